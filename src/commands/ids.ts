@@ -1,0 +1,18 @@
+/** Command ids of the public contract (kept identical to package.json by a unit test). */
+export const COMMANDS = {
+  refresh: 'gitlabPackages.refresh',
+  setToken: 'gitlabPackages.setToken',
+  clearToken: 'gitlabPackages.clearToken',
+  addProject: 'gitlabPackages.addProject',
+  removeProject: 'gitlabPackages.removeProject',
+  copyChecksum: 'gitlabPackages.copyChecksum',
+  copyChecksumAs: 'gitlabPackages.copyChecksumAs',
+  deletePackage: 'gitlabPackages.deletePackage',
+  openInBrowser: 'gitlabPackages.openInBrowser',
+  showLog: 'gitlabPackages.showLog',
+  loadMore: 'gitlabPackages.loadMore',
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export const VIEW_ID = 'gitlabPackages.packages';

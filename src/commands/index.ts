@@ -1,0 +1,27 @@
+/** The command table: every id of the contract mapped to its handler (TS checks completeness). */
+import * as vscode from 'vscode';
+import { copyChecksumAsCommand, copyChecksumCommand } from './copyChecksum';
+import { deletePackageCommand } from './deletePackage';
+import type { CommandDeps, Handler } from './deps';
+import { COMMANDS, type CommandName } from './ids';
+import { addProjectCommand, removeProjectCommand } from './projects';
+import { loadMoreCommand, openInBrowserCommand, refreshCommand, showLogCommand } from './simple';
+import { clearTokenCommand, setTokenCommand, type TokenCheckDeps } from './token';
+import { wrapCommand } from './wrap';
+
+export function registerCommands(deps: CommandDeps & TokenCheckDeps): vscode.Disposable[] {
+  const handlers: Record<CommandName, Handler> = {
+    refresh: refreshCommand(deps),
+    setToken: setTokenCommand(deps),
+    clearToken: clearTokenCommand(deps),
+    addProject: addProjectCommand(deps),
+    removeProject: removeProjectCommand(deps),
+    copyChecksum: copyChecksumCommand(deps),
+    copyChecksumAs: copyChecksumAsCommand(deps),
+    deletePackage: deletePackageCommand(deps),
+    openInBrowser: openInBrowserCommand(deps),
+    showLog: showLogCommand(deps),
+    loadMore: loadMoreCommand(deps),
+  };
+  return (Object.keys(handlers) as CommandName[]).map((name) => vscode.commands.registerCommand(COMMANDS[name], wrapCommand(COMMANDS[name], handlers[name], deps.log)));
+}

@@ -1,0 +1,14 @@
+/** Which GitLab instance a token command is about: given, the only one, or picked. */
+import * as vscode from 'vscode';
+import { instanceUrls } from '../config';
+import type { CommandDeps } from './deps';
+
+export async function pickInstance(deps: CommandDeps, origin: unknown, placeHolder: string): Promise<string | undefined> {
+  const urls = instanceUrls(deps.config());
+  if (typeof origin === 'string' && origin) return urls.find((u) => new URL(u).origin === origin) ?? origin;
+  if (urls.length <= 1) return urls[0];
+  const items = await Promise.all(
+    urls.map(async (url) => ({ label: new URL(url).host, description: url, detail: (await deps.tokens.has(new URL(url).origin)) ? vscode.l10n.t('token set') : vscode.l10n.t('no token'), url })),
+  );
+  return (await vscode.window.showQuickPick(items, { placeHolder }))?.url;
+}

@@ -1,0 +1,66 @@
+/** Add Project… (checked with GET /projects/:id before it is written) and Remove Project. */
+import * as vscode from 'vscode';
+import { parsedEntries, writeProjectEntries } from '../config';
+import { isGitLabError } from '../gitlab/errors';
+import { parseProjectEntry } from '../gitlab/projectRef';
+import type { CommandDeps, Handler } from './deps';
+import { COMMANDS } from './ids';
+import { abortOn } from './token';
+
+export function addProjectCommand(deps: CommandDeps): Handler {
+  return async () => {
+    const config = deps.config();
+    const entry = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Add GitLab Project'),
+      prompt: vscode.l10n.t('Project path (group/project), numeric ID, or project URL. Paths and IDs use {0}.', config.instanceUrl),
+      placeHolder: 'group/subgroup/project',
+      ignoreFocusOut: true,
+      validateInput: (v) => {
+        const parsed = parseProjectEntry(v, config.instanceUrl, [config.instanceUrl]);
+        return parsed.ok ? undefined : parsed.reason;
+      },
+    });
+    if (!entry?.trim()) return;
+    const parsed = parseProjectEntry(entry.trim(), config.instanceUrl, [config.instanceUrl]);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const ref = parsed.ref;
+    const client = deps.clients.get(ref.instanceUrl);
+    try {
+      const project = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking up {0}…', String(ref.key)), cancellable: true },
+        (_p, cancel) => client.getProject(ref.key, abortOn(cancel)),
+      );
+      const existing = parsedEntries(config).some((e) => e.ok && e.ref.origin === ref.origin && (e.ref.key === project.id || e.ref.key === project.pathWithNamespace));
+      if (existing) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already in the list.', project.pathWithNamespace));
+        return;
+      }
+      await writeProjectEntries([...config.projectEntries, entry.trim()]);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Added {0}.', project.pathWithNamespace));
+    } catch (e) {
+      if (isGitLabError(e) && (e.kind === 'notFound' || e.kind === 'unauthorized') && !(await deps.tokens.has(ref.origin))) {
+        const setToken = vscode.l10n.t('Set Access Token…');
+        const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} was not found. If it is private, set an access token for {1} first.', String(ref.key), new URL(ref.origin).host), setToken);
+        if (choice === setToken) await vscode.commands.executeCommand(COMMANDS.setToken, ref.origin);
+        return;
+      }
+      if (isGitLabError(e) && e.kind === 'notFound') throw new Error(vscode.l10n.t('Project {0} was not found, or your token has no access to it.', String(ref.key)));
+      throw e;
+    }
+  };
+}
+
+export function removeProjectCommand(deps: CommandDeps): Handler {
+  return async (node?: unknown) => {
+    const config = deps.config();
+    let entry: string | undefined;
+    const n = node as { kind?: string; ref?: { entry: string }; entry?: string } | undefined;
+    if (n?.kind === 'project') entry = n.ref?.entry;
+    else if (n?.kind === 'projectError') entry = n.entry;
+    else {
+      entry = await vscode.window.showQuickPick(config.projectEntries, { placeHolder: vscode.l10n.t('Remove which project from the list?') });
+    }
+    if (entry === undefined) return;
+    await writeProjectEntries(config.projectEntries.filter((e) => e !== entry));
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Wraps every command handler once: cancellations are silent, failures are logged in full
+ * and shown as one short message with "Show Log" (and "Set Access Token…" on a 401).
+ */
+import * as vscode from 'vscode';
+import { isGitLabError } from '../gitlab/errors';
+import type { Log } from '../log';
+import { COMMANDS } from './ids';
+import type { Handler } from './deps';
+
+export function wrapCommand(id: string, handler: Handler, log: Log): (...args: unknown[]) => Promise<void> {
+  return async (...args: unknown[]) => {
+    try {
+      await handler(...args);
+    } catch (e) {
+      if (isGitLabError(e) && e.kind === 'cancelled') return;
+      const text = e instanceof Error ? e.message : String(e);
+      log.error(`${id} failed: ${text}${isGitLabError(e) ? ` [${e.path}${e.status ? `, HTTP ${e.status}` : ''}]` : ''}`);
+      const showLog = vscode.l10n.t('Show Log');
+      const setToken = vscode.l10n.t('Set Access Token…');
+      const actions = isGitLabError(e) && e.kind === 'unauthorized' ? [setToken, showLog] : [showLog];
+      const choice = await vscode.window.showErrorMessage(text, ...actions);
+      if (choice === showLog) log.show();
+      if (choice === setToken) await vscode.commands.executeCommand(COMMANDS.setToken);
+    }
+  };
+}

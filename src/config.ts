@@ -1,0 +1,52 @@
+/** A typed, validated snapshot of the `gitlabPackages.*` settings. */
+import * as vscode from 'vscode';
+import type { AuthStyle } from './gitlab/http';
+import { parseInstanceUrl, parseProjectEntry, type ParsedEntry } from './gitlab/projectRef';
+
+export const SECTION = 'gitlabPackages';
+
+export interface Config {
+  instanceUrl: string;
+  projectEntries: string[];
+  authHeader: AuthStyle;
+  timeoutMs: number;
+  concurrency: number;
+}
+
+export function readConfig(): Config {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  const entries = c.get<unknown>('projects');
+  return {
+    instanceUrl: c.get<string>('instanceUrl') || 'https://gitlab.com',
+    projectEntries: Array.isArray(entries) ? entries.filter((e): e is string => typeof e === 'string') : [],
+    authHeader: c.get<string>('authHeader') === 'bearer' ? 'bearer' : 'private-token',
+    timeoutMs: clamp(c.get<number>('requestTimeoutSeconds') ?? 30, 1, 600) * 1000,
+    concurrency: Math.round(clamp(c.get<number>('maxConcurrentRequests') ?? 8, 1, 16)),
+  };
+}
+
+/** Entries parsed against the default instance; URL entries name their own instance. */
+export function parsedEntries(config: Config): ParsedEntry[] {
+  return config.projectEntries.map((e) => parseProjectEntry(e, config.instanceUrl, [config.instanceUrl]));
+}
+
+/** Instance URLs in use: the default one plus any named by project URLs. */
+export function instanceUrls(config: Config): string[] {
+  const urls = new Set<string>();
+  const def = parseInstanceUrl(config.instanceUrl);
+  if (def.ok) urls.add(def.url);
+  for (const e of parsedEntries(config)) if (e.ok) urls.add(e.ref.instanceUrl);
+  return [...urls];
+}
+
+export async function writeProjectEntries(entries: string[]): Promise<void> {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  const inspect = c.inspect<string[]>('projects');
+  // Write where the user keeps the list: the workspace if it is set there, else user settings.
+  const target = inspect?.workspaceValue !== undefined && vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await c.update('projects', entries, target);
+}
+
+function clamp(n: number, min: number, max: number): number {
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : min;
+}

@@ -1,0 +1,79 @@
+/** Composition root: reads settings, builds the token store, clients, tree and commands. */
+import fetch from 'node-fetch';
+import * as vscode from 'vscode';
+import { TokenStore } from './auth/tokenStore';
+import { registerCommands } from './commands';
+import { VIEW_ID } from './commands/ids';
+import { parsedEntries, readConfig, SECTION, type Config } from './config';
+import { GitLabClient } from './gitlab/client';
+import { ClientPool } from './gitlab/clientPool';
+import type { FetchLike } from './gitlab/http';
+import { parseInstanceUrl } from './gitlab/projectRef';
+import { Log } from './log';
+import { PackagesTreeModel } from './tree/model';
+import type { TreeNode } from './tree/nodes';
+import { PackagesTreeProvider } from './tree/provider';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = new Log();
+  const userAgent = `gitlab-packages-vscode/${String((context.extension.packageJSON as { version?: string }).version)} (VS Code ${vscode.version})`;
+  let config: Config = readConfig();
+  const tokens = new TokenStore(context.secrets, environmentToken(config));
+  const httpFetch = fetch as unknown as FetchLike;
+  const clients = new ClientPool({
+    fetch: httpFetch,
+    getToken: (origin) => tokens.get(origin),
+    userAgent,
+    log: (e) => log.request(e),
+    settings: () => config,
+  });
+  const changes = new vscode.EventEmitter<TreeNode | undefined>();
+  const model = new PackagesTreeModel({
+    entries: () => parsedEntries(config),
+    clientFor: (ref) => clients.get(ref.instanceUrl),
+    hasToken: (origin) => tokens.has(origin),
+    onDidChange: (node) => changes.fire(node),
+  });
+  const provider = new PackagesTreeProvider(model, changes.event);
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
+  const setNoProjectsContext = (): Thenable<unknown> => vscode.commands.executeCommand('setContext', 'gitlabPackages.noProjects', config.projectEntries.length === 0);
+  void setNoProjectsContext();
+
+  context.subscriptions.push(
+    log,
+    tokens,
+    changes,
+    treeView,
+    { dispose: () => model.dispose() },
+    tokens.onDidChange(() => model.refresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      config = readConfig();
+      clients.reset();
+      void setNoProjectsContext();
+      model.refresh();
+    }),
+    ...registerCommands({
+      model,
+      treeView,
+      tokens,
+      clients,
+      log,
+      config: () => config,
+      clientWithToken: (instanceUrl, token) =>
+        new GitLabClient({ instanceUrl, fetch: httpFetch, getToken: () => Promise.resolve(token), userAgent, authStyle: config.authHeader, timeoutMs: config.timeoutMs, log: (e) => log.request(e) }),
+    }),
+  );
+  log.info(`Activated (${userAgent})`);
+}
+
+/** GITLAB_PACKAGES_TOKEN seeds a token for the default instance, in memory only. */
+function environmentToken(config: Config): { origin: string; token: string } | undefined {
+  const token = process.env.GITLAB_PACKAGES_TOKEN?.trim();
+  const instance = parseInstanceUrl(config.instanceUrl);
+  return token && instance.ok ? { origin: instance.origin, token } : undefined;
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

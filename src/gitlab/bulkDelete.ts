@@ -1,0 +1,59 @@
+/**
+ * Deletes packages with a bounded number of requests in flight. A DELETE is sent once; the
+ * only re-send is after a 429, which GitLab's rate limiter answers before the request reaches
+ * the application (so nothing was deleted), and then only after the `Retry-After` pause.
+ */
+import type { GitLabClient, ProjectKey } from './client';
+import { RateLimitedError, type GitLabError, isGitLabError, BadResponseError } from './errors';
+
+export interface DeleteTarget {
+  project: ProjectKey;
+  packageId: number;
+}
+
+export type DeleteOutcome<T extends DeleteTarget> = { target: T; ok: true } | { target: T; ok: false; error: GitLabError };
+
+export interface BulkDeleteOptions {
+  concurrency: number;
+  /** How many times one target may be re-sent after a 429 (default 3). */
+  maxRateLimitWaits?: number;
+  /** A 429 without Retry-After waits this long (default 1 s). */
+  defaultPauseMs?: number;
+  signal?: AbortSignal;
+  onSettled?: (done: number, total: number) => void;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export async function deletePackages<T extends DeleteTarget>(client: GitLabClient, targets: readonly T[], opts: BulkDeleteOptions): Promise<DeleteOutcome<T>[]> {
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const outcomes: DeleteOutcome<T>[] = new Array<DeleteOutcome<T>>(targets.length);
+  let next = 0;
+  let done = 0;
+  // While rate-limited, every worker waits until this time before sending.
+  let pausedUntil = 0;
+
+  const worker = async (): Promise<void> => {
+    while (next < targets.length) {
+      const index = next++;
+      const target = targets[index];
+      for (let waits = 0; ; waits++) {
+        const pause = pausedUntil - Date.now();
+        if (pause > 0) await sleep(pause);
+        try {
+          await client.deletePackage(target.project, target.packageId, opts.signal);
+          outcomes[index] = { target, ok: true };
+        } catch (e) {
+          if (e instanceof RateLimitedError && waits < (opts.maxRateLimitWaits ?? 3) && !opts.signal?.aborted) {
+            pausedUntil = Math.max(pausedUntil, Date.now() + (e.retryAfterMs ?? opts.defaultPauseMs ?? 1000));
+            continue;
+          }
+          outcomes[index] = { target, ok: false, error: isGitLabError(e) ? e : new BadResponseError('', undefined, String(e)) };
+        }
+        break;
+      }
+      opts.onSettled?.(++done, targets.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, targets.length)) }, worker));
+  return outcomes;
+}

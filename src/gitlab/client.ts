@@ -1,0 +1,152 @@
+/**
+ * The GitLab Packages REST API, one method per endpoint. Pure: no `vscode`; `fetch` and
+ * `getToken` come in through the constructor.
+ */
+import { HttpClient, type HttpOptions } from './http';
+import {
+  parseList,
+  parsePackage,
+  parsePackageFile,
+  parseProject,
+  parseTokenInfo,
+  parseUser,
+  parseVersion,
+  type Package,
+  type PackageFile,
+  type Project,
+  type ServerVersion,
+  type TokenInfo,
+  type User,
+} from './models';
+import { iteratePages, pageFromHeaders, type Page, type PagingOptions } from './pagination';
+
+/** Numeric id or full path (`group/sub/project`). */
+export type ProjectKey = number | string;
+
+export type PackageOrderBy = 'created_at' | 'name' | 'version' | 'type';
+export type SortDirection = 'asc' | 'desc';
+
+export interface PackageQuery {
+  orderBy?: PackageOrderBy;
+  sort?: SortDirection;
+  packageType?: string;
+  packageName?: string;
+  packageVersion?: string;
+  includeVersionless?: boolean;
+  status?: string;
+}
+
+export interface GroupPackageQuery extends Omit<PackageQuery, 'orderBy'> {
+  orderBy?: PackageOrderBy | 'project_path';
+  excludeSubgroups?: boolean;
+}
+
+export interface FileQuery {
+  orderBy?: 'id' | 'created_at' | 'file_name';
+  sort?: SortDirection;
+}
+
+export interface ClientOptions extends HttpOptions {
+  /** Page requests in flight at once when the total is known (default 8). */
+  concurrency?: number;
+  /** Rows per page (GitLab caps at 100). */
+  perPage?: number;
+}
+
+export type Paging = Partial<Omit<PagingOptions, 'concurrency'>>;
+
+export const PER_PAGE_MAX = 100;
+
+export class GitLabClient {
+  readonly http: HttpClient;
+  readonly concurrency: number;
+  private readonly perPage: number;
+
+  constructor(opts: ClientOptions) {
+    this.http = new HttpClient(opts);
+    this.concurrency = opts.concurrency ?? 8;
+    this.perPage = Math.min(opts.perPage ?? PER_PAGE_MAX, PER_PAGE_MAX);
+  }
+
+  get origin(): string {
+    return this.http.origin;
+  }
+
+  projectPackagesPage(project: ProjectKey, query: PackageQuery, page: number, signal?: AbortSignal): Promise<Page<Package>> {
+    return this.page(`/projects/${enc(project)}/packages`, packageParams(query), page, parsePackage, signal);
+  }
+
+  /** Pages of a project's packages, the first as soon as it arrives. */
+  projectPackages(project: ProjectKey, query: PackageQuery = {}, paging: Paging = {}): AsyncGenerator<Page<Package>> {
+    return iteratePages((page, signal) => this.projectPackagesPage(project, query, page, signal), { concurrency: this.concurrency, ...paging });
+  }
+
+  groupPackagesPage(group: ProjectKey, query: GroupPackageQuery, page: number, signal?: AbortSignal): Promise<Page<Package>> {
+    const params = { ...packageParams(query), exclude_subgroups: query.excludeSubgroups };
+    return this.page(`/groups/${enc(group)}/packages`, params, page, parsePackage, signal);
+  }
+
+  groupPackages(group: ProjectKey, query: GroupPackageQuery = {}, paging: Paging = {}): AsyncGenerator<Page<Package>> {
+    return iteratePages((page, signal) => this.groupPackagesPage(group, query, page, signal), { concurrency: this.concurrency, ...paging });
+  }
+
+  async getPackage(project: ProjectKey, packageId: number, signal?: AbortSignal): Promise<Package> {
+    return (await this.http.get(`/projects/${enc(project)}/packages/${packageId}`, parsePackage, { signal })).value;
+  }
+
+  packageFilesPage(project: ProjectKey, packageId: number, page: number, query: FileQuery = {}, signal?: AbortSignal): Promise<Page<PackageFile>> {
+    const params = { order_by: query.orderBy, sort: query.sort };
+    return this.page(`/projects/${enc(project)}/packages/${packageId}/package_files`, params, page, parsePackageFile, signal);
+  }
+
+  packageFiles(project: ProjectKey, packageId: number, query: FileQuery = {}, paging: Paging = {}): AsyncGenerator<Page<PackageFile>> {
+    return iteratePages((page, signal) => this.packageFilesPage(project, packageId, page, query, signal), { concurrency: this.concurrency, ...paging });
+  }
+
+  /** Never retried: a DELETE that may have reached the server is not sent twice. */
+  async deletePackage(project: ProjectKey, packageId: number, signal?: AbortSignal): Promise<void> {
+    await this.http.json('DELETE', `/projects/${enc(project)}/packages/${packageId}`, { signal });
+  }
+
+  async deletePackageFile(project: ProjectKey, packageId: number, fileId: number, signal?: AbortSignal): Promise<void> {
+    await this.http.json('DELETE', `/projects/${enc(project)}/packages/${packageId}/package_files/${fileId}`, { signal });
+  }
+
+  async getProject(project: ProjectKey, signal?: AbortSignal): Promise<Project> {
+    return (await this.http.get(`/projects/${enc(project)}`, parseProject, { signal })).value;
+  }
+
+  async getCurrentUser(signal?: AbortSignal): Promise<User> {
+    return (await this.http.get('/user', parseUser, { signal })).value;
+  }
+
+  async getTokenInfo(signal?: AbortSignal): Promise<TokenInfo> {
+    return (await this.http.get('/personal_access_tokens/self', parseTokenInfo, { signal })).value;
+  }
+
+  async getVersion(signal?: AbortSignal): Promise<ServerVersion> {
+    return (await this.http.get('/version', parseVersion, { signal })).value;
+  }
+
+  private async page<T>(path: string, params: Record<string, string | number | boolean | undefined>, page: number, parseItem: (v: unknown) => T, signal?: AbortSignal): Promise<Page<T>> {
+    const query = { ...params, page, per_page: this.perPage };
+    const { value, headers } = await this.http.get(path, (body) => parseList(body, parseItem, 'items'), { query, signal });
+    return pageFromHeaders(value, headers, page, this.perPage);
+  }
+}
+
+function enc(key: ProjectKey): string {
+  return encodeURIComponent(String(key));
+}
+
+function packageParams(q: PackageQuery | GroupPackageQuery): Record<string, string | boolean | undefined> {
+  return {
+    order_by: q.orderBy,
+    sort: q.sort,
+    package_type: q.packageType,
+    package_name: q.packageName,
+    package_version: q.packageVersion,
+    include_versionless: q.includeVersionless,
+    status: q.status,
+  };
+}

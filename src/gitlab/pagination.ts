@@ -1,0 +1,131 @@
+/**
+ * Offset pagination as GitLab does it: `x-next-page` (or `Link rel="next"`), `x-total-pages`
+ * when the server counted (it stops counting past 10,000 rows). When the total is known the
+ * remaining pages are fetched concurrently with a bound and handed out in order; otherwise
+ * pages follow one another. A misbehaving server cannot make this loop forever.
+ */
+import type { HeaderBag } from './http';
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  perPage: number;
+  nextPage?: number;
+  totalPages?: number;
+  total?: number;
+}
+
+export type PageFetcher<T> = (page: number, signal: AbortSignal) => Promise<Page<T>>;
+
+export interface PagingOptions {
+  /** Most requests in flight at once. */
+  concurrency: number;
+  /** Stop after this many pages (the caller shows "Load more…" past it). */
+  maxPages?: number;
+  /** First page to fetch (for "Load more…"). */
+  startPage?: number;
+  signal?: AbortSignal;
+}
+
+function positiveInt(v: string | null | undefined): number | undefined {
+  if (!v) return undefined;
+  const n = Number(v.trim());
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** The `page` parameter of the `rel="next"` URL in a Link header. */
+export function nextPageFromLink(link: string | null): number | undefined {
+  if (!link) return undefined;
+  for (const part of link.split(',')) {
+    const m = /<([^>]*)>\s*;(.*)/.exec(part.trim());
+    if (!m || !/rel="?next"?/.test(m[2])) continue;
+    try {
+      return positiveInt(new URL(m[1], 'http://x').searchParams.get('page'));
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+export function pageFromHeaders<T>(items: T[], headers: HeaderBag, requestedPage: number, requestedPerPage: number): Page<T> {
+  const xNext = headers.get('x-next-page');
+  // An empty x-next-page means "last page"; only consult Link when the header is absent.
+  const nextPage = xNext === null ? nextPageFromLink(headers.get('link')) : positiveInt(xNext);
+  return {
+    items,
+    page: positiveInt(headers.get('x-page')) ?? requestedPage,
+    perPage: positiveInt(headers.get('x-per-page')) ?? requestedPerPage,
+    nextPage: nextPage !== undefined && nextPage > requestedPage ? nextPage : undefined,
+    totalPages: positiveInt(headers.get('x-total-pages')),
+    total: positiveInt(headers.get('x-total')) ?? (headers.get('x-total') === '0' ? 0 : undefined),
+  };
+}
+
+/**
+ * Yields pages in order, starting with the first as soon as it arrives. Breaking out of the
+ * loop aborts the requests still in flight.
+ */
+export async function* iteratePages<T>(fetchPage: PageFetcher<T>, opts: PagingOptions): AsyncGenerator<Page<T>> {
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort();
+  opts.signal?.addEventListener('abort', onAbort);
+  const start = opts.startPage ?? 1;
+  const lastAllowed = opts.maxPages !== undefined ? start + opts.maxPages - 1 : Number.MAX_SAFE_INTEGER;
+  try {
+    const first = await fetchPage(start, controller.signal);
+    yield first;
+    if (first.nextPage === undefined || first.items.length === 0) return;
+    if (first.totalPages !== undefined) {
+      yield* concurrentPages(fetchPage, first, Math.min(first.totalPages, lastAllowed), opts.concurrency, controller.signal);
+    } else {
+      yield* sequentialPages(fetchPage, first, lastAllowed, controller.signal);
+    }
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    controller.abort();
+  }
+}
+
+async function* concurrentPages<T>(fetchPage: PageFetcher<T>, first: Page<T>, last: number, concurrency: number, signal: AbortSignal): AsyncGenerator<Page<T>> {
+  const pending = new Map<number, Promise<Page<T>>>();
+  let nextToRequest = first.page + 1;
+  const fill = (): void => {
+    while (pending.size < Math.max(1, concurrency) && nextToRequest <= last) {
+      const p = fetchPage(nextToRequest, signal);
+      p.catch(() => undefined); // observed later (or abandoned when the consumer stops)
+      pending.set(nextToRequest++, p);
+    }
+  };
+  for (let n = first.page + 1; n <= last; n++) {
+    fill();
+    const page = await pending.get(n)!;
+    pending.delete(n);
+    yield page;
+    // The server's count changed under us (deletions): stop at the first short tail.
+    if (page.items.length === 0 || page.nextPage === undefined) return;
+  }
+}
+
+async function* sequentialPages<T>(fetchPage: PageFetcher<T>, first: Page<T>, last: number, signal: AbortSignal): AsyncGenerator<Page<T>> {
+  // pageFromHeaders only accepts a next page above the current one, so this always advances.
+  let next = first.nextPage;
+  while (next !== undefined && next <= last) {
+    const page = await fetchPage(next, signal);
+    yield page;
+    if (page.items.length === 0) return;
+    next = page.nextPage;
+  }
+}
+
+/** Every item of every page (bounded by `maxPages`). */
+export async function collectAll<T>(fetchPage: PageFetcher<T>, opts: PagingOptions): Promise<{ items: T[]; complete: boolean; nextPage?: number }> {
+  const items: T[] = [];
+  let lastPage: Page<T> | undefined;
+  for await (const page of iteratePages(fetchPage, opts)) {
+    items.push(...page.items);
+    lastPage = page;
+  }
+  const nextPage = lastPage?.nextPage;
+  return { items, complete: nextPage === undefined, nextPage };
+}

@@ -1,0 +1,73 @@
+/**
+ * Turns a `gitlabPackages.projects` entry — `group/sub/project`, a numeric id or a full
+ * project URL — into the instance it lives on and the key the API accepts.
+ */
+import type { ProjectKey } from './client';
+
+export interface ProjectRef {
+  /** The entry exactly as the user wrote it (used to remove it again). */
+  entry: string;
+  /** Instance root without trailing slash, e.g. `https://gitlab.example.com/gitlab`. */
+  instanceUrl: string;
+  /** `https://host[:port]`: the token's key. */
+  origin: string;
+  key: ProjectKey;
+}
+
+export type ParsedEntry = { ok: true; ref: ProjectRef } | { ok: false; entry: string; reason: string };
+
+/** Normalises an instance URL, or explains what is wrong with it. */
+export function parseInstanceUrl(raw: string): { ok: true; url: string; origin: string } | { ok: false; reason: string } {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return { ok: false, reason: `"${raw}" is not a URL (expected e.g. https://gitlab.example.com)` };
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return { ok: false, reason: `"${raw}" must start with https://` };
+  if (u.username || u.password) return { ok: false, reason: 'The instance URL must not contain a user name or password; set the token with "Set Access Token…"' };
+  if (u.search || u.hash) return { ok: false, reason: `"${raw}" must not contain ? or #` };
+  const path = u.pathname.replace(/\/+$/, '');
+  return { ok: true, url: u.origin + path, origin: u.origin };
+}
+
+const PATH_RE = /^[\w.-]+(\/[\w.-]+)+$/;
+
+export function parseProjectEntry(entry: string, defaultInstanceUrl: string, knownInstanceUrls: readonly string[] = []): ParsedEntry {
+  const raw = entry.trim();
+  if (!raw) return { ok: false, entry, reason: 'Empty project entry' };
+
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) return fromUrl(entry, raw, knownInstanceUrls);
+
+  const instance = parseInstanceUrl(defaultInstanceUrl);
+  if (!instance.ok) return { ok: false, entry, reason: `Bad gitlabPackages.instanceUrl: ${instance.reason}` };
+  if (/^\d+$/.test(raw)) return { ok: true, ref: { entry, instanceUrl: instance.url, origin: instance.origin, key: Number(raw) } };
+  const path = raw.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
+  if (!PATH_RE.test(path)) {
+    return { ok: false, entry, reason: `"${raw}" is not a project path (group/project), a numeric id or a project URL` };
+  }
+  return { ok: true, ref: { entry, instanceUrl: instance.url, origin: instance.origin, key: path } };
+}
+
+function fromUrl(entry: string, raw: string, knownInstanceUrls: readonly string[]): ParsedEntry {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return { ok: false, entry, reason: `"${raw}" is not a valid URL` };
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return { ok: false, entry, reason: `"${raw}" must be an https:// URL` };
+  if (u.username || u.password) return { ok: false, entry, reason: 'Project URLs must not contain credentials' };
+  // The longest known instance that prefixes the URL owns it (sub-path installs); else the origin.
+  const known = knownInstanceUrls
+    .map((k) => parseInstanceUrl(k))
+    .filter((k): k is { ok: true; url: string; origin: string } => k.ok && k.origin === u.origin)
+    .sort((a, b) => b.url.length - a.url.length)
+    .find((k) => (u.origin + u.pathname).startsWith(k.url + '/'));
+  const instanceUrl = known?.url ?? u.origin;
+  let path = decodeURIComponent((u.origin + u.pathname).slice(instanceUrl.length));
+  path = path.replace(/\/-\/.*$/, '').replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
+  if (/^\d+$/.test(path)) return { ok: true, ref: { entry, instanceUrl, origin: u.origin, key: Number(path) } };
+  if (!PATH_RE.test(path)) return { ok: false, entry, reason: `"${raw}" does not name a project (expected https://host/group/project)` };
+  return { ok: true, ref: { entry, instanceUrl, origin: u.origin, key: path } };
+}

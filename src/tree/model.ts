@@ -1,0 +1,280 @@
+/**
+ * What the tree shows, as plain data: projects → packages → files, with failures turned into
+ * rows. Loads the first page and shows it at once, fetches the remaining pages in the
+ * background (bounded concurrency, batched change events) up to a cap, and lets a newer
+ * refresh win over an older one still in flight. Pure: no `vscode`.
+ */
+import type { GitLabClient, PackageQuery } from '../gitlab/client';
+import { BadResponseError, type GitLabError, isGitLabError } from '../gitlab/errors';
+import type { Package, PackageFile } from '../gitlab/models';
+import { iteratePages, type Page } from '../gitlab/pagination';
+import type { ParsedEntry, ProjectRef } from '../gitlab/projectRef';
+import type { FileNode, LoadMoreNode, MessageNode, PackageNode, ProjectErrorNode, ProjectNode, TreeNode } from './nodes';
+
+export interface TreeModelDeps {
+  /** The parsed `gitlabPackages.projects` entries. */
+  entries(): ParsedEntry[];
+  clientFor(ref: ProjectRef): GitLabClient;
+  hasToken(origin: string): Promise<boolean>;
+  /** `undefined` = the whole tree changed. */
+  onDidChange(node: TreeNode | undefined): void;
+  /** The list query for a project (filters and sort). */
+  queryFor?(ref: ProjectRef): PackageQuery;
+  /** Rows loaded automatically before "Load more…" (default 10,000). */
+  maxRows?: number;
+  /** Rows loaded per "Load more…" click (default 1,000). */
+  loadMoreRows?: number;
+  /** Batches background pages into one change event per this many ms (default 150). */
+  batchMs?: number;
+}
+
+interface Loaded {
+  nodes: TreeNode[];
+  controller: AbortController;
+  /** Settles when the first batch is there. */
+  ready: Promise<void>;
+}
+
+const DEFAULT_QUERY: PackageQuery = { orderBy: 'created_at', sort: 'desc' };
+const ROOT = '<root>';
+
+export class PackagesTreeModel {
+  private readonly cache = new Map<string, Loaded>();
+  private readonly maxRows: number;
+  private readonly loadMoreRows: number;
+  private readonly batchMs: number;
+
+  constructor(private readonly deps: TreeModelDeps) {
+    this.maxRows = deps.maxRows ?? 10_000;
+    this.loadMoreRows = deps.loadMoreRows ?? 1_000;
+    this.batchMs = deps.batchMs ?? 150;
+  }
+
+  /** Never throws: failures come back as message rows. */
+  async children(node?: TreeNode): Promise<TreeNode[]> {
+    if (node && node.kind !== 'project' && node.kind !== 'package') return [];
+    const key = node?.id ?? ROOT;
+    let loaded = this.cache.get(key);
+    if (!loaded) {
+      loaded = this.start(node);
+      this.cache.set(key, loaded);
+    }
+    await loaded.ready;
+    return loaded.nodes;
+  }
+
+  /** Drops what was loaded below `node` (everything when undefined) and aborts its requests. */
+  refresh(node?: TreeNode): void {
+    const target = node?.kind === 'message' || node?.kind === 'loadMore' ? node.parent : node;
+    if (!target) {
+      for (const loaded of this.cache.values()) loaded.controller.abort();
+      this.cache.clear();
+    } else {
+      for (const [key, loaded] of this.cache) {
+        if (key === target.id || key.startsWith(target.id + '/')) {
+          loaded.controller.abort();
+          this.cache.delete(key);
+        }
+      }
+    }
+    this.deps.onDidChange(target);
+  }
+
+  /** Project nodes currently shown (for commands that pick a project). */
+  async projects(): Promise<ProjectNode[]> {
+    return (await this.children()).filter((n): n is ProjectNode => n.kind === 'project');
+  }
+
+  /** Appends the next rows after a "Load more…" row, then refreshes only its parent. */
+  async loadMore(row: LoadMoreNode): Promise<void> {
+    const loaded = this.cache.get(row.parent.id);
+    if (!loaded || !loaded.nodes.includes(row)) return;
+    const signal = loaded.controller.signal;
+    const pages = this.pagesFor(row.parent, row.nextPage, Math.max(1, Math.ceil(this.loadMoreRows / 100)), signal);
+    let appended: TreeNode[] = [];
+    let last: Page<Package | PackageFile> | undefined;
+    try {
+      for await (const page of pages) {
+        appended = appendUnique(appended, this.toNodes(row.parent, page.items));
+        last = page;
+      }
+    } catch (e) {
+      if (signal.aborted) return;
+      appended.push(errorRow(row.parent, e, 'more'));
+    }
+    if (signal.aborted) return;
+    const index = loaded.nodes.indexOf(row);
+    const more = last?.nextPage !== undefined ? [this.loadMoreRow(row.parent, last.nextPage, row.loaded + count(appended))] : [];
+    loaded.nodes = [...appendUnique(loaded.nodes.slice(0, index), appended), ...more];
+    this.deps.onDidChange(row.parent);
+  }
+
+  dispose(): void {
+    for (const loaded of this.cache.values()) loaded.controller.abort();
+    this.cache.clear();
+  }
+
+  private start(node: ProjectNode | PackageNode | undefined): Loaded {
+    const controller = new AbortController();
+    const loaded: Loaded = { nodes: [], controller, ready: Promise.resolve() };
+    loaded.ready = node ? this.loadPaged(node, loaded) : this.loadRoots(loaded);
+    return loaded;
+  }
+
+  private async loadRoots(loaded: Loaded): Promise<void> {
+    const entries = this.deps.entries();
+    const origins = new Set(entries.filter((e) => e.ok).map((e) => (e.ok ? e.ref.origin : '')));
+    loaded.nodes = await Promise.all(
+      entries.map((entry, i) => (entry.ok ? this.resolveProject(entry.ref, origins.size > 1, loaded.controller.signal) : Promise.resolve(badEntry(entry.entry, entry.reason, i)))),
+    );
+  }
+
+  private async resolveProject(ref: ProjectRef, severalInstances: boolean, signal: AbortSignal): Promise<ProjectNode | ProjectErrorNode> {
+    const node: ProjectNode = { kind: 'project', id: `project:${ref.origin}|${ref.key}`, ref, host: severalInstances ? new URL(ref.instanceUrl).host : undefined };
+    try {
+      node.project = await this.deps.clientFor(ref).getProject(ref.key, signal);
+      node.id = `project:${ref.origin}|${node.project.id}`;
+    } catch (e) {
+      const err = asGitLabError(e);
+      // A 404 with a token means the project does not exist or is invisible to this user.
+      if (err.kind === 'notFound' && (await this.deps.hasToken(ref.origin))) {
+        return badEntry(ref.entry, `Project not found, or your token has no access to it${err.serverMessage ? ` (${err.serverMessage})` : ''}`, ref.entry);
+      }
+      node.resolveError = err;
+    }
+    return node;
+  }
+
+  private async loadPaged(node: ProjectNode | PackageNode, loaded: Loaded): Promise<void> {
+    const signal = loaded.controller.signal;
+    if (node.kind === 'project' && node.resolveError) {
+      loaded.nodes = [await this.stateRow(node, node.resolveError)];
+      return;
+    }
+    const maxPages = Math.max(1, Math.ceil(this.maxRows / 100));
+    const pages = this.pagesFor(node, 1, maxPages, signal);
+    let first: IteratorResult<Page<Package | PackageFile>>;
+    try {
+      first = await pages.next();
+    } catch (e) {
+      loaded.nodes = [await this.stateRow(node, e)];
+      return;
+    }
+    if (first.done || first.value.items.length === 0) {
+      loaded.nodes = [emptyRow(node)];
+      return;
+    }
+    loaded.nodes = this.toNodes(node, first.value.items);
+    if (first.value.nextPage === undefined) return;
+    if (first.value.totalPages === undefined) {
+      // No total (over 10,000 rows, or an old server): page on only when asked.
+      await pages.return(undefined);
+      loaded.nodes = [...loaded.nodes, this.loadMoreRow(node, first.value.nextPage, count(loaded.nodes))];
+      return;
+    }
+    void this.continueInBackground(node, loaded, pages);
+  }
+
+  private async continueInBackground(node: ProjectNode | PackageNode, loaded: Loaded, pages: AsyncGenerator<Page<Package | PackageFile>>): Promise<void> {
+    const signal = loaded.controller.signal;
+    let rows = [...loaded.nodes];
+    let lastFlush = Date.now();
+    let last: Page<Package | PackageFile> | undefined;
+    const flush = (extra: TreeNode[] = []): void => {
+      if (signal.aborted || this.cache.get(node.id) !== loaded) return;
+      loaded.nodes = [...rows, ...extra];
+      lastFlush = Date.now();
+      this.deps.onDidChange(node);
+    };
+    try {
+      for await (const page of pages) {
+        rows = appendUnique(rows, this.toNodes(node, page.items));
+        last = page;
+        if (Date.now() - lastFlush >= this.batchMs) flush([this.loadingRow(node)]);
+      }
+      const more = last?.nextPage !== undefined ? [this.loadMoreRow(node, last.nextPage, count(rows))] : [];
+      flush(more);
+    } catch (e) {
+      if (signal.aborted) return;
+      flush([errorRow(node, e, 'more')]);
+    }
+  }
+
+  private pagesFor(node: ProjectNode | PackageNode, startPage: number, maxPages: number, signal: AbortSignal): AsyncGenerator<Page<Package | PackageFile>> {
+    if (node.kind === 'project') {
+      const client = this.deps.clientFor(node.ref);
+      const key = node.project?.id ?? node.ref.key;
+      const query = this.deps.queryFor?.(node.ref) ?? DEFAULT_QUERY;
+      return iteratePages((page, s) => client.projectPackagesPage(key, query, page, s), { concurrency: client.concurrency, startPage, maxPages, signal });
+    }
+    const project = node.parent;
+    const client = this.deps.clientFor(project.ref);
+    const projectKey = node.pkg.projectId ?? project.project?.id ?? project.ref.key;
+    return iteratePages((page, s) => client.packageFilesPage(projectKey, node.pkg.id, page, {}, s), { concurrency: client.concurrency, startPage, maxPages, signal });
+  }
+
+  private toNodes(parent: ProjectNode | PackageNode, items: (Package | PackageFile)[]): TreeNode[] {
+    if (parent.kind === 'project') {
+      return (items as Package[]).map((pkg): PackageNode => ({ kind: 'package', id: `${parent.id}/package:${pkg.id}`, parent, pkg }));
+    }
+    return (items as PackageFile[]).map((file): FileNode => ({ kind: 'packageFile', id: `${parent.id}/file:${file.id}`, parent, file }));
+  }
+
+  private loadMoreRow(parent: ProjectNode | PackageNode, nextPage: number, loaded: number): LoadMoreNode {
+    return { kind: 'loadMore', id: `${parent.id}/more:${nextPage}`, parent, nextPage, loaded };
+  }
+
+  private loadingRow(parent: ProjectNode | PackageNode): MessageNode {
+    return { kind: 'message', id: `${parent.id}/loading`, parent, text: 'Loading more…', severity: 'info', action: { kind: 'none' } };
+  }
+
+  /** The row for a failed load: token problems offer "Set Access Token…", the rest "Retry". */
+  private async stateRow(parent: ProjectNode | PackageNode, e: unknown): Promise<MessageNode> {
+    const err = asGitLabError(e);
+    const origin = (parent.kind === 'project' ? parent : parent.parent).ref.origin;
+    const host = new URL(origin).host;
+    const hasToken = await this.deps.hasToken(origin);
+    const id = `${parent.id}/state`;
+    if (err.kind === 'unauthorized' || (!hasToken && (err.kind === 'notFound' || err.kind === 'forbidden'))) {
+      const text = hasToken ? `Access token for ${host} was rejected — Set Access Token…` : `No access token for ${host} — Set Access Token…`;
+      return { kind: 'message', id, parent, text, detail: err.serverMessage, severity: 'warning', action: { kind: 'setToken', origin } };
+    }
+    if (err.kind === 'forbidden') {
+      return { kind: 'message', id, parent, text: 'No access to packages', detail: err.serverMessage ?? err.message, severity: 'warning', action: { kind: 'retry' } };
+    }
+    if (err.kind === 'notFound') {
+      const what = parent.kind === 'project' ? 'Project or its package registry not found' : 'Package not found (deleted?)';
+      return { kind: 'message', id, parent, text: what, detail: err.serverMessage, severity: 'warning', action: { kind: 'retry' } };
+    }
+    return errorRow(parent, err, 'state');
+  }
+}
+
+function asGitLabError(e: unknown): GitLabError {
+  if (isGitLabError(e)) return e;
+  return new BadResponseError('', undefined, e instanceof Error ? e.message : String(e));
+}
+
+/** Rows shift between pages when packages are added or deleted meanwhile: keep ids unique. */
+function appendUnique(existing: TreeNode[], added: TreeNode[]): TreeNode[] {
+  const ids = new Set(existing.map((n) => n.id));
+  return existing.concat(added.filter((n) => !ids.has(n.id) && ids.add(n.id)));
+}
+
+function errorRow(parent: ProjectNode | PackageNode, e: unknown, suffix: string): MessageNode {
+  const err = asGitLabError(e);
+  return { kind: 'message', id: `${parent.id}/${suffix}`, parent, text: `${err.message} — Retry`, detail: err.path, severity: 'error', action: { kind: 'retry' } };
+}
+
+function emptyRow(parent: ProjectNode | PackageNode): MessageNode {
+  const text = parent.kind === 'project' ? 'No packages' : 'No files';
+  return { kind: 'message', id: `${parent.id}/empty`, parent, text, severity: 'info', action: { kind: 'none' } };
+}
+
+function badEntry(entry: string, reason: string, discriminator: number | string): ProjectErrorNode {
+  return { kind: 'projectError', id: `projectError:${discriminator}:${entry}`, entry, reason };
+}
+
+function count(nodes: TreeNode[]): number {
+  return nodes.filter((n) => n.kind === 'package' || n.kind === 'packageFile').length;
+}

@@ -1,0 +1,209 @@
+/**
+ * Tree nodes as plain data with a parent link, and how each looks (label, description,
+ * tooltip Markdown, icon, context value). Pure: the VS Code adapter only copies these fields.
+ */
+import type { GitLabError } from '../gitlab/errors';
+import { displayName, type Package, type PackageFile, type Project } from '../gitlab/models';
+import type { ProjectRef } from '../gitlab/projectRef';
+import { ALGORITHM_LABEL, checksumsOf } from '../util/checksum';
+import { dateTime, humanSize, plainLine, shortDate } from '../util/format';
+import { escapeMarkdown } from '../util/markdown';
+
+export interface ProjectNode {
+  kind: 'project';
+  id: string;
+  parent?: undefined;
+  ref: ProjectRef;
+  /** Present once `GET /projects/:id` answered. */
+  project?: Project;
+  /** Why the project could not be looked up (shown when it is expanded). */
+  resolveError?: GitLabError;
+  /** Shown as the description when several instances are in use. */
+  host?: string;
+}
+
+/** A settings entry that cannot be used: bad syntax, not found, no access. */
+export interface ProjectErrorNode {
+  kind: 'projectError';
+  id: string;
+  parent?: undefined;
+  entry: string;
+  reason: string;
+}
+
+export interface PackageNode {
+  kind: 'package';
+  id: string;
+  parent: ProjectNode;
+  pkg: Package;
+}
+
+export interface FileNode {
+  kind: 'packageFile';
+  id: string;
+  parent: PackageNode;
+  file: PackageFile;
+}
+
+/** What a message row offers when clicked. */
+export type RowAction = { kind: 'setToken'; origin: string } | { kind: 'retry' } | { kind: 'none' };
+
+export interface MessageNode {
+  kind: 'message';
+  id: string;
+  parent?: TreeNode;
+  text: string;
+  detail?: string;
+  severity: 'info' | 'warning' | 'error';
+  action: RowAction;
+}
+
+export interface LoadMoreNode {
+  kind: 'loadMore';
+  id: string;
+  parent: ProjectNode | PackageNode;
+  nextPage: number;
+  loaded: number;
+}
+
+export type TreeNode = ProjectNode | ProjectErrorNode | PackageNode | FileNode | MessageNode | LoadMoreNode;
+
+export interface Presentation {
+  label: string;
+  description?: string;
+  /** Markdown with all server text escaped. */
+  tooltip?: string;
+  /** A codicon id. */
+  icon?: string;
+  contextValue: string;
+  collapsible: boolean;
+}
+
+/** Old servers send no `_links`: deletion may be possible, a 403 then explains. */
+export function isDeletable(pkg: Package): boolean {
+  return pkg.deleteApiPath !== undefined || !pkg.hasLinks;
+}
+
+const TYPE_ICONS: Record<string, string> = {
+  maven: 'coffee',
+  npm: 'json',
+  pypi: 'symbol-namespace',
+  nuget: 'symbol-class',
+  generic: 'package',
+  helm: 'server',
+  conan: 'symbol-method',
+  composer: 'symbol-interface',
+  golang: 'symbol-module',
+  terraform_module: 'cloud',
+  debian: 'terminal-debian',
+  rubygems: 'ruby',
+  rpm: 'terminal-linux',
+  ml_model: 'beaker',
+};
+
+export function packageIcon(packageType: string): string {
+  return TYPE_ICONS[packageType] ?? 'package';
+}
+
+export function projectLabel(node: ProjectNode): string {
+  return node.project?.pathWithNamespace ?? (typeof node.ref.key === 'number' ? `Project #${node.ref.key}` : node.ref.key);
+}
+
+export function packageDescription(pkg: Package): string {
+  const parts = [pkg.version ?? '(no version)', pkg.packageType];
+  if (pkg.status && pkg.status !== 'default') parts.push(pkg.status);
+  if (pkg.projectPath) parts.push(pkg.projectPath);
+  return parts.map((p) => plainLine(p)).join(' · ');
+}
+
+export function present(node: TreeNode): Presentation {
+  switch (node.kind) {
+    case 'project':
+      return {
+        label: projectLabel(node),
+        description: node.host,
+        tooltip: projectTooltip(node),
+        icon: 'repo',
+        contextValue: 'project',
+        collapsible: true,
+      };
+    case 'projectError':
+      return {
+        label: plainLine(node.entry) || '(empty entry)',
+        description: plainLine(node.reason),
+        tooltip: `**${escapeMarkdown(node.entry)}**\n\n${escapeMarkdown(node.reason)}`,
+        icon: 'error',
+        contextValue: 'projectError',
+        collapsible: false,
+      };
+    case 'package':
+      return {
+        label: plainLine(displayName(node.pkg), 300),
+        description: packageDescription(node.pkg),
+        tooltip: packageTooltip(node.pkg),
+        icon: packageIcon(node.pkg.packageType),
+        contextValue: isDeletable(node.pkg) ? 'package.deletable' : 'package',
+        collapsible: true,
+      };
+    case 'packageFile':
+      return {
+        label: plainLine(node.file.fileName, 300),
+        description: [humanSize(node.file.size), shortDate(node.file.createdAt)].filter(Boolean).join(' · '),
+        tooltip: fileTooltip(node.file),
+        contextValue: 'packageFile',
+        collapsible: false,
+      };
+    case 'message':
+      return {
+        label: node.text,
+        description: node.detail ? plainLine(node.detail) : undefined,
+        tooltip: node.detail ? escapeMarkdown(node.detail) : undefined,
+        icon: node.severity === 'error' ? 'error' : node.severity === 'warning' ? 'warning' : 'info',
+        contextValue: node.action.kind === 'setToken' ? 'tokenMessage' : node.severity === 'info' ? 'message' : 'errorMessage',
+        collapsible: false,
+      };
+    case 'loadMore':
+      return { label: 'Load more…', description: `${node.loaded} loaded`, icon: 'ellipsis', contextValue: 'loadMore', collapsible: false };
+  }
+}
+
+function row(name: string, value: string | undefined): string | undefined {
+  return value ? `| ${name} | ${escapeMarkdown(value)} |` : undefined;
+}
+
+function table(rows: (string | undefined)[]): string {
+  return ['| | |', '|---|---|', ...rows.filter((r): r is string => r !== undefined)].join('\n');
+}
+
+function projectTooltip(node: ProjectNode): string {
+  return `**${escapeMarkdown(projectLabel(node))}**\n\n` + table([row('Instance', node.ref.instanceUrl), row('Project ID', node.project ? String(node.project.id) : undefined)]);
+}
+
+export function packageTooltip(pkg: Package): string {
+  const p = pkg.pipeline;
+  return (
+    `**${escapeMarkdown(plainLine(displayName(pkg), 300))}**\n\n` +
+    table([
+      row('Type', pkg.packageType),
+      row('Version', pkg.version ?? '(no version)'),
+      row('Status', pkg.status),
+      row('Project', pkg.projectPath),
+      row('Created', dateTime(pkg.createdAt)),
+      row('Last downloaded', pkg.lastDownloadedAt === null ? 'never' : dateTime(pkg.lastDownloadedAt)),
+      row('Pipeline', p ? [p.ref, p.status, p.id !== undefined ? `#${p.id}` : undefined].filter(Boolean).join(' · ') : undefined),
+      row('Tags', pkg.tags.length ? pkg.tags.map((t) => t.name).join(', ') : undefined),
+    ])
+  );
+}
+
+export function fileTooltip(file: PackageFile): string {
+  const sums = checksumsOf(file);
+  return (
+    `**${escapeMarkdown(plainLine(file.fileName, 300))}**\n\n` +
+    table([
+      row('Size', file.size !== undefined ? `${humanSize(file.size)} (${file.size} bytes)` : undefined),
+      row('Created', dateTime(file.createdAt)),
+      ...(['sha256', 'sha1', 'md5'] as const).map((a) => row(ALGORITHM_LABEL[a], sums.find((s) => s.algorithm === a)?.hex ?? 'n/a')),
+    ])
+  );
+}
