@@ -1,0 +1,204 @@
+import { strict as assert } from 'node:assert';
+import fetch from 'node-fetch';
+import { GitLabClient } from '../../src/gitlab/client';
+import type { FetchLike } from '../../src/gitlab/http';
+import { parseProjectEntry, type ProjectRef } from '../../src/gitlab/projectRef';
+import { PackagesTreeModel, type TreeModelDeps } from '../../src/tree/model';
+import { present, type MessageNode, type PackageNode, type ProjectNode, type TreeNode } from '../../src/tree/nodes';
+import { FakeGitLab } from '../fake-gitlab/server';
+import { SAMPLE, seedSample } from '../fake-gitlab/seed';
+
+describe('tree model against the fake GitLab', function () {
+  let fake: FakeGitLab;
+
+  before(async () => {
+    fake = await FakeGitLab.start({ seed: 'none' });
+    seedSample(fake);
+  });
+  after(() => fake.stop());
+  beforeEach(() => {
+    fake.clearRequests();
+    fake.latencyMs = 0;
+  });
+
+  function model(entries: string[], opts: { token?: string | undefined; over?: Partial<TreeModelDeps> } = { token: SAMPLE.apiToken }) {
+    const changes: (TreeNode | undefined)[] = [];
+    const clients = new Map<string, GitLabClient>();
+    const m = new PackagesTreeModel({
+      entries: () => entries.map((e) => parseProjectEntry(e, fake.url)),
+      clientFor: (ref: ProjectRef) => {
+        let c = clients.get(ref.instanceUrl);
+        if (!c) {
+          c = new GitLabClient({ instanceUrl: ref.instanceUrl, fetch: fetch as unknown as FetchLike, getToken: () => Promise.resolve(opts.token), userAgent: 'test', maxRetries: 0, timeoutMs: 2000 });
+          clients.set(ref.instanceUrl, c);
+        }
+        return c;
+      },
+      hasToken: () => Promise.resolve(opts.token !== undefined),
+      onDidChange: (n) => changes.push(n),
+      batchMs: 0,
+      ...opts.over,
+    });
+    return { m, changes };
+  }
+
+  async function projectNode(m: PackagesTreeModel, index = 0): Promise<ProjectNode> {
+    const node = (await m.children())[index];
+    assert.equal(node.kind, 'project');
+    return node as ProjectNode;
+  }
+
+  /** Waits until background paging of `node` has settled (no loading row left). */
+  async function settled(m: PackagesTreeModel, node: TreeNode): Promise<TreeNode[]> {
+    for (let i = 0; i < 200; i++) {
+      const rows = await m.children(node);
+      if (!rows.some((r) => r.kind === 'message' && r.text === 'Loading more…')) return rows;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error('background paging did not finish');
+  }
+
+  it('roots: projects labelled by path_with_namespace; bad and unknown entries as rows that say why', async () => {
+    const { m } = model(['101', 'acme/app', 'not a path', 'secret/hidden']);
+    const roots = await m.children();
+    assert.deepEqual(
+      roots.map((r) => [r.kind, present(r).label]),
+      [
+        ['project', 'acme/app'],
+        ['project', 'acme/app'],
+        ['projectError', 'not a path'],
+        ['projectError', 'secret/hidden'],
+      ],
+    );
+    assert.match(present(roots[3]).description ?? '', /not found/i);
+    assert.equal(present(roots[2]).contextValue, 'projectError');
+  });
+
+  it('packages: name, "version · type", icon, status; deletable only when the server offers delete', async () => {
+    const { m } = model(['acme/app']);
+    const rows = (await settled(m, await projectNode(m))) as PackageNode[];
+    const maven = rows.find((r) => r.pkg.name === 'com/mycompany/my-app');
+    assert.ok(maven);
+    const p = present(maven);
+    assert.equal(p.label, 'com/mycompany/my-app');
+    assert.equal(p.description, '1.0-SNAPSHOT · maven');
+    assert.equal(p.icon, 'coffee');
+    assert.equal(p.contextValue, 'package.deletable');
+    const conan = rows.find((r) => r.pkg.packageType === 'conan');
+    assert.equal(conan && present(conan).label, 'Hello');
+    const errored = rows.find((r) => r.pkg.status === 'error');
+    assert.ok(errored && present(errored).description?.endsWith('· error'));
+    assert.ok(!rows.some((r) => r.pkg.packageType === 'terraform_module'), 'terraform modules are not in the default list');
+
+    const { m: ro } = model(['acme/readonly']);
+    const roRows = (await ro.children(await projectNode(ro))) as PackageNode[];
+    assert.ok(roRows.length > 0 && roRows.every((r) => present(r).contextValue === 'package'));
+  });
+
+  it('escapes server text in tooltips (Markdown, HTML, command links)', async () => {
+    const { m } = model(['acme/app']);
+    const rows = (await settled(m, await projectNode(m))) as PackageNode[];
+    const evil = rows.find((r) => r.pkg.name.includes('<img'));
+    assert.ok(evil);
+    const tip = present(evil).tooltip ?? '';
+    assert.ok(!tip.includes('<img'));
+    assert.ok(!/\]\(command:/.test(tip));
+    assert.ok(tip.includes('&lt;img'));
+  });
+
+  it('files: label, human size, checksums in the tooltip', async () => {
+    const { m } = model(['acme/app']);
+    const rows = (await settled(m, await projectNode(m))) as PackageNode[];
+    const maven = rows.find((r) => r.pkg.name === 'com/mycompany/my-app')!;
+    const files = await m.children(maven);
+    assert.deepEqual(files.map((f) => f.kind), ['packageFile', 'packageFile', 'packageFile']);
+    const pom = files.map(present).find((f) => f.label.endsWith('.pom'));
+    assert.ok(pom);
+    assert.match(pom.description ?? '', /^\d+(\.\d)? (B|KiB)/);
+    assert.match(pom.tooltip ?? '', /SHA-256 \| [0-9a-f]{64}/);
+  });
+
+  it('shows the first page at once and appends the rest in the background, without duplicates', async () => {
+    fake.latencyMs = 30;
+    const { m, changes } = model(['acme/big']);
+    const project = await projectNode(m);
+    const first = await m.children(project);
+    assert.equal(first.filter((r) => r.kind === 'package').length, 100);
+    const all = await settled(m, project);
+    assert.equal(all.length, 250);
+    assert.equal(new Set(all.map((r) => r.id)).size, 250);
+    assert.ok(changes.includes(project), 'the project node was refreshed, not the whole tree');
+    assert.ok(!changes.includes(undefined));
+  });
+
+  it('past the cap (and without totals) offers "Load more…", which appends to its parent only', async () => {
+    const { m, changes } = model(['acme/big'], { token: SAMPLE.apiToken, over: { maxRows: 100, loadMoreRows: 100 } });
+    const project = await projectNode(m);
+    const rows = await m.children(project);
+    const more = rows[rows.length - 1];
+    assert.equal(more.kind, 'loadMore');
+    assert.equal(present(more).label, 'Load more…');
+    if (more.kind !== 'loadMore') return;
+    await m.loadMore(more);
+    const after = await m.children(project);
+    assert.equal(after.filter((r) => r.kind === 'package').length, 200);
+    assert.equal(after[after.length - 1].kind, 'loadMore');
+    assert.equal(changes[changes.length - 1], project);
+  });
+
+  it('state rows: no token, rejected token, no access, network failure with Retry, empty', async () => {
+    const row = async (entries: string[], token: string | undefined): Promise<MessageNode> => {
+      const { m } = model(entries, { token });
+      const rows = await m.children(await projectNode(m));
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0].kind, 'message');
+      return rows[0] as MessageNode;
+    };
+    const noToken = await row(['acme/app'], undefined);
+    assert.match(noToken.text, /No access token for 127\.0\.0\.1:\d+ — Set Access Token…/);
+    assert.deepEqual(noToken.action, { kind: 'setToken', origin: fake.url });
+    const rejected = await row(['acme/app'], 'not-a-real-token');
+    assert.match(rejected.text, /rejected — Set Access Token…/);
+    assert.equal(rejected.action.kind, 'setToken');
+
+    fake.addProject({ id: 996, pathWithNamespace: 'acme/guest-only', members: { [SAMPLE.userId]: 10 } });
+    const forbidden = await row(['acme/guest-only'], SAMPLE.apiToken);
+    assert.equal(forbidden.text, 'No access to packages');
+    assert.match(forbidden.detail ?? '', /403/);
+
+    fake.addProject({ id: 997, pathWithNamespace: 'acme/empty', members: { [SAMPLE.userId]: 50 } });
+    assert.equal((await row(['acme/empty'], SAMPLE.apiToken)).text, 'No packages');
+
+    fake.fail({ path: '/api/v4/projects/101/packages' }, { status: 503 }, 1);
+    const { m } = model(['acme/app']);
+    const project = await projectNode(m);
+    const failed = await m.children(project);
+    assert.equal(failed[0].kind, 'message');
+    assert.match((failed[0] as MessageNode).text, /HTTP 503 — Retry/);
+    assert.equal((failed[0] as MessageNode).action.kind, 'retry');
+    m.refresh(failed[0]);
+    const retried = await m.children(project);
+    assert.ok(retried.length > 5 && retried.every((r) => r.kind === 'package' || r.kind === 'message'));
+  });
+
+  it('a newer refresh wins over an older load still in flight', async () => {
+    fake.latencyMs = 50;
+    const { m } = model(['acme/app']);
+    const project = await projectNode(m);
+    const older = m.children(project);
+    m.refresh(project);
+    fake.latencyMs = 0;
+    const newer = await m.children(project);
+    await older;
+    assert.strictEqual(await m.children(project), newer);
+  });
+
+  it('lists an 11.9-shape project like any other (delete offered: old servers send no _links)', async () => {
+    const { m } = model(['legacy/old-server']);
+    const rows = (await m.children(await projectNode(m))) as PackageNode[];
+    assert.ok(rows.length > 0);
+    assert.ok(rows.every((r) => r.kind === 'package' && present(r).contextValue === 'package.deletable'));
+    const files = await m.children(rows[0]);
+    assert.ok(files.length > 0 && files.every((f) => f.kind === 'packageFile'));
+  });
+});
