@@ -14,7 +14,13 @@ import { PackagesTreeModel } from './tree/model';
 import type { TreeNode } from './tree/nodes';
 import { PackagesTreeProvider } from './tree/provider';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** Handed to the extension-host tests only (never in normal use: it would expose tokens). */
+export interface TestApi {
+  tokens: TokenStore;
+  provider: PackagesTreeProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const log = new Log();
   const userAgent = `gitlab-packages-vscode/${String((context.extension.packageJSON as { version?: string }).version)} (VS Code ${vscode.version})`;
   let config: Config = readConfig();
@@ -65,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
   log.info(`Activated (${userAgent})`);
+  return context.extensionMode === vscode.ExtensionMode.Test ? { tokens, provider } : undefined;
 }
 
 /** GITLAB_PACKAGES_TOKEN seeds a token for the default instance, in memory only. */

@@ -299,6 +299,8 @@ function describeNetworkFailure(e: unknown): string {
       return 'the connection was refused';
     case 'ECONNRESET':
       return 'the connection was reset';
+    case 'ERR_STREAM_PREMATURE_CLOSE':
+      return 'the connection was closed before the answer was complete';
     case 'ETIMEDOUT':
       return 'the connection timed out';
     case 'EHOSTUNREACH':

@@ -166,20 +166,22 @@ export class PackagesTreeModel {
     }
     loaded.nodes = this.toNodes(node, first.value.items);
     if (first.value.nextPage === undefined) return;
-    if (first.value.totalPages === undefined) {
-      // No total (over 10,000 rows, or an old server): page on only when asked.
+    if (first.value.totalPages === undefined || maxPages <= 1) {
+      // No total (over 10,000 rows, or an old server) or at the cap: page on only when asked.
       await pages.return(undefined);
       loaded.nodes = [...loaded.nodes, this.loadMoreRow(node, first.value.nextPage, count(loaded.nodes))];
       return;
     }
-    void this.continueInBackground(node, loaded, pages);
+    const firstRows = loaded.nodes;
+    loaded.nodes = [...firstRows, this.loadingRow(node)];
+    void this.continueInBackground(node, loaded, firstRows, first.value, pages);
   }
 
-  private async continueInBackground(node: ProjectNode | PackageNode, loaded: Loaded, pages: AsyncGenerator<Page<Package | PackageFile>>): Promise<void> {
+  private async continueInBackground(node: ProjectNode | PackageNode, loaded: Loaded, firstRows: TreeNode[], first: Page<Package | PackageFile>, pages: AsyncGenerator<Page<Package | PackageFile>>): Promise<void> {
     const signal = loaded.controller.signal;
-    let rows = [...loaded.nodes];
+    let rows = firstRows;
     let lastFlush = Date.now();
-    let last: Page<Package | PackageFile> | undefined;
+    let last = first;
     const flush = (extra: TreeNode[] = []): void => {
       if (signal.aborted || this.cache.get(node.id) !== loaded) return;
       loaded.nodes = [...rows, ...extra];
@@ -192,7 +194,7 @@ export class PackagesTreeModel {
         last = page;
         if (Date.now() - lastFlush >= this.batchMs) flush([this.loadingRow(node)]);
       }
-      const more = last?.nextPage !== undefined ? [this.loadMoreRow(node, last.nextPage, count(rows))] : [];
+      const more = last.nextPage !== undefined ? [this.loadMoreRow(node, last.nextPage, count(rows))] : [];
       flush(more);
     } catch (e) {
       if (signal.aborted) return;

@@ -59,6 +59,7 @@ describe('GitLab client against the fake GitLab', function () {
   after(() => fake.stop());
   beforeEach(() => {
     fake.clearRequests();
+    fake.clearFaults();
     logs.length = 0;
   });
 
@@ -90,8 +91,9 @@ describe('GitLab client against the fake GitLab', function () {
 
     it('gets one package (with versions), its files, the project, user, token info and version', async () => {
       const c = client();
-      const list = await c.projectPackagesPage(101, { packageName: 'my-app' }, 1);
+      const list = await c.projectPackagesPage(101, { packageName: 'my-app', packageVersion: '1.0-SNAPSHOT' }, 1);
       const pkg = await c.getPackage(101, list.items[0].id);
+      assert.deepEqual(pkg.versions?.map((v) => v.version), ['0.9.0']);
       assert.equal(pkg.name, 'com/mycompany/my-app');
       assert.ok(Array.isArray(pkg.versions));
       const files = await collectAll((p, s) => c.packageFilesPage(101, pkg.id, p, { orderBy: 'file_name', sort: 'asc' }, s), { concurrency: 4 });
@@ -124,7 +126,7 @@ describe('GitLab client against the fake GitLab', function () {
       const next = (await c.projectPackagesPage('acme/big', { orderBy: 'name', sort: 'asc' }, 1)).items;
       assert.ok(!next.some((p) => p.id === pkg.id));
 
-      const maven = (await c.projectPackagesPage('acme/app', { packageName: 'my-app' }, 1)).items[0];
+      const maven = (await c.projectPackagesPage('acme/app', { packageName: 'release-assets' }, 1)).items[0];
       const files = (await c.packageFilesPage('acme/app', maven.id, 1)).items;
       await c.deletePackageFile('acme/app', maven.id, files[0].id);
       const after = (await c.packageFilesPage('acme/app', maven.id, 1)).items;
@@ -149,7 +151,9 @@ describe('GitLab client against the fake GitLab', function () {
     it('fetches the remaining pages concurrently when the total is known', async () => {
       const c = client({ concurrency: 3 });
       const pages: number[] = [];
-      for await (const page of c.projectPackages('acme/big')) pages.push(page.items.length);
+      const paged = fake.addProject({ id: 991, pathWithNamespace: 'acme/paged', members: { [SAMPLE.userId]: 40 } });
+      fake.addPackagesBulk(paged.id, 250);
+      for await (const page of c.projectPackages('acme/paged')) pages.push(page.items.length);
       assert.deepEqual(pages, [100, 100, 50]);
       assert.deepEqual(fake.requests.map((r) => r.query.page), ['1', '2', '3']);
     });
@@ -235,9 +239,9 @@ describe('GitLab client against the fake GitLab', function () {
 
     it('a DELETE is never retried, whatever the failure', async () => {
       const pkg = (await client().projectPackagesPage('acme/big', {}, 1)).items[5];
-      fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { status: 503 }, 3);
+      fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { status: 503 }, 1);
       await assert.rejects(client().deletePackage('acme/big', pkg.id), ServerError);
-      fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { kind: 'reset' }, 3);
+      fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { kind: 'reset' }, 1);
       await assert.rejects(client().deletePackage('acme/big', pkg.id), NetworkError);
       assert.equal(fake.requests.filter((r) => r.method === 'DELETE').length, 2);
       assert.equal(fake.getPackage(pkg.id)?.status, 'default');

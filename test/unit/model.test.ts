@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fetch from 'node-fetch';
 import { GitLabClient } from '../../src/gitlab/client';
-import type { FetchLike } from '../../src/gitlab/http';
 import { parseProjectEntry, type ProjectRef } from '../../src/gitlab/projectRef';
 import { PackagesTreeModel, type TreeModelDeps } from '../../src/tree/model';
 import { present, type MessageNode, type PackageNode, type ProjectNode, type TreeNode } from '../../src/tree/nodes';
@@ -29,7 +28,7 @@ describe('tree model against the fake GitLab', function () {
       clientFor: (ref: ProjectRef) => {
         let c = clients.get(ref.instanceUrl);
         if (!c) {
-          c = new GitLabClient({ instanceUrl: ref.instanceUrl, fetch: fetch as unknown as FetchLike, getToken: () => Promise.resolve(opts.token), userAgent: 'test', maxRetries: 0, timeoutMs: 2000 });
+          c = new GitLabClient({ instanceUrl: ref.instanceUrl, fetch: fetch, getToken: () => Promise.resolve(opts.token), userAgent: 'test', maxRetries: 0, timeoutMs: 2000 });
           clients.set(ref.instanceUrl, c);
         }
         return c;
@@ -45,7 +44,7 @@ describe('tree model against the fake GitLab', function () {
   async function projectNode(m: PackagesTreeModel, index = 0): Promise<ProjectNode> {
     const node = (await m.children())[index];
     assert.equal(node.kind, 'project');
-    return node as ProjectNode;
+    return node;
   }
 
   /** Waits until background paging of `node` has settled (no loading row left). */
@@ -152,7 +151,7 @@ describe('tree model against the fake GitLab', function () {
       const rows = await m.children(await projectNode(m));
       assert.equal(rows.length, 1);
       assert.equal(rows[0].kind, 'message');
-      return rows[0] as MessageNode;
+      return rows[0];
     };
     const noToken = await row(['acme/app'], undefined);
     assert.match(noToken.text, /No access token for 127\.0\.0\.1:\d+ — Set Access Token…/);
@@ -174,8 +173,8 @@ describe('tree model against the fake GitLab', function () {
     const project = await projectNode(m);
     const failed = await m.children(project);
     assert.equal(failed[0].kind, 'message');
-    assert.match((failed[0] as MessageNode).text, /HTTP 503 — Retry/);
-    assert.equal((failed[0] as MessageNode).action.kind, 'retry');
+    assert.match((failed[0]).text, /HTTP 503: 503 Service Unavailable — Retry/);
+    assert.equal((failed[0]).action.kind, 'retry');
     m.refresh(failed[0]);
     const retried = await m.children(project);
     assert.ok(retried.length > 5 && retried.every((r) => r.kind === 'package' || r.kind === 'message'));

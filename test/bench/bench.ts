@@ -1,0 +1,312 @@
+/**
+ * `npm run bench`: what a user feels, measured side by side in one run against the fake
+ * GitLab with injected latency. Peer: @gitbeaker/rest (what a Node user would pick). Limit:
+ * the latency bound — with C requests in flight, P pages cost ⌈(P−1)/C⌉+1 round trips.
+ * Prints a table and writes bench-results.json (git-ignored).
+ *
+ *   npm run bench -- [--latency 50] [--runs 5] [--concurrency 8] [--skip-peer]
+ */
+import { Gitlab } from '@gitbeaker/rest';
+import { execFileSync } from 'node:child_process';
+import { statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import fetch from 'node-fetch';
+import { deletePackages } from '../../src/gitlab/bulkDelete';
+import { GitLabClient } from '../../src/gitlab/client';
+import { parseProjectEntry } from '../../src/gitlab/projectRef';
+import { PackagesTreeModel } from '../../src/tree/model';
+import type { ProjectNode, TreeNode } from '../../src/tree/nodes';
+import { FakeGitLab } from '../fake-gitlab/server';
+import { SAMPLE, seedSample } from '../fake-gitlab/seed';
+import { createVscodeShim, fakeContext } from './vscodeShim';
+
+const args = process.argv.slice(2);
+const opt = (name: string, def: number): number => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : def;
+};
+const LATENCY = opt('latency', 50);
+const RUNS = Math.max(5, opt('runs', 5));
+const C = opt('concurrency', 8);
+const SKIP_PEER = args.includes('--skip-peer');
+const root = path.resolve(__dirname, '..', '..');
+
+const BIG = { id: 9001, path: 'bench/big', packages: 10_000 };
+const FILES = { id: 9002, path: 'bench/files', files: 1_000 };
+const DELETES = { id: 9003, path: 'bench/deletes', packages: 200 };
+
+interface Figure {
+  name: string;
+  unit: string;
+  ours: number;
+  peer?: number;
+  limit?: number;
+  goal: string;
+  met?: boolean;
+  note?: string;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const roundTrips = (pages: number, c: number): number => Math.ceil((pages - 1) / c) + 1;
+
+async function timed(run: () => Promise<unknown>, runs = RUNS, before?: () => void | Promise<void>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await before?.();
+    const t = performance.now();
+    await run();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+async function main(): Promise<void> {
+  const fake = await FakeGitLab.start({ seed: 'none' });
+  seedSample(fake);
+  for (const p of [BIG, FILES, DELETES]) fake.addProject({ id: p.id, pathWithNamespace: p.path, members: { [SAMPLE.userId]: 50 } });
+  fake.addPackagesBulk(BIG.id, BIG.packages);
+  const filesPkg = fake.addPackage(FILES.id, { name: 'many-files', version: '1.0.0', packageType: 'generic' });
+  fake.addFilesBulk(filesPkg.id, FILES.files);
+  fake.latencyMs = LATENCY;
+
+  const client = new GitLabClient({ instanceUrl: fake.url, fetch: fetch, getToken: () => Promise.resolve(SAMPLE.apiToken), userAgent: 'bench', concurrency: C });
+  const peer = new Gitlab({ host: fake.url, token: SAMPLE.apiToken });
+  const figures: Figure[] = [];
+
+  // One round trip: the cheapest authenticated GET.
+  const rtt = await timed(() => client.getVersion());
+  console.log(`round trip (GET /version, ${LATENCY} ms injected): ${rtt.toFixed(1)} ms`);
+
+  const newModel = (entries: string[]): { model: PackagesTreeModel; changed: Promise<void>[] } => {
+    const changed: Promise<void>[] = [];
+    const model = new PackagesTreeModel({
+      entries: () => entries.map((e) => parseProjectEntry(e, fake.url)),
+      clientFor: () => client,
+      hasToken: () => Promise.resolve(true),
+      onDidChange: () => undefined,
+    });
+    return { model, changed };
+  };
+  const projectOf = async (model: PackagesTreeModel): Promise<ProjectNode> => (await model.children())[0] as ProjectNode;
+  const settled = async (model: PackagesTreeModel, node: TreeNode, expected: number): Promise<TreeNode[]> => {
+    for (;;) {
+      const rows = await model.children(node);
+      if (rows.filter((r) => r.kind === 'package' || r.kind === 'packageFile').length >= expected || rows.some((r) => r.kind === 'loadMore' || (r.kind === 'message' && r.severity === 'error'))) return rows;
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  };
+
+  // 1. First page after "expand project".
+  {
+    let node: ProjectNode | undefined;
+    let model: PackagesTreeModel | undefined;
+    const ours = await timed(
+      async () => {
+        await model!.children(node);
+      },
+      RUNS,
+      async () => {
+        model?.dispose();
+        model = newModel([BIG.path]).model;
+        node = await projectOf(model);
+      },
+    );
+    model?.dispose();
+    const peerMs = SKIP_PEER ? undefined : await timed(() => peer.Packages.all({ projectId: BIG.path, perPage: 100, page: 1 }));
+    figures.push({ name: '1. first page after expand', unit: 'ms', ours, peer: peerMs, limit: rtt, goal: '≤ 1.2× one round trip', met: ours <= 1.2 * rtt });
+  }
+
+  // 5. Requests per expand (counted while the whole project loads).
+  {
+    const { model } = newModel([BIG.path]);
+    const node = await projectOf(model);
+    fake.clearRequests();
+    await settled(model, node, BIG.packages);
+    const reqs = fake.requests.filter((r) => r.method === 'GET');
+    const perPackage = reqs.filter((r) => /\/packages\/\d+/.test(r.path)).length;
+    model.dispose();
+    figures.push({ name: '5. requests per expand (10,000 packages)', unit: 'requests', ours: reqs.length, limit: BIG.packages / 100, goal: 'one per page, none per package', met: reqs.length === BIG.packages / 100 && perPackage === 0, note: `${perPackage} per-package requests` });
+  }
+
+  // 2. All 10,000 packages, through the tree model (what expanding a project does).
+  {
+    let model: PackagesTreeModel | undefined;
+    let node: ProjectNode | undefined;
+    const ours = await timed(
+      async () => {
+        await settled(model!, node!, BIG.packages);
+      },
+      RUNS,
+      async () => {
+        model?.dispose();
+        model = newModel([BIG.path]).model;
+        node = await projectOf(model);
+      },
+    );
+    model?.dispose();
+    const peerMs = SKIP_PEER ? undefined : await timed(() => peer.Packages.all({ projectId: BIG.path, perPage: 100 }));
+    const limit = roundTrips(BIG.packages / 100, C) * rtt;
+    figures.push({ name: `2. all 10,000 packages (C=${C})`, unit: 'ms', ours, peer: peerMs, limit, goal: '≥ 6× faster than peer, ≤ 1.25× limit', met: ours <= 1.25 * limit && (peerMs === undefined || peerMs / ours >= 6) });
+  }
+
+  // 3. 1,000 files of one package.
+  {
+    let model: PackagesTreeModel | undefined;
+    let pkgNode: TreeNode | undefined;
+    const ours = await timed(
+      async () => {
+        await settled(model!, pkgNode!, FILES.files);
+      },
+      RUNS,
+      async () => {
+        model?.dispose();
+        model = newModel([FILES.path]).model;
+        const project = await projectOf(model);
+        fake.latencyMs = 0;
+        pkgNode = (await model.children(project))[0];
+        fake.latencyMs = LATENCY;
+      },
+    );
+    model?.dispose();
+    const peerMs = SKIP_PEER ? undefined : await timed(() => peer.Packages.allFiles(FILES.path, filesPkg.id, { perPage: 100 } as Parameters<typeof peer.Packages.allFiles>[2]));
+    const limit = roundTrips(FILES.files / 100, C) * rtt;
+    figures.push({ name: '3. 1,000 files of one package', unit: 'ms', ours, peer: peerMs, limit, goal: '≤ 1.25× limit', met: ours <= 1.25 * limit });
+  }
+
+  // 4. Bulk delete of 200 packages, through the command's code path (deletePackages).
+  {
+    const seed = (): number[] => {
+      fake.latencyMs = 0;
+      const ids = Array.from({ length: DELETES.packages }, (_, i) => fake.addPackage(DELETES.id, { name: `old-${i}`, version: `0.0.${i}`, packageType: 'npm' }).id);
+      fake.latencyMs = LATENCY;
+      return ids;
+    };
+    let ids: number[] = [];
+    let allOnce = true;
+    const ours = await timed(
+      async () => {
+        const outcomes = await deletePackages(client, ids.map((packageId) => ({ project: DELETES.path, packageId })), { concurrency: C });
+        allOnce &&= outcomes.every((o) => o.ok);
+      },
+      RUNS,
+      () => {
+        ids = seed();
+        fake.clearRequests();
+      },
+    );
+    const deletesSent = fake.requests.filter((r) => r.method === 'DELETE').length;
+    allOnce &&= deletesSent === DELETES.packages;
+    const peerMs = SKIP_PEER
+      ? undefined
+      : await timed(
+          async () => {
+            for (const id of ids) await peer.Packages.remove(DELETES.path, id);
+          },
+          RUNS,
+          () => {
+            ids = seed();
+          },
+        );
+    // The same again while the fake throttles: 429s are waited out, no package deleted twice.
+    ids = seed();
+    fake.clearRequests();
+    fake.throttle({ limit: 50, windowMs: 1000, retryAfterSeconds: 1 });
+    const throttledStart = performance.now();
+    const outcomes = await deletePackages(client, ids.map((packageId) => ({ project: DELETES.path, packageId })), { concurrency: C });
+    const throttledMs = performance.now() - throttledStart;
+    fake.throttle({ limit: 0, windowMs: 1000, retryAfterSeconds: 1 });
+    const ok = fake.requests.filter((r) => r.method === 'DELETE' && r.status === 204).map((r) => r.path);
+    const throttled = fake.requests.filter((r) => r.method === 'DELETE' && r.status === 429).length;
+    const limit = Math.ceil(DELETES.packages / C) * rtt;
+    figures.push({
+      name: `4. delete 200 packages (C=${C})`,
+      unit: 'ms',
+      ours,
+      peer: peerMs,
+      limit,
+      goal: '≤ 1.25× limit, each DELETE once',
+      met: ours <= 1.25 * limit && allOnce,
+      note: `${deletesSent / RUNS} DELETEs per run; throttled run (50/s): ${Math.round(throttledMs)} ms, ${throttled} × 429 waited out, ${ok.length} deleted, ${new Set(ok).size} distinct, all ok: ${outcomes.every((o) => o.ok)}`,
+    });
+  }
+
+  // 6. Bundle size and activation cost.
+  {
+    execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, stdio: 'ignore' });
+    const bundle = path.join(root, 'dist', 'extension.js');
+    const size = statSync(bundle).size / 1024;
+    figures.push({ name: '6a. bundle size (production)', unit: 'KB', ours: size, goal: '≤ 80 KB', met: size <= 80 });
+    const activation = measureActivation(bundle);
+    figures.push({ name: '6b. activation (require + activate)', unit: 'ms', ours: activation, goal: '≤ 20 ms', met: activation <= 20 });
+  }
+
+  // 7. Heap growth of a tree model holding 10,000 packages.
+  {
+    fake.latencyMs = 0;
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const before = process.memoryUsage().heapUsed;
+    const { model } = newModel([BIG.path]);
+    const rows = await settled(model, await projectOf(model), BIG.packages);
+    gc?.();
+    const growth = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+    figures.push({ name: '7. heap growth, 10,000 packages', unit: 'MB', ours: growth, goal: '≤ 30 MB', met: growth <= 30, note: `${rows.length} rows${gc ? '' : ' (no --expose-gc: upper bound)'}` });
+    model.dispose();
+  }
+
+  await fake.stop();
+  report(figures, rtt);
+}
+
+/** Loads the production bundle fresh with a stub `vscode` and calls activate(). */
+function measureActivation(bundle: string): number {
+  const shim = createVscodeShim({ instanceUrl: 'https://gitlab.example.com', projects: [] });
+  const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
+  const original = loader._load;
+  loader._load = (request, parent, isMain) => (request === 'vscode' ? shim : original(request, parent, isMain));
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      delete require.cache[require.resolve(bundle)];
+      const t = performance.now();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading the built bundle is what is measured
+      const ext = require(bundle) as { activate: (c: unknown) => unknown };
+      const ctx = fakeContext();
+      ext.activate(ctx);
+      times.push(performance.now() - t);
+      for (const d of ctx.subscriptions) d.dispose();
+    }
+  } finally {
+    loader._load = original;
+  }
+  return median(times);
+}
+
+function report(figures: Figure[], rtt: number): void {
+  const fmt = (n: number | undefined): string => (n === undefined ? '—' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  const rows = figures.map((f) => [
+    f.name,
+    `${fmt(f.ours)} ${f.unit}`,
+    f.peer !== undefined ? `${fmt(f.peer)} ${f.unit}` : '—',
+    f.limit !== undefined ? `${fmt(f.limit)} ${f.unit}` : '—',
+    f.peer !== undefined ? `${(f.peer / f.ours).toFixed(1)}×` : '—',
+    f.limit !== undefined ? `${(f.ours / f.limit).toFixed(2)}×` : '—',
+    f.goal,
+    f.met === undefined ? '' : f.met ? 'met' : 'MISSED',
+  ]);
+  const head = ['figure', 'ours', 'gitbeaker', 'limit', 'peer/ours', 'ours/limit', 'goal', ''];
+  console.log(`\nmedian of ${RUNS} runs · latency ${LATENCY} ms · round trip ${rtt.toFixed(1)} ms · ${os.cpus().length} cores · Node ${process.version}\n`);
+  console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  for (const f of figures) if (f.note) console.log(`- ${f.name}: ${f.note}`);
+  const out = path.join(root, 'bench-results.json');
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, node: process.version, latencyMs: LATENCY, runs: RUNS, concurrency: C, roundTripMs: rtt, figures }, null, 2));
+  console.log(`\nwritten: ${out}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+/** Scripted and random faults the fake GitLab can inject, per route. */
+
+export type Fault =
+  | { status: number; body?: string | object; headers?: Record<string, string> }
+  | { kind: 'reset' }
+  | { kind: 'hang' }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'html' }
+  | { kind: 'truncated' }
+  | { kind: 'redirect'; location: string; status?: 301 | 302 | 307 };
+
+export interface RouteMatch {
+  method?: string;
+  path: string | RegExp;
+}
+
+interface Scripted {
+  match: RouteMatch;
+  fault: Fault;
+  remaining: number;
+}
+
+/** Random faults per request, as fractions (0..1); used by the chaos run. */
+export interface ChaosRates {
+  serverError?: number;
+  rateLimited?: number;
+  reset?: number;
+  slow?: number;
+  slowMs?: number;
+  redirect?: number;
+  /** Only requests whose method is listed are affected (default: GET). */
+  methods?: string[];
+}
+
+export class Faults {
+  private scripted: Scripted[] = [];
+  chaos: ChaosRates | undefined;
+  /** Deterministic pseudo-random source so a chaos run can be replayed. */
+  private seed = 42;
+
+  add(match: RouteMatch, fault: Fault, times: number): void {
+    this.scripted.push({ match, fault, remaining: times });
+  }
+
+  clear(): void {
+    this.scripted = [];
+    this.chaos = undefined;
+  }
+
+  reseed(seed: number): void {
+    this.seed = seed;
+  }
+
+  /** The fault for this request, if any (scripted first, then chaos; no chaos redirect without a target). */
+  take(method: string, path: string, redirectTarget: string | undefined): Fault | undefined {
+    const hit = this.scripted.find((s) => s.remaining > 0 && (!s.match.method || s.match.method === method) && (typeof s.match.path === 'string' ? s.match.path === path : s.match.path.test(path)));
+    if (hit) {
+      hit.remaining--;
+      this.scripted = this.scripted.filter((s) => s.remaining > 0);
+      return hit.fault;
+    }
+    const c = this.chaos;
+    if (!c || !(c.methods ?? ['GET']).includes(method)) return undefined;
+    let r = this.random();
+    const pick = (rate: number | undefined): boolean => {
+      r -= rate ?? 0;
+      return r < 0;
+    };
+    if (pick(c.serverError)) return { status: [500, 502, 503][Math.floor(this.random() * 3)], body: { message: '502 Bad Gateway' } };
+    if (pick(c.rateLimited)) return { status: 429, body: 'Retry later', headers: { 'Retry-After': '1' } };
+    if (pick(c.reset)) return { kind: 'reset' };
+    if (pick(c.slow)) return { kind: 'delay', ms: c.slowMs ?? 5_000 };
+    if (pick(c.redirect) && redirectTarget) return { kind: 'redirect', location: redirectTarget, status: 307 };
+    return undefined;
+  }
+
+  private random(): number {
+    // mulberry32
+    let t = (this.seed += 0x6d2b79f5);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+}

@@ -1,0 +1,72 @@
+/** JSON shapes as GitLab sends them: modern (18.x) and the 11.9 shape (four fields). */
+import type { Package, PackageFile, Project } from './store';
+
+export interface Viewer {
+  /** Base URL of the instance as the client reached it (for absolute links). */
+  baseUrl: string;
+  canDelete: boolean;
+}
+
+export function packageJson(p: Package, project: Project, v: Viewer, extra: { group?: boolean; versions?: Package[] } = {}): Record<string, unknown> {
+  if (project.shape === '11.9') return { id: p.id, name: p.name, version: p.version, package_type: p.packageType };
+  const json: Record<string, unknown> = {
+    id: p.id,
+    name: p.name,
+    version: p.version,
+    package_type: p.packageType,
+    status: p.status,
+    _links: {
+      web_path: `/${project.pathWithNamespace}/-/packages/${p.id}`,
+      ...(v.canDelete ? { delete_api_path: `${v.baseUrl}/api/v4/projects/${project.id}/packages/${p.id}` } : {}),
+    },
+    created_at: p.createdAt,
+    last_downloaded_at: p.lastDownloadedAt,
+    tags: p.tags.map((name, i) => ({ id: p.id * 100 + i, package_id: p.id, name, created_at: p.createdAt, updated_at: p.createdAt })),
+  };
+  if (p.conanPackageName) json.conan_package_name = p.conanPackageName;
+  if (p.pipeline) {
+    const pipeline = {
+      id: p.pipeline.id,
+      iid: p.pipeline.id,
+      project_id: project.id,
+      sha: p.pipeline.sha,
+      ref: p.pipeline.ref,
+      status: p.pipeline.status,
+      source: 'push',
+      created_at: p.createdAt,
+      updated_at: p.createdAt,
+      web_url: `${v.baseUrl}/${project.pathWithNamespace}/-/pipelines/${p.pipeline.id}`,
+      user: p.pipeline.user ? { ...p.pipeline.user, id: 1, state: 'active', avatar_url: null, web_url: `${v.baseUrl}/${p.pipeline.user.username}` } : undefined,
+    };
+    json.pipeline = pipeline;
+    json.pipelines = [pipeline];
+  }
+  if (extra.group) {
+    json.project_id = project.id;
+    json.project_path = project.pathWithNamespace;
+  }
+  if (extra.versions) {
+    json.versions = extra.versions.map((o) => ({ id: o.id, version: o.version, created_at: o.createdAt, tags: o.tags.map((name) => ({ name })) }));
+  }
+  return json;
+}
+
+export function fileJson(f: PackageFile, project: Project): Record<string, unknown> {
+  const base = { id: f.id, package_id: f.packageId, created_at: f.createdAt, file_name: f.fileName, size: f.size, file_md5: f.md5, file_sha1: f.sha1 };
+  return project.shape === '11.9' ? base : { ...base, file_sha256: f.sha256 };
+}
+
+export function projectJson(p: Project, baseUrl: string, accessLevel: number | undefined): Record<string, unknown> {
+  const path = p.pathWithNamespace.split('/').pop() ?? p.pathWithNamespace;
+  return {
+    id: p.id,
+    name: path,
+    path,
+    path_with_namespace: p.pathWithNamespace,
+    name_with_namespace: p.pathWithNamespace.split('/').join(' / '),
+    web_url: `${baseUrl}/${p.pathWithNamespace}`,
+    visibility: p.visibility,
+    packages_enabled: p.packagesEnabled,
+    permissions: { project_access: accessLevel !== undefined ? { access_level: accessLevel, notification_level: 3 } : null, group_access: null },
+  };
+}

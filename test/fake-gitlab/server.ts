@@ -1,0 +1,502 @@
+/**
+ * A fake GitLab: a real node:http server on loopback implementing the Packages REST API as
+ * `docs/gitlab-packages-api.md` describes it (pagination headers, filters, auth and error
+ * bodies, deletion, 11.9-shape projects, FIPS null MD5), recording every request (never the
+ * token) and able to inject latency and faults.
+ */
+import * as http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { Faults, type ChaosRates, type Fault, type RouteMatch } from './faults';
+import { fileJson, packageJson, projectJson } from './serialize';
+import { PACKAGE_TYPES, STATUSES, Store, type Group, type NewPackage, type Package, type PackageFile, type Project, type Scope, type Token, type User } from './store';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  auth: 'private-token' | 'bearer' | 'job-token' | 'none';
+  tokenKnown: boolean;
+  status: number;
+  at: number;
+}
+
+export interface StartOptions {
+  port?: number;
+  seed?: 'sample' | 'none';
+  latencyMs?: number;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: string | object,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(typeof body === 'string' ? body : JSON.stringify(body));
+  }
+}
+
+const notFound = (what: string): HttpError => new HttpError(404, { message: `404 ${what} Not Found` });
+const MAX_COUNTED_ROWS = 10_000;
+
+export class FakeGitLab {
+  readonly requests: RecordedRequest[] = [];
+  latencyMs = 0;
+  /** 0..1: random 500/502/503 on reads. */
+  failureRate = 0;
+  version = '18.5.1-ee';
+  private readonly store = new Store();
+  private readonly faults = new Faults();
+  private readonly sockets = new Set<Socket>();
+  private readonly hanging = new Set<http.ServerResponse>();
+  private throttleState: { limit: number; windowMs: number; retryAfterSeconds: number; hits: number[] } | undefined;
+
+  private constructor(
+    private readonly server: http.Server,
+    readonly url: string,
+  ) {}
+
+  static async start(opts: StartOptions = {}): Promise<FakeGitLab> {
+    const server = http.createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, '127.0.0.1', resolve);
+    });
+    const port = (server.address() as AddressInfo).port;
+    const fake = new FakeGitLab(server, `http://127.0.0.1:${port}`);
+    fake.latencyMs = opts.latencyMs ?? 0;
+    server.on('connection', (s) => {
+      fake.sockets.add(s);
+      s.on('close', () => fake.sockets.delete(s));
+    });
+    server.on('request', (req, res) => void fake.handle(req, res));
+    if (opts.seed === 'sample') {
+      const { seedSample } = await import('./seed');
+      seedSample(fake);
+    }
+    return fake;
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ---- state API -------------------------------------------------------------------------
+
+  addUser(user: User): User {
+    this.store.users.set(user.id, user);
+    return user;
+  }
+
+  addToken(t: { value: string; userId: number; scopes: Scope[]; kind?: 'personal' | 'oauth'; expired?: boolean; revoked?: boolean; expiresAt?: string | null; name?: string }): Token {
+    const token: Token = { kind: 'personal', expired: false, revoked: false, expiresAt: null, name: 'token', ...t };
+    this.store.tokens.set(token.value, token);
+    return token;
+  }
+
+  addProject(p: { id: number; pathWithNamespace: string; shape?: 'modern' | '11.9'; visibility?: 'private' | 'public'; members?: Record<number, number>; fips?: boolean; packagesEnabled?: boolean; redirectFrom?: string[] }): Project {
+    const project: Project = { shape: 'modern', visibility: 'private', members: {}, fips: false, packagesEnabled: true, redirectFrom: [], ...p };
+    this.store.projects.set(project.id, project);
+    return project;
+  }
+
+  addGroup(g: { id: number; fullPath: string; projectIds: number[]; subgroupIds?: number[] }): Group {
+    const group: Group = { subgroupIds: [], ...g };
+    this.store.groups.set(group.id, group);
+    return group;
+  }
+
+  addPackage(projectId: number, p: NewPackage): Package {
+    return this.store.addPackage(projectId, p);
+  }
+
+  /** Many small packages at once (benchmarks, paging past 10,000 rows). */
+  addPackagesBulk(projectId: number, count: number, opts: { packageType?: string; namePrefix?: string } = {}): Package[] {
+    const out: Package[] = [];
+    for (let i = 0; i < count; i++) {
+      out.push(this.store.addPackage(projectId, { name: `${opts.namePrefix ?? 'pkg'}-${String(i).padStart(5, '0')}`, version: `1.0.${i}`, packageType: opts.packageType ?? 'generic' }));
+    }
+    return out;
+  }
+
+  addFilesBulk(packageId: number, count: number): PackageFile[] {
+    const pkg = this.store.packages.get(packageId);
+    if (!pkg) throw new Error(`no package ${packageId}`);
+    return Array.from({ length: count }, (_, i) => this.store.addFile(pkg, `file-${String(i).padStart(4, '0')}.bin`, Buffer.from(`content of file ${i}\n`)));
+  }
+
+  getPackage(id: number): Package | undefined {
+    return this.store.packages.get(id);
+  }
+
+  packagesOf(projectId: number): Package[] {
+    return this.store.packagesOf(projectId);
+  }
+
+  projectByPath(path: string): Project | undefined {
+    return this.store.projectByKey(path);
+  }
+
+  clearRequests(): void {
+    this.requests.length = 0;
+  }
+
+  // ---- fault API -------------------------------------------------------------------------
+
+  fail(match: RouteMatch, fault: Fault, times = 1): void {
+    this.faults.add(match, fault, times);
+  }
+
+  chaos(rates: ChaosRates | undefined, seed?: number): void {
+    this.faults.chaos = rates;
+    if (seed !== undefined) this.faults.reseed(seed);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+    this.throttleState = undefined;
+  }
+
+  /** Rack::Attack-style throttling: over `limit` requests per window → 429. `limit: 0` turns it off. */
+  throttle(t: { limit: number; windowMs: number; retryAfterSeconds: number }): void {
+    this.throttleState = t.limit > 0 ? { ...t, hits: [] } : undefined;
+  }
+
+  // ---- HTTP ------------------------------------------------------------------------------
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+    const method = req.method ?? 'GET';
+    const rawPath = url.pathname;
+    const query = Object.fromEntries(url.searchParams);
+    const { auth, token } = this.authOf(req);
+    const record: RecordedRequest = { method, path: rawPath, query, auth, tokenKnown: token !== undefined, status: 0, at: Date.now() };
+    this.requests.push(record);
+    res.on('finish', () => (record.status = res.statusCode));
+    res.on('close', () => (record.status ||= -1));
+
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
+    const baseUrl = `http://${req.headers.host ?? '127.0.0.1'}`;
+
+    const throttled = this.throttled();
+    if (throttled) return send(res, throttled.status, throttled.body, throttled.headers);
+
+    // A chaos redirect points back here once, marked, so it cannot loop.
+    const fault = this.faults.take(method, rawPath, query.redirected ? undefined : `${baseUrl}${rawPath}${url.search ? url.search + '&' : '?'}redirected=1`);
+    if (fault && (await this.applyFault(fault, res))) return;
+    if (this.failureRate > 0 && method === 'GET' && Math.random() < this.failureRate) {
+      return send(res, 502, { message: '502 Bad Gateway' });
+    }
+
+    try {
+      const { status, body, headers } = this.route(method, rawPath, query, token, baseUrl);
+      send(res, status, body, headers);
+    } catch (e) {
+      if (e instanceof HttpError) send(res, e.status, e.body, e.headers);
+      else send(res, 500, { message: '500 Internal Server Error' });
+    }
+  }
+
+  /** Returns true when the fault answered the request itself. */
+  private async applyFault(fault: Fault, res: http.ServerResponse): Promise<boolean> {
+    if (!('kind' in fault)) {
+      send(res, fault.status, fault.body ?? { message: `${fault.status} ${http.STATUS_CODES[fault.status] ?? ''}`.trim() }, fault.headers);
+      return true;
+    }
+    switch (fault.kind) {
+      case 'delay':
+        await sleep(fault.ms);
+        return false;
+      case 'hang':
+        this.hanging.add(res);
+        res.on('close', () => this.hanging.delete(res));
+        return true;
+      case 'reset':
+        // Chunked, as GitLab behind nginx answers: the client can tell the body was cut.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('[{"id": 1, "na');
+        setTimeout(() => res.socket?.destroy(), 5);
+        return true;
+      case 'html':
+        send(res, 200, '<!DOCTYPE html><html><head><title>Sign in · GitLab</title></head><body><form action="/users/sign_in">…</form></body></html>', { 'content-type': 'text/html; charset=utf-8' });
+        return true;
+      case 'truncated':
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('[{"id": 1, "name": "trunc');
+        return true;
+      case 'redirect':
+        res.writeHead(fault.status ?? 302, { location: fault.location });
+        res.end();
+        return true;
+    }
+  }
+
+  private throttled(): HttpError | undefined {
+    const t = this.throttleState;
+    if (!t) return undefined;
+    const now = Date.now();
+    t.hits = t.hits.filter((h) => h > now - t.windowMs);
+    if (t.hits.length < t.limit) {
+      t.hits.push(now);
+      return undefined;
+    }
+    const reset = Math.ceil((now + t.retryAfterSeconds * 1000) / 1000);
+    return new HttpError(429, 'Retry later\n', {
+      'content-type': 'text/plain',
+      'retry-after': String(t.retryAfterSeconds),
+      'ratelimit-name': 'throttle_authenticated_api',
+      'ratelimit-limit': String(t.limit),
+      'ratelimit-observed': String(t.hits.length + 1),
+      'ratelimit-remaining': '0',
+      'ratelimit-reset': String(reset),
+      'ratelimit-resettime': new Date(reset * 1000).toUTCString(),
+    });
+  }
+
+  private authOf(req: http.IncomingMessage): { auth: RecordedRequest['auth']; token?: Token; bearer?: boolean; presented?: string } {
+    const pt = header(req, 'private-token');
+    const bearer = /^Bearer\s+(.+)$/i.exec(header(req, 'authorization') ?? '')?.[1];
+    const job = header(req, 'job-token');
+    const presented = pt ?? bearer ?? job;
+    const auth = pt ? 'private-token' : bearer ? 'bearer' : job ? 'job-token' : 'none';
+    const token = presented ? this.store.tokens.get(presented) : undefined;
+    if (presented && !token) return { auth, presented, bearer: !!bearer, token: { value: '', userId: -1, scopes: [], kind: bearer ? 'oauth' : 'personal', expired: false, revoked: true, expiresAt: null, name: '' } };
+    return { auth, token, bearer: !!bearer, presented };
+  }
+
+  // ---- routes ----------------------------------------------------------------------------
+
+  private route(method: string, path: string, q: Record<string, string>, token: Token | undefined, baseUrl: string): { status: number; body: unknown; headers?: Record<string, string> } {
+    const m = (re: RegExp): RegExpExecArray | null => re.exec(path);
+    let r: RegExpExecArray | null;
+    const user = this.authenticate(token);
+
+    if (method === 'GET' && path === '/api/v4/user') {
+      if (!user) throw this.unauthorized(token);
+      return ok({ id: user.id, username: user.username, name: user.name, state: 'active', avatar_url: null, web_url: `${baseUrl}/${user.username}` });
+    }
+    if (method === 'GET' && path === '/api/v4/personal_access_tokens/self') {
+      if (!user || !token) throw this.unauthorized(token);
+      if (token.kind === 'oauth') throw new HttpError(401, { message: '401 Unauthorized' });
+      return ok({ id: 1, name: token.name, revoked: token.revoked, created_at: '2025-01-01T00:00:00.000Z', scopes: token.scopes, user_id: token.userId, last_used_at: new Date().toISOString(), active: true, expires_at: token.expiresAt });
+    }
+    if (method === 'GET' && path === '/api/v4/version') {
+      if (!user) throw this.unauthorized(token);
+      return ok({ version: this.version, revision: 'fake1234' });
+    }
+    if ((r = m(/^\/api\/v4\/groups\/([^/]+)\/packages$/)) && method === 'GET') {
+      if (token && !user) throw this.unauthorized(token);
+      const group = this.store.groupByKey(decodeURIComponent(r[1]));
+      if (!group) throw notFound('Group');
+      const projectIds = this.groupProjects(group, q.exclude_subgroups === 'true');
+      const readable = projectIds.map((id) => this.store.projects.get(id)!).filter((p) => this.accessLevel(p, user) >= 20 || (p.visibility === 'public' && !user));
+      const filter = this.filterOf(q, true);
+      const pkgs = this.store.listPackages(
+        readable.flatMap((p) => this.store.packagesOf(p.id)),
+        filter,
+        (p) => this.store.projects.get(p.projectId)?.pathWithNamespace ?? '',
+      );
+      return this.paged(pkgs, q, baseUrl, path, (p) => {
+        const project = this.store.projects.get(p.projectId)!;
+        return packageJson(p, project, { baseUrl, canDelete: this.canDelete(project, user, token) }, { group: true });
+      });
+    }
+    if ((r = m(/^\/api\/v4\/projects\/([^/]+)(\/.*)?$/))) {
+      const key = decodeURIComponent(r[1]);
+      const rest = r[2] ?? '';
+      const project = this.store.projectByKey(key);
+      if (token && !user) throw this.unauthorized(token);
+      if (!project) {
+        const moved = this.store.projectRedirect(key);
+        if (moved && method === 'GET') return { status: 301, body: '', headers: { location: `${baseUrl}/api/v4/projects/${moved.id}${rest}` } };
+        throw notFound('Project');
+      }
+      const level = this.accessLevel(project, user);
+      if (project.visibility === 'private' && level === 0) throw notFound('Project');
+      return this.projectRoute(method, rest, q, project, user, token, baseUrl, level);
+    }
+    throw new HttpError(404, { error: '404 Not Found' });
+  }
+
+  private projectRoute(method: string, rest: string, q: Record<string, string>, project: Project, user: User | undefined, token: Token | undefined, baseUrl: string, level: number): { status: number; body: unknown; headers?: Record<string, string> } {
+    if (rest === '' && method === 'GET') return ok(projectJson(project, baseUrl, level || undefined));
+    if (!rest.startsWith('/packages')) throw new HttpError(404, { error: '404 Not Found' });
+    if (!project.packagesEnabled) throw new HttpError(403, { message: '403 Forbidden' });
+    if (level < 20 && !(project.visibility === 'public' && method === 'GET')) throw new HttpError(403, { message: '403 Forbidden' });
+    const viewer = { baseUrl, canDelete: this.canDelete(project, user, token) };
+    let r: RegExpExecArray | null;
+
+    if (rest === '/packages' && method === 'GET') {
+      const pkgs = this.store.listPackages(this.store.packagesOf(project.id), this.filterOf(q, false));
+      return this.paged(pkgs, q, baseUrl, `/api/v4/projects/${encodeURIComponent(project.pathWithNamespace)}/packages`, (p) => packageJson(p, project, viewer));
+    }
+    if ((r = /^\/packages\/(\d+)$/.exec(rest))) {
+      const pkg = this.packageIn(project, Number(r[1]));
+      if (method === 'GET') {
+        // Recent servers answer the single GET only for default/deprecated packages.
+        if (pkg.status !== 'default' && pkg.status !== 'deprecated') throw new HttpError(404, { message: '404 Package Not Found' });
+        const versions = this.store.packagesOf(project.id).filter((o) => o.id !== pkg.id && o.name === pkg.name && o.packageType === pkg.packageType && o.status === 'default');
+        return ok(packageJson(pkg, project, viewer, { versions }));
+      }
+      if (method === 'DELETE') {
+        this.assertMayDelete(project, pkg, user, token);
+        pkg.status = 'pending_destruction';
+        return { status: 204, body: '' };
+      }
+    }
+    if ((r = /^\/packages\/(\d+)\/package_files$/.exec(rest)) && method === 'GET') {
+      const pkg = this.packageIn(project, Number(r[1]));
+      const orderBy = q.order_by ?? 'id';
+      if (!['id', 'created_at', 'file_name'].includes(orderBy)) throw new HttpError(400, { error: 'order_by does not have a valid value' });
+      const dir = q.sort === 'desc' ? -1 : 1;
+      const key = (f: PackageFile): string | number => (orderBy === 'file_name' ? f.fileName : orderBy === 'created_at' ? f.createdAt : f.id);
+      const files = pkg.files.filter((f) => f.status === 'default').sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id) * dir);
+      return this.paged(files, q, baseUrl, `/api/v4/projects/${project.id}/packages/${pkg.id}/package_files`, (f) => fileJson(f, project));
+    }
+    if ((r = /^\/packages\/(\d+)\/package_files\/(\d+)$/.exec(rest)) && method === 'DELETE') {
+      const pkg = this.packageIn(project, Number(r[1]));
+      const file = pkg.files.find((f) => f.id === Number(r![2]) && f.status === 'default');
+      if (!file) throw new HttpError(404, { message: '404 Package File Not Found' });
+      this.assertMayDelete(project, pkg, user, token);
+      file.status = 'pending_destruction';
+      return { status: 204, body: '' };
+    }
+    if ((r = /^\/packages\/(\d+)\/package_files\/(\d+)\/download$/.exec(rest)) && method === 'GET') {
+      const pkg = this.packageIn(project, Number(r[1]));
+      const file = pkg.files.find((f) => f.id === Number(r![2]) && f.status === 'default');
+      if (!file) throw new HttpError(404, { message: '404 Package File Not Found' });
+      pkg.lastDownloadedAt = new Date().toISOString();
+      return { status: 200, body: file.content, headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${file.fileName}"` } };
+    }
+    throw new HttpError(404, { error: '404 Not Found' });
+  }
+
+  private paged<T>(rows: T[], q: Record<string, string>, baseUrl: string, path: string, toJson: (row: T) => unknown): { status: number; body: unknown; headers: Record<string, string> } {
+    const perPage = Math.min(Math.max(Number(q.per_page) || 20, 1), 100);
+    const page = Math.max(Number(q.page) || 1, 1);
+    const total = rows.length;
+    const totalPages = Math.max(1, Math.ceil(total / perPage));
+    const slice = rows.slice((page - 1) * perPage, page * perPage);
+    const counted = total <= MAX_COUNTED_ROWS;
+    const hasNext = page * perPage < total;
+    const link = (p: number): string => {
+      const params = new URLSearchParams({ ...q, page: String(p), per_page: String(perPage) });
+      return `${baseUrl}${path}?${params.toString()}`;
+    };
+    const links = [
+      ...(page > 1 ? [`<${link(page - 1)}>; rel="prev"`] : []),
+      ...(hasNext ? [`<${link(page + 1)}>; rel="next"`] : []),
+      `<${link(1)}>; rel="first"`,
+      ...(counted ? [`<${link(totalPages)}>; rel="last"`] : []),
+    ];
+    const headers: Record<string, string> = {
+      'x-page': String(page),
+      'x-per-page': String(perPage),
+      'x-next-page': hasNext ? String(page + 1) : '',
+      'x-prev-page': page > 1 ? String(page - 1) : '',
+      link: links.join(', '),
+    };
+    if (counted) {
+      headers['x-total'] = String(total);
+      headers['x-total-pages'] = String(totalPages);
+    }
+    return { status: 200, body: slice.map(toJson), headers };
+  }
+
+  private filterOf(q: Record<string, string>, group: boolean): Parameters<Store['listPackages']>[1] {
+    const orderBy = q.order_by ?? 'created_at';
+    const allowed = ['created_at', 'name', 'version', 'type', ...(group ? ['project_path'] : [])];
+    if (!allowed.includes(orderBy)) throw new HttpError(400, { error: 'order_by does not have a valid value' });
+    if (q.sort && !['asc', 'desc'].includes(q.sort)) throw new HttpError(400, { error: 'sort does not have a valid value' });
+    if (q.package_type && !PACKAGE_TYPES.includes(q.package_type)) throw new HttpError(400, { error: 'package_type does not have a valid value' });
+    if (q.status && !STATUSES.includes(q.status)) throw new HttpError(400, { error: 'status does not have a valid value' });
+    return {
+      orderBy,
+      sort: q.sort === 'desc' ? 'desc' : 'asc',
+      packageType: q.package_type,
+      packageName: q.package_name,
+      packageVersion: q.package_version,
+      includeVersionless: q.include_versionless === 'true',
+      status: q.status,
+    };
+  }
+
+  private packageIn(project: Project, id: number): Package {
+    const pkg = this.store.packages.get(id);
+    if (!pkg || pkg.projectId !== project.id || pkg.status === 'pending_destruction') throw new HttpError(404, { message: '404 Package Not Found' });
+    return pkg;
+  }
+
+  private assertMayDelete(project: Project, pkg: Package, user: User | undefined, token: Token | undefined): void {
+    if (!user || !token) throw new HttpError(401, { message: '401 Unauthorized' });
+    if (!token.scopes.includes('api')) {
+      throw new HttpError(403, { error: 'insufficient_scope', error_description: 'The request requires higher privileges than provided by the access token.', scope: 'api' });
+    }
+    if (this.accessLevel(project, user) < 40) throw new HttpError(403, { message: '403 Forbidden' });
+    if (pkg.protected) throw new HttpError(403, { message: '403 Forbidden - Package is deletion protected.' });
+  }
+
+  private canDelete(project: Project, user: User | undefined, token: Token | undefined): boolean {
+    return !!user && !!token && token.scopes.includes('api') && this.accessLevel(project, user) >= 40;
+  }
+
+  private accessLevel(project: Project, user: User | undefined): number {
+    return user ? (project.members[user.id] ?? 0) : 0;
+  }
+
+  private authenticate(token: Token | undefined): User | undefined {
+    if (!token || token.expired || token.revoked) return undefined;
+    if (!token.scopes.some((s) => s === 'api' || s === 'read_api')) return undefined;
+    return this.store.users.get(token.userId);
+  }
+
+  private unauthorized(token: Token | undefined): HttpError {
+    if (token?.kind === 'oauth') {
+      const description = token.expired ? 'Token is expired. You can either do re-authorization or token refresh.' : 'Token was revoked. You have to re-authorize from the user.';
+      return new HttpError(401, { error: 'invalid_token', error_description: description }, { 'www-authenticate': `Bearer realm="Protected by OAuth 2.0", error="invalid_token", error_description="${description}"` });
+    }
+    return new HttpError(401, { message: '401 Unauthorized' });
+  }
+
+  private groupProjects(group: Group, excludeSubgroups: boolean): number[] {
+    const ids = [...group.projectIds];
+    if (!excludeSubgroups) {for (const sub of group.subgroupIds) {
+      const g = this.store.groups.get(sub);
+      if (g) ids.push(...this.groupProjects(g, false));
+    }}
+    return ids;
+  }
+}
+
+function ok(body: unknown): { status: number; body: unknown } {
+  return { status: 200, body };
+}
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed) return;
+  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  if (status === 204 || status === 301 || body === '') {
+    res.writeHead(status, lower);
+    res.end();
+    return;
+  }
+  if (Buffer.isBuffer(body)) {
+    res.writeHead(status, { 'content-length': String(body.length), ...lower });
+    res.end(body);
+    return;
+  }
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...lower });
+  res.end(text);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,223 @@
+/**
+ * The fake GitLab's state: users, tokens, projects, groups, packages and files, and the
+ * list semantics of GitLab's package finder (default statuses, terraform modules hidden,
+ * versionless dropped, fuzzy name, sorting).
+ */
+import { createHash } from 'node:crypto';
+
+export type Scope = 'api' | 'read_api' | 'read_user';
+
+export interface User {
+  id: number;
+  username: string;
+  name: string;
+}
+
+export interface Token {
+  value: string;
+  userId: number;
+  scopes: Scope[];
+  kind: 'personal' | 'oauth';
+  expired: boolean;
+  revoked: boolean;
+  expiresAt: string | null;
+  name: string;
+}
+
+export interface Project {
+  id: number;
+  pathWithNamespace: string;
+  shape: 'modern' | '11.9';
+  visibility: 'private' | 'public';
+  /** userId → access level (10 guest, 20 reporter, 30 developer, 40 maintainer, 50 owner). */
+  members: Record<number, number>;
+  fips: boolean;
+  packagesEnabled: boolean;
+  redirectFrom: string[];
+}
+
+export interface Group {
+  id: number;
+  fullPath: string;
+  projectIds: number[];
+  subgroupIds: number[];
+}
+
+export interface PackageFile {
+  id: number;
+  packageId: number;
+  fileName: string;
+  size: number;
+  createdAt: string;
+  md5: string | null;
+  sha1: string;
+  sha256: string;
+  content: Buffer;
+  status: 'default' | 'pending_destruction';
+}
+
+export interface Pipeline {
+  id: number;
+  ref: string;
+  sha: string;
+  status: string;
+  user?: { name: string; username: string };
+}
+
+export interface Package {
+  id: number;
+  projectId: number;
+  name: string;
+  version: string | null;
+  packageType: string;
+  status: string;
+  conanPackageName?: string;
+  tags: string[];
+  pipeline?: Pipeline;
+  createdAt: string;
+  lastDownloadedAt: string | null;
+  protected: boolean;
+  files: PackageFile[];
+}
+
+export interface NewPackage {
+  name: string;
+  version: string | null;
+  packageType: string;
+  status?: string;
+  conanPackageName?: string;
+  tags?: string[];
+  pipeline?: Pipeline;
+  createdAt?: string;
+  lastDownloadedAt?: string | null;
+  protected?: boolean;
+  files?: { fileName: string; content: Buffer | string; createdAt?: string }[];
+}
+
+export const PACKAGE_TYPES = ['maven', 'npm', 'conan', 'nuget', 'pypi', 'composer', 'generic', 'golang', 'debian', 'rubygems', 'helm', 'terraform_module', 'rpm', 'ml_model'];
+export const STATUSES = ['default', 'hidden', 'processing', 'error', 'pending_destruction', 'deprecated'];
+const DISPLAYABLE = new Set(['default', 'error', 'deprecated']);
+const BASE_TIME = Date.parse('2025-01-15T09:00:00Z');
+
+export interface PackageFilter {
+  packageType?: string;
+  packageName?: string;
+  packageVersion?: string;
+  includeVersionless?: boolean;
+  status?: string;
+  orderBy: string;
+  sort: 'asc' | 'desc';
+}
+
+export class Store {
+  readonly users = new Map<number, User>();
+  readonly tokens = new Map<string, Token>();
+  readonly projects = new Map<number, Project>();
+  readonly groups = new Map<number, Group>();
+  readonly packages = new Map<number, Package>();
+  private readonly byProject = new Map<number, Package[]>();
+  private nextPackageId = 1;
+  private nextFileId = 1;
+
+  projectByKey(key: string): Project | undefined {
+    if (/^\d+$/.test(key)) return this.projects.get(Number(key));
+    for (const p of this.projects.values()) if (p.pathWithNamespace === key) return p;
+    return undefined;
+  }
+
+  projectRedirect(key: string): Project | undefined {
+    for (const p of this.projects.values()) if (p.redirectFrom.includes(key)) return p;
+    return undefined;
+  }
+
+  groupByKey(key: string): Group | undefined {
+    if (/^\d+$/.test(key)) return this.groups.get(Number(key));
+    for (const g of this.groups.values()) if (g.fullPath === key) return g;
+    return undefined;
+  }
+
+  packagesOf(projectId: number): Package[] {
+    return this.byProject.get(projectId) ?? [];
+  }
+
+  addPackage(projectId: number, p: NewPackage): Package {
+    if (!this.projects.has(projectId)) throw new Error(`no project ${projectId}`);
+    const id = this.nextPackageId++;
+    const pkg: Package = {
+      id,
+      projectId,
+      name: p.name,
+      version: p.version,
+      packageType: p.packageType,
+      status: p.status ?? 'default',
+      conanPackageName: p.conanPackageName,
+      tags: p.tags ?? [],
+      pipeline: p.pipeline,
+      createdAt: p.createdAt ?? new Date(BASE_TIME + id * 60_000).toISOString(),
+      lastDownloadedAt: p.lastDownloadedAt ?? null,
+      protected: p.protected ?? false,
+      files: [],
+    };
+    for (const f of p.files ?? []) this.addFile(pkg, f.fileName, typeof f.content === 'string' ? Buffer.from(f.content) : f.content, f.createdAt);
+    this.packages.set(id, pkg);
+    const list = this.byProject.get(projectId) ?? [];
+    list.push(pkg);
+    this.byProject.set(projectId, list);
+    return pkg;
+  }
+
+  addFile(pkg: Package, fileName: string, content: Buffer, createdAt?: string): PackageFile {
+    const fips = this.projects.get(pkg.projectId)?.fips ?? false;
+    const id = this.nextFileId++;
+    const file: PackageFile = {
+      id,
+      packageId: pkg.id,
+      fileName,
+      size: content.length,
+      createdAt: createdAt ?? pkg.createdAt,
+      md5: fips ? null : digest('md5', content),
+      sha1: digest('sha1', content),
+      sha256: digest('sha256', content),
+      content,
+      status: 'default',
+    };
+    pkg.files.push(file);
+    return file;
+  }
+
+  /** GitLab's package finder: what a list returns for these filters, sorted. */
+  listPackages(pkgs: Package[], f: PackageFilter, projectPath?: (p: Package) => string): Package[] {
+    const name = f.packageName?.toLowerCase();
+    const out = pkgs.filter((p) => {
+      if (f.status ? p.status !== f.status : !DISPLAYABLE.has(p.status)) return false;
+      if (f.packageType ? p.packageType !== f.packageType : p.packageType === 'terraform_module') return false;
+      if (name && !p.name.toLowerCase().includes(name)) return false;
+      if (f.packageVersion !== undefined) return p.version === f.packageVersion;
+      return p.version !== null || f.includeVersionless === true;
+    });
+    const key = (p: Package): string | number => {
+      switch (f.orderBy) {
+        case 'name':
+          return p.name;
+        case 'version':
+          return p.version ?? '';
+        case 'type':
+          return p.packageType;
+        case 'project_path':
+          return projectPath?.(p) ?? '';
+        default:
+          return p.createdAt;
+      }
+    };
+    const dir = f.sort === 'desc' ? -1 : 1;
+    return out.sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      return (ka < kb ? -1 : ka > kb ? 1 : a.id - b.id) * dir;
+    });
+  }
+}
+
+export function digest(alg: 'md5' | 'sha1' | 'sha256', data: Buffer): string {
+  return createHash(alg).update(data).digest('hex');
+}
