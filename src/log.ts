@@ -13,7 +13,7 @@ export class Log implements vscode.Disposable {
   request(e: RequestLogEntry): void {
     const line = `${e.method} ${e.path} → ${e.status ?? '-'} in ${e.durationMs} ms${e.attempt ? ` (retry ${e.attempt})` : ''}${e.error ? `: ${e.error}` : ''}`;
     if (e.error) this.channel.warn(line);
-    else this.channel.debug(line);
+    else this.channel.info(line);
   }
 
   info(message: string): void {

@@ -166,7 +166,7 @@ function searchPackage(deps: CommandDeps, project: ProjectNode): Promise<Package
       timer = setTimeout(() => search(v), 250);
     });
     qp.onDidAccept(() => {
-      const picked = qp.selectedItems[0]?.pkg;
+      const picked = (qp.selectedItems[0] ?? qp.activeItems[0])?.pkg;
       resolve(picked);
       qp.hide();
     });

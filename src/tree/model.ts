@@ -132,8 +132,8 @@ export class PackagesTreeModel {
   private async resolveProject(ref: ProjectRef, severalInstances: boolean, signal: AbortSignal): Promise<ProjectNode | ProjectErrorNode> {
     const node: ProjectNode = { kind: 'project', id: `project:${ref.origin}|${ref.key}`, ref, host: severalInstances ? new URL(ref.instanceUrl).host : undefined };
     try {
+      // The id stays the entry's, so expansion survives a token change that makes it resolvable.
       node.project = await this.deps.clientFor(ref).getProject(ref.key, signal);
-      node.id = `project:${ref.origin}|${node.project.id}`;
     } catch (e) {
       const err = asGitLabError(e);
       // A 404 with a token means the project does not exist or is invisible to this user.

@@ -1,0 +1,190 @@
+/**
+ * A person's flows in a real VS Code (code-server + Chromium), one test each, in order:
+ * they share one workbench, as a user's session would.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { SAMPLE } from '../fake-gitlab/seed';
+import { readmeScreenshot, useEnvironment } from './harness';
+
+describe('GitLab Packages in a real VS Code', function () {
+  this.timeout(60_000);
+  const env = useEnvironment();
+  const appId = SAMPLE.projects.app.id;
+
+  const pkgId = (name: string, version: string): number => {
+    const pkg = env()
+      .fake.packagesOf(appId)
+      .find((p) => p.name === name && p.version === version);
+    assert.ok(pkg, `${name} ${version} seeded`);
+    return pkg.id;
+  };
+  const deletes = () => env().fake.requests.filter((r) => r.method === 'DELETE');
+
+  it('shows the projects with no token, and a row that offers to set one', async () => {
+    const { wb, fake } = env();
+    await wb.openViewContainer('GitLab Packages');
+    await wb.row('acme/app');
+    await wb.expand('acme/app');
+    const port = new URL(fake.url).port;
+    await wb.row(`No access token for 127.0.0.1:${port} — Set Access Token…`);
+  });
+
+  it('sets the token from the palette: password box, checked with GET /user, signed in as', async () => {
+    const { wb, fake } = env();
+    fake.clearRequests();
+    await wb.runCommand('GitLab Packages: Set Access Token…');
+    // The palette's input turns into the extension's password box.
+    await wb.page.locator('.quick-input-widget .quick-input-box input[type="password"]').waitFor({ timeout: 10_000 });
+    assert.match(await wb.page.locator('.quick-input-widget').innerText(), /GitLab access token for 127\.0\.0\.1/);
+    await wb.quickInputType(SAMPLE.apiToken);
+    await wb.waitForNotification(/Signed in to 127\.0\.0\.1:\d+ as Demo User \(@demo\)/);
+    const user = fake.requests.find((r) => r.path === '/api/v4/user');
+    assert.equal(user?.auth, 'private-token');
+    await wb.row('com/mycompany/my-app 1.0-SNAPSHOT · maven');
+  });
+
+  it('browses projects → packages → files, and pages past the first page', async () => {
+    const { wb, fake } = env();
+    await wb.expand('com/mycompany/my-app 1.0-SNAPSHOT · maven');
+    for (const file of ['my-app-1.0-20180724.120000-1.jar', 'my-app-1.0-20180724.120000-1.pom', 'maven-metadata.xml']) await wb.row(file);
+    await readmeScreenshot(wb, 'tree');
+
+    fake.clearRequests();
+    await wb.expand('acme/big');
+    // 250 packages: page 1 at once, pages 2 and 3 in the background.
+    for (let i = 0; i < 100 && !fake.requests.some((r) => r.path === '/api/v4/projects/102/packages' && r.query.page === '3' && r.status === 200); i++) await wb.page.waitForTimeout(100);
+    assert.deepEqual(
+      fake.requests.filter((r) => r.path === '/api/v4/projects/102/packages').map((r) => r.query.page).sort(),
+      ['1', '2', '3'],
+    );
+    // The oldest package is last: jump to the end of the tree (focus is on acme/big) and find it.
+    await wb.page.keyboard.press('End');
+    await wb.row('service-00 1.0.0 · maven');
+    await wb.page.keyboard.press('Home');
+    await wb.collapse('acme/big');
+  });
+
+  it('copies a file checksum (SHA-256) to the clipboard', async () => {
+    const { wb, fake } = env();
+    const jar = fake.getPackage(pkgId('com/mycompany/my-app', '1.0-SNAPSHOT'))!.files.find((f) => f.fileName.endsWith('.jar'))!;
+    await wb.writeClipboard('sentinel');
+    await wb.contextMenu('my-app-1.0-20180724.120000-1.jar', 'Copy Checksum');
+    assert.equal(await wb.clipboardAfter('sentinel'), jar.sha256);
+    assert.match(await wb.statusBarText(), /Copied SHA-256 of my-app-1\.0-20180724\.120000-1\.jar/);
+    await readmeScreenshot(wb, 'checksum-copied');
+  });
+
+  it("copies a package's checksum file (sha256sum -c format)", async () => {
+    const { wb, fake } = env();
+    const files = fake.getPackage(pkgId('com/mycompany/my-app', '1.0-SNAPSHOT'))!.files;
+    await wb.writeClipboard('sentinel');
+    await wb.contextMenu('com/mycompany/my-app 1.0-SNAPSHOT · maven', 'Copy Checksum');
+    const text = await wb.clipboardAfter('sentinel');
+    assert.deepEqual(text.trim().split('\n').sort(), files.map((f) => `${f.sha256}  ${f.fileName}`).sort());
+  });
+
+  it('deletes from the context menu: one modal naming the package, exactly one DELETE, row gone', async () => {
+    const { wb, fake } = env();
+    fake.clearRequests();
+    const id = pkgId('acme-chart', '1.2.0');
+    await wb.contextMenu('acme-chart 1.2.0 · helm', 'Delete Package…');
+    const text = await wb.dialogText();
+    assert.match(text, /Delete package acme-chart version 1\.2\.0 from acme\/app\?/);
+    await readmeScreenshot(wb, 'delete-confirmation');
+    await wb.dialogButton('Delete');
+    await wb.waitForNotification(/Deleted acme-chart 1\.2\.0/);
+    assert.deepEqual(deletes().map((r) => r.path), [`/api/v4/projects/${appId}/packages/${id}`]);
+    for (let i = 0; i < 50 && (await wb.rowLabels()).some((l) => l.startsWith('acme-chart ')); i++) await wb.page.waitForTimeout(100);
+    assert.ok(!(await wb.rowLabels()).some((l) => l.startsWith('acme-chart ')));
+  });
+
+  it('cancelling the confirmation sends nothing', async () => {
+    const { wb, fake } = env();
+    fake.clearRequests();
+    await wb.contextMenu('release-assets 2025.03.05 · generic', 'Delete Package…');
+    assert.match(await wb.dialogText(), /release-assets/);
+    await wb.dialogButton('Cancel');
+    await wb.page.waitForTimeout(500);
+    assert.equal(deletes().length, 0);
+    await wb.row('release-assets 2025.03.05 · generic');
+  });
+
+  it('deletes from the palette: pick project, search by name, pick, confirm', async () => {
+    const { wb, fake } = env();
+    fake.clearRequests();
+    const id = pkgId('Acme.Core', '3.1.0');
+    await wb.runCommand('GitLab Packages: Delete Package…');
+    await wb.quickPick('acme/app');
+    await wb.quickInputType('Acme.C', false);
+    const searched = () => fake.requests.some((r) => r.path === `/api/v4/projects/${appId}/packages` && r.query.package_name === 'Acme.C' && r.status === 200);
+    for (let i = 0; i < 50 && !searched(); i++) await wb.page.waitForTimeout(100);
+    assert.ok(searched(), 'searched on the server');
+    await wb.page.waitForTimeout(300);
+    await wb.quickPick('Acme.Core');
+    assert.match(await wb.dialogText(), /Delete package Acme\.Core version 3\.1\.0 from acme\/app\?/);
+    await wb.dialogButton('Delete');
+    await wb.waitForNotification(/Deleted Acme\.Core 3\.1\.0/);
+    assert.deepEqual(deletes().map((r) => r.path), [`/api/v4/projects/${appId}/packages/${id}`]);
+  });
+
+  it('deletes a multi-selection after one confirmation listing both', async () => {
+    const { wb, fake } = env();
+    fake.clearRequests();
+    const ids = [pkgId('@acme/ui', '2.3.1'), pkgId('acme-tools', '0.4.0')];
+    await wb.click('@acme/ui 2.3.1 · npm');
+    await (await wb.row('acme-tools 0.4.0 · pypi')).click({ modifiers: ['Control'] });
+    await wb.contextMenu('acme-tools 0.4.0 · pypi', 'Delete Package…');
+    const text = await wb.dialogText();
+    assert.match(text, /Delete 2 packages from acme\/app\?/);
+    assert.match(text, /@acme\/ui 2\.3\.1/);
+    assert.match(text, /acme-tools 0\.4\.0/);
+    await wb.dialogButton('Delete');
+    await wb.waitForNotification(/Deleted 2 packages/);
+    assert.deepEqual(deletes().map((r) => r.path).sort(), ids.map((id) => `/api/v4/projects/${appId}/packages/${id}`).sort());
+  });
+
+  it('a rejected token (401) shows a row that offers to set a new one', async () => {
+    const { wb, fake } = env();
+    fake.addToken({ value: SAMPLE.apiToken, userId: SAMPLE.userId, scopes: ['api'], revoked: true });
+    try {
+      await wb.runCommand('GitLab Packages: Refresh');
+      await wb.expand('acme/app');
+      await wb.row(`Access token for 127.0.0.1:${new URL(fake.url).port} was rejected — Set Access Token…`);
+    } finally {
+      fake.addToken({ value: SAMPLE.apiToken, userId: SAMPLE.userId, scopes: ['api'] });
+      await wb.runCommand('GitLab Packages: Refresh');
+    }
+  });
+
+  it('lists an 11.9-shape project like any other', async () => {
+    const { wb } = env();
+    await wb.expand('legacy/old-server');
+    await wb.row('com/legacy/core 2.0.1 · maven');
+    await wb.expand('com/legacy/core 2.0.1 · maven');
+    await wb.row('core-2.0.1.jar');
+  });
+
+  it('renders a package name holding Markdown/HTML as plain text', async () => {
+    const { wb } = env();
+    const raw = '**bold** <img src=x onerror=alert(1)> [link](command:foo)';
+    await wb.expand('acme/app');
+    const row = await wb.row(raw);
+    assert.equal(await row.locator('.label-name').innerText(), raw);
+    await row.hover();
+    const hover = wb.page.locator('.monaco-hover, .workbench-hover').first();
+    await hover.waitFor({ timeout: 10_000 });
+    assert.match(await hover.innerText(), /\*\*bold\*\* <img src=x onerror=alert\(1\)> \[link\]\(command:foo\)/);
+    assert.equal(await wb.page.locator('.monaco-hover img, .workbench-hover img, .monaco-hover a[href^="command:"]').count(), 0);
+  });
+
+  it('never writes the token to settings or log files', () => {
+    const { codeServer } = env();
+    const settings = readFileSync(path.join(codeServer.userDataDir, 'User', 'settings.json'), 'utf8');
+    assert.ok(!settings.includes(SAMPLE.apiToken));
+    const logs = codeServer.logs();
+    assert.match(logs, /GET \/projects\/101\/packages/, 'the request log is there');
+    assert.ok(!logs.includes(SAMPLE.apiToken));
+  });
+});

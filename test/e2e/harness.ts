@@ -1,0 +1,85 @@
+/**
+ * Shared state of the end-to-end suite: one fake GitLab, one code-server with the built
+ * .vsix, one Chromium. On a failed test: a screenshot and the extension's log under
+ * test-results/e2e/<test>/. Everything started is stopped in `after`, also on failure.
+ */
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { FakeGitLab } from '../fake-gitlab/server';
+import { startCodeServer, type CodeServer } from './codeServer';
+import { provision } from './provision';
+import { Workbench } from './workbench';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const RESULTS = path.join(ROOT, 'test-results', 'e2e');
+export const VSIX = path.join(ROOT, 'gitlab-packages.vsix');
+
+export interface Env {
+  fake: FakeGitLab;
+  codeServer: CodeServer;
+  wb: Workbench;
+}
+
+export const PROJECTS = ['acme/app', 'acme/big', 'legacy/old-server'];
+
+export function useEnvironment(): () => Env {
+  let env: Env | undefined;
+
+  before(async function () {
+    this.timeout(10 * 60_000);
+    const tools = provision();
+    const fake = await FakeGitLab.start({ seed: 'sample' });
+    const runDir = path.join(ROOT, '.vscode-test', `run-${Date.now()}`);
+    rmSync(RESULTS, { recursive: true, force: true });
+    mkdirSync(RESULTS, { recursive: true });
+    let codeServer: CodeServer | undefined;
+    try {
+      codeServer = await startCodeServer({
+        tools,
+        vsixPath: VSIX,
+        runDir,
+        settings: { 'gitlabPackages.instanceUrl': fake.url, 'gitlabPackages.projects': PROJECTS },
+      });
+      const wb = await Workbench.launch(tools.chromium, codeServer.url);
+      env = { fake, codeServer, wb };
+      await wb.open(codeServer.url, codeServer.workspace);
+    } catch (e) {
+      await codeServer?.stop();
+      await fake.stop();
+      throw e;
+    }
+  });
+
+  afterEach(async function () {
+    if (!env || this.currentTest?.state !== 'failed') return;
+    const dir = path.join(RESULTS, (this.currentTest.fullTitle() || 'test').replace(/[^\w.-]+/g, '_').slice(0, 120));
+    mkdirSync(dir, { recursive: true });
+    await env.wb.screenshot(path.join(dir, 'screenshot.png')).catch(() => undefined);
+    writeFileSync(path.join(dir, 'extension.log'), env.codeServer.logs());
+    writeFileSync(path.join(dir, 'requests.json'), JSON.stringify(env.fake.requests, null, 2));
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    if (!env) return;
+    await env.wb.close().catch(() => undefined);
+    await env.codeServer.stop();
+    await env.fake.stop();
+  });
+
+  return () => {
+    if (!env) throw new Error('end-to-end environment not started');
+    return env;
+  };
+}
+
+/** Saves a screenshot for the README when UPDATE_SCREENSHOTS=1 (and always into test-results). */
+export async function readmeScreenshot(wb: Workbench, name: string): Promise<void> {
+  const file = path.join(RESULTS, `${name}.png`);
+  await wb.screenshot(file);
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    const dir = path.join(ROOT, 'media', 'screenshots');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(file, path.join(dir, `${name}.png`));
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The end-to-end suite: provisions code-server and Chromium, builds the .vsix when it is
+ * missing or older than the sources, then runs the flows with mocha.
+ *
+ *   npx tsx test/e2e/run.ts            (part of `npm test`)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import Mocha from 'mocha';
+import * as path from 'node:path';
+import { provision } from './provision';
+
+const root = path.resolve(__dirname, '..', '..');
+const vsix = path.join(root, 'gitlab-packages.vsix');
+
+function newestSource(): number {
+  const out = execFileSync('git', ['ls-files', '-m', '-o', '--exclude-standard', 'src', 'package.json', 'package.nls.json'], { cwd: root, encoding: 'utf8' });
+  const files = ['package.json', ...out.split('\n').filter(Boolean)];
+  return Math.max(...files.map((f) => statSync(path.join(root, f)).mtimeMs));
+}
+
+provision();
+if (!existsSync(vsix) || statSync(vsix).mtimeMs < newestSource()) execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
+
+const started = Date.now();
+const mocha = new Mocha({ timeout: 60_000, reporter: 'spec', bail: false });
+mocha.addFile(path.join(__dirname, 'flows.e2e.ts'));
+mocha.run((failures) => {
+  console.log(`end-to-end suite: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  process.exitCode = failures ? 1 : 0;
+});

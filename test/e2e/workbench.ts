@@ -1,0 +1,199 @@
+/**
+ * Drives the VS Code web workbench (code-server) the way a person does: activity bar, tree
+ * rows, context menus, the command palette, quick inputs, modal dialogs, notifications and
+ * the clipboard. Uses Playwright with Debian's Chromium.
+ */
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export class Workbench {
+  private constructor(
+    readonly browser: Browser,
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {}
+
+  static async launch(executablePath: string, baseUrl: string): Promise<Workbench> {
+    const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    const page = await context.newPage();
+    return new Workbench(browser, context, page);
+  }
+
+  async open(url: string, folder: string): Promise<void> {
+    await this.page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await this.page.locator('.activitybar').waitFor({ timeout: 30_000 });
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+
+  async openViewContainer(title: string): Promise<void> {
+    const entry = this.page.locator(`.activitybar [aria-label^="${title}"]`).first();
+    await entry.waitFor({ timeout: 30_000 });
+    const checked = await entry.getAttribute('aria-checked');
+    const expanded = await entry.getAttribute('aria-expanded');
+    if (checked !== 'true' && expanded !== 'true') await entry.click();
+    await this.page.locator(`.sidebar .pane-header[aria-label^="Packages"], .sidebar .title-label:has-text("${title}")`).first().waitFor({ timeout: 15_000 });
+  }
+
+  /** Visible tree rows of the side bar. */
+  rows(): Locator {
+    return this.page.locator('.sidebar .monaco-list-row[role="treeitem"]');
+  }
+
+  async rowLabels(): Promise<string[]> {
+    return this.rows().evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  }
+
+  /** The row labelled `label` (aria-label is "label [description][, has actions]"), found with the tree's find widget if it is scrolled away. */
+  async row(label: string, timeout = 20_000): Promise<Locator> {
+    const deadline = Date.now() + timeout;
+    let triedFind = false;
+    while (Date.now() < deadline) {
+      const labels = await this.rowLabels();
+      const index = labels.findIndex((l) => l === label || l.startsWith(label + ', ') || l.startsWith(label + ' '));
+      if (index >= 0) return this.rows().filter({ hasNot: this.page.locator('.nothing') }).nth(index);
+      if (!triedFind && Date.now() > deadline - timeout + 3_000) {
+        triedFind = true;
+        await this.findInTree(label);
+        continue;
+      }
+      await this.page.waitForTimeout(150);
+    }
+    throw new Error(`No tree row "${label}". Visible: ${(await this.rowLabels()).join(' | ')}`);
+  }
+
+  private async findInTree(label: string): Promise<void> {
+    await this.page.locator('.sidebar .monaco-list').first().focus();
+    await this.page.keyboard.press('Control+Alt+F');
+    const input = this.page.locator('.sidebar .monaco-findInput input, .sidebar .monaco-inputbox input').first();
+    if ((await input.count()) === 0) return;
+    await input.fill(label);
+    await this.page.waitForTimeout(300);
+    await this.page.keyboard.press('Escape');
+  }
+
+  async expand(label: string): Promise<void> {
+    const row = await this.row(label);
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+  }
+
+  async collapse(label: string): Promise<void> {
+    const row = await this.row(label);
+    if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
+  }
+
+  async click(label: string): Promise<void> {
+    await (await this.row(label)).click();
+  }
+
+  async contextMenu(label: string, item: string): Promise<void> {
+    const row = await this.row(label);
+    await row.click({ button: 'right' });
+    const menuItem = this.page.locator(`.monaco-menu .action-item:has(.action-label:text-is("${cssEscape(item)}"))`).first();
+    await menuItem.waitFor({ timeout: 10_000 });
+    // VS Code ignores a click that arrives right after the menu opened.
+    await this.page.waitForTimeout(500);
+    await menuItem.click();
+  }
+
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.quickInput();
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(`>${title}`);
+    const row = this.page.locator(`.quick-input-list .monaco-list-row[aria-label^="${cssEscape(title)}"]`).first();
+    await row.waitFor({ timeout: 10_000 });
+    await row.click();
+  }
+
+  quickInput(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-box input').first();
+  }
+
+  async quickInputType(text: string, submit = true): Promise<void> {
+    const input = this.quickInput();
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(text);
+    // The widget re-renders while it opens: make sure the text stuck before submitting.
+    for (let i = 0; i < 20 && (await input.inputValue()) !== text; i++) {
+      await this.page.waitForTimeout(100);
+      await input.fill(text);
+    }
+    if (submit) await input.press('Enter');
+  }
+
+  async quickPickItems(): Promise<string[]> {
+    return this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  }
+
+  async quickPick(labelStart: string, timeout = 10_000): Promise<void> {
+    const row = this.page.locator(`.quick-input-widget .quick-input-list .monaco-list-row[aria-label^="${cssEscape(labelStart)}"]`).first();
+    await row.waitFor({ timeout });
+    await row.click();
+  }
+
+  dialog(): Locator {
+    return this.page.locator('.monaco-dialog-box');
+  }
+
+  async dialogText(): Promise<string> {
+    const d = this.dialog();
+    await d.waitFor({ timeout: 10_000 });
+    return (await d.innerText()).replace(/\s+/g, ' ');
+  }
+
+  async dialogButton(label: string): Promise<void> {
+    await this.dialog().locator(`.monaco-button:text-is("${cssEscape(label)}")`).first().click();
+    await this.dialog().waitFor({ state: 'detached', timeout: 10_000 });
+  }
+
+  async waitForNotification(re: RegExp, timeout = 15_000): Promise<string> {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      const texts = await this.page.locator('.notifications-toasts .notification-list-item-message, .notification-toast .notification-list-item-message').allInnerTexts();
+      const hit = texts.find((t) => re.test(t));
+      if (hit) return hit;
+      await this.page.waitForTimeout(150);
+    }
+    throw new Error(`No notification matching ${String(re)}`);
+  }
+
+  async clearNotifications(): Promise<void> {
+    await this.page.evaluate(() => undefined);
+    const toasts = this.page.locator('.notification-toast .codicon-notifications-clear, .notification-toast .codicon-close');
+    for (const t of await toasts.all()) await t.click({ timeout: 1000 }).catch(() => undefined);
+  }
+
+  async statusBarText(): Promise<string> {
+    return (await this.page.locator('.statusbar').innerText()).replace(/\s+/g, ' ');
+  }
+
+  async writeClipboard(text: string): Promise<void> {
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  }
+
+  /** Polls the clipboard until it differs from `previous`. */
+  async clipboardAfter(previous: string, timeout = 15_000): Promise<string> {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      const text = await this.page.evaluate(() => navigator.clipboard.readText());
+      if (text !== previous) return text;
+      await this.page.waitForTimeout(150);
+    }
+    throw new Error('The clipboard did not change');
+  }
+
+  async screenshot(file: string): Promise<void> {
+    await this.page.screenshot({ path: file });
+  }
+}
+
+function cssEscape(s: string): string {
+  return s.replace(/["\\]/g, '\\$&');
+}
