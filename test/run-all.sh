@@ -7,10 +7,7 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "npm dependencies"
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
-fi
+step "npm dependencies"; bash test/ensure-deps.sh
 
 step "type check";  npm run --silent typecheck
 step "lint";        npm run --silent lint

@@ -25,6 +25,7 @@ describe('GitLab Packages in a real VS Code', function () {
   it('shows the projects with no token, and a row that offers to set one', async () => {
     const { wb, fake } = env();
     await wb.openViewContainer('GitLab Packages');
+    await wb.widenSideBar();
     await wb.row('acme/app');
     await wb.expand('acme/app');
     const port = new URL(fake.url).port;

@@ -28,6 +28,18 @@ export class Workbench {
     await this.page.locator('.activitybar').waitFor({ timeout: 30_000 });
   }
 
+  /** Drags the side bar's edge so long package names fit (screenshots read better). */
+  async widenSideBar(width = 560): Promise<void> {
+    const sidebar = await this.page.locator('.part.sidebar').boundingBox();
+    if (!sidebar) return;
+    const x = sidebar.x + sidebar.width;
+    const y = sidebar.y + sidebar.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(sidebar.x + width, y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
   }

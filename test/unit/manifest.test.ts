@@ -56,3 +56,28 @@ describe('manifest ↔ code', () => {
     for (const id of [COMMANDS.deletePackage, COMMANDS.refresh, COMMANDS.setToken, COMMANDS.addProject]) assert.ok(!hidden.has(id), id);
   });
 });
+
+describe('menu when-clauses', () => {
+  // The same regexes VS Code evaluates against a row's contextValue.
+  const whenMatches = (when: string, contextValue: string): boolean => {
+    const m = /viewItem =~ \/(.+)\/$/.exec(when) ?? /viewItem =~ \/(.+?)\/ /.exec(when);
+    if (m) return new RegExp(m[1]).test(contextValue);
+    const eq = /viewItem == ([\w.]+)/.exec(when);
+    return eq ? eq[1] === contextValue : true;
+  };
+  const items = manifest.contributes.menus['view/item/context'];
+  const offered = (contextValue: string, group?: string): string[] =>
+    items.filter((i) => whenMatches(i.when ?? '', contextValue) && (!group || (i as { group?: string }).group?.startsWith(group))).map((i) => i.command);
+
+  it('file rows get copy actions, never refresh or delete', () => {
+    assert.deepEqual(offered('packageFile', 'inline'), [COMMANDS.copyChecksum]);
+    assert.ok(!offered('packageFile').includes(COMMANDS.deletePackage));
+    assert.ok(!offered('packageFile').includes(COMMANDS.refresh));
+  });
+
+  it('delete is offered only on deletable package rows', () => {
+    assert.ok(offered('package.deletable').includes(COMMANDS.deletePackage));
+    assert.ok(!offered('package').includes(COMMANDS.deletePackage));
+    assert.ok(!offered('project').includes(COMMANDS.deletePackage));
+  });
+});
