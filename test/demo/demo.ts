@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     const tools = provision();
     execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
     const cs = await startCodeServer({ tools, vsixPath: path.join(root, 'gitlab-packages.vsix'), runDir, settings, env, port: portArg });
-    stopEditor = cs.stop;
+    stopEditor = () => cs.stop();
     console.log('\nGitLab Packages demo is running.');
     console.log(`  Open:         ${cs.url}/?folder=${encodeURIComponent(cs.workspace)}`);
     console.log('  Then:         the "GitLab Packages" icon in the activity bar.');
