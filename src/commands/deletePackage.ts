@@ -8,12 +8,13 @@ import { deletePackages, type DeleteOutcome } from '../gitlab/bulkDelete';
 import type { GitLabError } from '../gitlab/errors';
 import { displayName, type Package } from '../gitlab/models';
 import { isDeletable, packageDescription, projectLabel, type PackageNode, type ProjectNode } from '../tree/nodes';
+import { InFlight } from '../util/inFlight';
 import { targetNodes, type CommandDeps, type Handler } from './deps';
 
 const LIST_LIMIT = 15;
 
 export function deletePackageCommand(deps: CommandDeps): Handler {
-  const inFlight = new Set<string>();
+  const inFlight = new InFlight();
   return async (node?: unknown, selected?: unknown) => {
     const fromPalette = node === undefined && selected === undefined;
     let targets = fromPalette ? await pickFromPalette(deps) : targetNodes(deps, node, selected).filter((n): n is PackageNode => n.kind === 'package');
@@ -27,9 +28,10 @@ export function deletePackageCommand(deps: CommandDeps): Handler {
     if (!targets.length) return;
 
     if (!(await confirm(targets))) return;
-    // Claimed before the first await that could let a second click in.
-    const claimed = targets.filter((t) => !inFlight.has(t.id));
-    claimed.forEach((t) => inFlight.add(t.id));
+    // Claimed after the modal: a second click that confirmed meanwhile gets only what is left.
+    const claimedIds = new Set(inFlight.claim(targets.map((t) => t.id)));
+    const claimed = targets.filter((t) => claimedIds.has(t.id));
+    if (!claimed.length) return;
     try {
       const outcomes = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: claimed.length === 1 ? vscode.l10n.t('Deleting {0}…', label(claimed[0])) : vscode.l10n.t('Deleting {0} packages…', claimed.length) },
@@ -38,7 +40,7 @@ export function deletePackageCommand(deps: CommandDeps): Handler {
       for (const project of new Set(claimed.map((t) => t.parent))) deps.model.refresh(project);
       report(outcomes);
     } finally {
-      claimed.forEach((t) => inFlight.delete(t.id));
+      inFlight.release([...claimedIds]);
     }
   };
 }

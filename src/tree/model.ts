@@ -179,7 +179,8 @@ export class PackagesTreeModel {
 
   private async continueInBackground(node: ProjectNode | PackageNode, loaded: Loaded, firstRows: TreeNode[], first: Page<Package | PackageFile>, pages: AsyncGenerator<Page<Package | PackageFile>>): Promise<void> {
     const signal = loaded.controller.signal;
-    let rows = firstRows;
+    const rows = [...firstRows];
+    const ids = new Set(rows.map((r) => r.id));
     let lastFlush = Date.now();
     let last = first;
     const flush = (extra: TreeNode[] = []): void => {
@@ -190,7 +191,8 @@ export class PackagesTreeModel {
     };
     try {
       for await (const page of pages) {
-        rows = appendUnique(rows, this.toNodes(node, page.items));
+        // Rows shift between pages when packages come and go meanwhile: keep ids unique.
+        for (const row of this.toNodes(node, page.items)) if (!ids.has(row.id) && ids.add(row.id)) rows.push(row);
         last = page;
         if (Date.now() - lastFlush >= this.batchMs) flush([this.loadingRow(node)]);
       }

@@ -49,6 +49,8 @@ export class FakeGitLab {
   private readonly faults = new Faults();
   private readonly sockets = new Set<Socket>();
   private readonly hanging = new Set<http.ServerResponse>();
+  /** Sorted list per project and query: paging through 10,000 rows should not re-sort each page. */
+  private readonly listCache = new Map<string, Package[]>();
   private throttleState: { limit: number; windowMs: number; retryAfterSeconds: number; hits: number[] } | undefined;
 
   private constructor(
@@ -109,11 +111,13 @@ export class FakeGitLab {
   }
 
   addPackage(projectId: number, p: NewPackage): Package {
+    this.listCache.clear();
     return this.store.addPackage(projectId, p);
   }
 
   /** Many small packages at once (benchmarks, paging past 10,000 rows). */
   addPackagesBulk(projectId: number, count: number, opts: { packageType?: string; namePrefix?: string } = {}): Package[] {
+    this.listCache.clear();
     const out: Package[] = [];
     for (let i = 0; i < count; i++) {
       out.push(this.store.addPackage(projectId, { name: `${opts.namePrefix ?? 'pkg'}-${String(i).padStart(5, '0')}`, version: `1.0.${i}`, packageType: opts.packageType ?? 'generic' }));
@@ -127,8 +131,16 @@ export class FakeGitLab {
     return Array.from({ length: count }, (_, i) => this.store.addFile(pkg, `file-${String(i).padStart(4, '0')}.bin`, Buffer.from(`content of file ${i}\n`)));
   }
 
+  /** Read-only view: change state through the methods here (lists are cached per query). */
   getPackage(id: number): Package | undefined {
     return this.store.packages.get(id);
+  }
+
+  /** Someone else deleted the package (marked for destruction, as GitLab does). */
+  markDeleted(id: number): void {
+    const pkg = this.store.packages.get(id);
+    if (pkg) pkg.status = 'pending_destruction';
+    this.listCache.clear();
   }
 
   packagesOf(projectId: number): Package[] {
@@ -329,7 +341,10 @@ export class FakeGitLab {
     let r: RegExpExecArray | null;
 
     if (rest === '/packages' && method === 'GET') {
-      const pkgs = this.store.listPackages(this.store.packagesOf(project.id), this.filterOf(q, false));
+      const filter = this.filterOf(q, false);
+      const cacheKey = `${project.id}|${JSON.stringify(filter)}`;
+      const pkgs = this.listCache.get(cacheKey) ?? this.store.listPackages(this.store.packagesOf(project.id), filter);
+      this.listCache.set(cacheKey, pkgs);
       return this.paged(pkgs, q, baseUrl, `/api/v4/projects/${encodeURIComponent(project.pathWithNamespace)}/packages`, (p) => packageJson(p, project, viewer));
     }
     if ((r = /^\/packages\/(\d+)$/.exec(rest))) {
@@ -342,7 +357,7 @@ export class FakeGitLab {
       }
       if (method === 'DELETE') {
         this.assertMayDelete(project, pkg, user, token);
-        pkg.status = 'pending_destruction';
+        this.markDeleted(pkg.id);
         return { status: 204, body: '' };
       }
     }

@@ -1,0 +1,225 @@
+/**
+ * Fault injection against the code the extension runs (client + tree model + bulk delete),
+ * with the fake GitLab misbehaving on purpose. Two runs:
+ *
+ * - tree: random tree operations (expand project, expand package, refresh, load more) while
+ *   the fake answers 5xx, 429 + Retry-After, resets mid-body, slower than the timeout, and
+ *   redirects. Every operation must end in correct data or an accurate error row.
+ * - deletes: random deletions (single, multi-select, palette-style) racing refreshes,
+ *   re-ordering and concurrent deletions on the server. The DELETE must always target the id
+ *   that was confirmed, never be retried after it may have reached the server, and a second
+ *   click must not send a second DELETE.
+ */
+import fetch from 'node-fetch';
+import { deletePackages } from '../../src/gitlab/bulkDelete';
+import { GitLabClient } from '../../src/gitlab/client';
+import { parseProjectEntry } from '../../src/gitlab/projectRef';
+import { PackagesTreeModel } from '../../src/tree/model';
+import type { MessageNode, PackageNode, ProjectNode, TreeNode } from '../../src/tree/nodes';
+import { InFlight } from '../../src/util/inFlight';
+import { FakeGitLab } from '../fake-gitlab/server';
+import { SAMPLE, seedSample } from '../fake-gitlab/seed';
+
+export interface TreeChaosResult {
+  operations: number;
+  correct: number;
+  accurateError: number;
+  wrongData: number;
+  unhandledRejections: number;
+  pendingRequests: number;
+  requests: number;
+  faultsSeen: Record<string, number>;
+  wrong: string[];
+}
+
+const TIMEOUT_MS = 300;
+
+function random(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+function client(fake: FakeGitLab): GitLabClient {
+  // Short timeout and waits so a run with thousands of faults stays quick; same code paths.
+  return new GitLabClient({ instanceUrl: fake.url, fetch, getToken: () => Promise.resolve(SAMPLE.apiToken), userAgent: 'chaos', timeoutMs: TIMEOUT_MS, maxRetryDelayMs: 2_000, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))) });
+}
+
+/** Waits until a node's background paging settles and returns its rows. */
+async function settle(model: PackagesTreeModel, node: TreeNode): Promise<TreeNode[]> {
+  for (;;) {
+    const rows = await model.children(node);
+    if (!rows.some((r) => r.kind === 'message' && r.text === 'Loading more…')) return rows;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export async function runTreeChaos(opts: { operations: number; seed?: number; parallel?: number }): Promise<TreeChaosResult> {
+  const fake = await FakeGitLab.start({ seed: 'none' });
+  seedSample(fake);
+  fake.chaos({ serverError: 0.1, rateLimited: 0.05, reset: 0.05, slow: 0.05, slowMs: TIMEOUT_MS * 3, redirect: 0.02 }, opts.seed ?? 7);
+  const rnd = random(opts.seed ?? 7);
+  const c = client(fake);
+  const entries = ['acme/app', 'acme/big', 'legacy/old-server', 'acme/fips'];
+  const result: TreeChaosResult = { operations: 0, correct: 0, accurateError: 0, wrongData: 0, unhandledRejections: 0, pendingRequests: 0, requests: 0, faultsSeen: {}, wrong: [] };
+  const onRejection = (): void => void result.unhandledRejections++;
+  process.on('unhandledRejection', onRejection);
+
+  // What the server really holds, by id (the fake's state is the truth).
+  const truth = (id: number) => fake.getPackage(id);
+  const verifyPackages = (project: ProjectNode, rows: TreeNode[]): 'correct' | 'error' | string => {
+    const pkgs = rows.filter((r): r is PackageNode => r.kind === 'package');
+    const messages = rows.filter((r): r is MessageNode => r.kind === 'message');
+    const ids = new Set<number>();
+    for (const p of pkgs) {
+      const t = truth(p.pkg.id);
+      if (!t || t.name !== p.pkg.name || t.version !== p.pkg.version || t.projectId !== project.project?.id) return `wrong package ${p.pkg.id} under ${project.ref.entry}`;
+      if (ids.has(p.pkg.id)) return `duplicate ${p.pkg.id}`;
+      ids.add(p.pkg.id);
+    }
+    if (messages.some((m) => m.severity === 'error' && m.action.kind === 'retry')) return 'error';
+    if (messages.some((m) => m.severity !== 'info')) return 'error';
+    const expected = fake.packagesOf(project.project?.id ?? -1).filter((p) => ['default', 'error', 'deprecated'].includes(p.status) && p.packageType !== 'terraform_module' && p.version !== null).length;
+    return pkgs.length === expected ? 'correct' : `expected ${expected} packages under ${project.ref.entry}, got ${pkgs.length}`;
+  };
+
+  const operation = async (model: PackagesTreeModel): Promise<'correct' | 'error' | string> => {
+    const roots = await model.children();
+    const projects = roots.filter((r): r is ProjectNode => r.kind === 'project');
+    if (projects.length !== roots.length || projects.some((p) => !p.project)) {
+      // A root that could not be resolved must say why when expanded.
+      const broken = projects.find((p) => !p.project);
+      if (!broken) return roots.some((r) => r.kind === 'projectError') ? 'error' : 'unexpected roots';
+      const rows = await model.children(broken);
+      return rows.length === 1 && rows[0].kind === 'message' && rows[0].severity !== 'info' ? 'error' : 'unresolved project without an error row';
+    }
+    const project = projects[Math.floor(rnd() * projects.length)];
+    const choice = rnd();
+    if (choice < 0.2) model.refresh(project);
+    const rows = await settle(model, project);
+    const verdict = verifyPackages(project, rows);
+    if (verdict !== 'correct' || choice < 0.6) return verdict;
+    const pkgs = rows.filter((r): r is PackageNode => r.kind === 'package');
+    const pkg = pkgs[Math.floor(rnd() * pkgs.length)];
+    if (!pkg) return verdict;
+    const files = await settle(model, pkg);
+    const fileRows = files.filter((f) => f.kind === 'packageFile');
+    if (files.some((f) => f.kind === 'message' && f.severity !== 'info')) return 'error';
+    const expected = truth(pkg.pkg.id)?.files.filter((f) => f.status === 'default') ?? [];
+    const ok = fileRows.length === expected.length && fileRows.every((f) => f.kind === 'packageFile' && expected.some((e) => e.id === f.file.id && e.sha256 === (f.file.fileSha256 ?? e.sha256) && e.fileName === f.file.fileName));
+    return ok ? 'correct' : `files of ${pkg.pkg.id} differ`;
+  };
+
+  const parallel = opts.parallel ?? 16;
+  let started = 0;
+  const worker = async (): Promise<void> => {
+    while (started < opts.operations) {
+      started++;
+      // A fresh model now and then: a window reload; otherwise one model refreshed in place.
+      const model = new PackagesTreeModel({ entries: () => entries.map((e) => parseProjectEntry(e, fake.url)), clientFor: () => c, hasToken: () => Promise.resolve(true), onDidChange: () => undefined, batchMs: 0 });
+      try {
+        const verdict = await operation(model);
+        result.operations++;
+        if (verdict === 'correct') result.correct++;
+        else if (verdict === 'error') result.accurateError++;
+        else {
+          result.wrongData++;
+          result.wrong.push(verdict);
+        }
+      } finally {
+        model.dispose();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  fake.chaos(undefined);
+  // Give aborted sockets a moment to close, then count what is still open.
+  await new Promise((r) => setTimeout(r, TIMEOUT_MS * 4));
+  result.pendingRequests = fake.requests.filter((r) => r.status === 0).length;
+  result.requests = fake.requests.length;
+  for (const r of fake.requests) {
+    const key = r.status === -1 ? 'dropped' : String(r.status);
+    result.faultsSeen[key] = (result.faultsSeen[key] ?? 0) + 1;
+  }
+  process.off('unhandledRejection', onRejection);
+  await fake.stop();
+  return result;
+}
+
+export interface DeleteSafetyResult {
+  operations: number;
+  deletesSent: number;
+  wrongTargets: number;
+  duplicateDeletes: number;
+  automaticRetries: number;
+  alreadyDeletedReported: number;
+  secondClicksBlocked: number;
+  forbiddenExplained: number;
+}
+
+/**
+ * Random deletions racing the server. Each operation takes the rows a user sees, "confirms"
+ * a random subset (the ids in the confirmation), and deletes through deletePackages while the
+ * server meanwhile deletes, re-orders (new packages) and the tree refreshes.
+ */
+export async function runDeleteSafety(opts: { operations: number; seed?: number }): Promise<DeleteSafetyResult> {
+  const fake = await FakeGitLab.start({ seed: 'none' });
+  seedSample(fake);
+  const rnd = random(opts.seed ?? 11);
+  const c = client(fake);
+  const project = fake.addProject({ id: 777, pathWithNamespace: 'chaos/deletes', members: { [SAMPLE.userId]: 40 } });
+  const guard = new InFlight();
+  const result: DeleteSafetyResult = { operations: 0, deletesSent: 0, wrongTargets: 0, duplicateDeletes: 0, automaticRetries: 0, alreadyDeletedReported: 0, secondClicksBlocked: 0, forbiddenExplained: 0 };
+  let n = 0;
+  const addSome = (k: number): void => {
+    for (let i = 0; i < k; i++, n++) fake.addPackage(project.id, { name: `lib-${n % 37}`, version: `0.${n}.0`, packageType: 'npm', protected: n % 53 === 0 });
+  };
+  addSome(60);
+  const model = new PackagesTreeModel({ entries: () => [parseProjectEntry('chaos/deletes', fake.url)], clientFor: () => c, hasToken: () => Promise.resolve(true), onDidChange: () => undefined, batchMs: 0 });
+
+  for (let op = 0; op < opts.operations; op++) {
+    const projectNode = (await model.children())[0] as ProjectNode;
+    const rows = (await settle(model, projectNode)).filter((r): r is PackageNode => r.kind === 'package');
+    if (rows.length < 10) addSome(40);
+    if (!rows.length) continue;
+    // What the user confirms: one row, a multi-selection, or a palette pick.
+    const count = rnd() < 0.6 ? 1 : 2 + Math.floor(rnd() * 4);
+    const chosen = [...new Set(Array.from({ length: count }, () => rows[Math.floor(rnd() * rows.length)]))];
+    const confirmed = chosen.map((r) => r.pkg.id);
+    // Meanwhile the server moves on: someone else deletes, new versions are published, a refresh runs.
+    if (rnd() < 0.3) {
+      const other = rows[Math.floor(rnd() * rows.length)];
+      fake.markDeleted(other.pkg.id);
+    }
+    if (rnd() < 0.3) addSome(1 + Math.floor(rnd() * 3));
+    if (rnd() < 0.5) model.refresh(projectNode);
+    // A second click on the same selection while the first is running.
+    const first = guard.claim(chosen.map((r) => r.id));
+    const second = guard.claim(chosen.map((r) => r.id));
+    result.secondClicksBlocked += chosen.length - second.length;
+    fake.clearRequests();
+    const targets = chosen.filter((r) => first.includes(r.id)).map((r) => ({ project: 'chaos/deletes', packageId: r.pkg.id }));
+    const outcomes = await deletePackages(c, targets, { concurrency: 4 });
+    guard.release(first);
+    const sent = fake.requests.filter((r) => r.method === 'DELETE');
+    result.deletesSent += sent.length;
+    for (const r of sent) {
+      const id = Number(/packages\/(\d+)$/.exec(r.path)?.[1]);
+      if (!confirmed.includes(id)) result.wrongTargets++;
+    }
+    const paths = sent.map((r) => r.path);
+    result.duplicateDeletes += paths.length - new Set(paths).size;
+    result.automaticRetries += sent.length - targets.length;
+    for (const o of outcomes) {
+      if (o.ok) continue;
+      if (o.error.kind === 'notFound') result.alreadyDeletedReported++;
+      else if (o.error.kind === 'forbidden') result.forbiddenExplained++;
+    }
+    result.operations++;
+  }
+  model.dispose();
+  await fake.stop();
+  return result;
+}
