@@ -34,6 +34,9 @@ export interface TreeChaosResult {
 
 const TIMEOUT_MS = 300;
 
+/** 'correct', 'error' (an accurate error row), or what was wrong. */
+type Verdict = string;
+
 function random(seed: number): () => number {
   let s = seed;
   return () => {
@@ -69,7 +72,7 @@ export async function runTreeChaos(opts: { operations: number; seed?: number; pa
 
   // What the server really holds, by id (the fake's state is the truth).
   const truth = (id: number) => fake.getPackage(id);
-  const verifyPackages = (project: ProjectNode, rows: TreeNode[]): 'correct' | 'error' | string => {
+  const verifyPackages = (project: ProjectNode, rows: TreeNode[]): Verdict => {
     const pkgs = rows.filter((r): r is PackageNode => r.kind === 'package');
     const messages = rows.filter((r): r is MessageNode => r.kind === 'message');
     const ids = new Set<number>();
@@ -85,7 +88,7 @@ export async function runTreeChaos(opts: { operations: number; seed?: number; pa
     return pkgs.length === expected ? 'correct' : `expected ${expected} packages under ${project.ref.entry}, got ${pkgs.length}`;
   };
 
-  const operation = async (model: PackagesTreeModel): Promise<'correct' | 'error' | string> => {
+  const operation = async (model: PackagesTreeModel): Promise<Verdict> => {
     const roots = await model.children();
     const projects = roots.filter((r): r is ProjectNode => r.kind === 'project');
     if (projects.length !== roots.length || projects.some((p) => !p.project)) {
