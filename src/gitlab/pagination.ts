@@ -90,20 +90,35 @@ export async function* iteratePages<T>(fetchPage: PageFetcher<T>, opts: PagingOp
 async function* concurrentPages<T>(fetchPage: PageFetcher<T>, first: Page<T>, last: number, concurrency: number, signal: AbortSignal): AsyncGenerator<Page<T>> {
   const pending = new Map<number, Promise<Page<T>>>();
   let nextToRequest = first.page + 1;
-  const fill = (): void => {
-    while (pending.size < Math.max(1, concurrency) && nextToRequest <= last) {
+  let inFlight = 0;
+  let stopped = false;
+  // A slot is refilled the moment any request settles, not when its turn to be yielded comes.
+  const launch = (): void => {
+    while (!stopped && inFlight < Math.max(1, concurrency) && nextToRequest <= last) {
       const p = fetchPage(nextToRequest, signal);
-      p.catch(() => undefined); // observed later (or abandoned when the consumer stops)
+      inFlight++;
+      p.then(
+        () => settle(),
+        () => settle(),
+      );
       pending.set(nextToRequest++, p);
     }
   };
-  for (let n = first.page + 1; n <= last; n++) {
-    fill();
-    const page = await pending.get(n)!;
-    pending.delete(n);
-    yield page;
-    // The server's count changed under us (deletions): stop at the first short tail.
-    if (page.items.length === 0 || page.nextPage === undefined) return;
+  const settle = (): void => {
+    inFlight--;
+    launch();
+  };
+  try {
+    launch();
+    for (let n = first.page + 1; n <= last; n++) {
+      const page = await pending.get(n)!;
+      pending.delete(n);
+      yield page;
+      // The server's count changed under us (deletions): stop at the first short tail.
+      if (page.items.length === 0 || page.nextPage === undefined) return;
+    }
+  } finally {
+    stopped = true;
   }
 }
 
