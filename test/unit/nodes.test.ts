@@ -1,0 +1,29 @@
+import { strict as assert } from 'node:assert';
+import { parsePackage } from '../../src/gitlab/models';
+import type { ProjectNode } from '../../src/tree/nodes';
+import { present } from '../../src/tree/nodes';
+
+const project = { kind: 'project', id: 'p', ref: { entry: 'a/b', instanceUrl: 'https://h', origin: 'https://h', key: 'a/b' } } as ProjectNode;
+const pkgNode = (json: Record<string, unknown>) => ({ kind: 'package' as const, id: 'x', parent: project, pkg: parsePackage(json) });
+
+describe('tree rows from odd server data', () => {
+  it('unknown package types and statuses are shown verbatim, with a generic icon', () => {
+    const p = present(pkgNode({ id: 1, name: 'model', version: '1', package_type: 'cargo', status: 'quarantined' }));
+    assert.equal(p.description, '1 · cargo · quarantined');
+    assert.equal(p.icon, 'package');
+  });
+
+  it('a versionless package says so; a 10,000-character name is capped; control and bidi characters are dropped', () => {
+    assert.match(present(pkgNode({ id: 1, name: 'n', version: null, package_type: 'generic' })).description ?? '', /^\(no version\)/);
+    const long = present(pkgNode({ id: 2, name: 'x'.repeat(10_000), version: '1', package_type: 'npm' }));
+    assert.ok(long.label.length <= 300);
+    const sneaky = present(pkgNode({ id: 3, name: 'safe\u202Egpj.exe\u0007', version: '1', package_type: 'npm' }));
+    assert.equal(sneaky.label, 'safe gpj.exe');
+  });
+
+  it('packages without _links (old servers) offer delete; with _links only when delete_api_path is there', () => {
+    assert.equal(present(pkgNode({ id: 1, name: 'a', version: '1', package_type: 'npm' })).contextValue, 'package.deletable');
+    assert.equal(present(pkgNode({ id: 1, name: 'a', version: '1', package_type: 'npm', _links: { web_path: '/x' } })).contextValue, 'package');
+    assert.equal(present(pkgNode({ id: 1, name: 'a', version: '1', package_type: 'npm', _links: { delete_api_path: 'https://h/api/v4/projects/1/packages/1' } })).contextValue, 'package.deletable');
+  });
+});
