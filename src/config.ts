@@ -11,6 +11,8 @@ export interface Config {
   authHeader: AuthStyle;
   timeoutMs: number;
   concurrency: number;
+  /** Origins that may receive a token over plain http (loopback always may). */
+  allowHttpFor: string[];
 }
 
 export function readConfig(): Config {
@@ -18,10 +20,14 @@ export function readConfig(): Config {
   const entries = c.get<unknown>('projects');
   return {
     instanceUrl: c.get<string>('instanceUrl') || 'https://gitlab.com',
-    projectEntries: Array.isArray(entries) ? entries.filter((e): e is string => typeof e === 'string') : [],
+    projectEntries: stringList(entries),
     authHeader: c.get<string>('authHeader') === 'bearer' ? 'bearer' : 'private-token',
     timeoutMs: clamp(c.get<number>('requestTimeoutSeconds') ?? 30, 1, 600) * 1000,
     concurrency: Math.round(clamp(c.get<number>('maxConcurrentRequests') ?? 8, 1, 16)),
+    allowHttpFor: stringList(c.get<unknown>('allowHttpFor')).flatMap((u) => {
+      const parsed = parseInstanceUrl(u);
+      return parsed.ok ? [parsed.origin] : [];
+    }),
   };
 }
 
@@ -45,6 +51,10 @@ export async function writeProjectEntries(entries: string[]): Promise<void> {
   // Write where the user keeps the list: the workspace if it is set there, else user settings.
   const target = inspect?.workspaceValue !== undefined && vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await c.update('projects', entries, target);
+}
+
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((e): e is string => typeof e === 'string') : [];
 }
 
 function clamp(n: number, min: number, max: number): number {

@@ -67,7 +67,16 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       log,
       config: () => config,
       clientWithToken: (instanceUrl, token) =>
-        new GitLabClient({ instanceUrl, fetch: httpFetch, getToken: () => Promise.resolve(token), userAgent, authStyle: config.authHeader, timeoutMs: config.timeoutMs, log: (e) => log.request(e) }),
+        new GitLabClient({
+          instanceUrl,
+          fetch: httpFetch,
+          getToken: () => Promise.resolve(token),
+          userAgent,
+          authStyle: config.authHeader,
+          timeoutMs: config.timeoutMs,
+          allowInsecureHttp: config.allowHttpFor.includes(new URL(instanceUrl).origin),
+          log: (e) => log.request(e),
+        }),
     }),
   );
   log.info(`Activated (${userAgent})`);

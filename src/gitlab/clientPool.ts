@@ -7,7 +7,7 @@ export interface ClientPoolOptions {
   getToken(origin: string): Promise<string | undefined>;
   userAgent: string;
   log(entry: RequestLogEntry): void;
-  settings(): { authHeader: AuthStyle; timeoutMs: number; concurrency: number };
+  settings(): { authHeader: AuthStyle; timeoutMs: number; concurrency: number; allowHttpFor: string[] };
 }
 
 export class ClientPool {
@@ -29,6 +29,7 @@ export class ClientPool {
         concurrency: s.concurrency,
         userAgent: this.opts.userAgent,
         log: (e) => this.opts.log(e),
+        allowInsecureHttp: s.allowHttpFor.includes(origin),
       });
       this.clients.set(instanceUrl, client);
     }

@@ -197,7 +197,7 @@ export class HttpClient {
     if (!token) return headers;
     const u = new URL(url);
     if (u.protocol === 'http:' && !isLoopback(u.hostname) && !this.opts.allowInsecureHttp) {
-      throw new InsecureRequestError(path, `Refusing to send the access token over plain http to ${u.host}. Use https, or allow http for this instance in the settings.`);
+      throw new InsecureRequestError(path, `Refusing to send the access token over plain http to ${u.host}. Use https, or add ${u.origin} to the setting gitlabPackages.allowHttpFor.`);
     }
     if ((this.opts.authStyle ?? 'private-token') === 'bearer') headers.Authorization = `Bearer ${token}`;
     else headers['PRIVATE-TOKEN'] = token;

@@ -17,7 +17,9 @@ import {
   UnauthorizedError,
 } from '../../src/gitlab/errors';
 import type { FetchLike, RequestLogEntry } from '../../src/gitlab/http';
+import { ClientPool } from '../../src/gitlab/clientPool';
 import { collectAll } from '../../src/gitlab/pagination';
+import { parseProjectEntry } from '../../src/gitlab/projectRef';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 
@@ -324,11 +326,49 @@ describe('GitLab client against the fake GitLab', function () {
       assert.ok(fake.requests.every((r) => !Object.values(r.query).some((v) => v.includes(token))));
     });
 
+    it('never follows a Link header to another host: pages are requested from the instance itself', async () => {
+      const other = await recordingServer();
+      try {
+        const evilNext = `<${other.url}/api/v4/projects/101/packages?page=2&per_page=100>; rel="next"`;
+        fake.fail({ path: '/api/v4/projects/101/packages' }, { status: 200, body: [{ id: 1, name: 'a', version: '1', package_type: 'npm' }], headers: { link: evilNext, 'x-total-pages': '2' } }, 1);
+        await collectAll((p, s) => client().projectPackagesPage(101, {}, p, s), { concurrency: 2 });
+        assert.equal(other.seen.length, 0);
+        assert.ok(fake.requests.some((r) => r.query.page === '2'));
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('a project URL on another host gets that host\'s token (none here), never this one\'s', async () => {
+      const other = await recordingServer();
+      try {
+        const pool = new ClientPool({
+          fetch: nodeFetch,
+          getToken: (origin) => Promise.resolve(origin === fake.url ? SAMPLE.apiToken : undefined),
+          userAgent: 't',
+          log: () => undefined,
+          settings: () => ({ authHeader: 'private-token', timeoutMs: 2000, concurrency: 2, allowHttpFor: [] }),
+        });
+        const ref = parseProjectEntry(`${other.url}/acme/app`, fake.url);
+        assert.ok(ref.ok);
+        await pool.get(ref.ref.instanceUrl).getProject(ref.ref.key).catch(() => undefined);
+        assert.equal(other.seen.length, 1);
+        assert.equal(other.seen[0]['private-token'], undefined);
+        await pool.get(fake.url).getCurrentUser();
+        assert.equal(fake.requests[0].auth, 'private-token');
+      } finally {
+        await other.close();
+      }
+    });
+
     it('refuses to send a token over plain http to a non-loopback host', async () => {
       let called = false;
       const c = new GitLabClient({ instanceUrl: 'http://gitlab.example.com', fetch: () => ((called = true), Promise.reject(new Error('no'))), getToken: () => Promise.resolve('t0ken'), userAgent: 't' });
-      await assert.rejects(c.getVersion(), InsecureRequestError);
+      await assert.rejects(c.getVersion(), (e: unknown) => e instanceof InsecureRequestError && /gitlabPackages\.allowHttpFor/.test(e.message) && !e.message.includes('t0ken'));
       assert.equal(called, false);
+      const allowed = new GitLabClient({ instanceUrl: 'http://gitlab.example.com', fetch: () => ((called = true), Promise.reject(new Error('offline'))), getToken: () => Promise.resolve('t0ken'), userAgent: 't', allowInsecureHttp: true, maxRetries: 0 });
+      await assert.rejects(allowed.getVersion(), NetworkError);
+      assert.equal(called, true);
     });
   });
 
