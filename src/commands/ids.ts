@@ -8,6 +8,7 @@ export const COMMANDS = {
   copyChecksum: 'gitlabPackages.copyChecksum',
   copyChecksumAs: 'gitlabPackages.copyChecksumAs',
   deletePackage: 'gitlabPackages.deletePackage',
+  deletePackageFile: 'gitlabPackages.deletePackageFile',
   openInBrowser: 'gitlabPackages.openInBrowser',
   showLog: 'gitlabPackages.showLog',
   loadMore: 'gitlabPackages.loadMore',

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { copyChecksumAsCommand, copyChecksumCommand } from './copyChecksum';
 import { deletePackageCommand } from './deletePackage';
+import { deletePackageFileCommand } from './deletePackageFile';
 import type { CommandDeps, Handler } from './deps';
 import { COMMANDS, type CommandName } from './ids';
 import { addProjectCommand, removeProjectCommand } from './projects';
@@ -19,6 +20,7 @@ export function registerCommands(deps: CommandDeps & TokenCheckDeps): vscode.Dis
     copyChecksum: copyChecksumCommand(deps),
     copyChecksumAs: copyChecksumAsCommand(deps),
     deletePackage: deletePackageCommand(deps),
+    deletePackageFile: deletePackageFileCommand(deps),
     openInBrowser: openInBrowserCommand(deps),
     showLog: showLogCommand(deps),
     loadMore: loadMoreCommand(deps),

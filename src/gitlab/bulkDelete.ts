@@ -1,5 +1,5 @@
 /**
- * Deletes packages with a bounded number of requests in flight. A DELETE is sent once; the
+ * Deletes packages (or single package files) with a bounded number of requests in flight. A DELETE is sent once; the
  * only re-send is after a 429, which GitLab's rate limiter answers before the request reaches
  * the application (so nothing was deleted), and then only after the `Retry-After` pause.
  */
@@ -9,6 +9,8 @@ import { RateLimitedError, type GitLabError, isGitLabError, BadResponseError } f
 export interface DeleteTarget {
   project: ProjectKey;
   packageId: number;
+  /** Set to delete one file of the package instead of the package. */
+  fileId?: number;
 }
 
 export type DeleteOutcome<T extends DeleteTarget> = { target: T; ok: true } | { target: T; ok: false; error: GitLabError };
@@ -40,7 +42,8 @@ export async function deletePackages<T extends DeleteTarget>(client: GitLabClien
         const pause = pausedUntil - Date.now();
         if (pause > 0) await sleep(pause);
         try {
-          await client.deletePackage(target.project, target.packageId, opts.signal);
+          if (target.fileId === undefined) await client.deletePackage(target.project, target.packageId, opts.signal);
+          else await client.deletePackageFile(target.project, target.packageId, target.fileId, opts.signal);
           outcomes[index] = { target, ok: true };
         } catch (e) {
           if (e instanceof RateLimitedError && waits < (opts.maxRateLimitWaits ?? 3) && !opts.signal?.aborted) {

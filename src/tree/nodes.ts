@@ -150,7 +150,7 @@ export function present(node: TreeNode): Presentation {
         label: plainLine(node.file.fileName, 300),
         description: [humanSize(node.file.size), shortDate(node.file.createdAt)].filter(Boolean).join(' · '),
         tooltip: fileTooltip(node.file),
-        contextValue: 'packageFile',
+        contextValue: isDeletable(node.parent.pkg) ? 'packageFile.deletable' : 'packageFile',
         collapsible: false,
       };
     case 'message':

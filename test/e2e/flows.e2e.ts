@@ -146,6 +146,27 @@ describe('GitLab Packages in a real VS Code', function () {
     assert.deepEqual(deletes().map((r) => r.path).sort(), ids.map((id) => `/api/v4/projects/${appId}/packages/${id}`).sort());
   });
 
+  it('deletes a single package file, and warns before deleting the last one', async () => {
+    const { wb, fake } = env();
+    fake.clearRequests();
+    const pkg = fake.getPackage(pkgId('release-assets', '2025.03.05'))!;
+    const file = pkg.files.find((f) => f.fileName === 'checksums/SHA256SUMS')!;
+    await wb.expand('release-assets 2025.03.05 · generic');
+    await wb.contextMenu('checksums/SHA256SUMS', 'Delete Package File…');
+    const text = await wb.dialogText();
+    assert.match(text, /Delete file checksums\/SHA256SUMS of package release-assets 2025\.03\.05 from acme\/app\?/);
+    assert.doesNotMatch(text, /last file/);
+    await wb.dialogButton('Delete');
+    await wb.waitForNotification(/Deleted checksums\/SHA256SUMS/);
+    assert.deepEqual(deletes().map((r) => r.path), [`/api/v4/projects/${appId}/packages/${pkg.id}/package_files/${file.id}`]);
+
+    await wb.expand('com/mycompany/my-app 0.9.0 · maven');
+    await wb.contextMenu('my-app-0.9.0.jar', 'Delete Package File…');
+    assert.match(await wb.dialogText(), /This is the last file of com\/mycompany\/my-app 0\.9\.0: deleting it removes that version\./);
+    await wb.dialogButton('Cancel');
+    assert.equal(deletes().length, 1);
+  });
+
   it('a rejected token (401) shows a row that offers to set a new one', async () => {
     const { wb, fake } = env();
     fake.addToken({ value: SAMPLE.apiToken, userId: SAMPLE.userId, scopes: ['api'], revoked: true });

@@ -75,6 +75,12 @@ describe('menu when-clauses', () => {
     assert.ok(!offered('packageFile').includes(COMMANDS.refresh));
   });
 
+  it('file deletion is offered only on files of deletable packages', () => {
+    assert.ok(offered('packageFile.deletable').includes(COMMANDS.deletePackageFile));
+    assert.ok(!offered('packageFile').includes(COMMANDS.deletePackageFile));
+    assert.deepEqual(offered('packageFile.deletable', 'inline'), [COMMANDS.copyChecksum]);
+  });
+
   it('delete is offered only on deletable package rows', () => {
     assert.ok(offered('package.deletable').includes(COMMANDS.deletePackage));
     assert.ok(!offered('package').includes(COMMANDS.deletePackage));
