@@ -7,6 +7,7 @@ export const COMMANDS = {
   removeProject: 'gitlabPackages.removeProject',
   copyChecksum: 'gitlabPackages.copyChecksum',
   copyChecksumAs: 'gitlabPackages.copyChecksumAs',
+  copyInstallCommand: 'gitlabPackages.copyInstallCommand',
   deletePackage: 'gitlabPackages.deletePackage',
   deletePackageFile: 'gitlabPackages.deletePackageFile',
   openInBrowser: 'gitlabPackages.openInBrowser',

@@ -1,6 +1,7 @@
 /** The command table: every id of the contract mapped to its handler (TS checks completeness). */
 import * as vscode from 'vscode';
 import { copyChecksumAsCommand, copyChecksumCommand } from './copyChecksum';
+import { copyInstallCommandCommand } from './copyInstallCommand';
 import { deletePackageCommand } from './deletePackage';
 import { deletePackageFileCommand } from './deletePackageFile';
 import type { CommandDeps, Handler } from './deps';
@@ -19,6 +20,7 @@ export function registerCommands(deps: CommandDeps & TokenCheckDeps): vscode.Dis
     removeProject: removeProjectCommand(deps),
     copyChecksum: copyChecksumCommand(deps),
     copyChecksumAs: copyChecksumAsCommand(deps),
+    copyInstallCommand: copyInstallCommandCommand(deps),
     deletePackage: deletePackageCommand(deps),
     deletePackageFile: deletePackageFileCommand(deps),
     openInBrowser: openInBrowserCommand(deps),

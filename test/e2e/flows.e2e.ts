@@ -86,6 +86,14 @@ describe('GitLab Packages in a real VS Code', function () {
     assert.deepEqual(text.trim().split('\n').sort(), files.map((f) => `${f.sha256}  ${f.fileName}`).sort());
   });
 
+  it('copies an install snippet for the package type (Gradle coordinates)', async () => {
+    const { wb } = env();
+    await wb.writeClipboard('sentinel');
+    await wb.contextMenu('com/mycompany/my-app 1.0-SNAPSHOT · maven', 'Copy Install Command…');
+    await wb.quickPick('Gradle (Groovy)');
+    assert.equal(await wb.clipboardAfter('sentinel'), "implementation 'com.mycompany:my-app:1.0-SNAPSHOT'");
+  });
+
   it('deletes from the context menu: one modal naming the package, exactly one DELETE, row gone', async () => {
     const { wb, fake } = env();
     fake.clearRequests();
