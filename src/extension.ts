@@ -9,6 +9,7 @@ import { GitLabClient } from './gitlab/client';
 import { ClientPool } from './gitlab/clientPool';
 import type { FetchLike } from './gitlab/http';
 import { parseInstanceUrl } from './gitlab/projectRef';
+import { FilterStore } from './filterStore';
 import { Log } from './log';
 import { PackagesTreeModel } from './tree/model';
 import type { TreeNode } from './tree/nodes';
@@ -34,8 +35,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     settings: () => config,
   });
   const changes = new vscode.EventEmitter<TreeNode | undefined>();
+  const filters = new FilterStore(context.workspaceState);
   const model = new PackagesTreeModel({
     entries: () => parsedEntries(config),
+    filterFor: (ref) => filters.get(ref),
     clientFor: (ref) => clients.get(ref.instanceUrl),
     hasToken: (origin) => tokens.has(origin),
     onDidChange: (node) => changes.fire(node),
@@ -44,6 +47,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
   const setNoProjectsContext = (): Thenable<unknown> => vscode.commands.executeCommand('setContext', 'gitlabPackages.noProjects', config.projectEntries.length === 0);
   void setNoProjectsContext();
+  const showFilters = (): void => {
+    treeView.description = filters.summary() || undefined;
+    void vscode.commands.executeCommand('setContext', 'gitlabPackages.filtered', filters.any());
+  };
+  showFilters();
 
   context.subscriptions.push(
     log,
@@ -66,6 +74,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       clients,
       log,
       config: () => config,
+      filters,
+      filtersChanged: () => {
+        showFilters();
+        model.refresh();
+      },
       clientWithToken: (instanceUrl, token) =>
         new GitLabClient({
           instanceUrl,

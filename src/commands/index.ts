@@ -4,6 +4,7 @@ import { copyChecksumAsCommand, copyChecksumCommand } from './copyChecksum';
 import { copyInstallCommandCommand } from './copyInstallCommand';
 import { deletePackageCommand } from './deletePackage';
 import { deletePackageFileCommand } from './deletePackageFile';
+import { clearFilterCommand, filterCommand, type FilterDeps } from './filter';
 import type { CommandDeps, Handler } from './deps';
 import { COMMANDS, type CommandName } from './ids';
 import { addProjectCommand, removeProjectCommand } from './projects';
@@ -11,7 +12,7 @@ import { loadMoreCommand, openInBrowserCommand, refreshCommand, showLogCommand }
 import { clearTokenCommand, setTokenCommand, type TokenCheckDeps } from './token';
 import { wrapCommand } from './wrap';
 
-export function registerCommands(deps: CommandDeps & TokenCheckDeps): vscode.Disposable[] {
+export function registerCommands(deps: CommandDeps & TokenCheckDeps & FilterDeps): vscode.Disposable[] {
   const handlers: Record<CommandName, Handler> = {
     refresh: refreshCommand(deps),
     setToken: setTokenCommand(deps),
@@ -25,6 +26,8 @@ export function registerCommands(deps: CommandDeps & TokenCheckDeps): vscode.Dis
     deletePackageFile: deletePackageFileCommand(deps),
     openInBrowser: openInBrowserCommand(deps),
     showLog: showLogCommand(deps),
+    filter: filterCommand(deps),
+    clearFilter: clearFilterCommand(deps),
     loadMore: loadMoreCommand(deps),
   };
   return (Object.keys(handlers) as CommandName[]).map((name) => vscode.commands.registerCommand(COMMANDS[name], wrapCommand(COMMANDS[name], handlers[name], deps.log)));

@@ -4,11 +4,12 @@
  * background (bounded concurrency, batched change events) up to a cap, and lets a newer
  * refresh win over an older one still in flight. Pure: no `vscode`.
  */
-import type { GitLabClient, PackageQuery } from '../gitlab/client';
+import type { GitLabClient } from '../gitlab/client';
 import { BadResponseError, type GitLabError, isGitLabError } from '../gitlab/errors';
 import type { Package, PackageFile } from '../gitlab/models';
 import { iteratePages, type Page } from '../gitlab/pagination';
 import type { ParsedEntry, ProjectRef } from '../gitlab/projectRef';
+import { applyLocally, basicQuery, describeFilter, hasFilter, isDefault, matches, toQuery, type PackageFilter } from './filter';
 import type { FileNode, LoadMoreNode, MessageNode, PackageNode, ProjectErrorNode, ProjectNode, TreeNode } from './nodes';
 
 export interface TreeModelDeps {
@@ -18,8 +19,8 @@ export interface TreeModelDeps {
   hasToken(origin: string): Promise<boolean>;
   /** `undefined` = the whole tree changed. */
   onDidChange(node: TreeNode | undefined): void;
-  /** The list query for a project (filters and sort). */
-  queryFor?(ref: ProjectRef): PackageQuery;
+  /** Filters and sort order for a project's list. */
+  filterFor?(ref: ProjectRef): PackageFilter;
   /** Rows loaded automatically before "Load more…" (default 10,000). */
   maxRows?: number;
   /** Rows loaded per "Load more…" click (default 1,000). */
@@ -35,7 +36,6 @@ interface Loaded {
   ready: Promise<void>;
 }
 
-const DEFAULT_QUERY: PackageQuery = { orderBy: 'created_at', sort: 'desc' };
 const ROOT = '<root>';
 
 export class PackagesTreeModel {
@@ -130,7 +130,13 @@ export class PackagesTreeModel {
   }
 
   private async resolveProject(ref: ProjectRef, severalInstances: boolean, signal: AbortSignal): Promise<ProjectNode | ProjectErrorNode> {
-    const node: ProjectNode = { kind: 'project', id: `project:${ref.origin}|${ref.key}`, ref, host: severalInstances ? new URL(ref.instanceUrl).host : undefined };
+    const node: ProjectNode = {
+      kind: 'project',
+      id: `project:${ref.origin}|${ref.key}`,
+      ref,
+      host: severalInstances ? new URL(ref.instanceUrl).host : undefined,
+      filterText: describeFilter(this.deps.filterFor?.(ref) ?? {}) || undefined,
+    };
     try {
       // The id stays the entry's, so expansion survives a token change that makes it resolvable.
       node.project = await this.deps.clientFor(ref).getProject(ref.key, signal);
@@ -157,11 +163,15 @@ export class PackagesTreeModel {
     try {
       first = await pages.next();
     } catch (e) {
+      if (node.kind === 'project' && isGitLabError(e) && e.kind === 'badRequest' && !isDefault(this.filterOf(node))) {
+        await this.filterHere(node, loaded, maxPages);
+        return;
+      }
       loaded.nodes = [await this.stateRow(node, e)];
       return;
     }
     if (first.done || first.value.items.length === 0) {
-      loaded.nodes = [emptyRow(node)];
+      loaded.nodes = [emptyRow(node, node.kind === 'project' && hasFilter(this.filterOf(node)))];
       return;
     }
     loaded.nodes = this.toNodes(node, first.value.items);
@@ -204,11 +214,11 @@ export class PackagesTreeModel {
     }
   }
 
-  private pagesFor(node: ProjectNode | PackageNode, startPage: number, maxPages: number, signal: AbortSignal): AsyncGenerator<Page<Package | PackageFile>> {
+  private pagesFor(node: ProjectNode | PackageNode, startPage: number, maxPages: number, signal: AbortSignal, serverFilters = true): AsyncGenerator<Page<Package | PackageFile>> {
     if (node.kind === 'project') {
       const client = this.deps.clientFor(node.ref);
       const key = node.project?.id ?? node.ref.key;
-      const query = this.deps.queryFor?.(node.ref) ?? DEFAULT_QUERY;
+      const query = serverFilters ? toQuery(this.filterOf(node)) : basicQuery();
       return iteratePages((page, s) => client.projectPackagesPage(key, query, page, s), { concurrency: client.concurrency, startPage, maxPages, signal });
     }
     const project = node.parent;
@@ -217,9 +227,40 @@ export class PackagesTreeModel {
     return iteratePages((page, s) => client.packageFilesPage(projectKey, node.pkg.id, page, {}, s), { concurrency: client.concurrency, startPage, maxPages, signal });
   }
 
+  private filterOf(node: ProjectNode): PackageFilter {
+    return this.deps.filterFor?.(node.ref) ?? {};
+  }
+
+  /** An old server refused the filter (400): list everything (up to the cap) and filter here. */
+  private async filterHere(node: ProjectNode, loaded: Loaded, maxPages: number): Promise<void> {
+    const items: Package[] = [];
+    let next: number | undefined;
+    try {
+      for await (const page of this.pagesFor(node, 1, maxPages, loaded.controller.signal, false)) {
+        items.push(...(page.items as Package[]));
+        next = page.nextPage;
+      }
+    } catch (e) {
+      loaded.nodes = [await this.stateRow(node, e)];
+      return;
+    }
+    const kept = applyLocally(items, this.filterOf(node));
+    const note: MessageNode = {
+      kind: 'message',
+      id: `${node.id}/filtered-here`,
+      parent: node,
+      text: 'This GitLab does not filter or sort packages on the server: filtered here',
+      detail: next !== undefined ? `Only the first ${items.length} packages were searched.` : undefined,
+      severity: 'info',
+      action: { kind: 'none' },
+    };
+    loaded.nodes = [note, ...(kept.length ? this.toNodes(node, kept) : [emptyRow(node, true)])];
+  }
+
   private toNodes(parent: ProjectNode | PackageNode, items: (Package | PackageFile)[]): TreeNode[] {
     if (parent.kind === 'project') {
-      return (items as Package[]).map((pkg): PackageNode => ({ kind: 'package', id: `${parent.id}/package:${pkg.id}`, parent, pkg }));
+      const filter = this.filterOf(parent);
+      return (items as Package[]).filter((p) => matches(p, filter)).map((pkg): PackageNode => ({ kind: 'package', id: `${parent.id}/package:${pkg.id}`, parent, pkg }));
     }
     return (items as PackageFile[]).map((file): FileNode => ({ kind: 'packageFile', id: `${parent.id}/file:${file.id}`, parent, file }));
   }
@@ -270,8 +311,8 @@ function errorRow(parent: ProjectNode | PackageNode, e: unknown, suffix: string)
   return { kind: 'message', id: `${parent.id}/${suffix}`, parent, text: `${err.message} — Retry`, detail: err.path, severity: 'error', action: { kind: 'retry' } };
 }
 
-function emptyRow(parent: ProjectNode | PackageNode): MessageNode {
-  const text = parent.kind === 'project' ? 'No packages' : 'No files';
+function emptyRow(parent: ProjectNode | PackageNode, filtered = false): MessageNode {
+  const text = parent.kind === 'project' ? (filtered ? 'No packages match the filter' : 'No packages') : 'No files';
   return { kind: 'message', id: `${parent.id}/empty`, parent, text, severity: 'info', action: { kind: 'none' } };
 }
 

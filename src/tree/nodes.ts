@@ -20,6 +20,8 @@ export interface ProjectNode {
   resolveError?: GitLabError;
   /** Shown as the description when several instances are in use. */
   host?: string;
+  /** The active filter and sort, in words. */
+  filterText?: string;
 }
 
 /** A settings entry that cannot be used: bad syntax, not found, no access. */
@@ -121,7 +123,7 @@ export function present(node: TreeNode): Presentation {
     case 'project':
       return {
         label: projectLabel(node),
-        description: node.host,
+        description: [node.host, node.filterText].filter(Boolean).join(' · ') || undefined,
         tooltip: projectTooltip(node),
         icon: 'repo',
         contextValue: 'project',

@@ -188,6 +188,22 @@ describe('GitLab Packages in a real VS Code', function () {
     }
   });
 
+  it('filters by type from the view title, shows the filter, and clears it', async () => {
+    const { wb, fake } = env();
+    fake.clearRequests();
+    await wb.runCommand('GitLab Packages: Filter and Sort…');
+    await wb.quickPick('Type');
+    await wb.quickPick('conan');
+    await wb.quickPick('Apply');
+    await wb.row('Hello 0.1 · conan');
+    for (let i = 0; i < 50 && (await wb.rowLabels()).some((l) => l.startsWith('release-assets ')); i++) await wb.page.waitForTimeout(100);
+    assert.ok(!(await wb.rowLabels()).some((l) => l.startsWith('release-assets ')), 'other types are filtered out');
+    assert.ok(fake.requests.some((r) => r.path === `/api/v4/projects/${appId}/packages` && r.query.package_type === 'conan'));
+    assert.match(await wb.page.locator('.sidebar .pane-header').first().innerText(), /type: conan/);
+    await wb.runCommand('GitLab Packages: Clear Filter');
+    await wb.row('release-assets 2025.03.05 · generic');
+  });
+
   it('lists an 11.9-shape project like any other', async () => {
     const { wb } = env();
     await wb.expand('legacy/old-server');

@@ -145,7 +145,7 @@ export class Workbench {
   }
 
   async quickPick(labelStart: string, timeout = 10_000): Promise<void> {
-    const row = this.page.locator(`.quick-input-widget .quick-input-list .monaco-list-row[aria-label^="${cssEscape(labelStart)}"]`).first();
+    const row = this.page.locator(`.quick-input-widget .quick-input-list .monaco-list-row[aria-label*="${cssEscape(labelStart)}"]`).first();
     await row.waitFor({ timeout });
     await row.click();
   }

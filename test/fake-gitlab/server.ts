@@ -341,7 +341,8 @@ export class FakeGitLab {
     let r: RegExpExecArray | null;
 
     if (rest === '/packages' && method === 'GET') {
-      const filter = this.filterOf(q, false);
+      // GitLab 11.9 knew none of the filter or sort parameters; Grape drops undeclared ones silently.
+      const filter = project.shape === '11.9' ? this.filterOf({}, false) : this.filterOf(q, false);
       const cacheKey = `${project.id}|${JSON.stringify(filter)}`;
       const pkgs = this.listCache.get(cacheKey) ?? this.store.listPackages(this.store.packagesOf(project.id), filter);
       this.listCache.set(cacheKey, pkgs);

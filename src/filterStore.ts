@@ -1,0 +1,55 @@
+/** Filters and sort per project (or for all projects), remembered per workspace. */
+import type * as vscode from 'vscode';
+import type { ProjectRef } from './gitlab/projectRef';
+import { describeFilter, isDefault, type PackageFilter } from './tree/filter';
+
+const KEY = 'gitlabPackages.filters';
+const ALL = '*';
+
+export class FilterStore {
+  constructor(private readonly state: vscode.Memento) {}
+
+  /** The project's own filter, else the one for all projects. */
+  get(ref: ProjectRef): PackageFilter {
+    const all = this.all();
+    return all[keyOf(ref)] ?? all[ALL] ?? {};
+  }
+
+  forAll(): PackageFilter {
+    return this.all()[ALL] ?? {};
+  }
+
+  /** Sets the filter of one project, or of all when `ref` is undefined; a default filter clears it. */
+  async set(ref: ProjectRef | undefined, filter: PackageFilter): Promise<void> {
+    const all = { ...this.all() };
+    const key = ref ? keyOf(ref) : ALL;
+    if (isDefault(filter)) delete all[key];
+    else all[key] = filter;
+    await this.state.update(KEY, all);
+  }
+
+  async clear(ref?: ProjectRef): Promise<void> {
+    if (ref) await this.set(ref, {});
+    else await this.state.update(KEY, {});
+  }
+
+  any(): boolean {
+    return Object.keys(this.all()).length > 0;
+  }
+
+  /** For the view's description. */
+  summary(): string {
+    const all = this.all();
+    const global = describeFilter(all[ALL] ?? {});
+    const perProject = Object.keys(all).filter((k) => k !== ALL).length;
+    return [global, perProject ? `${perProject} project filter${perProject > 1 ? 's' : ''}` : ''].filter(Boolean).join(' · ');
+  }
+
+  private all(): Record<string, PackageFilter> {
+    return this.state.get<Record<string, PackageFilter>>(KEY) ?? {};
+  }
+}
+
+function keyOf(ref: ProjectRef): string {
+  return `${ref.origin}|${String(ref.key)}`;
+}
