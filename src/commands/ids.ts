@@ -12,6 +12,8 @@ export const COMMANDS = {
   deletePackageFile: 'gitlabPackages.deletePackageFile',
   openInBrowser: 'gitlabPackages.openInBrowser',
   showLog: 'gitlabPackages.showLog',
+  downloadFile: 'gitlabPackages.downloadFile',
+  compareFile: 'gitlabPackages.compareFile',
   filter: 'gitlabPackages.filter',
   clearFilter: 'gitlabPackages.clearFilter',
   loadMore: 'gitlabPackages.loadMore',

@@ -4,6 +4,7 @@ import { copyChecksumAsCommand, copyChecksumCommand } from './copyChecksum';
 import { copyInstallCommandCommand } from './copyInstallCommand';
 import { deletePackageCommand } from './deletePackage';
 import { deletePackageFileCommand } from './deletePackageFile';
+import { compareFileCommand, downloadFileCommand } from './download';
 import { clearFilterCommand, filterCommand, type FilterDeps } from './filter';
 import type { CommandDeps, Handler } from './deps';
 import { COMMANDS, type CommandName } from './ids';
@@ -26,6 +27,8 @@ export function registerCommands(deps: CommandDeps & TokenCheckDeps & FilterDeps
     deletePackageFile: deletePackageFileCommand(deps),
     openInBrowser: openInBrowserCommand(deps),
     showLog: showLogCommand(deps),
+    downloadFile: downloadFileCommand(deps),
+    compareFile: compareFileCommand(deps),
     filter: filterCommand(deps),
     clearFilter: clearFilterCommand(deps),
     loadMore: loadMoreCommand(deps),

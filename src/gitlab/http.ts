@@ -27,6 +27,8 @@ export interface FetchResponse {
   status: number;
   headers: HeaderBag;
   text(): Promise<string>;
+  /** The body as a stream (node-fetch: a Readable), for downloads. */
+  body?: unknown;
 }
 
 export interface FetchInit {
@@ -106,7 +108,7 @@ export class HttpClient {
     const retries = method === 'GET' ? this.maxRetries : 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once(method, url, path, attempt, options.signal);
+        return await this.once(method, url, path, attempt, options.signal, async (res) => ({ status: res.status, headers: res.headers, body: parseBody(await res.text(), res.headers, path, res.status) }));
       } catch (e) {
         const delay = attempt < retries ? this.retryDelay(e, attempt) : undefined;
         if (delay === undefined) throw e;
@@ -139,15 +141,36 @@ export class HttpClient {
     return undefined;
   }
 
-  private async once(method: string, firstUrl: string, path: string, attempt: number, outer?: AbortSignal): Promise<JsonResponse> {
+  /**
+   * Streams a file (GET, not retried: the caller's sink has seen part of it). The timeout is an
+   * idle timeout here: it restarts with every chunk, so a large file may take as long as it needs.
+   */
+  async download(path: string, onChunk: (chunk: Uint8Array) => void | Promise<void>, signal?: AbortSignal): Promise<{ headers: HeaderBag }> {
+    return this.once('GET', this.apiRoot + path, path, 0, signal, async (res, touch) => {
+      const body = res.body as AsyncIterable<Uint8Array> | null | undefined;
+      if (!body || typeof body[Symbol.asyncIterator] !== 'function') throw new BadResponseError(path, res.status, 'the answer has no body to download');
+      for await (const chunk of body) {
+        touch();
+        await onChunk(chunk);
+      }
+      return { headers: res.headers };
+    }, '*/*');
+  }
+
+  private async once<T>(method: string, firstUrl: string, path: string, attempt: number, outer: AbortSignal | undefined, consume: (res: FetchResponse, touch: () => void) => Promise<T>, accept = 'application/json'): Promise<T> {
     if (outer?.aborted) throw new CancelledError(path);
     const started = Date.now();
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const onTimeout = (): void => {
       timedOut = true;
       controller.abort();
-    }, this.timeoutMs);
+    };
+    let timer = setTimeout(onTimeout, this.timeoutMs);
+    const touch = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(onTimeout, this.timeoutMs);
+    };
     const onOuterAbort = (): void => controller.abort();
     outer?.addEventListener('abort', onOuterAbort);
     let status: number | undefined;
@@ -155,7 +178,7 @@ export class HttpClient {
       let url = firstUrl;
       for (let hop = 0; ; hop++) {
         const sameOrigin = new URL(url).origin === this.origin;
-        const headers = await this.headers(url, path, sameOrigin);
+        const headers = await this.headers(url, path, sameOrigin, accept);
         const res = await this.opts.fetch(url, { method, headers, signal: controller.signal, redirect: 'manual' });
         status = res.status;
         const location = res.headers.get('location');
@@ -167,12 +190,12 @@ export class HttpClient {
           url = new URL(location, url).toString();
           continue;
         }
-        const text = await res.text();
         if (status >= 200 && status < 300) {
-          const body = parseBody(text, res.headers, path, status);
+          const result = await consume(res, touch);
           this.log(method, path, firstUrl, started, attempt, status);
-          return { status, headers: res.headers, body };
+          return result;
         }
+        const text = await res.text();
         throw errorFor(status, path, text, res.headers, !headers['PRIVATE-TOKEN'] && !headers.Authorization, await this.tokenForRedaction());
       }
     } catch (e) {
@@ -190,8 +213,8 @@ export class HttpClient {
     this.opts.log?.({ method, path: path + query, status, durationMs: Date.now() - started, attempt, error });
   }
 
-  private async headers(url: string, path: string, sameOrigin: boolean): Promise<Record<string, string>> {
-    const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': this.opts.userAgent };
+  private async headers(url: string, path: string, sameOrigin: boolean, accept: string): Promise<Record<string, string>> {
+    const headers: Record<string, string> = { Accept: accept, 'User-Agent': this.opts.userAgent };
     if (!sameOrigin) return headers;
     const token = await this.opts.getToken();
     if (!token) return headers;

@@ -3,7 +3,8 @@
  * they share one workbench, as a user's session would.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE } from '../fake-gitlab/seed';
 import { readmeScreenshot, useEnvironment } from './harness';
@@ -84,6 +85,23 @@ describe('GitLab Packages in a real VS Code', function () {
     await wb.contextMenu('com/mycompany/my-app 1.0-SNAPSHOT · maven', 'Copy Checksum');
     const text = await wb.clipboardAfter('sentinel');
     assert.deepEqual(text.trim().split('\n').sort(), files.map((f) => `${f.sha256}  ${f.fileName}`).sort());
+  });
+
+  it('downloads a file into a chosen folder, verified against its SHA-256, then compares a local file', async () => {
+    const { wb, fake, codeServer } = env();
+    const jar = fake.getPackage(pkgId('com/mycompany/my-app', '1.0-SNAPSHOT'))!.files.find((f) => f.fileName.endsWith('.jar'))!;
+    await wb.contextMenu('my-app-1.0-20180724.120000-1.jar', 'Download File…');
+    // code-server's own folder picker, opened at the workspace folder.
+    await wb.quickInput().waitFor();
+    await wb.page.locator('.quick-input-widget .monaco-button:text-is("Download Here")').click();
+    await wb.waitForNotification(/Downloaded my-app-1\.0-20180724\.120000-1\.jar \(142 B\)\. SHA-256 verified\./);
+    const saved = path.join(codeServer.workspace, jar.fileName);
+    assert.equal(createHash('sha256').update(readFileSync(saved)).digest('hex'), jar.sha256);
+    assert.ok(!existsSync(`${saved}.part`));
+
+    await wb.contextMenu('my-app-1.0-20180724.120000-1.jar', 'Compare with Local File…');
+    await wb.quickInputType(saved);
+    await wb.waitForNotification(/Match: my-app-1\.0-20180724\.120000-1\.jar has the same SHA-256/);
   });
 
   it('copies an install snippet for the package type (Gradle coordinates)', async () => {

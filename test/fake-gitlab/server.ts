@@ -45,6 +45,8 @@ export class FakeGitLab {
   /** 0..1: random 500/502/503 on reads. */
   failureRate = 0;
   version = '18.5.1-ee';
+  /** Serve file bytes that do not match their checksums (a corrupted object store, a proxy). */
+  corruptDownloads = false;
   private readonly store = new Store();
   private readonly faults = new Faults();
   private readonly sockets = new Set<Socket>();
@@ -380,13 +382,35 @@ export class FakeGitLab {
       return { status: 204, body: '' };
     }
     if ((r = /^\/packages\/(\d+)\/package_files\/(\d+)\/download$/.exec(rest)) && method === 'GET') {
+      // The download-by-id route exists from GitLab 18.4 on.
+      if (project.shape === '11.9' || !atLeast(this.version, 18, 4)) throw new HttpError(404, { error: '404 Not Found' });
       const pkg = this.packageIn(project, Number(r[1]));
-      const file = pkg.files.find((f) => f.id === Number(r![2]) && f.status === 'default');
-      if (!file) throw new HttpError(404, { message: '404 Package File Not Found' });
-      pkg.lastDownloadedAt = new Date().toISOString();
-      return { status: 200, body: file.content, headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${file.fileName}"` } };
+      return this.serveFile(pkg, pkg.files.find((f) => f.id === Number(r![2])));
+    }
+    // Per-format download routes of older servers (generic, maven, npm).
+    if ((r = /^\/packages\/generic\/([^/]+)\/([^/]+)\/(.+)$/.exec(rest)) && method === 'GET') {
+      const [name, version, fileName] = [r[1], r[2], r[3]].map(decodeURIComponent);
+      const pkg = this.store.packagesOf(project.id).find((p) => p.packageType === 'generic' && p.name === name && p.version === version && p.status === 'default');
+      return this.serveFile(pkg, pkg?.files.find((f) => f.fileName === fileName));
+    }
+    if ((r = /^\/packages\/maven\/(.+)\/([^/]+)\/([^/]+)$/.exec(rest)) && method === 'GET') {
+      const [name, version, fileName] = [r[1], r[2], r[3]].map(decodeURIComponent);
+      const pkg = this.store.packagesOf(project.id).find((p) => p.packageType === 'maven' && p.name === name && p.version === version && p.status === 'default');
+      return this.serveFile(pkg, pkg?.files.find((f) => f.fileName === fileName));
+    }
+    if ((r = /^\/packages\/npm\/([^/]+)\/-\/([^/]+)$/.exec(rest)) && method === 'GET') {
+      const [name, fileName] = [r[1], r[2]].map(decodeURIComponent);
+      const pkg = this.store.packagesOf(project.id).find((p) => p.packageType === 'npm' && p.name === name && p.status === 'default' && p.files.some((f) => f.fileName === fileName));
+      return this.serveFile(pkg, pkg?.files.find((f) => f.fileName === fileName));
     }
     throw new HttpError(404, { error: '404 Not Found' });
+  }
+
+  private serveFile(pkg: Package | undefined, file: PackageFile | undefined): { status: number; body: unknown; headers: Record<string, string> } {
+    if (!pkg || !file || file.status !== 'default') throw new HttpError(404, { message: '404 Package File Not Found' });
+    pkg.lastDownloadedAt = new Date().toISOString();
+    const body = this.corruptDownloads ? Buffer.concat([file.content, Buffer.from('tampered')]) : file.content;
+    return { status: 200, body, headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${file.fileName.split('/').pop() ?? 'file'}"` } };
   }
 
   private paged<T>(rows: T[], q: Record<string, string>, baseUrl: string, path: string, toJson: (row: T) => unknown): { status: number; body: unknown; headers: Record<string, string> } {
@@ -484,6 +508,11 @@ export class FakeGitLab {
     }}
     return ids;
   }
+}
+
+function atLeast(version: string, major: number, minor: number): boolean {
+  const [ma, mi] = version.split(/[.-]/).map(Number);
+  return ma > major || (ma === major && mi >= minor);
 }
 
 function ok(body: unknown): { status: number; body: unknown } {
