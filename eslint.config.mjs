@@ -1,7 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const pureFiles = ['src/gitlab/**/*.ts', 'src/tree/model.ts', 'src/tree/nodes.ts', 'src/tree/filter.ts', 'src/util/**/*.ts'];
+const pureFiles = ['src/gitlab/**/*.ts', 'src/tree/model.ts', 'src/tree/nodes.ts', 'src/tree/filter.ts', 'src/tree/details.ts', 'src/util/**/*.ts'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', '**/*.js', '**/*.mjs'] },

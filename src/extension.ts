@@ -3,6 +3,7 @@ import fetch from 'node-fetch';
 import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { registerCommands } from './commands';
+import { DETAILS_SCHEME, PackageDetailsDocuments } from './commands/details';
 import { VIEW_ID } from './commands/ids';
 import { parsedEntries, readConfig, SECTION, type Config } from './config';
 import { GitLabClient } from './gitlab/client';
@@ -43,7 +44,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     hasToken: (origin) => tokens.has(origin),
     onDidChange: (node) => changes.fire(node),
   });
-  const provider = new PackagesTreeProvider(model, changes.event);
+  const provider = new PackagesTreeProvider(model, changes.event, (node, signal) =>
+    clients.get(node.parent.ref.instanceUrl).getPackage(node.pkg.projectId ?? node.parent.project?.id ?? node.parent.ref.key, node.pkg.id, signal),
+  );
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
   const setNoProjectsContext = (): Thenable<unknown> => vscode.commands.executeCommand('setContext', 'gitlabPackages.noProjects', config.projectEntries.length === 0);
   void setNoProjectsContext();
@@ -53,7 +56,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   };
   showFilters();
 
+  const details = new PackageDetailsDocuments();
   context.subscriptions.push(
+    details,
+    vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
     log,
     tokens,
     changes,
@@ -75,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       log,
       config: () => config,
       filters,
+      details,
       filtersChanged: () => {
         showFilters();
         model.refresh();

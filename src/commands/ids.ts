@@ -12,6 +12,7 @@ export const COMMANDS = {
   deletePackageFile: 'gitlabPackages.deletePackageFile',
   openInBrowser: 'gitlabPackages.openInBrowser',
   showLog: 'gitlabPackages.showLog',
+  showDetails: 'gitlabPackages.showDetails',
   downloadFile: 'gitlabPackages.downloadFile',
   compareFile: 'gitlabPackages.compareFile',
   filter: 'gitlabPackages.filter',

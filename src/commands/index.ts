@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { copyChecksumAsCommand, copyChecksumCommand } from './copyChecksum';
 import { copyInstallCommandCommand } from './copyInstallCommand';
 import { deletePackageCommand } from './deletePackage';
+import { showDetailsCommand, type PackageDetailsDocuments } from './details';
 import { deletePackageFileCommand } from './deletePackageFile';
 import { compareFileCommand, downloadFileCommand } from './download';
 import { clearFilterCommand, filterCommand, type FilterDeps } from './filter';
@@ -13,7 +14,7 @@ import { loadMoreCommand, openInBrowserCommand, refreshCommand, showLogCommand }
 import { clearTokenCommand, setTokenCommand, type TokenCheckDeps } from './token';
 import { wrapCommand } from './wrap';
 
-export function registerCommands(deps: CommandDeps & TokenCheckDeps & FilterDeps): vscode.Disposable[] {
+export function registerCommands(deps: CommandDeps & TokenCheckDeps & FilterDeps & { details: PackageDetailsDocuments }): vscode.Disposable[] {
   const handlers: Record<CommandName, Handler> = {
     refresh: refreshCommand(deps),
     setToken: setTokenCommand(deps),
@@ -27,6 +28,7 @@ export function registerCommands(deps: CommandDeps & TokenCheckDeps & FilterDeps
     deletePackageFile: deletePackageFileCommand(deps),
     openInBrowser: openInBrowserCommand(deps),
     showLog: showLogCommand(deps),
+    showDetails: showDetailsCommand(deps),
     downloadFile: downloadFileCommand(deps),
     compareFile: compareFileCommand(deps),
     filter: filterCommand(deps),

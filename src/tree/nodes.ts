@@ -6,7 +6,7 @@ import type { GitLabError } from '../gitlab/errors';
 import { displayName, type Package, type PackageFile, type Project } from '../gitlab/models';
 import type { ProjectRef } from '../gitlab/projectRef';
 import { ALGORITHM_LABEL, checksumsOf } from '../util/checksum';
-import { dateTime, humanSize, plainLine, shortDate } from '../util/format';
+import { dateTime, humanSize, plainLine, relativeTime, shortDate } from '../util/format';
 import { escapeMarkdown } from '../util/markdown';
 
 export interface ProjectNode {
@@ -77,6 +77,8 @@ export interface Presentation {
   tooltip?: string;
   /** A codicon id. */
   icon?: string;
+  /** Tints the icon for packages that need attention. */
+  iconColor?: 'error' | 'warning' | 'muted';
   contextValue: string;
   collapsible: boolean;
 }
@@ -102,6 +104,8 @@ const TYPE_ICONS: Record<string, string> = {
   rpm: 'terminal-linux',
   ml_model: 'beaker',
 };
+
+const STATUS_COLOR: Record<string, Presentation['iconColor']> = { error: 'error', processing: 'warning', pending_destruction: 'muted', hidden: 'muted', deprecated: 'muted' };
 
 export function packageIcon(packageType: string): string {
   return TYPE_ICONS[packageType] ?? 'package';
@@ -144,6 +148,7 @@ export function present(node: TreeNode): Presentation {
         description: packageDescription(node.pkg),
         tooltip: packageTooltip(node.pkg),
         icon: packageIcon(node.pkg.packageType),
+        iconColor: STATUS_COLOR[node.pkg.status ?? 'default'],
         contextValue: isDeletable(node.pkg) ? 'package.deletable' : 'package',
         collapsible: true,
       };
@@ -169,6 +174,10 @@ export function present(node: TreeNode): Presentation {
   }
 }
 
+function withRelative(iso: string | undefined): string | undefined {
+  return iso ? `${dateTime(iso)} (${relativeTime(iso)})` : undefined;
+}
+
 function row(name: string, value: string | undefined): string | undefined {
   return value ? `| ${name} | ${escapeMarkdown(value)} |` : undefined;
 }
@@ -190,10 +199,11 @@ export function packageTooltip(pkg: Package): string {
       row('Version', pkg.version ?? '(no version)'),
       row('Status', pkg.status),
       row('Project', pkg.projectPath),
-      row('Created', dateTime(pkg.createdAt)),
-      row('Last downloaded', pkg.lastDownloadedAt === null ? 'never' : dateTime(pkg.lastDownloadedAt)),
+      row('Created', withRelative(pkg.createdAt)),
+      row('Last downloaded', pkg.lastDownloadedAt === null ? 'never' : withRelative(pkg.lastDownloadedAt)),
       row('Pipeline', p ? [p.ref, p.status, p.id !== undefined ? `#${p.id}` : undefined].filter(Boolean).join(' · ') : undefined),
       row('Tags', pkg.tags.length ? pkg.tags.map((t) => t.name).join(', ') : undefined),
+      row('Other versions', pkg.versions ? (pkg.versions.map((v) => v.version ?? '(no version)').join(', ') || 'none') : undefined),
     ])
   );
 }

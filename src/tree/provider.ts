@@ -2,14 +2,31 @@
 import * as vscode from 'vscode';
 import { VIEW_ID } from '../commands/ids';
 import type { PackagesTreeModel } from './model';
-import type { TreeNode } from './nodes';
-import { toTreeItem } from './treeItems';
+import type { Package } from '../gitlab/models';
+import { packageTooltip, type PackageNode, type TreeNode } from './nodes';
+import { toTreeItem, untrustedMarkdown } from './treeItems';
 
 export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   constructor(
     private readonly model: PackagesTreeModel,
     readonly onDidChangeTreeData: vscode.Event<TreeNode | undefined>,
+    /** The single-package endpoint (adds other versions), asked only when a tooltip is shown. */
+    private readonly fullPackage?: (node: PackageNode, signal: AbortSignal) => Promise<Package>,
   ) {}
+
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (node.kind !== 'package' || node.pkg.versions || !this.fullPackage) return item;
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    try {
+      node.pkg.versions = (await this.fullPackage(node, controller.signal)).versions ?? [];
+    } catch {
+      // Error-status packages answer 404 here on recent servers: the list item's facts stand.
+      return item;
+    }
+    item.tooltip = untrustedMarkdown(packageTooltip(node.pkg));
+    return item;
+  }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     return toTreeItem(node);

@@ -9,22 +9,26 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
   item.id = node.id;
   item.description = p.description;
   item.contextValue = p.contextValue;
-  if (p.tooltip) {
-    // Server text is untrusted: no command links, no HTML.
-    const md = new vscode.MarkdownString(p.tooltip);
-    md.isTrusted = false;
-    md.supportHtml = false;
-    item.tooltip = md;
-  }
+  if (p.tooltip) item.tooltip = untrustedMarkdown(p.tooltip);
   if (node.kind === 'packageFile') {
     // A resourceUri lets the file icon theme pick an icon from the file name.
     item.resourceUri = vscode.Uri.from({ scheme: 'gitlab-package-file', path: '/' + node.file.fileName.replace(/^\/+/, '') });
     item.iconPath = vscode.ThemeIcon.File;
   } else if (p.icon) {
-    item.iconPath = new vscode.ThemeIcon(p.icon);
+    item.iconPath = new vscode.ThemeIcon(p.icon, p.iconColor ? new vscode.ThemeColor(ICON_COLORS[p.iconColor]) : undefined);
   }
   item.command = clickCommand(node);
   return item;
+}
+
+const ICON_COLORS = { error: 'list.errorForeground', warning: 'list.warningForeground', muted: 'disabledForeground' } as const;
+
+/** Server text is untrusted: no command links, no HTML. */
+export function untrustedMarkdown(text: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(text);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
 }
 
 function clickCommand(node: TreeNode): vscode.Command | undefined {

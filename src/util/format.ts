@@ -33,3 +33,25 @@ export function plainLine(text: string, max = 200): string {
   const clean = text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
   return clean.length > max ? clean.slice(0, max - 1) + '…' : clean;
 }
+
+/** `3 days ago`, `in 2 hours`, `just now`; '' when absent or unparsable. */
+export function relativeTime(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return '';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return '';
+  const seconds = Math.round((now - t) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 45) return 'just now';
+  const units: [number, string][] = [
+    [60, 'minute'],
+    [3600, 'hour'],
+    [86400, 'day'],
+    [2592000, 'month'],
+    [31536000, 'year'],
+  ];
+  let [size, name] = units[0];
+  for (const [s, n] of units) if (abs >= s) [size, name] = [s, n];
+  const n = Math.round(abs / size);
+  const text = `${n} ${name}${n === 1 ? '' : 's'}`;
+  return seconds >= 0 ? `${text} ago` : `in ${text}`;
+}

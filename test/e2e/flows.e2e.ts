@@ -104,6 +104,20 @@ describe('GitLab Packages in a real VS Code', function () {
     await wb.waitForNotification(/Match: my-app-1\.0-20180724\.120000-1\.jar has the same SHA-256/);
   });
 
+  it('shows package details: facts, other versions and every file with its checksums', async () => {
+    const { wb, fake } = env();
+    const jar = fake.getPackage(pkgId('com/mycompany/my-app', '1.0-SNAPSHOT'))!.files.find((f) => f.fileName.endsWith('.jar'))!;
+    await wb.contextMenu('com/mycompany/my-app 1.0-SNAPSHOT · maven', 'Show Package Details');
+    const editor = wb.page.locator('.editor-instance .view-lines').first();
+    await editor.waitFor({ timeout: 15_000 });
+    for (let i = 0; i < 50 && !(await editor.innerText()).includes('## Files (3)'); i++) await wb.page.waitForTimeout(100);
+    const text = (await editor.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /## Other versions/);
+    assert.match(text, /0\\\.9\\\.0/);
+    assert.ok(text.includes(jar.sha256), 'the jar\'s SHA-256 is listed');
+    await wb.page.keyboard.press('Control+W');
+  });
+
   it('copies an install snippet for the package type (Gradle coordinates)', async () => {
     const { wb } = env();
     await wb.writeClipboard('sentinel');
