@@ -1,13 +1,16 @@
 /** A typed, validated snapshot of the `gitlabPackages.*` settings. */
 import * as vscode from 'vscode';
 import type { AuthStyle } from './gitlab/http';
-import { parseInstanceUrl, parseProjectEntry, type ParsedEntry } from './gitlab/projectRef';
+import { parseGroupEntry, parseInstanceUrl, parseProjectEntry, type ParsedEntry } from './gitlab/projectRef';
 
 export const SECTION = 'gitlabPackages';
 
 export interface Config {
   instanceUrl: string;
   projectEntries: string[];
+  groupEntries: string[];
+  includeSubgroups: boolean;
+  groupByName: boolean;
   authHeader: AuthStyle;
   timeoutMs: number;
   concurrency: number;
@@ -21,6 +24,9 @@ export function readConfig(): Config {
   return {
     instanceUrl: c.get<string>('instanceUrl') || 'https://gitlab.com',
     projectEntries: stringList(entries),
+    groupEntries: stringList(c.get<unknown>('groups')),
+    includeSubgroups: c.get<boolean>('includeSubgroups') !== false,
+    groupByName: c.get<boolean>('groupByName') === true,
     authHeader: c.get<string>('authHeader') === 'bearer' ? 'bearer' : 'private-token',
     timeoutMs: clamp(c.get<number>('requestTimeoutSeconds') ?? 30, 1, 600) * 1000,
     concurrency: Math.round(clamp(c.get<number>('maxConcurrentRequests') ?? 8, 1, 16)),
@@ -36,21 +42,25 @@ export function parsedEntries(config: Config): ParsedEntry[] {
   return config.projectEntries.map((e) => parseProjectEntry(e, config.instanceUrl, [config.instanceUrl]));
 }
 
+export function parsedGroupEntries(config: Config): ParsedEntry[] {
+  return config.groupEntries.map((e) => parseGroupEntry(e, config.instanceUrl, [config.instanceUrl]));
+}
+
 /** Instance URLs in use: the default one plus any named by project URLs. */
 export function instanceUrls(config: Config): string[] {
   const urls = new Set<string>();
   const def = parseInstanceUrl(config.instanceUrl);
   if (def.ok) urls.add(def.url);
-  for (const e of parsedEntries(config)) if (e.ok) urls.add(e.ref.instanceUrl);
+  for (const e of [...parsedEntries(config), ...parsedGroupEntries(config)]) if (e.ok) urls.add(e.ref.instanceUrl);
   return [...urls];
 }
 
-export async function writeProjectEntries(entries: string[]): Promise<void> {
+export async function writeProjectEntries(entries: string[], key: 'projects' | 'groups' = 'projects'): Promise<void> {
   const c = vscode.workspace.getConfiguration(SECTION);
-  const inspect = c.inspect<string[]>('projects');
+  const inspect = c.inspect<string[]>(key);
   // Write where the user keeps the list: the workspace if it is set there, else user settings.
   const target = inspect?.workspaceValue !== undefined && vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await c.update('projects', entries, target);
+  await c.update(key, entries, target);
 }
 
 function stringList(v: unknown): string[] {

@@ -5,7 +5,7 @@ import { TokenStore } from './auth/tokenStore';
 import { registerCommands } from './commands';
 import { DETAILS_SCHEME, PackageDetailsDocuments } from './commands/details';
 import { VIEW_ID } from './commands/ids';
-import { parsedEntries, readConfig, SECTION, type Config } from './config';
+import { parsedEntries, parsedGroupEntries, readConfig, SECTION, type Config } from './config';
 import { GitLabClient } from './gitlab/client';
 import { ClientPool } from './gitlab/clientPool';
 import type { FetchLike } from './gitlab/http';
@@ -39,6 +39,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const filters = new FilterStore(context.workspaceState);
   const model = new PackagesTreeModel({
     entries: () => parsedEntries(config),
+    groupEntries: () => parsedGroupEntries(config),
+    includeSubgroups: () => config.includeSubgroups,
+    groupByName: () => config.groupByName,
     filterFor: (ref) => filters.get(ref),
     clientFor: (ref) => clients.get(ref.instanceUrl),
     hasToken: (origin) => tokens.has(origin),
@@ -48,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     clients.get(node.parent.ref.instanceUrl).getPackage(node.pkg.projectId ?? node.parent.project?.id ?? node.parent.ref.key, node.pkg.id, signal),
   );
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
-  const setNoProjectsContext = (): Thenable<unknown> => vscode.commands.executeCommand('setContext', 'gitlabPackages.noProjects', config.projectEntries.length === 0);
+  const setNoProjectsContext = (): Thenable<unknown> => vscode.commands.executeCommand('setContext', 'gitlabPackages.noProjects', config.projectEntries.length + config.groupEntries.length === 0);
   void setNoProjectsContext();
   const showFilters = (): void => {
     treeView.description = filters.summary() || undefined;

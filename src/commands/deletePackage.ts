@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { deletePackages, type DeleteOutcome } from '../gitlab/bulkDelete';
 import type { GitLabError } from '../gitlab/errors';
 import { displayName, type Package } from '../gitlab/models';
-import { isDeletable, packageDescription, projectLabel, type PackageNode, type ProjectNode } from '../tree/nodes';
+import { isDeletable, packageDescription, packageProjectLabel, projectLabel, type PackageNode, type ProjectNode } from '../tree/nodes';
 import { InFlight } from '../util/inFlight';
 import { targetNodes, type CommandDeps, type Handler } from './deps';
 
@@ -63,7 +63,7 @@ async function runDeletes(deps: CommandDeps, targets: PackageNode[], onSettled: 
 
 async function confirm(targets: PackageNode[]): Promise<boolean> {
   const deleteButton = vscode.l10n.t('Delete');
-  const projects = [...new Set(targets.map((t) => projectLabel(t.parent)))].join(', ');
+  const projects = [...new Set(targets.map((t) => packageProjectLabel(t)))].join(', ');
   let message: string;
   let detail: string;
   if (targets.length === 1) {
@@ -92,18 +92,18 @@ function report(outcomes: DeleteOutcome<{ node: PackageNode; project: string | n
     void vscode.window.showInformationMessage(parts.join(' '));
     return;
   }
-  const reasons = errors.slice(0, 5).map((f) => `${label(f.target.node)}: ${explain(f.error, f.target.node.parent)}`);
+  const reasons = errors.slice(0, 5).map((f) => `${label(f.target.node)}: ${explain(f.error, packageProjectLabel(f.target.node))}`);
   if (errors.length > 5) reasons.push(vscode.l10n.t('…and {0} more', errors.length - 5));
   void vscode.window.showErrorMessage([...parts, vscode.l10n.t('Not deleted:'), ...reasons].join(' '));
 }
 
 /** Plain words for why GitLab said no. */
-export function explain(error: GitLabError, project: ProjectNode): string {
+export function explain(error: GitLabError, projectPath: string): string {
   if (error.kind === 'forbidden') {
     const reason = (error as GitLabError & { reason?: string }).reason;
     if (reason === 'protected') return vscode.l10n.t('the package is protected by a protection rule ({0})', error.serverMessage ?? '403');
     if (reason === 'scope') return vscode.l10n.t('your token cannot delete: it needs the "api" scope');
-    return vscode.l10n.t('you need at least the Maintainer role in {0} to delete packages', projectLabel(project));
+    return vscode.l10n.t('you need at least the Maintainer role in {0} to delete packages', projectPath);
   }
   if (error.kind === 'unauthorized') return vscode.l10n.t('the access token was rejected');
   return error.message;

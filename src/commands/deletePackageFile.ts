@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { deletePackages } from '../gitlab/bulkDelete';
 import { displayName } from '../gitlab/models';
-import { isDeletable, projectLabel, type FileNode, type PackageNode } from '../tree/nodes';
+import { isDeletable, packageProjectLabel, type FileNode, type PackageNode } from '../tree/nodes';
 import { InFlight } from '../util/inFlight';
 import { explain } from './deletePackage';
 import { targetNodes, type CommandDeps, type Handler } from './deps';
@@ -47,7 +47,7 @@ export function deletePackageFileCommand(deps: CommandDeps): Handler {
       // A package whose last file went is gone too: refresh its project, else just the package.
       for (const pkg of packages) deps.model.refresh(emptied.includes(pkg) ? pkg.parent : pkg);
       const ok = outcomes.filter((o) => o.ok).length;
-      const failed = outcomes.flatMap((o) => (o.ok ? [] : [`${o.target.node.file.fileName}: ${o.error.kind === 'notFound' ? vscode.l10n.t('already deleted, or the server is older than GitLab 13.12 (which cannot delete single files)') : explain(o.error, o.target.node.parent.parent)}`]));
+      const failed = outcomes.flatMap((o) => (o.ok ? [] : [`${o.target.node.file.fileName}: ${o.error.kind === 'notFound' ? vscode.l10n.t('already deleted, or the server is older than GitLab 13.12 (which cannot delete single files)') : explain(o.error, packageProjectLabel(o.target.node.parent))}`]));
       const summary = ok === 1 && outcomes.length === 1 ? vscode.l10n.t('Deleted {0}.', targets[0].file.fileName) : vscode.l10n.t('Deleted {0} file(s).', ok);
       if (failed.length) void vscode.window.showErrorMessage([ok ? summary : '', vscode.l10n.t('Not deleted:'), ...failed.slice(0, 5)].filter(Boolean).join(' '));
       else void vscode.window.showInformationMessage(summary);
@@ -62,7 +62,7 @@ async function confirm(files: FileNode[], emptied: PackageNode[]): Promise<boole
   const pkgLabel = (p: PackageNode): string => `${displayName(p.pkg)} ${p.pkg.version ?? ''}`.trim();
   const message =
     files.length === 1
-      ? vscode.l10n.t('Delete file {0} of package {1} from {2}?', files[0].file.fileName, pkgLabel(files[0].parent), projectLabel(files[0].parent.parent))
+      ? vscode.l10n.t('Delete file {0} of package {1} from {2}?', files[0].file.fileName, pkgLabel(files[0].parent), packageProjectLabel(files[0].parent))
       : vscode.l10n.t('Delete {0} package files?', files.length);
   const lines = files.length === 1 ? [] : files.slice(0, LIST_LIMIT).map((f) => `• ${f.file.fileName} (${pkgLabel(f.parent)})`);
   if (files.length > LIST_LIMIT) lines.push(vscode.l10n.t('…and {0} more', files.length - LIST_LIMIT));

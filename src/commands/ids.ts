@@ -5,6 +5,8 @@ export const COMMANDS = {
   clearToken: 'gitlabPackages.clearToken',
   addProject: 'gitlabPackages.addProject',
   removeProject: 'gitlabPackages.removeProject',
+  addGroup: 'gitlabPackages.addGroup',
+  toggleGroupByName: 'gitlabPackages.toggleGroupByName',
   copyChecksum: 'gitlabPackages.copyChecksum',
   copyChecksumAs: 'gitlabPackages.copyChecksumAs',
   copyInstallCommand: 'gitlabPackages.copyInstallCommand',

@@ -9,7 +9,7 @@ import { compareFileCommand, downloadFileCommand } from './download';
 import { clearFilterCommand, filterCommand, type FilterDeps } from './filter';
 import type { CommandDeps, Handler } from './deps';
 import { COMMANDS, type CommandName } from './ids';
-import { addProjectCommand, removeProjectCommand } from './projects';
+import { addGroupCommand, addProjectCommand, removeProjectCommand, toggleGroupByNameCommand } from './projects';
 import { loadMoreCommand, openInBrowserCommand, refreshCommand, showLogCommand } from './simple';
 import { clearTokenCommand, setTokenCommand, type TokenCheckDeps } from './token';
 import { wrapCommand } from './wrap';
@@ -21,6 +21,8 @@ export function registerCommands(deps: CommandDeps & TokenCheckDeps & FilterDeps
     clearToken: clearTokenCommand(deps),
     addProject: addProjectCommand(deps),
     removeProject: removeProjectCommand(deps),
+    addGroup: addGroupCommand(deps),
+    toggleGroupByName: toggleGroupByNameCommand(deps),
     copyChecksum: copyChecksumCommand(deps),
     copyChecksumAs: copyChecksumAsCommand(deps),
     copyInstallCommand: copyInstallCommandCommand(deps),

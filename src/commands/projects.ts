@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { parsedEntries, writeProjectEntries } from '../config';
 import { isGitLabError } from '../gitlab/errors';
-import { parseProjectEntry } from '../gitlab/projectRef';
+import { parseGroupEntry, parseProjectEntry } from '../gitlab/projectRef';
 import type { CommandDeps, Handler } from './deps';
 import { COMMANDS } from './ids';
 import { abortOn } from './token';
@@ -50,11 +50,60 @@ export function addProjectCommand(deps: CommandDeps): Handler {
   };
 }
 
+export function addGroupCommand(deps: CommandDeps): Handler {
+  return async () => {
+    const config = deps.config();
+    const entry = (
+      await vscode.window.showInputBox({
+        title: vscode.l10n.t('Add GitLab Group'),
+        prompt: vscode.l10n.t("A group path (acme or acme/platform), numeric ID, or group URL. Its projects' packages are listed together."),
+        placeHolder: 'group/subgroup',
+        ignoreFocusOut: true,
+        validateInput: (v) => {
+          const parsed = parseGroupEntry(v, config.instanceUrl, [config.instanceUrl]);
+          return parsed.ok ? undefined : parsed.reason;
+        },
+      })
+    )?.trim();
+    if (!entry) return;
+    const parsed = parseGroupEntry(entry, config.instanceUrl, [config.instanceUrl]);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    if (config.groupEntries.includes(entry)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already in the list.', entry));
+      return;
+    }
+    // One page of the group's packages: proves the group exists and is readable.
+    try {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking up {0}…', entry), cancellable: true }, (_p, cancel) =>
+        deps.clients.get(parsed.ref.instanceUrl).groupPackagesPage(parsed.ref.key, {}, 1, abortOn(cancel)),
+      );
+    } catch (e) {
+      if (isGitLabError(e) && e.kind === 'notFound') throw new Error(vscode.l10n.t('Group {0} was not found, or your token has no access to it.', entry));
+      throw e;
+    }
+    await writeProjectEntries([...config.groupEntries, entry], 'groups');
+  };
+}
+
+export function toggleGroupByNameCommand(deps: CommandDeps): Handler {
+  return async () => {
+    await vscode.workspace.getConfiguration('gitlabPackages').update('groupByName', !deps.config().groupByName, vscode.ConfigurationTarget.Global);
+  };
+}
+
 export function removeProjectCommand(deps: CommandDeps): Handler {
   return async (node?: unknown) => {
     const config = deps.config();
     let entry: string | undefined;
-    const n = node as { kind?: string; ref?: { entry: string }; entry?: string } | undefined;
+    const n = node as { kind?: string; scope?: string; ref?: { entry: string }; entry?: string } | undefined;
+    if (n?.kind === 'project' && n.scope === 'group') {
+      await writeProjectEntries(config.groupEntries.filter((e) => e !== n.ref?.entry), 'groups');
+      return;
+    }
+    if (n?.kind === 'projectError' && n.entry !== undefined && config.groupEntries.includes(n.entry) && !config.projectEntries.includes(n.entry)) {
+      await writeProjectEntries(config.groupEntries.filter((e) => e !== n.entry), 'groups');
+      return;
+    }
     if (n?.kind === 'project') entry = n.ref?.entry;
     else if (n?.kind === 'projectError') entry = n.entry;
     else {

@@ -32,24 +32,35 @@ export function parseInstanceUrl(raw: string): { ok: true; url: string; origin: 
 }
 
 const PATH_RE = /^[\w.-]+(\/[\w.-]+)+$/;
+/** Groups may be top-level: one segment is enough. */
+const GROUP_PATH_RE = /^[\w.-]+(\/[\w.-]+)*$/;
+
+/** Like a project entry, but a top-level group path (`acme`) is fine too. */
+export function parseGroupEntry(entry: string, defaultInstanceUrl: string, knownInstanceUrls: readonly string[] = []): ParsedEntry {
+  return parseEntry(entry, defaultInstanceUrl, knownInstanceUrls, GROUP_PATH_RE, 'group');
+}
 
 export function parseProjectEntry(entry: string, defaultInstanceUrl: string, knownInstanceUrls: readonly string[] = []): ParsedEntry {
+  return parseEntry(entry, defaultInstanceUrl, knownInstanceUrls, PATH_RE, 'project');
+}
+
+function parseEntry(entry: string, defaultInstanceUrl: string, knownInstanceUrls: readonly string[], pathRe: RegExp, what: 'project' | 'group'): ParsedEntry {
   const raw = entry.trim();
   if (!raw) return { ok: false, entry, reason: 'Empty project entry' };
 
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) return fromUrl(entry, raw, knownInstanceUrls);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) return fromUrl(entry, raw, knownInstanceUrls, pathRe, what);
 
   const instance = parseInstanceUrl(defaultInstanceUrl);
   if (!instance.ok) return { ok: false, entry, reason: `Bad gitlabPackages.instanceUrl: ${instance.reason}` };
   if (/^\d+$/.test(raw)) return { ok: true, ref: { entry, instanceUrl: instance.url, origin: instance.origin, key: Number(raw) } };
   const path = raw.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
-  if (!PATH_RE.test(path)) {
-    return { ok: false, entry, reason: `"${raw}" is not a project path (group/project), a numeric id or a project URL` };
+  if (!pathRe.test(path)) {
+    return { ok: false, entry, reason: what === 'project' ? `"${raw}" is not a project path (group/project), a numeric id or a project URL` : `"${raw}" is not a group path, a numeric id or a group URL` };
   }
   return { ok: true, ref: { entry, instanceUrl: instance.url, origin: instance.origin, key: path } };
 }
 
-function fromUrl(entry: string, raw: string, knownInstanceUrls: readonly string[]): ParsedEntry {
+function fromUrl(entry: string, raw: string, knownInstanceUrls: readonly string[], pathRe: RegExp, what: 'project' | 'group'): ParsedEntry {
   let u: URL;
   try {
     u = new URL(raw);
@@ -66,8 +77,8 @@ function fromUrl(entry: string, raw: string, knownInstanceUrls: readonly string[
     .find((k) => (u.origin + u.pathname).startsWith(k.url + '/'));
   const instanceUrl = known?.url ?? u.origin;
   let path = decodeURIComponent((u.origin + u.pathname).slice(instanceUrl.length));
-  path = path.replace(/\/-\/.*$/, '').replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
+  path = path.replace(/\/-\/.*$/, '').replace(/^\/+|\/+$/g, '').replace(/\.git$/, '').replace(/^groups\//, '');
   if (/^\d+$/.test(path)) return { ok: true, ref: { entry, instanceUrl, origin: u.origin, key: Number(path) } };
-  if (!PATH_RE.test(path)) return { ok: false, entry, reason: `"${raw}" does not name a project (expected https://host/group/project)` };
+  if (!pathRe.test(path)) return { ok: false, entry, reason: `"${raw}" does not name a ${what} (expected https://host/${what === 'project' ? 'group/project' : 'group'})` };
   return { ok: true, ref: { entry, instanceUrl, origin: u.origin, key: path } };
 }

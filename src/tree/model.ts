@@ -6,15 +6,21 @@
  */
 import type { GitLabClient } from '../gitlab/client';
 import { BadResponseError, type GitLabError, isGitLabError } from '../gitlab/errors';
-import type { Package, PackageFile } from '../gitlab/models';
+import { displayName, type Package, type PackageFile } from '../gitlab/models';
 import { iteratePages, type Page } from '../gitlab/pagination';
 import type { ParsedEntry, ProjectRef } from '../gitlab/projectRef';
 import { applyLocally, basicQuery, describeFilter, hasFilter, isDefault, matches, toQuery, type PackageFilter } from './filter';
-import type { FileNode, LoadMoreNode, MessageNode, PackageNode, ProjectErrorNode, ProjectNode, TreeNode } from './nodes';
+import type { FileNode, LoadMoreNode, MessageNode, NameNode, PackageNode, ProjectErrorNode, ProjectNode, TreeNode } from './nodes';
 
 export interface TreeModelDeps {
   /** The parsed `gitlabPackages.projects` entries. */
   entries(): ParsedEntry[];
+  /** The parsed `gitlabPackages.groups` entries. */
+  groupEntries?(): ParsedEntry[];
+  /** Whether group lists include subgroups' projects (default true). */
+  includeSubgroups?(): boolean;
+  /** Show name → versions → files instead of one row per version. */
+  groupByName?(): boolean;
   clientFor(ref: ProjectRef): GitLabClient;
   hasToken(origin: string): Promise<boolean>;
   /** `undefined` = the whole tree changed. */
@@ -52,6 +58,10 @@ export class PackagesTreeModel {
 
   /** Never throws: failures come back as message rows. */
   async children(node?: TreeNode): Promise<TreeNode[]> {
+    if (node?.kind === 'packageName') {
+      const rows = await this.packagesOf(node.parent);
+      return rows.filter((r) => r.kind === 'package' && nameKey(r.pkg) === node.key);
+    }
     if (node && node.kind !== 'project' && node.kind !== 'package') return [];
     const key = node?.id ?? ROOT;
     let loaded = this.cache.get(key);
@@ -60,12 +70,18 @@ export class PackagesTreeModel {
       this.cache.set(key, loaded);
     }
     await loaded.ready;
-    return loaded.nodes;
+    return node?.kind === 'project' && this.deps.groupByName?.() ? byName(node, loaded.nodes) : loaded.nodes;
+  }
+
+  /** The rows a project loaded, without grouping (for commands). */
+  async packagesOf(project: ProjectNode): Promise<TreeNode[]> {
+    await this.children(project);
+    return this.cache.get(project.id)?.nodes ?? [];
   }
 
   /** Drops what was loaded below `node` (everything when undefined) and aborts its requests. */
   refresh(node?: TreeNode): void {
-    const target = node?.kind === 'message' || node?.kind === 'loadMore' ? node.parent : node;
+    const target = node?.kind === 'message' || node?.kind === 'loadMore' || node?.kind === 'packageName' ? node.parent : node;
     if (!target) {
       for (const loaded of this.cache.values()) loaded.controller.abort();
       this.cache.clear();
@@ -123,10 +139,19 @@ export class PackagesTreeModel {
 
   private async loadRoots(loaded: Loaded): Promise<void> {
     const entries = this.deps.entries();
-    const origins = new Set(entries.filter((e) => e.ok).map((e) => (e.ok ? e.ref.origin : '')));
-    loaded.nodes = await Promise.all(
-      entries.map((entry, i) => (entry.ok ? this.resolveProject(entry.ref, origins.size > 1, loaded.controller.signal) : Promise.resolve(badEntry(entry.entry, entry.reason, i)))),
+    const groups = this.deps.groupEntries?.() ?? [];
+    const origins = new Set([...entries, ...groups].filter((e) => e.ok).map((e) => (e.ok ? e.ref.origin : '')));
+    const several = origins.size > 1;
+    const projects = await Promise.all(
+      entries.map((entry, i) => (entry.ok ? this.resolveProject(entry.ref, several, loaded.controller.signal) : Promise.resolve(badEntry(entry.entry, entry.reason, i)))),
     );
+    // Groups are not looked up: a wrong one says so when expanded (404 Group Not Found).
+    const groupNodes = groups.map((g, i): ProjectNode | ProjectErrorNode =>
+      g.ok
+        ? { kind: 'project', scope: 'group', id: `group:${g.ref.origin}|${g.ref.key}`, ref: g.ref, host: several ? new URL(g.ref.instanceUrl).host : undefined, filterText: describeFilter(this.deps.filterFor?.(g.ref) ?? {}) || undefined }
+        : badEntry(g.entry, g.reason, `group${i}`),
+    );
+    loaded.nodes = [...projects, ...groupNodes];
   }
 
   private async resolveProject(ref: ProjectRef, severalInstances: boolean, signal: AbortSignal): Promise<ProjectNode | ProjectErrorNode> {
@@ -219,6 +244,10 @@ export class PackagesTreeModel {
       const client = this.deps.clientFor(node.ref);
       const key = node.project?.id ?? node.ref.key;
       const query = serverFilters ? toQuery(this.filterOf(node)) : basicQuery();
+      if (node.scope === 'group') {
+        const groupQuery = { ...query, excludeSubgroups: this.deps.includeSubgroups?.() === false ? true : undefined };
+        return iteratePages((page, s) => client.groupPackagesPage(key, groupQuery, page, s), { concurrency: client.concurrency, startPage, maxPages, signal });
+      }
       return iteratePages((page, s) => client.projectPackagesPage(key, query, page, s), { concurrency: client.concurrency, startPage, maxPages, signal });
     }
     const project = node.parent;
@@ -288,11 +317,32 @@ export class PackagesTreeModel {
       return { kind: 'message', id, parent, text: 'No access to packages', detail: err.serverMessage ?? err.message, severity: 'warning', action: { kind: 'retry' } };
     }
     if (err.kind === 'notFound') {
-      const what = parent.kind === 'project' ? 'Project or its package registry not found' : 'Package not found (deleted?)';
+      const what = parent.kind === 'package' ? 'Package not found (deleted?)' : parent.scope === 'group' ? 'Group not found' : 'Project or its package registry not found';
       return { kind: 'message', id, parent, text: what, detail: err.serverMessage, severity: 'warning', action: { kind: 'retry' } };
     }
     return errorRow(parent, err, 'state');
   }
+}
+
+function nameKey(p: Package): string {
+  return `${p.packageType}:${p.name}`;
+}
+
+/** Package rows folded into one row per name (order of first appearance); other rows follow. */
+function byName(project: ProjectNode, rows: TreeNode[]): TreeNode[] {
+  const names = new Map<string, NameNode>();
+  const rest: TreeNode[] = [];
+  for (const r of rows) {
+    if (r.kind !== 'package') {
+      rest.push(r);
+      continue;
+    }
+    const key = nameKey(r.pkg);
+    const existing = names.get(key);
+    if (existing) existing.versions++;
+    else names.set(key, { kind: 'packageName', id: `${project.id}/name:${key}`, parent: project, key, name: displayName(r.pkg), packageType: r.pkg.packageType, versions: 1 });
+  }
+  return [...names.values(), ...rest];
 }
 
 function asGitLabError(e: unknown): GitLabError {

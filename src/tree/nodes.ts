@@ -9,10 +9,12 @@ import { ALGORITHM_LABEL, checksumsOf } from '../util/checksum';
 import { dateTime, humanSize, plainLine, relativeTime, shortDate } from '../util/format';
 import { escapeMarkdown } from '../util/markdown';
 
+/** A project — or, with `scope: 'group'`, a group whose packages across its projects are listed. */
 export interface ProjectNode {
   kind: 'project';
   id: string;
   parent?: undefined;
+  scope?: 'group';
   ref: ProjectRef;
   /** Present once `GET /projects/:id` answered. */
   project?: Project;
@@ -38,6 +40,18 @@ export interface PackageNode {
   id: string;
   parent: ProjectNode;
   pkg: Package;
+}
+
+/** With "group by name": one row per package name (and type), its versions below. */
+export interface NameNode {
+  kind: 'packageName';
+  id: string;
+  parent: ProjectNode;
+  /** `type:name`, what the package rows below share. */
+  key: string;
+  name: string;
+  packageType: string;
+  versions: number;
 }
 
 export interface FileNode {
@@ -68,7 +82,7 @@ export interface LoadMoreNode {
   loaded: number;
 }
 
-export type TreeNode = ProjectNode | ProjectErrorNode | PackageNode | FileNode | MessageNode | LoadMoreNode;
+export type TreeNode = ProjectNode | ProjectErrorNode | NameNode | PackageNode | FileNode | MessageNode | LoadMoreNode;
 
 export interface Presentation {
   label: string;
@@ -112,7 +126,12 @@ export function packageIcon(packageType: string): string {
 }
 
 export function projectLabel(node: ProjectNode): string {
-  return node.project?.pathWithNamespace ?? (typeof node.ref.key === 'number' ? `Project #${node.ref.key}` : node.ref.key);
+  return node.project?.pathWithNamespace ?? (typeof node.ref.key === 'number' ? `${node.scope === 'group' ? 'Group' : 'Project'} #${node.ref.key}` : node.ref.key);
+}
+
+/** The project a package row belongs to (in a group's list, the package's own project). */
+export function packageProjectLabel(node: PackageNode): string {
+  return node.pkg.projectPath ?? projectLabel(node.parent);
 }
 
 export function packageDescription(pkg: Package): string {
@@ -127,10 +146,10 @@ export function present(node: TreeNode): Presentation {
     case 'project':
       return {
         label: projectLabel(node),
-        description: [node.host, node.filterText].filter(Boolean).join(' · ') || undefined,
+        description: [node.scope === 'group' ? 'group' : undefined, node.host, node.filterText].filter(Boolean).join(' · ') || undefined,
         tooltip: projectTooltip(node),
-        icon: 'repo',
-        contextValue: 'project',
+        icon: node.scope === 'group' ? 'organization' : 'repo',
+        contextValue: node.scope === 'group' ? 'group' : 'project',
         collapsible: true,
       };
     case 'projectError':
@@ -141,6 +160,14 @@ export function present(node: TreeNode): Presentation {
         icon: 'error',
         contextValue: 'projectError',
         collapsible: false,
+      };
+    case 'packageName':
+      return {
+        label: plainLine(node.name, 300),
+        description: `${node.versions} version${node.versions === 1 ? '' : 's'} · ${plainLine(node.packageType)}`,
+        icon: packageIcon(node.packageType),
+        contextValue: 'packageName',
+        collapsible: true,
       };
     case 'package':
       return {

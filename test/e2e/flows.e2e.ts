@@ -236,6 +236,45 @@ describe('GitLab Packages in a real VS Code', function () {
     await wb.row('release-assets 2025.03.05 · generic');
   });
 
+  it("lists a group's packages with their projects, and deletes from there", async () => {
+    const { wb, fake } = env();
+    await wb.runCommand('GitLab Packages: Add Group…');
+    await wb.quickInputType('acme');
+    try {
+      await wb.expand('acme group');
+      await wb.row('service-14 1.9.0 · npm · acme/big');
+      // A long list: narrow it as a person would, with the group's own filter.
+      await wb.contextMenu('acme group', 'Filter and Sort…');
+      await wb.quickPick('Name contains');
+      await wb.quickInputType('fips');
+      await wb.quickPick('Apply');
+      const fips = fake.packagesOf(SAMPLE.projects.fips.id)[0];
+      fake.clearRequests();
+      await wb.contextMenu('fips-lib 1.0.0 · generic · acme/fips', 'Delete Package…');
+      assert.match(await wb.dialogText(), /Delete package fips-lib version 1\.0\.0 from acme\/fips\?/);
+      await wb.dialogButton('Delete');
+      await wb.waitForNotification(/Deleted fips-lib 1\.0\.0/);
+      assert.deepEqual(deletes().map((r) => r.path), [`/api/v4/projects/${SAMPLE.projects.fips.id}/packages/${fips.id}`]);
+      await wb.collapse('acme group');
+    } finally {
+      await wb.contextMenu('acme group', 'Remove Project');
+    }
+  });
+
+  it('groups versions under their package name when asked to', async () => {
+    const { wb } = env();
+    await wb.runCommand('GitLab Packages: Toggle Grouping by Package Name');
+    try {
+      await wb.expand('acme/app');
+      await wb.expand('com/mycompany/my-app 2 versions · maven');
+      await wb.row('com/mycompany/my-app 1.0-SNAPSHOT · maven');
+      await wb.row('com/mycompany/my-app 0.9.0 · maven');
+    } finally {
+      await wb.runCommand('GitLab Packages: Toggle Grouping by Package Name');
+    }
+    await wb.row('release-assets 2025.03.05 · generic');
+  });
+
   it('lists an 11.9-shape project like any other', async () => {
     const { wb } = env();
     await wb.expand('legacy/old-server');

@@ -115,12 +115,21 @@ export class Workbench {
   }
 
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    const input = this.quickInput();
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill(`>${title}`);
     const row = this.page.locator(`.quick-input-list .monaco-list-row[aria-label^="${cssEscape(title)}"]`).first();
-    await row.waitFor({ timeout: 10_000 });
+    // A stray menu or a palette that opened too early can swallow the first attempt: retry once.
+    for (let attempt = 0; ; attempt++) {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('F1');
+      const input = this.quickInput();
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(`>${title}`);
+      try {
+        await row.waitFor({ timeout: attempt ? 10_000 : 5_000 });
+        break;
+      } catch (e) {
+        if (attempt) throw e;
+      }
+    }
     await row.click();
   }
 

@@ -1,0 +1,86 @@
+import { strict as assert } from 'node:assert';
+import fetch from 'node-fetch';
+import { deletePackages } from '../../src/gitlab/bulkDelete';
+import { GitLabClient } from '../../src/gitlab/client';
+import { parseGroupEntry, parseProjectEntry } from '../../src/gitlab/projectRef';
+import { PackagesTreeModel } from '../../src/tree/model';
+import { present, type PackageNode, type ProjectNode, type TreeNode } from '../../src/tree/nodes';
+import { FakeGitLab } from '../fake-gitlab/server';
+import { SAMPLE, seedSample } from '../fake-gitlab/seed';
+
+describe('group view and group by name', () => {
+  let fake: FakeGitLab;
+  let client: GitLabClient;
+  before(async () => {
+    fake = await FakeGitLab.start({ seed: 'none' });
+    seedSample(fake);
+    client = new GitLabClient({ instanceUrl: fake.url, fetch, getToken: () => Promise.resolve(SAMPLE.apiToken), userAgent: 't', maxRetries: 0 });
+  });
+  after(() => fake.stop());
+
+  const model = (opts: { projects?: string[]; groups?: string[]; byName?: boolean; subgroups?: boolean }) =>
+    new PackagesTreeModel({
+      entries: () => (opts.projects ?? []).map((e) => parseProjectEntry(e, fake.url)),
+      groupEntries: () => (opts.groups ?? []).map((e) => parseGroupEntry(e, fake.url)),
+      includeSubgroups: () => opts.subgroups ?? true,
+      groupByName: () => opts.byName ?? false,
+      clientFor: () => client,
+      hasToken: () => Promise.resolve(true),
+      onDidChange: () => undefined,
+      batchMs: 0,
+    });
+
+  const settled = async (m: PackagesTreeModel, n: TreeNode): Promise<TreeNode[]> => {
+    for (;;) {
+      const rows = await m.children(n);
+      if (!rows.some((r) => r.kind === 'message' && r.text === 'Loading more…')) return rows;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+
+  it('group entries may be top-level paths, ids or URLs', () => {
+    const g = parseGroupEntry('acme', fake.url);
+    assert.ok(g.ok && g.ref.key === 'acme');
+    const u = parseGroupEntry(`${fake.url}/groups/acme/platform/-/packages`, fake.url);
+    assert.ok(u.ok && u.ref.key === 'acme/platform');
+    assert.equal(parseProjectEntry('acme', fake.url).ok, false);
+  });
+
+  it("a group lists its projects' packages, each naming its project; delete goes to that project", async () => {
+    fake.clearRequests();
+    const m = model({ groups: ['acme'] });
+    const group = (await m.children())[0] as ProjectNode;
+    assert.equal(present(group).label, 'acme');
+    assert.equal(present(group).description, 'group');
+    assert.equal(present(group).contextValue, 'group');
+    const rows = (await settled(m, group)).filter((r): r is PackageNode => r.kind === 'package');
+    assert.ok(fake.requests.some((r) => r.path === '/api/v4/groups/acme/packages'));
+    const projects = new Set(rows.map((r) => r.pkg.projectPath));
+    assert.deepEqual([...projects].sort(), ['acme/app', 'acme/big', 'acme/fips', 'acme/readonly']);
+    const fips = rows.find((r) => r.pkg.name === 'fips-lib')!;
+    assert.match(present(fips).description ?? '', /1\.0\.0 · generic · acme\/fips$/);
+    const outcome = await deletePackages(client, [{ project: fips.pkg.projectId!, packageId: fips.pkg.id }], { concurrency: 1 });
+    assert.ok(outcome[0].ok);
+    assert.equal(fake.requests.at(-1)!.path, `/api/v4/projects/${SAMPLE.projects.fips.id}/packages/${fips.pkg.id}`);
+  });
+
+  it('a group that does not exist says so when expanded', async () => {
+    const m = model({ groups: ['nope'] });
+    const rows = await m.children((await m.children())[0]);
+    assert.equal(present(rows[0]).label, 'Group not found');
+  });
+
+  it('group by name: one row per name and type, versions below', async () => {
+    const m = model({ projects: ['acme/app'], byName: true });
+    const project = (await m.children())[0];
+    const names = await settled(m, project);
+    const maven = names.find((n) => present(n).label === 'com/mycompany/my-app');
+    assert.ok(maven && maven.kind === 'packageName');
+    assert.equal(present(maven).description, '2 versions · maven');
+    assert.deepEqual((await m.children(maven)).map((r) => (r as PackageNode).pkg.version).sort(), ['0.9.0', '1.0-SNAPSHOT']);
+    const conan = names.find((n) => present(n).label === 'Hello');
+    assert.ok(conan);
+    assert.equal((await m.children(conan)).length, 1);
+    assert.ok(names.every((n) => n.kind === 'packageName'));
+  });
+});
