@@ -8,6 +8,7 @@ import type { ProjectRef } from '../gitlab/projectRef';
 import { ALGORITHM_LABEL, checksumsOf } from '../util/checksum';
 import { dateTime, humanSize, plainLine, relativeTime, shortDate } from '../util/format';
 import { escapeMarkdown } from '../util/markdown';
+import { safeLink } from './details';
 
 /** A project — or, with `scope: 'group'`, a group whose packages across its projects are listed. */
 export interface ProjectNode {
@@ -173,7 +174,7 @@ export function present(node: TreeNode): Presentation {
       return {
         label: plainLine(displayName(node.pkg), 300),
         description: packageDescription(node.pkg),
-        tooltip: packageTooltip(node.pkg),
+        tooltip: packageTooltip(node.pkg, node.parent.ref.instanceUrl),
         icon: packageIcon(node.pkg.packageType),
         iconColor: STATUS_COLOR[node.pkg.status ?? 'default'],
         contextValue: isDeletable(node.pkg) ? 'package.deletable' : 'package',
@@ -217,7 +218,7 @@ function projectTooltip(node: ProjectNode): string {
   return `**${escapeMarkdown(projectLabel(node))}**\n\n` + table([row('Instance', node.ref.instanceUrl), row('Project ID', node.project ? String(node.project.id) : undefined)]);
 }
 
-export function packageTooltip(pkg: Package): string {
+export function packageTooltip(pkg: Package, instanceUrl: string): string {
   const p = pkg.pipeline;
   return (
     `**${escapeMarkdown(plainLine(displayName(pkg), 300))}**\n\n` +
@@ -228,7 +229,7 @@ export function packageTooltip(pkg: Package): string {
       row('Project', pkg.projectPath),
       row('Created', withRelative(pkg.createdAt)),
       row('Last downloaded', pkg.lastDownloadedAt === null ? 'never' : withRelative(pkg.lastDownloadedAt)),
-      row('Pipeline', p ? [p.ref, p.status, p.id !== undefined ? `#${p.id}` : undefined].filter(Boolean).join(' · ') : undefined),
+      p ? `| Pipeline | ${safeLink([p.ref, p.status, p.id !== undefined ? `#${p.id}` : undefined].filter(Boolean).join(' · '), p.webUrl, instanceUrl)} |` : undefined,
       row('Tags', pkg.tags.length ? pkg.tags.map((t) => t.name).join(', ') : undefined),
       row('Other versions', pkg.versions ? (pkg.versions.map((v) => v.version ?? '(no version)').join(', ') || 'none') : undefined),
     ])

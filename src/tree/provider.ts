@@ -24,7 +24,7 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
       // Error-status packages answer 404 here on recent servers: the list item's facts stand.
       return item;
     }
-    item.tooltip = untrustedMarkdown(packageTooltip(node.pkg));
+    item.tooltip = untrustedMarkdown(packageTooltip(node.pkg, node.parent.ref.instanceUrl));
     return item;
   }
 

@@ -27,3 +27,14 @@ describe('tree rows from odd server data', () => {
     assert.equal(present(pkgNode({ id: 1, name: 'a', version: '1', package_type: 'npm', _links: { delete_api_path: 'https://h/api/v4/projects/1/packages/1' } })).contextValue, 'package.deletable');
   });
 });
+
+describe('package tooltips', () => {
+  it('link the pipeline only when it lives on the same instance, and list other versions once known', () => {
+    const node = pkgNode({ id: 1, name: 'a', version: '2', package_type: 'npm', pipeline: { id: 5, ref: 'main', status: 'success', web_url: 'https://h/a/b/-/pipelines/5' }, versions: [{ id: 2, version: '1' }] });
+    const tip = present(node).tooltip ?? '';
+    assert.match(tip, /\| Pipeline \| \[main · success · \\#5\]\(https:\/\/h\/a\/b\/-\/pipelines\/5\) \|/);
+    assert.match(tip, /\| Other versions \| 1 \|/);
+    const foreign = present(pkgNode({ id: 1, name: 'a', version: '2', package_type: 'npm', pipeline: { id: 5, ref: 'main', web_url: 'https://elsewhere/p' } })).tooltip ?? '';
+    assert.ok(!foreign.includes('elsewhere'));
+  });
+});
