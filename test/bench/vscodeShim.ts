@@ -40,6 +40,7 @@ export function createVscodeShim(settings: Record<string, unknown> = {}) {
     workspace: {
       getConfiguration: () => ({ get: (key: string) => settings[key], inspect: () => undefined, update: () => Promise.resolve() }),
       onDidChangeConfiguration: () => disposable,
+      registerTextDocumentContentProvider: () => disposable,
       workspaceFolders: undefined,
     },
   };
@@ -51,6 +52,7 @@ export function fakeContext() {
     subscriptions: [] as { dispose(): unknown }[],
     extensionMode: 1,
     extension: { packageJSON: { version: '0.0.0-bench' } },
+    workspaceState: { get: () => undefined, update: () => Promise.resolve() },
     secrets: { get: () => Promise.resolve(undefined), store: () => Promise.resolve(), delete: () => Promise.resolve(), onDidChange: secrets.event },
   };
 }
