@@ -49,7 +49,7 @@ describe('tree model against the fake GitLab', function () {
 
   /** Waits until background paging of `node` has settled (no loading row left). */
   async function settled(m: PackagesTreeModel, node: TreeNode): Promise<TreeNode[]> {
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 1000; i++) {
       const rows = await m.children(node);
       if (!rows.some((r) => r.kind === 'message' && r.text === 'Loading more…')) return rows;
       await new Promise((r) => setTimeout(r, 10));
@@ -178,6 +178,23 @@ describe('tree model against the fake GitLab', function () {
     m.refresh(failed[0]);
     const retried = await m.children(project);
     assert.ok(retried.length > 5 && retried.every((r) => r.kind === 'package' || r.kind === 'message'));
+  });
+
+  it('10,000 files in one package all load in the background; past that GitLab stops counting and "Load more…" takes over', async function () {
+    this.timeout(20_000);
+    const project = fake.addProject({ id: 998, pathWithNamespace: 'acme/many-files', members: { [SAMPLE.userId]: 40 } });
+    const pkg = fake.addPackage(project.id, { name: 'huge', version: '1', packageType: 'generic' });
+    fake.addFilesBulk(pkg.id, 10_000);
+    const { m } = model(['acme/many-files']);
+    const pkgNode = (await m.children(await projectNode(m)))[0];
+    const rows = await settled(m, pkgNode);
+    assert.equal(rows.length, 10_000);
+    assert.ok(rows.every((r) => r.kind === 'packageFile'));
+    fake.addFilesBulk(pkg.id, 50);
+    m.refresh(pkgNode);
+    const uncounted = await settled(m, pkgNode);
+    assert.equal(uncounted.filter((r) => r.kind === 'packageFile').length, 100);
+    assert.equal(uncounted[uncounted.length - 1].kind, 'loadMore');
   });
 
   it('a newer refresh wins over an older load still in flight', async () => {
