@@ -11,6 +11,7 @@ export interface Config {
   groupEntries: string[];
   includeSubgroups: boolean;
   groupByName: boolean;
+  detectFromGitRemotes: boolean;
   authHeader: AuthStyle;
   timeoutMs: number;
   concurrency: number;
@@ -27,6 +28,7 @@ export function readConfig(): Config {
     groupEntries: stringList(c.get<unknown>('groups')),
     includeSubgroups: c.get<boolean>('includeSubgroups') !== false,
     groupByName: c.get<boolean>('groupByName') === true,
+    detectFromGitRemotes: c.get<boolean>('detectFromGitRemotes') !== false,
     authHeader: c.get<string>('authHeader') === 'bearer' ? 'bearer' : 'private-token',
     timeoutMs: clamp(c.get<number>('requestTimeoutSeconds') ?? 30, 1, 600) * 1000,
     concurrency: Math.round(clamp(c.get<number>('maxConcurrentRequests') ?? 8, 1, 16)),

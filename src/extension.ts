@@ -5,7 +5,8 @@ import { TokenStore } from './auth/tokenStore';
 import { registerCommands } from './commands';
 import { DETAILS_SCHEME, PackageDetailsDocuments } from './commands/details';
 import { VIEW_ID } from './commands/ids';
-import { parsedEntries, parsedGroupEntries, readConfig, SECTION, type Config } from './config';
+import { instanceUrls, parsedEntries, parsedGroupEntries, readConfig, SECTION, type Config } from './config';
+import { WorkspaceRemotes } from './gitRemotes';
 import { GitLabClient } from './gitlab/client';
 import { ClientPool } from './gitlab/clientPool';
 import type { FetchLike } from './gitlab/http';
@@ -37,11 +38,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   });
   const changes = new vscode.EventEmitter<TreeNode | undefined>();
   const filters = new FilterStore(context.workspaceState);
+  const remotes = new WorkspaceRemotes();
   const model = new PackagesTreeModel({
     entries: () => parsedEntries(config),
     groupEntries: () => parsedGroupEntries(config),
     includeSubgroups: () => config.includeSubgroups,
     groupByName: () => config.groupByName,
+    detectedProjects: () => (config.detectFromGitRemotes ? remotes.projects(instanceUrls(config)) : []),
     filterFor: (ref) => filters.get(ref),
     clientFor: (ref) => clients.get(ref.instanceUrl),
     hasToken: (origin) => tokens.has(origin),
@@ -61,6 +64,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   const details = new PackageDetailsDocuments();
   context.subscriptions.push(
+    remotes,
+    remotes.onDidChange(() => {
+      if (config.detectFromGitRemotes) model.refresh();
+    }),
     details,
     vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
     log,
@@ -102,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
         }),
     }),
   );
+  void remotes.start();
   log.info(`Activated (${userAgent})`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { tokens, provider } : undefined;
 }

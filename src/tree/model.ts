@@ -21,6 +21,8 @@ export interface TreeModelDeps {
   includeSubgroups?(): boolean;
   /** Show name → versions → files instead of one row per version. */
   groupByName?(): boolean;
+  /** Projects the workspace's git remotes point at (shown first, marked as detected). */
+  detectedProjects?(): ProjectRef[];
   clientFor(ref: ProjectRef): GitLabClient;
   hasToken(origin: string): Promise<boolean>;
   /** `undefined` = the whole tree changed. */
@@ -142,6 +144,9 @@ export class PackagesTreeModel {
     const groups = this.deps.groupEntries?.() ?? [];
     const origins = new Set([...entries, ...groups].filter((e) => e.ok).map((e) => (e.ok ? e.ref.origin : '')));
     const several = origins.size > 1;
+    const configured = new Set(entries.flatMap((e) => (e.ok ? [`${e.ref.origin}|${String(e.ref.key)}`] : [])));
+    const detected = (this.deps.detectedProjects?.() ?? []).filter((ref) => !configured.has(`${ref.origin}|${String(ref.key)}`));
+    const detectedNodes = await Promise.all(detected.map((ref) => this.resolveProject(ref, several, loaded.controller.signal, true)));
     const projects = await Promise.all(
       entries.map((entry, i) => (entry.ok ? this.resolveProject(entry.ref, several, loaded.controller.signal) : Promise.resolve(badEntry(entry.entry, entry.reason, i)))),
     );
@@ -151,13 +156,14 @@ export class PackagesTreeModel {
         ? { kind: 'project', scope: 'group', id: `group:${g.ref.origin}|${g.ref.key}`, ref: g.ref, host: several ? new URL(g.ref.instanceUrl).host : undefined, filterText: describeFilter(this.deps.filterFor?.(g.ref) ?? {}) || undefined }
         : badEntry(g.entry, g.reason, `group${i}`),
     );
-    loaded.nodes = [...projects, ...groupNodes];
+    loaded.nodes = [...detectedNodes.filter((n) => n.kind === 'project'), ...projects, ...groupNodes];
   }
 
-  private async resolveProject(ref: ProjectRef, severalInstances: boolean, signal: AbortSignal): Promise<ProjectNode | ProjectErrorNode> {
+  private async resolveProject(ref: ProjectRef, severalInstances: boolean, signal: AbortSignal, detected = false): Promise<ProjectNode | ProjectErrorNode> {
     const node: ProjectNode = {
       kind: 'project',
-      id: `project:${ref.origin}|${ref.key}`,
+      detected: detected || undefined,
+      id: `${detected ? 'detected' : 'project'}:${ref.origin}|${ref.key}`,
       ref,
       host: severalInstances ? new URL(ref.instanceUrl).host : undefined,
       filterText: describeFilter(this.deps.filterFor?.(ref) ?? {}) || undefined,

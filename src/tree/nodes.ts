@@ -25,6 +25,8 @@ export interface ProjectNode {
   host?: string;
   /** The active filter and sort, in words. */
   filterText?: string;
+  /** Found through a git remote of the workspace, not in the settings. */
+  detected?: boolean;
 }
 
 /** A settings entry that cannot be used: bad syntax, not found, no access. */
@@ -147,10 +149,10 @@ export function present(node: TreeNode): Presentation {
     case 'project':
       return {
         label: projectLabel(node),
-        description: [node.scope === 'group' ? 'group' : undefined, node.host, node.filterText].filter(Boolean).join(' · ') || undefined,
+        description: [node.scope === 'group' ? 'group' : undefined, node.detected ? 'detected' : undefined, node.host, node.filterText].filter(Boolean).join(' · ') || undefined,
         tooltip: projectTooltip(node),
         icon: node.scope === 'group' ? 'organization' : 'repo',
-        contextValue: node.scope === 'group' ? 'group' : 'project',
+        contextValue: node.scope === 'group' ? 'group' : node.detected ? 'project.detected' : 'project',
         collapsible: true,
       };
     case 'projectError':

@@ -84,3 +84,30 @@ describe('group view and group by name', () => {
     assert.ok(names.every((n) => n.kind === 'packageName'));
   });
 });
+
+describe('projects detected from git remotes', () => {
+  let fake: FakeGitLab;
+  before(async () => {
+    fake = await FakeGitLab.start({ seed: 'none' });
+    seedSample(fake);
+  });
+  after(() => fake.stop());
+
+  it('come first, marked as detected, and are not listed twice when also configured', async () => {
+    const client = new GitLabClient({ instanceUrl: fake.url, fetch, getToken: () => Promise.resolve(SAMPLE.apiToken), userAgent: 't', maxRetries: 0 });
+    const detected = ['acme/big', 'acme/app'].map((key) => ({ entry: `origin: ${key}`, instanceUrl: fake.url, origin: fake.url, key }));
+    const m = new PackagesTreeModel({
+      entries: () => [parseProjectEntry('acme/app', fake.url)],
+      detectedProjects: () => detected,
+      clientFor: () => client,
+      hasToken: () => Promise.resolve(true),
+      onDidChange: () => undefined,
+    });
+    const roots = await m.children();
+    assert.deepEqual(roots.map((r) => [present(r).label, present(r).description]), [
+      ['acme/big', 'detected'],
+      ['acme/app', undefined],
+    ]);
+    assert.equal(present(roots[0]).contextValue, 'project.detected');
+  });
+});

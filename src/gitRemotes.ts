@@ -1,0 +1,77 @@
+/**
+ * Projects named by the git remotes of the workspace's repositories, through the built-in
+ * `vscode.git` extension; kept current as repositories open and close.
+ */
+import * as vscode from 'vscode';
+import { projectFromRemote } from './gitlab/gitRemote';
+import type { ProjectRef } from './gitlab/projectRef';
+
+/** The small part of the git extension's API (v1) used here. */
+interface GitRemote {
+  name: string;
+  fetchUrl?: string;
+  pushUrl?: string;
+}
+interface GitRepository {
+  state: { remotes: GitRemote[]; onDidChange: vscode.Event<void> };
+}
+interface GitApi {
+  repositories: GitRepository[];
+  onDidOpenRepository: vscode.Event<GitRepository>;
+  onDidCloseRepository: vscode.Event<GitRepository>;
+}
+interface GitExtension {
+  getAPI(version: 1): GitApi;
+}
+
+export class WorkspaceRemotes implements vscode.Disposable {
+  private api: GitApi | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  /** Starts watching; resolves once the git extension answered (or is known to be absent). */
+  async start(): Promise<void> {
+    const ext = vscode.extensions.getExtension<GitExtension>('vscode.git');
+    if (!ext) return;
+    try {
+      this.api = (ext.isActive ? ext.exports : await ext.activate()).getAPI(1);
+    } catch {
+      return; // git disabled or not installed: nothing to detect
+    }
+    const watch = (repo: GitRepository): void => void this.subscriptions.push(repo.state.onDidChange(() => this.changed.fire()));
+    this.api.repositories.forEach(watch);
+    this.subscriptions.push(
+      this.api.onDidOpenRepository((repo) => {
+        watch(repo);
+        this.changed.fire();
+      }),
+      this.api.onDidCloseRepository(() => this.changed.fire()),
+    );
+    this.changed.fire();
+  }
+
+  /** Projects on `instanceUrls` that the workspace's remotes point at, without duplicates. */
+  projects(instanceUrls: readonly string[]): ProjectRef[] {
+    const seen = new Set<string>();
+    const out: ProjectRef[] = [];
+    for (const repo of this.api?.repositories ?? []) {
+      for (const remote of repo.state.remotes) {
+        const url = remote.fetchUrl ?? remote.pushUrl;
+        const ref = url ? projectFromRemote(url, instanceUrls) : undefined;
+        if (!ref) continue;
+        const key = `${ref.origin}|${String(ref.key)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        // The entry names the remote, never its URL (which may hold credentials).
+        out.push({ ...ref, entry: `${remote.name}: ${String(ref.key)}` });
+      }
+    }
+    return out;
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+    this.changed.dispose();
+  }
+}
