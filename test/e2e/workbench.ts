@@ -62,32 +62,34 @@ export class Workbench {
     return this.rows().evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
   }
 
-  /** The row labelled `label` (aria-label is "label [description][, has actions]"), found with the tree's find widget if it is scrolled away. */
+  /** The row labelled `label` (aria-label is "label [description][, has actions]"), scrolled into the virtualised list if it is out of view. */
   async row(label: string, timeout = 20_000): Promise<Locator> {
     const deadline = Date.now() + timeout;
-    let triedFind = false;
+    const scrollFrom = Date.now() + 1_500;
     while (Date.now() < deadline) {
       const labels = await this.rowLabels();
       const index = labels.findIndex((l) => l === label || l.startsWith(label + ', ') || l.startsWith(label + ' '));
       if (index >= 0) return this.rows().filter({ hasNot: this.page.locator('.nothing') }).nth(index);
-      if (!triedFind && Date.now() > deadline - timeout + 3_000) {
-        triedFind = true;
-        await this.findInTree(label);
-        continue;
-      }
-      await this.page.waitForTimeout(150);
+      if (Date.now() > scrollFrom) await this.scrollTree();
+      else await this.page.waitForTimeout(150);
     }
     throw new Error(`No tree row "${label}". Visible: ${(await this.rowLabels()).join(' | ')}`);
   }
 
-  private async findInTree(label: string): Promise<void> {
-    await this.page.locator('.sidebar .monaco-list').first().focus();
-    await this.page.keyboard.press('Control+Alt+F');
-    const input = this.page.locator('.sidebar .monaco-findInput input, .sidebar .monaco-inputbox input').first();
-    if ((await input.count()) === 0) return;
-    await input.fill(label);
-    await this.page.waitForTimeout(300);
-    await this.page.keyboard.press('Escape');
+  /** Scrolls the tree one step down, wrapping to the top at the bottom: only rendered rows exist in the DOM. */
+  private async scrollTree(): Promise<void> {
+    const list = this.page.locator('.sidebar .monaco-list').first();
+    const box = await list.boundingBox();
+    if (!box) return this.page.waitForTimeout(150);
+    const before = await this.rowLabels();
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.mouse.wheel(0, 200);
+    await this.page.waitForTimeout(150);
+    const after = await this.rowLabels();
+    if (after.join('|') === before.join('|')) {
+      await this.page.mouse.wheel(0, -100_000);
+      await this.page.waitForTimeout(150);
+    }
   }
 
   async expand(label: string): Promise<void> {
