@@ -1,6 +1,6 @@
 /** Filters and sort per project (or for all projects), remembered per workspace. */
 import type * as vscode from 'vscode';
-import type { ProjectRef } from './gitlab/projectRef';
+import { refIdentity, type ProjectRef } from './gitlab/projectRef';
 import { describeFilter, isDefault, type PackageFilter } from './tree/filter';
 
 const KEY = 'gitlabPackages.filters';
@@ -12,7 +12,7 @@ export class FilterStore {
   /** The project's own filter, else the one for all projects. */
   get(ref: ProjectRef): PackageFilter {
     const all = this.all();
-    return all[keyOf(ref)] ?? all[ALL] ?? {};
+    return all[refIdentity(ref)] ?? all[ALL] ?? {};
   }
 
   forAll(): PackageFilter {
@@ -22,7 +22,7 @@ export class FilterStore {
   /** Sets the filter of one project, or of all when `ref` is undefined; a default filter clears it. */
   async set(ref: ProjectRef | undefined, filter: PackageFilter): Promise<void> {
     const all = { ...this.all() };
-    const key = ref ? keyOf(ref) : ALL;
+    const key = ref ? refIdentity(ref) : ALL;
     if (isDefault(filter)) delete all[key];
     else all[key] = filter;
     await this.state.update(KEY, all);
@@ -48,8 +48,4 @@ export class FilterStore {
   private all(): Record<string, PackageFilter> {
     return this.state.get<Record<string, PackageFilter>>(KEY) ?? {};
   }
-}
-
-function keyOf(ref: ProjectRef): string {
-  return `${ref.origin}|${String(ref.key)}`;
 }

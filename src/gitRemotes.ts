@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { projectFromRemote } from './gitlab/gitRemote';
-import type { ProjectRef } from './gitlab/projectRef';
+import { refIdentity, type ProjectRef } from './gitlab/projectRef';
 
 /** The small part of the git extension's API (v1) used here. */
 interface GitRemote {
@@ -60,7 +60,7 @@ export class WorkspaceRemotes implements vscode.Disposable {
         const url = remote.fetchUrl ?? remote.pushUrl;
         const ref = url ? projectFromRemote(url, instanceUrls) : undefined;
         if (!ref) continue;
-        const key = `${ref.origin}|${String(ref.key)}`;
+        const key = refIdentity(ref);
         if (seen.has(key)) continue;
         seen.add(key);
         // The entry names the remote, never its URL (which may hold credentials).

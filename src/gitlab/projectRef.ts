@@ -14,6 +14,11 @@ export interface ProjectRef {
   key: ProjectKey;
 }
 
+/** One string per project on one instance: how refs are compared and stored. */
+export function refIdentity(ref: Pick<ProjectRef, 'origin' | 'key'>): string {
+  return `${ref.origin}|${String(ref.key)}`;
+}
+
 export type ParsedEntry = { ok: true; ref: ProjectRef } | { ok: false; entry: string; reason: string };
 
 /** Normalises an instance URL, or explains what is wrong with it. */

@@ -8,7 +8,7 @@ import type { GitLabClient } from '../gitlab/client';
 import { BadResponseError, type GitLabError, isGitLabError } from '../gitlab/errors';
 import { displayName, type Package, type PackageFile } from '../gitlab/models';
 import { iteratePages, type Page } from '../gitlab/pagination';
-import type { ParsedEntry, ProjectRef } from '../gitlab/projectRef';
+import { refIdentity, type ParsedEntry, type ProjectRef } from '../gitlab/projectRef';
 import { applyLocally, basicQuery, describeFilter, hasFilter, isDefault, matches, toQuery, type PackageFilter } from './filter';
 import type { FileNode, LoadMoreNode, MessageNode, NameNode, PackageNode, ProjectErrorNode, ProjectNode, TreeNode } from './nodes';
 
@@ -144,8 +144,8 @@ export class PackagesTreeModel {
     const groups = this.deps.groupEntries?.() ?? [];
     const origins = new Set([...entries, ...groups].filter((e) => e.ok).map((e) => (e.ok ? e.ref.origin : '')));
     const several = origins.size > 1;
-    const configured = new Set(entries.flatMap((e) => (e.ok ? [`${e.ref.origin}|${String(e.ref.key)}`] : [])));
-    const detected = (this.deps.detectedProjects?.() ?? []).filter((ref) => !configured.has(`${ref.origin}|${String(ref.key)}`));
+    const configured = new Set(entries.flatMap((e) => (e.ok ? [refIdentity(e.ref)] : [])));
+    const detected = (this.deps.detectedProjects?.() ?? []).filter((ref) => !configured.has(refIdentity(ref)));
     const detectedNodes = await Promise.all(detected.map((ref) => this.resolveProject(ref, several, loaded.controller.signal, true)));
     const projects = await Promise.all(
       entries.map((entry, i) => (entry.ok ? this.resolveProject(entry.ref, several, loaded.controller.signal) : Promise.resolve(badEntry(entry.entry, entry.reason, i)))),
@@ -153,7 +153,7 @@ export class PackagesTreeModel {
     // Groups are not looked up: a wrong one says so when expanded (404 Group Not Found).
     const groupNodes = groups.map((g, i): ProjectNode | ProjectErrorNode =>
       g.ok
-        ? { kind: 'project', scope: 'group', id: `group:${g.ref.origin}|${g.ref.key}`, ref: g.ref, host: several ? new URL(g.ref.instanceUrl).host : undefined, filterText: describeFilter(this.deps.filterFor?.(g.ref) ?? {}) || undefined }
+        ? { kind: 'project', scope: 'group', id: `group:${refIdentity(g.ref)}`, ref: g.ref, host: several ? new URL(g.ref.instanceUrl).host : undefined, filterText: describeFilter(this.deps.filterFor?.(g.ref) ?? {}) || undefined }
         : badEntry(g.entry, g.reason, `group${i}`),
     );
     loaded.nodes = [...detectedNodes.filter((n) => n.kind === 'project'), ...projects, ...groupNodes];
@@ -163,7 +163,7 @@ export class PackagesTreeModel {
     const node: ProjectNode = {
       kind: 'project',
       detected: detected || undefined,
-      id: `${detected ? 'detected' : 'project'}:${ref.origin}|${ref.key}`,
+      id: `${detected ? 'detected' : 'project'}:${refIdentity(ref)}`,
       ref,
       host: severalInstances ? new URL(ref.instanceUrl).host : undefined,
       filterText: describeFilter(this.deps.filterFor?.(ref) ?? {}) || undefined,
