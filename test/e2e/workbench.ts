@@ -118,18 +118,18 @@ export class Workbench {
 
   async runCommand(title: string): Promise<void> {
     const row = this.page.locator(`.quick-input-list .monaco-list-row[aria-label^="${cssEscape(title)}"]`).first();
-    // A stray menu or a palette that opened too early can swallow the first attempt: retry once.
+    // A stray menu, a palette that opened too early or one that reset the typed text while it
+    // rendered can swallow an attempt: type again (checking the text stuck), up to three times.
     for (let attempt = 0; ; attempt++) {
       await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('Escape');
       await this.page.keyboard.press('F1');
-      const input = this.quickInput();
-      await input.waitFor({ timeout: 10_000 });
-      await input.fill(`>${title}`);
+      await this.quickInputType(`>${title}`, false);
       try {
-        await row.waitFor({ timeout: attempt ? 10_000 : 5_000 });
+        await row.waitFor({ timeout: 5_000 + attempt * 5_000 });
         break;
       } catch (e) {
-        if (attempt) throw e;
+        if (attempt === 2) throw e;
       }
     }
     await row.click();
