@@ -4,18 +4,23 @@ import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { registerCommands } from './commands';
 import { DETAILS_SCHEME, PackageDetailsDocuments } from './commands/details';
-import { VIEW_ID } from './commands/ids';
+import { COMMANDS, VIEW_ID } from './commands/ids';
 import { instanceUrls, parsedEntries, parsedGroupEntries, readConfig, SECTION, type Config } from './config';
 import { WorkspaceRemotes } from './gitRemotes';
 import { GitLabClient } from './gitlab/client';
 import { ClientPool } from './gitlab/clientPool';
 import type { FetchLike } from './gitlab/http';
+import { InstanceFacts } from './gitlab/instanceFacts';
+import { InstanceHealth } from './gitlab/instanceHealth';
 import { parseInstanceUrl } from './gitlab/projectRef';
 import { FilterStore } from './filterStore';
 import { Log } from './log';
 import { PackagesTreeModel } from './tree/model';
 import type { TreeNode } from './tree/nodes';
 import { PackagesTreeProvider } from './tree/provider';
+import { TokenWarnings } from './tokenWarnings';
+
+const CONNECTION_SETTINGS = ['instanceUrl', 'authHeader', 'instances', 'allowHttpFor', 'requestTimeoutSeconds'];
 
 /** Handed to the extension-host tests only (never in normal use: it would expose tokens). */
 export interface TestApi {
@@ -36,6 +41,20 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     log: (e) => log.request(e),
     settings: () => config,
   });
+  const facts = new InstanceFacts((instanceUrl) => clients.get(instanceUrl));
+  const warnings = new TokenWarnings(log, (origin) => vscode.commands.executeCommand(COMMANDS.setToken, origin));
+  const health = new InstanceHealth({
+    facts,
+    hasToken: (origin) => tokens.has(origin),
+    onDidChange: (status) => {
+      model.instanceStatusChanged();
+      warnings.consider(status);
+    },
+  });
+  /** At start, on sign-in and when settings change: token scopes, expiry and version. */
+  const checkInstances = (origin?: string): void => {
+    for (const url of instanceUrls(config)) if (!origin || new URL(url).origin === origin) void health.check(url);
+  };
   const changes = new vscode.EventEmitter<TreeNode | undefined>();
   const filters = new FilterStore(context.workspaceState);
   const remotes = new WorkspaceRemotes();
@@ -48,6 +67,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     filterFor: (ref) => filters.get(ref),
     clientFor: (ref) => clients.get(ref.instanceUrl),
     hasToken: (origin) => tokens.has(origin),
+    versionOf: (instanceUrl) => facts.version(instanceUrl),
+    instanceStatus: (instanceUrl) => health.get(instanceUrl),
     onDidChange: (node) => changes.fire(node),
   });
   const provider = new PackagesTreeProvider(model, changes.event, (node, signal) =>
@@ -75,13 +96,20 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     changes,
     treeView,
     { dispose: () => model.dispose() },
-    tokens.onDidChange(() => model.refresh()),
+    tokens.onDidChange((origin) => {
+      health.forget(origin);
+      model.refresh();
+      checkInstances(origin);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
       config = readConfig();
       clients.reset();
+      // Version and token facts hold across view settings; a new connection asks again.
+      if (CONNECTION_SETTINGS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) health.forget();
       void setNoProjectsContext();
       model.refresh();
+      checkInstances();
     }),
     ...registerCommands({
       model,
@@ -90,6 +118,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       clients,
       log,
       config: () => config,
+      health,
+      versionOf: (instanceUrl) => facts.version(instanceUrl),
       filters,
       details,
       filtersChanged: () => {
@@ -110,6 +140,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }),
   );
   void remotes.start();
+  checkInstances();
   log.info(`Activated (${userAgent})`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { tokens, provider } : undefined;
 }

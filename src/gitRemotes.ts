@@ -27,6 +27,9 @@ interface GitExtension {
 export class WorkspaceRemotes implements vscode.Disposable {
   private api: GitApi | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly perRepository = new Map<GitRepository, vscode.Disposable>();
+  /** The remotes last reported: a repository's state changes with every edit, its remotes rarely. */
+  private lastRemotes = '';
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -39,15 +42,28 @@ export class WorkspaceRemotes implements vscode.Disposable {
     } catch {
       return; // git disabled or not installed: nothing to detect
     }
-    const watch = (repo: GitRepository): void => void this.subscriptions.push(repo.state.onDidChange(() => this.changed.fire()));
+    const watch = (repo: GitRepository): void => {
+      if (!this.perRepository.has(repo)) this.perRepository.set(repo, repo.state.onDidChange(() => this.fireIfRemotesChanged()));
+    };
     this.api.repositories.forEach(watch);
     this.subscriptions.push(
       this.api.onDidOpenRepository((repo) => {
         watch(repo);
-        this.changed.fire();
+        this.fireIfRemotesChanged();
       }),
-      this.api.onDidCloseRepository(() => this.changed.fire()),
+      this.api.onDidCloseRepository((repo) => {
+        this.perRepository.get(repo)?.dispose();
+        this.perRepository.delete(repo);
+        this.fireIfRemotesChanged();
+      }),
     );
+    this.fireIfRemotesChanged();
+  }
+
+  private fireIfRemotesChanged(): void {
+    const remotes = JSON.stringify((this.api?.repositories ?? []).map((r) => r.state.remotes.map((m) => [m.name, m.fetchUrl, m.pushUrl])));
+    if (remotes === this.lastRemotes) return;
+    this.lastRemotes = remotes;
     this.changed.fire();
   }
 
@@ -71,7 +87,8 @@ export class WorkspaceRemotes implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.subscriptions) d.dispose();
+    for (const d of [...this.subscriptions, ...this.perRepository.values()]) d.dispose();
+    this.perRepository.clear();
     this.changed.dispose();
   }
 }

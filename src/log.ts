@@ -20,6 +20,10 @@ export class Log implements vscode.Disposable {
     this.channel.info(message);
   }
 
+  warn(message: string): void {
+    this.channel.warn(message);
+  }
+
   error(message: string): void {
     this.channel.error(message);
   }

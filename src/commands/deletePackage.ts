@@ -7,9 +7,10 @@ import * as vscode from 'vscode';
 import { deletePackages, type DeleteOutcome } from '../gitlab/bulkDelete';
 import type { GitLabError } from '../gitlab/errors';
 import { displayName, type Package } from '../gitlab/models';
-import { isDeletable, packageDescription, packageProjectLabel, projectLabel, type PackageNode, type ProjectNode } from '../tree/nodes';
+import { instanceLabel, isDeletable, packageDescription, packageProjectLabel, projectLabel, type PackageNode, type ProjectNode } from '../tree/nodes';
 import { InFlight } from '../util/inFlight';
 import { targetNodes, type CommandDeps, type Handler } from './deps';
+import { COMMANDS } from './ids';
 
 const LIST_LIMIT = 15;
 
@@ -22,6 +23,9 @@ export function deletePackageCommand(deps: CommandDeps): Handler {
       if (!fromPalette) void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more packages to delete.'));
       return;
     }
+    const readOnly = targets.filter((t) => t.parent.readOnly);
+    if (readOnly.length) await readOnlyTokenMessage(readOnly[0].parent);
+    targets = targets.filter((t) => !t.parent.readOnly);
     const notAllowed = targets.filter((t) => !isDeletable(t.pkg));
     targets = targets.filter((t) => isDeletable(t.pkg) && !inFlight.has(t.id));
     if (notAllowed.length) void vscode.window.showWarningMessage(vscode.l10n.t('You may not delete {0} (GitLab offers no delete for it: Maintainer role and a token with the "api" scope are needed).', notAllowed.map(label).join(', ')));
@@ -109,13 +113,26 @@ export function explain(error: GitLabError, projectPath: string): string {
   return error.message;
 }
 
+/** The token's scopes are known to exclude deleting: say so, and offer to replace it. */
+async function readOnlyTokenMessage(project: ProjectNode): Promise<void> {
+  const replace = vscode.l10n.t('Replace Token…');
+  const host = new URL(project.ref.instanceUrl).host;
+  const text = vscode.l10n.t('The access token for {0} can only read (it lacks the "api" scope): deleting needs a token with the "api" scope.', host);
+  if ((await vscode.window.showWarningMessage(text, replace)) === replace) await vscode.commands.executeCommand(COMMANDS.setToken, project.ref.origin);
+}
+
 function label(t: PackageNode): string {
   return `${displayName(t.pkg)} ${t.pkg.version ?? ''}`.trim();
 }
 
 /** Palette flow: pick a project, then search its packages by name on the server. */
 async function pickFromPalette(deps: CommandDeps): Promise<PackageNode[]> {
-  const projects = (await deps.model.projects()).filter((p) => p.project);
+  const reachable = (await deps.model.projects()).filter((p) => p.project);
+  const projects = reachable.filter((p) => !p.readOnly);
+  if (reachable.length && !projects.length) {
+    await readOnlyTokenMessage(reachable[0]);
+    return [];
+  }
   if (!projects.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No reachable GitLab projects. Add a project and set an access token first.'));
     return [];
@@ -123,7 +140,7 @@ async function pickFromPalette(deps: CommandDeps): Promise<PackageNode[]> {
   const project =
     projects.length === 1
       ? projects[0]
-      : (await vscode.window.showQuickPick(projects.map((p) => ({ label: projectLabel(p), description: p.host, p })), { placeHolder: vscode.l10n.t('Delete a package from which project?') }))?.p;
+      : (await vscode.window.showQuickPick(projects.map((p) => ({ label: projectLabel(p), description: p.parent ? instanceLabel(p.parent.instanceUrl) : undefined, p })), { placeHolder: vscode.l10n.t('Delete a package from which project?') }))?.p;
   if (!project) return [];
   const pkg = await searchPackage(deps, project);
   return pkg ? [{ kind: 'package', id: `${project.id}/package:${pkg.id}`, parent: project, pkg }] : [];

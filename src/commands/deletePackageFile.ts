@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { deletePackages } from '../gitlab/bulkDelete';
+import { unsupportedMessage } from '../gitlab/features';
 import { displayName } from '../gitlab/models';
 import { isDeletable, packageProjectLabel, type FileNode, type PackageNode } from '../tree/nodes';
 import { InFlight } from '../util/inFlight';
@@ -16,10 +17,17 @@ const LIST_LIMIT = 15;
 export function deletePackageFileCommand(deps: CommandDeps): Handler {
   const inFlight = new InFlight();
   return async (node?: unknown, selected?: unknown) => {
-    const files = targetNodes(deps, node, selected).filter((n): n is FileNode => n.kind === 'packageFile' && isDeletable(n.parent.pkg));
+    const files = targetNodes(deps, node, selected).filter((n): n is FileNode => n.kind === 'packageFile' && isDeletable(n.parent.pkg) && !n.parent.parent.readOnly);
     if (!files.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more package files you may delete.'));
       return;
+    }
+    for (const instanceUrl of new Set(files.map((f) => f.parent.parent.ref.instanceUrl))) {
+      const tooOld = unsupportedMessage(await deps.versionOf(instanceUrl), 'deletePackageFile', new URL(instanceUrl).host);
+      if (tooOld) {
+        void vscode.window.showWarningMessage(tooOld);
+        return;
+      }
     }
     const packages = [...new Set(files.map((f) => f.parent))];
     const emptied: PackageNode[] = [];

@@ -3,6 +3,8 @@ import type * as vscode from 'vscode';
 import type { TokenStore } from '../auth/tokenStore';
 import type { Config } from '../config';
 import type { ClientPool } from '../gitlab/clientPool';
+import type { GitLabVersion } from '../gitlab/features';
+import type { InstanceHealth } from '../gitlab/instanceHealth';
 import type { Log } from '../log';
 import type { PackagesTreeModel } from '../tree/model';
 import type { TreeNode } from '../tree/nodes';
@@ -14,6 +16,9 @@ export interface CommandDeps {
   clients: ClientPool;
   log: Log;
   config(): Config;
+  /** Token scopes/expiry and version per instance. */
+  health: InstanceHealth;
+  versionOf(instanceUrl: string): Promise<GitLabVersion | undefined>;
 }
 
 export type Handler = (...args: unknown[]) => Promise<unknown>;

@@ -5,10 +5,16 @@ import type { CommandDeps } from './deps';
 
 export async function pickInstance(deps: CommandDeps, origin: unknown, placeHolder: string): Promise<string | undefined> {
   const urls = instanceUrls(deps.config());
+  // From an instance row's context menu the argument is the row itself.
+  if (isInstanceNode(origin)) return origin.instanceUrl;
   if (typeof origin === 'string' && origin) return urls.find((u) => new URL(u).origin === origin) ?? origin;
   if (urls.length <= 1) return urls[0];
   const items = await Promise.all(
     urls.map(async (url) => ({ label: new URL(url).host, description: url, detail: (await deps.tokens.has(new URL(url).origin)) ? vscode.l10n.t('token set') : vscode.l10n.t('no token'), url })),
   );
   return (await vscode.window.showQuickPick(items, { placeHolder }))?.url;
+}
+
+function isInstanceNode(v: unknown): v is { kind: 'instance'; instanceUrl: string } {
+  return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'instance';
 }

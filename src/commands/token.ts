@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { GitLabClient } from '../gitlab/client';
 import { isGitLabError } from '../gitlab/errors';
+import { assessToken, expiryPhrase, EXPIRY_WARNING_DAYS } from '../gitlab/instanceFacts';
+import type { TokenInfo } from '../gitlab/models';
 import type { CommandDeps, Handler } from './deps';
 import { pickInstance } from './pickInstance';
 
@@ -25,13 +27,24 @@ export function setTokenCommand(deps: CommandDeps & TokenCheckDeps): Handler {
     if (!token?.trim()) return;
     const client = deps.clientWithToken(instanceUrl, token.trim());
     try {
-      const user = await vscode.window.withProgress(
+      const [user, info] = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token with {0}…', host), cancellable: true },
-        (_p, cancel) => client.getCurrentUser(abortOn(cancel)),
+        (_p, cancel) => {
+          const signal = abortOn(cancel);
+          // Scopes and expiry are a bonus: OAuth tokens and servers before 15.5 cannot tell.
+          return Promise.all([client.getCurrentUser(signal), client.getTokenInfo(signal).catch((): TokenInfo | undefined => undefined)]);
+        },
       );
       await deps.tokens.set(new URL(instanceUrl).origin, token.trim());
-      deps.log.info(`Token stored for ${new URL(instanceUrl).origin} (user ${user.username})`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1}.', host, user.name ? `${user.name} (@${user.username})` : `@${user.username}`));
+      deps.log.info(`Token stored for ${new URL(instanceUrl).origin} (user ${user.username}${info ? `, scopes ${info.scopes.join(' ')}, expires ${info.expiresAt ?? 'never'}` : ''})`);
+      const signedIn = vscode.l10n.t('Signed in to {0} as {1}.', host, user.name ? `${user.name} (@${user.username})` : `@${user.username}`);
+      const t = assessToken(info, new Date());
+      const notes = [
+        t.canDelete === false ? vscode.l10n.t('This token can browse but not delete (it lacks the "api" scope).') : undefined,
+        t.daysLeft !== undefined && t.daysLeft <= EXPIRY_WARNING_DAYS ? vscode.l10n.t('It {0} ({1}).', expiryPhrase(t.daysLeft), t.expiresOn ?? '') : undefined,
+      ].filter((n): n is string => !!n);
+      if (notes.length) void vscode.window.showWarningMessage([signedIn, ...notes].join(' '));
+      else void vscode.window.showInformationMessage(signedIn);
     } catch (e) {
       if (isGitLabError(e) && e.kind === 'unauthorized') {
         throw new Error(vscode.l10n.t('{0} rejected this token (wrong, expired or revoked). It was not saved.', host));

@@ -6,11 +6,13 @@
  */
 import type { GitLabClient } from '../gitlab/client';
 import { BadResponseError, type GitLabError, isGitLabError } from '../gitlab/errors';
+import { supports, unsupportedMessage, type GitLabVersion } from '../gitlab/features';
+import type { InstanceStatus } from '../gitlab/instanceHealth';
 import { displayName, type Package, type PackageFile } from '../gitlab/models';
 import { iteratePages, type Page } from '../gitlab/pagination';
 import { refIdentity, type ParsedEntry, type ProjectRef } from '../gitlab/projectRef';
 import { applyLocally, basicQuery, describeFilter, hasFilter, isDefault, matches, toQuery, type PackageFilter } from './filter';
-import type { FileNode, LoadMoreNode, MessageNode, NameNode, PackageNode, ProjectErrorNode, ProjectNode, TreeNode } from './nodes';
+import type { FileNode, InstanceNode, LoadMoreNode, MessageNode, NameNode, PackageNode, ProjectErrorNode, ProjectNode, TreeNode } from './nodes';
 
 export interface TreeModelDeps {
   /** The parsed `gitlabPackages.projects` entries. */
@@ -25,6 +27,10 @@ export interface TreeModelDeps {
   detectedProjects?(): ProjectRef[];
   clientFor(ref: ProjectRef): GitLabClient;
   hasToken(origin: string): Promise<boolean>;
+  /** The instance's GitLab version, asked once (undefined when it would not say). */
+  versionOf?(instanceUrl: string): Promise<GitLabVersion | undefined>;
+  /** What is known so far about an instance's token and version. */
+  instanceStatus?(instanceUrl: string): InstanceStatus | undefined;
   /** `undefined` = the whole tree changed. */
   onDidChange(node: TreeNode | undefined): void;
   /** Filters and sort order for a project's list. */
@@ -60,6 +66,7 @@ export class PackagesTreeModel {
 
   /** Never throws: failures come back as message rows. */
   async children(node?: TreeNode): Promise<TreeNode[]> {
+    if (node?.kind === 'instance') return node.children;
     if (node?.kind === 'packageName') {
       const rows = await this.packagesOf(node.parent);
       return rows.filter((r) => r.kind === 'package' && nameKey(r.pkg) === node.key);
@@ -83,7 +90,8 @@ export class PackagesTreeModel {
 
   /** Drops what was loaded below `node` (everything when undefined) and aborts its requests. */
   refresh(node?: TreeNode): void {
-    const target = node?.kind === 'message' || node?.kind === 'loadMore' || node?.kind === 'packageName' ? node.parent : node;
+    // An instance row's projects were resolved with the root: refreshing it refreshes all.
+    const target = node?.kind === 'message' || node?.kind === 'loadMore' || node?.kind === 'packageName' ? node.parent : node?.kind === 'instance' ? undefined : node;
     if (!target) {
       for (const loaded of this.cache.values()) loaded.controller.abort();
       this.cache.clear();
@@ -100,7 +108,22 @@ export class PackagesTreeModel {
 
   /** Project nodes currently shown (for commands that pick a project). */
   async projects(): Promise<ProjectNode[]> {
-    return (await this.children()).filter((n): n is ProjectNode => n.kind === 'project');
+    const roots = await this.children();
+    return roots.flatMap((n) => (n.kind === 'instance' ? n.children : [n])).filter((n): n is ProjectNode => n.kind === 'project');
+  }
+
+  /**
+   * An instance's token or version became known or changed: redraw what shows it (instance
+   * rows, delete actions) from the loaded rows, without reloading anything.
+   */
+  instanceStatusChanged(): void {
+    const roots = this.cache.get(ROOT)?.nodes;
+    if (!roots) return;
+    for (const n of roots) {
+      if (n.kind === 'instance') n.status = this.deps.instanceStatus?.(n.instanceUrl);
+      for (const p of n.kind === 'instance' ? n.children : [n]) if (p.kind === 'project') p.readOnly = this.isReadOnly(p.ref);
+    }
+    this.deps.onDidChange(undefined);
   }
 
   /** Appends the next rows after a "Load more…" row, then refreshes only its parent. */
@@ -142,30 +165,54 @@ export class PackagesTreeModel {
   private async loadRoots(loaded: Loaded): Promise<void> {
     const entries = this.deps.entries();
     const groups = this.deps.groupEntries?.() ?? [];
-    const origins = new Set([...entries, ...groups].filter((e) => e.ok).map((e) => (e.ok ? e.ref.origin : '')));
-    const several = origins.size > 1;
     const configured = new Set(entries.flatMap((e) => (e.ok ? [refIdentity(e.ref)] : [])));
     const detected = (this.deps.detectedProjects?.() ?? []).filter((ref) => !configured.has(refIdentity(ref)));
-    const detectedNodes = await Promise.all(detected.map((ref) => this.resolveProject(ref, several, loaded.controller.signal, true)));
+    const detectedNodes = await Promise.all(detected.map((ref) => this.resolveProject(ref, loaded.controller.signal, true)));
     const projects = await Promise.all(
-      entries.map((entry, i) => (entry.ok ? this.resolveProject(entry.ref, several, loaded.controller.signal) : Promise.resolve(badEntry(entry.entry, entry.reason, i)))),
+      entries.map((entry, i) => (entry.ok ? this.resolveProject(entry.ref, loaded.controller.signal) : Promise.resolve(badEntry(entry.entry, entry.reason, i)))),
     );
     // Groups are not looked up: a wrong one says so when expanded (404 Group Not Found).
     const groupNodes = groups.map((g, i): ProjectNode | ProjectErrorNode =>
       g.ok
-        ? { kind: 'project', scope: 'group', id: `group:${refIdentity(g.ref)}`, ref: g.ref, host: several ? new URL(g.ref.instanceUrl).host : undefined, filterText: describeFilter(this.deps.filterFor?.(g.ref) ?? {}) || undefined }
+        ? { kind: 'project', scope: 'group', id: `group:${refIdentity(g.ref)}`, ref: g.ref, readOnly: this.isReadOnly(g.ref), filterText: describeFilter(this.deps.filterFor?.(g.ref) ?? {}) || undefined }
         : badEntry(g.entry, g.reason, `group${i}`),
     );
-    loaded.nodes = [...detectedNodes.filter((n) => n.kind === 'project'), ...projects, ...groupNodes];
+    const nodes = [...detectedNodes.filter((n) => n.kind === 'project'), ...projects, ...groupNodes];
+    loaded.nodes = new Set([...entries, ...groups].flatMap((e) => (e.ok ? [e.ref.instanceUrl] : []))).size > 1 ? this.byInstance(nodes) : nodes;
   }
 
-  private async resolveProject(ref: ProjectRef, severalInstances: boolean, signal: AbortSignal, detected = false): Promise<ProjectNode | ProjectErrorNode> {
+  /** Projects under one row per instance (in order of first appearance); unusable entries last. */
+  private byInstance(nodes: (ProjectNode | ProjectErrorNode)[]): TreeNode[] {
+    const instances = new Map<string, InstanceNode>();
+    const bad: ProjectErrorNode[] = [];
+    for (const n of nodes) {
+      if (n.kind === 'projectError') {
+        bad.push(n);
+        continue;
+      }
+      const url = n.ref.instanceUrl;
+      let instance = instances.get(url);
+      if (!instance) {
+        instance = { kind: 'instance', id: `instance:${url}`, instanceUrl: url, children: [], status: this.deps.instanceStatus?.(url) };
+        instances.set(url, instance);
+      }
+      n.parent = instance;
+      instance.children.push(n);
+    }
+    return [...instances.values(), ...bad];
+  }
+
+  private isReadOnly(ref: ProjectRef): boolean | undefined {
+    return this.deps.instanceStatus?.(ref.instanceUrl)?.token.canDelete === false || undefined;
+  }
+
+  private async resolveProject(ref: ProjectRef, signal: AbortSignal, detected = false): Promise<ProjectNode | ProjectErrorNode> {
     const node: ProjectNode = {
       kind: 'project',
       detected: detected || undefined,
       id: `${detected ? 'detected' : 'project'}:${refIdentity(ref)}`,
       ref,
-      host: severalInstances ? new URL(ref.instanceUrl).host : undefined,
+      readOnly: this.isReadOnly(ref),
       filterText: describeFilter(this.deps.filterFor?.(ref) ?? {}) || undefined,
     };
     try {
@@ -189,6 +236,10 @@ export class PackagesTreeModel {
       return;
     }
     const maxPages = Math.max(1, Math.ceil(this.maxRows / 100));
+    if (node.kind === 'project' && (await this.serverCannotFilter(node))) {
+      await this.filterHere(node, loaded, maxPages);
+      return;
+    }
     const pages = this.pagesFor(node, 1, maxPages, signal);
     let first: IteratorResult<Page<Package | PackageFile>>;
     try {
@@ -262,6 +313,14 @@ export class PackagesTreeModel {
     return iteratePages((page, s) => client.packageFilesPage(projectKey, node.pkg.id, page, {}, s), { concurrency: client.concurrency, startPage, maxPages, signal });
   }
 
+  /** Servers before 12.9 (13.9 for status) ignore filter parameters without a word. */
+  private async serverCannotFilter(node: ProjectNode): Promise<boolean> {
+    const filter = this.filterOf(node);
+    if (isDefault(filter) || !this.deps.versionOf) return false;
+    const version = await this.deps.versionOf(node.ref.instanceUrl);
+    return !supports(version, 'listFilters') || (!!filter.status && !supports(version, 'statusFilter'));
+  }
+
   private filterOf(node: ProjectNode): PackageFilter {
     return this.deps.filterFor?.(node.ref) ?? {};
   }
@@ -321,6 +380,10 @@ export class PackagesTreeModel {
     }
     if (err.kind === 'forbidden') {
       return { kind: 'message', id, parent, text: 'No access to packages', detail: err.serverMessage ?? err.message, severity: 'warning', action: { kind: 'retry' } };
+    }
+    if (err.kind === 'notFound' && parent.kind === 'project' && parent.scope === 'group') {
+      const tooOld = unsupportedMessage(await this.deps.versionOf?.(parent.ref.instanceUrl), 'groupPackages', host);
+      if (tooOld) return { kind: 'message', id, parent, text: tooOld, severity: 'info', action: { kind: 'none' } };
     }
     if (err.kind === 'notFound') {
       const what = parent.kind === 'package' ? 'Package not found (deleted?)' : parent.scope === 'group' ? 'Group not found' : 'Project or its package registry not found';

@@ -3,6 +3,8 @@
  * tooltip Markdown, icon, context value). Pure: the VS Code adapter only copies these fields.
  */
 import type { GitLabError } from '../gitlab/errors';
+import { EXPIRY_WARNING_DAYS, expiryPhrase } from '../gitlab/instanceFacts';
+import type { InstanceStatus } from '../gitlab/instanceHealth';
 import { displayName, type Package, type PackageFile, type Project } from '../gitlab/models';
 import type { ProjectRef } from '../gitlab/projectRef';
 import { ALGORITHM_LABEL, checksumsOf } from '../util/checksum';
@@ -10,19 +12,31 @@ import { dateTime, humanSize, plainLine, relativeTime, shortDate } from '../util
 import { escapeMarkdown } from '../util/markdown';
 import { safeLink } from './details';
 
+/** With projects of several GitLab instances in use, the root lists the instances. */
+export interface InstanceNode {
+  kind: 'instance';
+  id: string;
+  parent?: undefined;
+  instanceUrl: string;
+  children: (ProjectNode | ProjectErrorNode)[];
+  /** What is known about its token and version (filled in after the first check). */
+  status?: InstanceStatus;
+}
+
 /** A project — or, with `scope: 'group'`, a group whose packages across its projects are listed. */
 export interface ProjectNode {
   kind: 'project';
   id: string;
-  parent?: undefined;
+  /** Set when the root lists instances. */
+  parent?: InstanceNode;
   scope?: 'group';
   ref: ProjectRef;
   /** Present once `GET /projects/:id` answered. */
   project?: Project;
   /** Why the project could not be looked up (shown when it is expanded). */
   resolveError?: GitLabError;
-  /** Shown as the description when several instances are in use. */
-  host?: string;
+  /** The token's scopes are known and do not allow deleting: delete actions are hidden. */
+  readOnly?: boolean;
   /** The active filter and sort, in words. */
   filterText?: string;
   /** Found through a git remote of the workspace, not in the settings. */
@@ -85,7 +99,7 @@ export interface LoadMoreNode {
   loaded: number;
 }
 
-export type TreeNode = ProjectNode | ProjectErrorNode | NameNode | PackageNode | FileNode | MessageNode | LoadMoreNode;
+export type TreeNode = InstanceNode | ProjectNode | ProjectErrorNode | NameNode | PackageNode | FileNode | MessageNode | LoadMoreNode;
 
 export interface Presentation {
   label: string;
@@ -98,6 +112,8 @@ export interface Presentation {
   iconColor?: 'error' | 'warning' | 'muted';
   contextValue: string;
   collapsible: boolean;
+  /** Open when first shown. */
+  expanded?: boolean;
 }
 
 /** Old servers send no `_links`: deletion may be possible, a 403 then explains. */
@@ -146,10 +162,21 @@ export function packageDescription(pkg: Package): string {
 
 export function present(node: TreeNode): Presentation {
   switch (node.kind) {
+    case 'instance':
+      return {
+        label: instanceLabel(node.instanceUrl),
+        description: instanceDescription(node.status),
+        tooltip: instanceTooltip(node),
+        icon: 'server',
+        iconColor: node.status && (!node.status.hasToken || (node.status.token.daysLeft ?? Infinity) <= EXPIRY_WARNING_DAYS) ? 'warning' : undefined,
+        contextValue: 'instance',
+        collapsible: true,
+        expanded: true,
+      };
     case 'project':
       return {
         label: projectLabel(node),
-        description: [node.scope === 'group' ? 'group' : undefined, node.detected ? 'detected' : undefined, node.host, node.filterText].filter(Boolean).join(' · ') || undefined,
+        description: [node.scope === 'group' ? 'group' : undefined, node.detected ? 'detected' : undefined, node.filterText].filter(Boolean).join(' · ') || undefined,
         tooltip: projectTooltip(node),
         icon: node.scope === 'group' ? 'organization' : 'repo',
         contextValue: node.scope === 'group' ? 'group' : node.detected ? 'project.detected' : 'project',
@@ -179,7 +206,7 @@ export function present(node: TreeNode): Presentation {
         tooltip: packageTooltip(node.pkg, node.parent.ref.instanceUrl),
         icon: packageIcon(node.pkg.packageType),
         iconColor: STATUS_COLOR[node.pkg.status ?? 'default'],
-        contextValue: isDeletable(node.pkg) ? 'package.deletable' : 'package',
+        contextValue: isDeletable(node.pkg) && !node.parent.readOnly ? 'package.deletable' : 'package',
         collapsible: true,
       };
     case 'packageFile':
@@ -187,7 +214,7 @@ export function present(node: TreeNode): Presentation {
         label: plainLine(node.file.fileName, 300),
         description: [humanSize(node.file.size), shortDate(node.file.createdAt)].filter(Boolean).join(' · '),
         tooltip: fileTooltip(node.file),
-        contextValue: isDeletable(node.parent.pkg) ? 'packageFile.deletable' : 'packageFile',
+        contextValue: isDeletable(node.parent.pkg) && !node.parent.parent.readOnly ? 'packageFile.deletable' : 'packageFile',
         collapsible: false,
       };
     case 'message':
@@ -214,6 +241,39 @@ function row(name: string, value: string | undefined): string | undefined {
 
 function table(rows: (string | undefined)[]): string {
   return ['| | |', '|---|---|', ...rows.filter((r): r is string => r !== undefined)].join('\n');
+}
+
+/** `gitlab.example.com`, or `host/gitlab` for an instance under a sub-path. */
+export function instanceLabel(instanceUrl: string): string {
+  const u = new URL(instanceUrl);
+  return u.host + u.pathname.replace(/\/+$/, '');
+}
+
+function instanceDescription(s: InstanceStatus | undefined): string | undefined {
+  if (!s) return undefined;
+  if (!s.hasToken) return 'no token';
+  const parts = [
+    s.token.daysLeft !== undefined && s.token.daysLeft <= EXPIRY_WARNING_DAYS ? `token ${expiryPhrase(s.token.daysLeft)}` : undefined,
+    s.token.canDelete === false ? 'read-only token' : undefined,
+    s.version ? `GitLab ${s.version.major}.${s.version.minor}` : undefined,
+  ];
+  return parts.filter(Boolean).join(' · ') || undefined;
+}
+
+function instanceTooltip(node: InstanceNode): string {
+  const s = node.status;
+  const token = s ? (s.hasToken ? (s.token.name ? `"${s.token.name}"` : 'set') : 'none') : undefined;
+  return (
+    `**${escapeMarkdown(instanceLabel(node.instanceUrl))}**\n\n` +
+    table([
+      row('URL', node.instanceUrl),
+      row('GitLab', s?.version?.text),
+      row('Token', token),
+      row('Scopes', s?.token.scopes?.join(', ')),
+      row('Expires', s?.token.expiresOn ? `${s.token.expiresOn} (${expiryPhrase(s.token.daysLeft ?? 0)})` : s?.hasToken && s.token.scopes ? 'never' : undefined),
+      s?.token.canDelete === false ? row('Note', 'This token can browse but not delete (it lacks the api scope).') : undefined,
+    ])
+  );
 }
 
 function projectTooltip(node: ProjectNode): string {

@@ -292,6 +292,7 @@ export class FakeGitLab {
       return ok({ id: user.id, username: user.username, name: user.name, state: 'active', avatar_url: null, web_url: `${baseUrl}/${user.username}` });
     }
     if (method === 'GET' && path === '/api/v4/personal_access_tokens/self') {
+      if (!atLeast(this.version, 15, 5)) throw new HttpError(404, { error: '404 Not Found' });
       if (!user || !token) throw this.unauthorized(token);
       if (token.kind === 'oauth') throw new HttpError(401, { message: '401 Unauthorized' });
       return ok({ id: 1, name: token.name, revoked: token.revoked, created_at: '2025-01-01T00:00:00.000Z', scopes: token.scopes, user_id: token.userId, last_used_at: new Date().toISOString(), active: true, expires_at: token.expiresAt });
@@ -301,6 +302,8 @@ export class FakeGitLab {
       return ok({ version: this.version, revision: 'fake1234' });
     }
     if ((r = m(/^\/api\/v4\/groups\/([^/]+)\/packages$/)) && method === 'GET') {
+      // Group package lists arrived in GitLab 12.5.
+      if (!atLeast(this.version, 12, 5)) throw new HttpError(404, { error: '404 Not Found' });
       if (token && !user) throw this.unauthorized(token);
       const group = this.store.groupByKey(decodeURIComponent(r[1]));
       if (!group) throw notFound('Group');
@@ -344,7 +347,7 @@ export class FakeGitLab {
 
     if (rest === '/packages' && method === 'GET') {
       // GitLab 11.9 knew none of the filter or sort parameters; Grape drops undeclared ones silently.
-      const filter = project.shape === '11.9' ? this.filterOf({}, false) : this.filterOf(q, false);
+      const filter = project.shape === '11.9' ? this.filterOf({}, false) : this.filterOf(this.knownParams(q), false);
       const cacheKey = `${project.id}|${JSON.stringify(filter)}`;
       const pkgs = this.listCache.get(cacheKey) ?? this.store.listPackages(this.store.packagesOf(project.id), filter);
       this.listCache.set(cacheKey, pkgs);
@@ -373,7 +376,7 @@ export class FakeGitLab {
       const files = pkg.files.filter((f) => f.status === 'default').sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id) * dir);
       return this.paged(files, q, baseUrl, `/api/v4/projects/${project.id}/packages/${pkg.id}/package_files`, (f) => fileJson(f, project));
     }
-    if ((r = /^\/packages\/(\d+)\/package_files\/(\d+)$/.exec(rest)) && method === 'DELETE') {
+    if ((r = /^\/packages\/(\d+)\/package_files\/(\d+)$/.exec(rest)) && method === 'DELETE' && atLeast(this.version, 13, 12)) {
       const pkg = this.packageIn(project, Number(r[1]));
       const file = pkg.files.find((f) => f.id === Number(r![2]) && f.status === 'default');
       if (!file) throw new HttpError(404, { message: '404 Package File Not Found' });
@@ -443,6 +446,16 @@ export class FakeGitLab {
       headers['x-total-pages'] = String(totalPages);
     }
     return { status: 200, body: slice.map(toJson), headers };
+  }
+
+  /** Grape drops parameters an older server does not declare, without a word. */
+  private knownParams(q: Record<string, string>): Record<string, string> {
+    const known = { ...q };
+    if (!atLeast(this.version, 12, 8)) for (const k of ['order_by', 'sort']) delete known[k];
+    if (!atLeast(this.version, 12, 9)) for (const k of ['package_type', 'package_name']) delete known[k];
+    if (!atLeast(this.version, 13, 9)) delete known.status;
+    if (!atLeast(this.version, 16, 6)) delete known.package_version;
+    return known;
   }
 
   private filterOf(q: Record<string, string>, group: boolean): Parameters<Store['listPackages']>[1] {

@@ -1,0 +1,44 @@
+/**
+ * Which GitLab version brought which part of the API we use, and the "needs GitLab ≥ X" text
+ * when a server is older. Versions come from `GET /version` (`18.1.1-ee`, `15.2-pre`).
+ */
+
+export interface GitLabVersion {
+  major: number;
+  minor: number;
+  patch: number;
+  /** As the server wrote it. */
+  text: string;
+}
+
+export function parseGitLabVersion(text: string): GitLabVersion | undefined {
+  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(text.trim());
+  if (!m) return undefined;
+  return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3] ?? 0), text: text.trim() };
+}
+
+export type Feature = 'groupPackages' | 'listFilters' | 'statusFilter' | 'deletePackageFile' | 'tokenInfo' | 'downloadById';
+
+/** [major, minor] it arrived in, and how to name it in a sentence. */
+export const FEATURES: Record<Feature, { since: [number, number]; what: string }> = {
+  groupPackages: { since: [12, 5], what: 'Listing a group’s packages' },
+  listFilters: { since: [12, 9], what: 'Filtering packages by type or name on the server' },
+  statusFilter: { since: [13, 9], what: 'Filtering packages by status' },
+  deletePackageFile: { since: [13, 12], what: 'Deleting a single package file' },
+  tokenInfo: { since: [15, 5], what: 'Reading the token’s scopes and expiry' },
+  downloadById: { since: [18, 4], what: 'Downloading any package file by its id' },
+};
+
+/** Unknown versions are given the benefit of the doubt: the server's answer then decides. */
+export function supports(version: GitLabVersion | undefined, feature: Feature): boolean {
+  if (!version) return true;
+  const [major, minor] = FEATURES[feature].since;
+  return version.major > major || (version.major === major && version.minor >= minor);
+}
+
+/** `undefined` when supported; else e.g. "Deleting a single package file needs GitLab 13.12 or later; gitlab.example.com runs 12.10.0." */
+export function unsupportedMessage(version: GitLabVersion | undefined, feature: Feature, host: string): string | undefined {
+  if (supports(version, feature) || !version) return undefined;
+  const { since, what } = FEATURES[feature];
+  return `${what} needs GitLab ${since.join('.')} or later; ${host} runs ${version.text}.`;
+}

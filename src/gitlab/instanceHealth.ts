@@ -1,0 +1,54 @@
+/**
+ * The state of each instance in use, as the tree and the warnings need it: is a token set,
+ * which GitLab version runs there, and what the token may do and until when. Kept as a plain
+ * snapshot so the tree can read it synchronously; `check()` refreshes it and reports changes.
+ */
+import type { GitLabVersion } from './features';
+import { assessToken, type InstanceFacts, type TokenAssessment } from './instanceFacts';
+
+export interface InstanceStatus {
+  instanceUrl: string;
+  hasToken: boolean;
+  version?: GitLabVersion;
+  token: TokenAssessment;
+}
+
+export interface InstanceHealthDeps {
+  facts: InstanceFacts;
+  hasToken(origin: string): Promise<boolean>;
+  now?(): Date;
+  /** A status appeared or changed (not called when a check found nothing new). */
+  onDidChange(status: InstanceStatus, previous: InstanceStatus | undefined): void;
+}
+
+export class InstanceHealth {
+  private readonly known = new Map<string, InstanceStatus>();
+
+  constructor(private readonly deps: InstanceHealthDeps) {}
+
+  get(instanceUrl: string): InstanceStatus | undefined {
+    return this.known.get(instanceUrl);
+  }
+
+  /** False only when the token's scopes are known and none allows deleting. */
+  mayDelete(instanceUrl: string): boolean {
+    return this.known.get(instanceUrl)?.token.canDelete !== false;
+  }
+
+  async check(instanceUrl: string): Promise<InstanceStatus> {
+    const origin = new URL(instanceUrl).origin;
+    const hasToken = await this.deps.hasToken(origin);
+    const [version, info] = hasToken ? await Promise.all([this.deps.facts.version(instanceUrl), this.deps.facts.tokenInfo(instanceUrl)]) : [undefined, undefined];
+    const status: InstanceStatus = { instanceUrl, hasToken, version, token: assessToken(info, this.deps.now?.() ?? new Date()) };
+    const previous = this.known.get(instanceUrl);
+    this.known.set(instanceUrl, status);
+    if (!previous || JSON.stringify(previous) !== JSON.stringify(status)) this.deps.onDidChange(status, previous);
+    return status;
+  }
+
+  /** A token changed: what we knew about it (and the version read with it) is stale. */
+  forget(origin?: string): void {
+    this.deps.facts.forget(origin);
+    for (const key of [...this.known.keys()]) if (origin === undefined || new URL(key).origin === origin) this.known.delete(key);
+  }
+}
