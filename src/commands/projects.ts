@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { parsedEntries, writeProjectEntries } from '../config';
 import { isGitLabError } from '../gitlab/errors';
-import { parseGroupEntry, parseProjectEntry } from '../gitlab/projectRef';
+import { parseGroupEntry, parseProjectEntry, type ProjectRef } from '../gitlab/projectRef';
 import type { CommandDeps, Handler } from './deps';
 import { COMMANDS } from './ids';
 import { abortOn } from './token';
@@ -23,31 +23,39 @@ export function addProjectCommand(deps: CommandDeps): Handler {
     if (!entry?.trim()) return;
     const parsed = parseProjectEntry(entry.trim(), config.instanceUrl, [config.instanceUrl]);
     if (!parsed.ok) throw new Error(parsed.reason);
-    const ref = parsed.ref;
-    const client = deps.clients.get(ref.instanceUrl);
-    try {
-      const project = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking up {0}…', String(ref.key)), cancellable: true },
-        (_p, cancel) => client.getProject(ref.key, abortOn(cancel)),
-      );
-      const existing = parsedEntries(config).some((e) => e.ok && e.ref.origin === ref.origin && (e.ref.key === project.id || e.ref.key === project.pathWithNamespace));
-      if (existing) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already in the list.', project.pathWithNamespace));
-        return;
-      }
-      await writeProjectEntries([...config.projectEntries, entry.trim()]);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Added {0}.', project.pathWithNamespace));
-    } catch (e) {
-      if (isGitLabError(e) && (e.kind === 'notFound' || e.kind === 'unauthorized') && !(await deps.tokens.has(ref.origin))) {
-        const setToken = vscode.l10n.t('Set Access Token…');
-        const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} was not found. If it is private, set an access token for {1} first.', String(ref.key), new URL(ref.origin).host), setToken);
-        if (choice === setToken) await vscode.commands.executeCommand(COMMANDS.setToken, ref.origin);
-        return;
-      }
-      if (isGitLabError(e) && e.kind === 'notFound') throw new Error(vscode.l10n.t('Project {0} was not found, or your token has no access to it.', String(ref.key)));
-      throw e;
-    }
+    await lookUpAndAdd(deps, parsed.ref, entry.trim(), true);
   };
+}
+
+/** Adds the entry once GitLab confirms the project; offers a token first when one is missing. */
+async function lookUpAndAdd(deps: CommandDeps, ref: ProjectRef, entry: string, mayAskForToken: boolean): Promise<void> {
+  const config = deps.config();
+  const client = deps.clients.get(ref.instanceUrl);
+  try {
+    const project = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking up {0}…', String(ref.key)), cancellable: true },
+      (_p, cancel) => client.getProject(ref.key, abortOn(cancel)),
+    );
+    const existing = parsedEntries(config).some((e) => e.ok && e.ref.origin === ref.origin && (e.ref.key === project.id || e.ref.key === project.pathWithNamespace));
+    if (existing) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already in the list.', project.pathWithNamespace));
+      return;
+    }
+    await writeProjectEntries([...config.projectEntries, entry]);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Added {0}.', project.pathWithNamespace));
+  } catch (e) {
+    if (mayAskForToken && isGitLabError(e) && (e.kind === 'notFound' || e.kind === 'unauthorized') && !(await deps.tokens.has(ref.origin))) {
+      const setToken = vscode.l10n.t('Set Access Token…');
+      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} was not found. If it is private, set an access token for {1} first.', String(ref.key), new URL(ref.origin).host), setToken);
+      if (choice !== setToken) return;
+      await vscode.commands.executeCommand(COMMANDS.setToken, ref.instanceUrl);
+      // Signed in: carry on adding the project the user asked for.
+      if (await deps.tokens.has(ref.origin)) await lookUpAndAdd(deps, ref, entry, false);
+      return;
+    }
+    if (isGitLabError(e) && e.kind === 'notFound') throw new Error(vscode.l10n.t('Project {0} was not found, or your token has no access to it.', String(ref.key)));
+    throw e;
+  }
 }
 
 export function addGroupCommand(deps: CommandDeps): Handler {

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { GitLabClient } from '../gitlab/client';
 import { isGitLabError } from '../gitlab/errors';
-import { assessToken, expiryPhrase, EXPIRY_WARNING_DAYS } from '../gitlab/instanceFacts';
+import { assessToken } from '../gitlab/instanceFacts';
 import type { TokenInfo } from '../gitlab/models';
 import type { CommandDeps, Handler } from './deps';
 import { pickInstance } from './pickInstance';
@@ -38,12 +38,8 @@ export function setTokenCommand(deps: CommandDeps & TokenCheckDeps): Handler {
       await deps.tokens.set(new URL(instanceUrl).origin, token.trim());
       deps.log.info(`Token stored for ${new URL(instanceUrl).origin} (user ${user.username}${info ? `, scopes ${info.scopes.join(' ')}, expires ${info.expiresAt ?? 'never'}` : ''})`);
       const signedIn = vscode.l10n.t('Signed in to {0} as {1}.', host, user.name ? `${user.name} (@${user.username})` : `@${user.username}`);
-      const t = assessToken(info, new Date());
-      const notes = [
-        t.canDelete === false ? vscode.l10n.t('This token can browse but not delete (it lacks the "api" scope).') : undefined,
-        t.daysLeft !== undefined && t.daysLeft <= EXPIRY_WARNING_DAYS ? vscode.l10n.t('It {0} ({1}).', expiryPhrase(t.daysLeft), t.expiresOn ?? '') : undefined,
-      ].filter((n): n is string => !!n);
-      if (notes.length) void vscode.window.showWarningMessage([signedIn, ...notes].join(' '));
+      // A near expiry is warned about by the instance check that follows the token change.
+      if (assessToken(info, new Date()).canDelete === false) void vscode.window.showWarningMessage(`${signedIn} ${vscode.l10n.t('This token can browse but not delete (it lacks the "api" scope).')}`);
       else void vscode.window.showInformationMessage(signedIn);
     } catch (e) {
       if (isGitLabError(e) && e.kind === 'unauthorized') {

@@ -3,11 +3,15 @@
  * they share one workbench, as a user's session would.
  */
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE } from '../fake-gitlab/seed';
-import { readmeScreenshot, useEnvironment } from './harness';
+import { FakeGitLab } from '../fake-gitlab/server';
+import { readmeScreenshot, REMOTE_PROJECT, useEnvironment } from './harness';
+
+const OTHER_TOKEN = 'glpat-second-instance-0123456789';
 
 describe('GitLab Packages in a real VS Code', function () {
   this.timeout(60_000);
@@ -45,6 +49,25 @@ describe('GitLab Packages in a real VS Code', function () {
     const user = fake.requests.find((r) => r.path === '/api/v4/user');
     assert.equal(user?.auth, 'private-token');
     await wb.row('com/mycompany/my-app 1.0-SNAPSHOT · maven');
+  });
+
+  it("lists the project of the workspace's git remote first, marked detected, and follows a remote change", async () => {
+    const { wb, fake, codeServer } = env();
+    await wb.row(REMOTE_PROJECT);
+    const first = (await wb.rowLabels())[0];
+    assert.ok(first.startsWith(REMOTE_PROJECT) && first.includes('detected'), `first row: ${first}`);
+    await wb.expand(REMOTE_PROJECT);
+    await wb.row('fips-lib 1.0.0 · generic');
+    await wb.collapse(REMOTE_PROJECT);
+    const setRemote = (project: string) => execFileSync('git', ['remote', 'set-url', 'origin', `${fake.url}/${project}.git`], { cwd: codeServer.workspace });
+    try {
+      setRemote('acme/readonly');
+      await wb.row('acme/readonly', 30_000);
+      assert.ok(!(await wb.rowLabels()).some((l) => l.startsWith(REMOTE_PROJECT)), 'the old remote project is gone');
+    } finally {
+      setRemote(REMOTE_PROJECT);
+    }
+    await wb.row(REMOTE_PROJECT, 30_000);
   });
 
   it('browses projects → packages → files, and pages past the first page', async () => {
@@ -296,12 +319,55 @@ describe('GitLab Packages in a real VS Code', function () {
     assert.equal(await wb.page.locator('.monaco-hover img, .workbench-hover img, .monaco-hover a[href^="command:"]').count(), 0);
   });
 
+  it('adds a project of a second GitLab: instances at the root, each with its own token, and an expiry warning', async () => {
+    const { wb, fake } = env();
+    const other = await FakeGitLab.start({ seed: 'none' });
+    try {
+      other.addUser({ id: 1, username: 'ops', name: 'Ops Person' });
+      const expiresAt = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+      other.addToken({ value: OTHER_TOKEN, userId: 1, scopes: ['api'], name: 'ops laptop', expiresAt });
+      const tools = other.addProject({ id: 7, pathWithNamespace: 'platform/tools', members: { 1: 50 } });
+      other.addPackage(tools.id, { name: 'toolbox', version: '3.0.0', packageType: 'generic' });
+      const [host, mainHost] = [new URL(other.url).host, new URL(fake.url).host];
+      fake.clearRequests();
+
+      await wb.runCommand('GitLab Packages: Add Project…');
+      await wb.quickInputType(`${other.url}/platform/tools`);
+      await wb.notificationAction(new RegExp(`set an access token for ${host.replace(/\./g, '\\.')} first`), 'Set Access Token…');
+      await wb.page.locator('.quick-input-widget .quick-input-box input[type="password"]').waitFor({ timeout: 10_000 });
+      assert.match(await wb.page.locator('.quick-input-widget').innerText(), new RegExp(`GitLab access token for ${host.replace(/\./g, '\\.')}`));
+      await wb.quickInputType(OTHER_TOKEN);
+      await wb.waitForNotificationSeen(/Signed in to 127\.0\.0\.1:\d+ as Ops Person \(@ops\)/);
+      await wb.waitForNotificationSeen(/Added platform\/tools/);
+      await wb.waitForNotificationSeen(new RegExp(`access token for ${host.replace(/\./g, '\\.')} expires in 5 days \\(${expiresAt}\\)`));
+
+      await wb.row(mainHost);
+      await wb.row(`${host} token expires in 5 days`);
+      await wb.expand('platform/tools');
+      await wb.row('toolbox 3.0.0 · generic');
+      // Each instance was sent its own token only.
+      assert.ok(other.requests.some((r) => r.auth === 'private-token' && r.tokenKnown));
+      assert.deepEqual(other.requests.filter((r) => r.auth !== 'none' && !r.tokenKnown), []);
+      assert.deepEqual(fake.requests.filter((r) => r.auth !== 'none' && !r.tokenKnown), []);
+      await readmeScreenshot(wb, 'instances');
+
+      await wb.contextMenu('platform/tools', 'Remove Project');
+      await wb.row('acme/app');
+      for (let i = 0; i < 50 && (await wb.rowLabels()).some((l) => l.startsWith(mainHost)); i++) await wb.page.waitForTimeout(100);
+      assert.ok(!(await wb.rowLabels()).some((l) => l.startsWith(mainHost) || l.startsWith(host)), 'one instance again: projects at the root');
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('never writes the token to settings or log files', () => {
     const { codeServer } = env();
     const settings = readFileSync(path.join(codeServer.userDataDir, 'User', 'settings.json'), 'utf8');
-    assert.ok(!settings.includes(SAMPLE.apiToken));
     const logs = codeServer.logs();
     assert.match(logs, /GET \/projects\/101\/packages/, 'the request log is there');
-    assert.ok(!logs.includes(SAMPLE.apiToken));
+    for (const token of [SAMPLE.apiToken, OTHER_TOKEN]) {
+      assert.ok(!settings.includes(token));
+      assert.ok(!logs.includes(token));
+    }
   });
 });

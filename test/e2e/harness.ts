@@ -3,6 +3,7 @@
  * .vsix, one Chromium. On a failed test: a screenshot and the extension's log under
  * test-results/e2e/<test>/. Everything started is stopped in `after`, also on failure.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FakeGitLab } from '../fake-gitlab/server';
@@ -21,6 +22,15 @@ export interface Env {
 }
 
 export const PROJECTS = ['acme/app', 'acme/big', 'legacy/old-server'];
+/** The workspace is a git repository whose remote names this project (not in PROJECTS). */
+export const REMOTE_PROJECT = 'acme/fips';
+
+/** `git init` in the workspace with an `origin` on the fake GitLab, as a clone would have. */
+export function gitWorkspace(dir: string, remote: string): void {
+  mkdirSync(dir, { recursive: true });
+  execFileSync('git', ['init', '-q', dir]);
+  execFileSync('git', ['remote', 'add', 'origin', remote], { cwd: dir });
+}
 
 export function useEnvironment(): () => Env {
   let env: Env | undefined;
@@ -34,11 +44,12 @@ export function useEnvironment(): () => Env {
     mkdirSync(RESULTS, { recursive: true });
     let codeServer: CodeServer | undefined;
     try {
+      gitWorkspace(path.join(runDir, 'workspace'), `${fake.url}/${REMOTE_PROJECT}.git`);
       codeServer = await startCodeServer({
         tools,
         vsixPath: VSIX,
         runDir,
-        settings: { 'gitlabPackages.instanceUrl': fake.url, 'gitlabPackages.projects': PROJECTS },
+        settings: { 'gitlabPackages.instanceUrl': fake.url, 'gitlabPackages.projects': PROJECTS, 'git.enabled': true },
       });
       const wb = await Workbench.launch(tools.chromium, codeServer.url);
       env = { fake, codeServer, wb };

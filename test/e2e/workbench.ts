@@ -19,6 +19,17 @@ export class Workbench {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
     const page = await context.newPage();
+    // Toasts come and go (at most three show): keep every message that was ever rendered.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __notificationsSeen: string[] }).__notificationsSeen = seen;
+      new MutationObserver(() => {
+        for (const el of Array.from(document.querySelectorAll('.notification-list-item-message'))) {
+          const text = (el as HTMLElement).innerText;
+          if (text && !seen.includes(text)) seen.push(text);
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
     return new Workbench(browser, context, page);
   }
 
@@ -185,6 +196,25 @@ export class Workbench {
       await this.page.waitForTimeout(150);
     }
     throw new Error(`No notification matching ${String(re)}`);
+  }
+
+  /** Like waitForNotification, but also finds a toast that was shown and already pushed out by newer ones. */
+  async waitForNotificationSeen(re: RegExp, timeout = 15_000): Promise<string> {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      const seen = await this.page.evaluate(() => (window as unknown as { __notificationsSeen?: string[] }).__notificationsSeen ?? []);
+      const hit = seen.find((t) => re.test(t));
+      if (hit) return hit;
+      await this.page.waitForTimeout(150);
+    }
+    throw new Error(`No notification matching ${String(re)} was shown`);
+  }
+
+  /** Clicks `button` on the notification whose text matches `re`. */
+  async notificationAction(re: RegExp, button: string, timeout = 15_000): Promise<void> {
+    await this.waitForNotification(re, timeout);
+    const toast = this.page.locator('.notification-toast', { hasText: re }).first();
+    await toast.locator(`.monaco-button:text-is("${cssEscape(button)}")`).first().click();
   }
 
   async clearNotifications(): Promise<void> {
