@@ -1,6 +1,8 @@
 /** A typed, validated snapshot of the `gitlabPackages.*` settings. */
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { AuthStyle } from './gitlab/http';
+import { effectiveInstanceSettings, parseInstanceSettings, type EffectiveInstanceSettings, type InstanceSettings } from './gitlab/instanceSettings';
 import { parseGroupEntry, parseInstanceUrl, parseProjectEntry, type ParsedEntry } from './gitlab/projectRef';
 
 export const SECTION = 'gitlabPackages';
@@ -17,6 +19,10 @@ export interface Config {
   concurrency: number;
   /** Origins that may receive a token over plain http (loopback always may). */
   allowHttpFor: string[];
+  /** `gitlabPackages.instances`, keyed by origin. */
+  instances: ReadonlyMap<string, InstanceSettings>;
+  /** Entries of `gitlabPackages.instances` that were ignored, and why (for the log). */
+  instanceProblems: string[];
 }
 
 export function readConfig(): Config {
@@ -36,7 +42,18 @@ export function readConfig(): Config {
       const parsed = parseInstanceUrl(u);
       return parsed.ok ? [parsed.origin] : [];
     }),
+    ...instancesSetting(c.get<unknown>('instances')),
   };
+}
+
+function instancesSetting(raw: unknown): Pick<Config, 'instances' | 'instanceProblems'> {
+  const { byOrigin, problems } = parseInstanceSettings(raw, os.homedir());
+  return { instances: byOrigin, instanceProblems: problems };
+}
+
+/** The connection settings for one origin: its `gitlabPackages.instances` entry over the global ones. */
+export function instanceSettingsFor(config: Config, origin: string): EffectiveInstanceSettings {
+  return effectiveInstanceSettings(config.instances, origin, config.authHeader);
 }
 
 /** Entries parsed against the default instance; URL entries name their own instance. */

@@ -5,7 +5,7 @@ import { TokenStore } from './auth/tokenStore';
 import { registerCommands } from './commands';
 import { DETAILS_SCHEME, PackageDetailsDocuments } from './commands/details';
 import { COMMANDS, VIEW_ID } from './commands/ids';
-import { instanceUrls, parsedEntries, parsedGroupEntries, readConfig, SECTION, type Config } from './config';
+import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries, readConfig, SECTION, type Config } from './config';
 import { WorkspaceRemotes } from './gitRemotes';
 import { GitLabClient } from './gitlab/client';
 import { ClientPool } from './gitlab/clientPool';
@@ -19,6 +19,7 @@ import { PackagesTreeModel } from './tree/model';
 import type { TreeNode } from './tree/nodes';
 import { PackagesTreeProvider } from './tree/provider';
 import { TokenWarnings } from './tokenWarnings';
+import { UntrustedCertificateWarnings } from './tlsWarning';
 
 const CONNECTION_SETTINGS = ['instanceUrl', 'authHeader', 'instances', 'allowHttpFor', 'requestTimeoutSeconds'];
 
@@ -34,12 +35,17 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   let config: Config = readConfig();
   const tokens = new TokenStore(context.secrets, environmentToken(config));
   const httpFetch = fetch as unknown as FetchLike;
+  const tlsWarnings = new UntrustedCertificateWarnings(log);
+  const logInstanceProblems = (): void => config.instanceProblems.forEach((p) => log.warn(p));
+  logInstanceProblems();
   const clients = new ClientPool({
     fetch: httpFetch,
     getToken: (origin) => tokens.get(origin),
     userAgent,
     log: (e) => log.request(e),
     settings: () => config,
+    instanceSettings: (origin) => config.instances.get(origin),
+    onUntrustedCertificates: (origin) => tlsWarnings.untrusted(origin),
   });
   const facts = new InstanceFacts((instanceUrl) => clients.get(instanceUrl));
   const warnings = new TokenWarnings(log, (origin) => vscode.commands.executeCommand(COMMANDS.setToken, origin));
@@ -104,6 +110,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
       config = readConfig();
+      if (e.affectsConfiguration(`${SECTION}.instances`)) logInstanceProblems();
       clients.reset();
       // Version and token facts hold across view settings; a new connection asks again.
       if (CONNECTION_SETTINGS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) health.forget();
@@ -132,9 +139,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
           fetch: httpFetch,
           getToken: () => Promise.resolve(token),
           userAgent,
-          authStyle: config.authHeader,
+          authStyle: instanceSettingsFor(config, new URL(instanceUrl).origin).authHeader,
           timeoutMs: config.timeoutMs,
           allowInsecureHttp: config.allowHttpFor.includes(new URL(instanceUrl).origin),
+          agent: (origin) => clients.agentFor(origin),
           log: (e) => log.request(e),
         }),
     }),

@@ -1,6 +1,9 @@
-/** One GitLabClient per instance URL, rebuilt when the settings that shape it change. */
+/** One GitLabClient per instance URL and one TLS agent per origin, rebuilt when the settings that shape them change. */
+import type { Agent } from 'node:http';
 import { GitLabClient } from './client';
 import type { AuthStyle, FetchLike, RequestLogEntry } from './http';
+import type { InstanceSettings } from './instanceSettings';
+import { buildTlsAgent } from './tlsAgent';
 
 export interface ClientPoolOptions {
   fetch: FetchLike;
@@ -8,10 +11,17 @@ export interface ClientPoolOptions {
   userAgent: string;
   log(entry: RequestLogEntry): void;
   settings(): { authHeader: AuthStyle; timeoutMs: number; concurrency: number; allowHttpFor: string[] };
+  /** Per-instance overrides (`gitlabPackages.instances`) for an origin. */
+  instanceSettings?(origin: string): InstanceSettings | undefined;
+  /** Certificate checks are off for this origin: called each time its agent is built. */
+  onUntrustedCertificates?(origin: string): void;
+  /** Builds the agent (tests pass their own reader of CA files through this). */
+  buildAgent?: typeof buildTlsAgent;
 }
 
 export class ClientPool {
   private readonly clients = new Map<string, GitLabClient>();
+  private readonly agents = new Map<string, Promise<Agent | undefined>>();
 
   constructor(private readonly opts: ClientPoolOptions) {}
 
@@ -24,20 +34,47 @@ export class ClientPool {
         instanceUrl,
         fetch: this.opts.fetch,
         getToken: () => this.opts.getToken(origin),
-        authStyle: s.authHeader,
+        authStyle: this.opts.instanceSettings?.(origin)?.authHeader ?? s.authHeader,
         timeoutMs: s.timeoutMs,
         concurrency: s.concurrency,
         userAgent: this.opts.userAgent,
         log: (e) => this.opts.log(e),
         allowInsecureHttp: s.allowHttpFor.includes(origin),
+        agent: (o) => this.agentFor(o),
       });
       this.clients.set(instanceUrl, client);
     }
     return client;
   }
 
-  /** Settings changed: clients are rebuilt on next use. */
+  /**
+   * The https agent for an origin's own TLS settings, or undefined (the default stack, which
+   * VS Code's proxy support patches). Built once per origin; a failed build is retried on the
+   * next request, so fixing the CA file and pressing Retry is enough.
+   */
+  agentFor(origin: string): Promise<Agent | undefined> {
+    let agent = this.agents.get(origin);
+    if (!agent) {
+      const settings = this.opts.instanceSettings?.(origin);
+      if (!settings?.caFile && !settings?.allowUntrustedCertificate) return Promise.resolve(undefined);
+      agent = (this.opts.buildAgent ?? buildTlsAgent)(origin, settings);
+      this.agents.set(origin, agent);
+      agent.then(
+        () => {
+          if (settings.allowUntrustedCertificate) this.opts.onUntrustedCertificates?.(origin);
+        },
+        () => {
+          if (this.agents.get(origin) === agent) this.agents.delete(origin);
+        },
+      );
+    }
+    return agent;
+  }
+
+  /** Settings changed: clients and agents are rebuilt on next use. */
   reset(): void {
     this.clients.clear();
+    // Old agents are dropped, not destroyed: requests in flight finish on them.
+    this.agents.clear();
   }
 }

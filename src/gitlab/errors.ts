@@ -16,7 +16,8 @@ export type GitLabErrorKind =
   | 'timeout'
   | 'cancelled'
   | 'badResponse'
-  | 'insecure';
+  | 'insecure'
+  | 'tls';
 
 export abstract class GitLabError extends Error {
   abstract readonly kind: GitLabErrorKind;
@@ -111,6 +112,27 @@ export class InsecureRequestError extends GitLabError {
   readonly kind = 'insecure';
   constructor(path: string, detail: string) {
     super(detail, path);
+  }
+}
+
+/**
+ * The TLS handshake failed (or could not be set up): which check failed, in plain words, and
+ * the setting that fixes it. Not retried: the same certificate fails the same way again.
+ */
+export type TlsProblem = 'selfSigned' | 'unknownIssuer' | 'expired' | 'notYetValid' | 'hostname' | 'notHttps' | 'caFile' | 'other';
+
+export class TlsError extends GitLabError {
+  readonly kind = 'tls';
+  constructor(
+    path: string,
+    readonly problem: TlsProblem,
+    /** The host whose certificate failed (a redirect target may differ from the instance). */
+    readonly host: string,
+    message: string,
+    /** Node's error code, e.g. `DEPTH_ZERO_SELF_SIGNED_CERT`. */
+    readonly code?: string,
+  ) {
+    super(message, path);
   }
 }
 

@@ -3,6 +3,7 @@
  * reads, redirects that never carry the token to another origin, and mapping of failures to
  * typed errors. Receives `fetch` so tests and the extension can each pass their own.
  */
+import type { Agent } from 'node:http';
 import {
   BadRequestError,
   BadResponseError,
@@ -15,9 +16,11 @@ import {
   RateLimitedError,
   ServerError,
   TimeoutError,
+  TlsError,
   UnauthorizedError,
 } from './errors';
 import { ShapeError } from './models';
+import { readPeerCertificate, tlsErrorFor, type PeerCertificate } from './tlsFailure';
 
 export interface HeaderBag {
   get(name: string): string | null;
@@ -36,6 +39,8 @@ export interface FetchInit {
   headers: Record<string, string>;
   signal: AbortSignal;
   redirect: 'manual';
+  /** Set only for an origin with its own TLS settings (node-fetch v2 passes it to https). */
+  agent?: Agent;
 }
 
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;
@@ -68,6 +73,14 @@ export interface HttpOptions {
   /** Plain http is refused for non-loopback hosts unless this is set. */
   allowInsecureHttp?: boolean;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * The https agent for an origin (custom CA, certificate checks), asked per hop so that a
+   * redirect to another origin never inherits the instance's. Undefined: the default stack.
+   * May reject (an unusable CA file); the request then fails with a TlsError naming why.
+   */
+  agent?: (origin: string) => Promise<Agent | undefined>;
+  /** Reads a failing server certificate to word the error (default: a handshake that sends nothing). */
+  peerCertificate?: (url: string) => Promise<PeerCertificate | undefined>;
 }
 
 export interface RequestOptions {
@@ -174,12 +187,14 @@ export class HttpClient {
     const onOuterAbort = (): void => controller.abort();
     outer?.addEventListener('abort', onOuterAbort);
     let status: number | undefined;
+    let url = firstUrl;
+    let agent: Agent | undefined;
     try {
-      let url = firstUrl;
       for (let hop = 0; ; hop++) {
         const sameOrigin = new URL(url).origin === this.origin;
         const headers = await this.headers(url, path, sameOrigin, accept);
-        const res = await this.opts.fetch(url, { method, headers, signal: controller.signal, redirect: 'manual' });
+        agent = await this.agentFor(url, path);
+        const res = await this.opts.fetch(url, { method, headers, signal: controller.signal, redirect: 'manual', ...(agent ? { agent } : {}) });
         status = res.status;
         const location = res.headers.get('location');
         if (status >= 300 && status < 400 && location) {
@@ -199,7 +214,7 @@ export class HttpClient {
         throw errorFor(status, path, text, res.headers, !headers['PRIVATE-TOKEN'] && !headers.Authorization, await this.tokenForRedaction());
       }
     } catch (e) {
-      const err = this.classify(e, path, timedOut, outer);
+      const err = await this.classify(e, path, timedOut, url, agent !== undefined, outer);
       this.log(method, path, firstUrl, started, attempt, status, err.message);
       throw err;
     } finally {
@@ -235,11 +250,22 @@ export class HttpClient {
     }
   }
 
-  private classify(e: unknown, path: string, timedOut: boolean, outer?: AbortSignal): GitLabError {
+  private async agentFor(url: string, path: string): Promise<Agent | undefined> {
+    const u = new URL(url);
+    if (u.protocol !== 'https:' || !this.opts.agent) return undefined;
+    try {
+      return await this.opts.agent(u.origin);
+    } catch (e) {
+      throw new TlsError(path, 'caFile', u.host, e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private async classify(e: unknown, path: string, timedOut: boolean, url: string, customCa: boolean, outer?: AbortSignal): Promise<GitLabError> {
     if (e instanceof GitLabError) return e;
     if (timedOut) return new TimeoutError(path, this.timeoutMs);
     if (outer?.aborted) return new CancelledError(path);
-    return new NetworkError(path, describeNetworkFailure(e));
+    const tls = await tlsErrorFor(e, { path, url, customCa, peerCertificate: this.opts.peerCertificate ?? ((u) => readPeerCertificate(u)) });
+    return tls ?? new NetworkError(path, describeNetworkFailure(e));
   }
 }
 
@@ -329,16 +355,6 @@ function describeNetworkFailure(e: unknown): string {
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       return 'the host is unreachable';
-    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-    case 'SELF_SIGNED_CERT_IN_CHAIN':
-      return 'TLS: the server certificate is self-signed';
-    case 'CERT_HAS_EXPIRED':
-      return 'TLS: the server certificate has expired';
-    case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return 'TLS: the certificate does not match the host name';
-    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
-      return 'TLS: the certificate is signed by an unknown authority';
     default:
       if (/premature close|aborted|socket hang up/i.test(err?.message ?? '')) return 'the connection was closed before the answer was complete';
       return code ? `network error (${code})` : 'network error';

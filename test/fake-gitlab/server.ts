@@ -5,6 +5,7 @@
  * token) and able to inject latency and faults.
  */
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { Faults, type ChaosRates, type Fault, type RouteMatch } from './faults';
 import { fileJson, packageJson, projectJson } from './serialize';
@@ -24,6 +25,8 @@ export interface StartOptions {
   port?: number;
   seed?: 'sample' | 'none';
   latencyMs?: number;
+  /** Serve https with this key and certificate (PEM) instead of plain http. */
+  https?: { key: string | Buffer; cert: string | Buffer };
 }
 
 class HttpError extends Error {
@@ -56,20 +59,20 @@ export class FakeGitLab {
   private throttleState: { limit: number; windowMs: number; retryAfterSeconds: number; hits: number[] } | undefined;
 
   private constructor(
-    private readonly server: http.Server,
+    private readonly server: http.Server | https.Server,
     readonly url: string,
   ) {}
 
   static async start(opts: StartOptions = {}): Promise<FakeGitLab> {
-    const server = http.createServer();
+    const server = opts.https ? https.createServer({ key: opts.https.key, cert: opts.https.cert }) : http.createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(opts.port ?? 0, '127.0.0.1', resolve);
     });
     const port = (server.address() as AddressInfo).port;
-    const fake = new FakeGitLab(server, `http://127.0.0.1:${port}`);
+    const fake = new FakeGitLab(server, `${opts.https ? 'https' : 'http'}://127.0.0.1:${port}`);
     fake.latencyMs = opts.latencyMs ?? 0;
-    server.on('connection', (s) => {
+    server.on('connection', (s: Socket) => {
       fake.sockets.add(s);
       s.on('close', () => fake.sockets.delete(s));
     });
@@ -192,7 +195,7 @@ export class FakeGitLab {
     res.on('close', () => (record.status ||= -1));
 
     if (this.latencyMs > 0) await sleep(this.latencyMs);
-    const baseUrl = `http://${req.headers.host ?? '127.0.0.1'}`;
+    const baseUrl = `${new URL(this.url).protocol}//${req.headers.host ?? '127.0.0.1'}`;
 
     const throttled = this.throttled();
     if (throttled) return send(res, throttled.status, throttled.body, throttled.headers);

@@ -1,0 +1,25 @@
+/**
+ * Says loudly that certificate checks are off for an instance (allowUntrustedCertificate):
+ * in the log each time its connection is set up, and once per window as a warning.
+ */
+import * as vscode from 'vscode';
+import { INSTANCES_SETTING } from './gitlab/instanceSettings';
+import type { Log } from './log';
+
+export class UntrustedCertificateWarnings {
+  private readonly shown = new Set<string>();
+
+  constructor(private readonly log: Log) {}
+
+  untrusted(origin: string): void {
+    const host = new URL(origin).host;
+    const text = vscode.l10n.t('Certificate checks are off for {0} ({1}). Anyone on the network path can read your token.', host, INSTANCES_SETTING);
+    this.log.warn(text);
+    if (this.shown.has(origin)) return;
+    this.shown.add(origin);
+    const open = vscode.l10n.t('Open Settings');
+    void vscode.window.showWarningMessage(text, open).then((choice) => {
+      if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', INSTANCES_SETTING);
+    });
+  }
+}
