@@ -3,6 +3,7 @@
  * missing or older than the sources, then runs the flows with mocha.
  *
  *   npx tsx test/e2e/run.ts            (part of `npm test`)
+ *   E2E_GREP='sets the token|second GitLab' npx tsx test/e2e/run.ts
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -23,7 +24,8 @@ provision();
 if (!existsSync(vsix) || statSync(vsix).mtimeMs < newestSource()) execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
 
 const started = Date.now();
-const mocha = new Mocha({ timeout: 60_000, reporter: 'spec', bail: false });
+// E2E_GREP picks flows while working on one (they share a session: keep the ones it needs).
+const mocha = new Mocha({ timeout: 60_000, reporter: 'spec', bail: false, grep: process.env.E2E_GREP });
 mocha.addFile(path.join(__dirname, 'flows.e2e.ts'));
 mocha.run((failures) => {
   console.log(`end-to-end suite: ${((Date.now() - started) / 1000).toFixed(1)} s`);

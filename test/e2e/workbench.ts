@@ -195,26 +195,41 @@ export class Workbench {
       if (hit) return hit;
       await this.page.waitForTimeout(150);
     }
-    throw new Error(`No notification matching ${String(re)}`);
+    const seen = await this.page.evaluate(() => (window as unknown as { __notificationsSeen?: string[] }).__notificationsSeen ?? []);
+    throw new Error(`No notification matching ${String(re)}. Shown so far: ${seen.join(' | ')}`);
   }
 
   /** Like waitForNotification, but also finds a toast that was shown and already pushed out by newer ones. */
   async waitForNotificationSeen(re: RegExp, timeout = 15_000): Promise<string> {
     const deadline = Date.now() + timeout;
+    let centreOpened = false;
     while (Date.now() < deadline) {
+      if (!centreOpened && Date.now() > deadline - timeout / 2) {
+        // Not toasted: it may have gone straight into the notification centre.
+        centreOpened = true;
+        await this.runCommand('Notifications: Show Notifications');
+      }
       const seen = await this.page.evaluate(() => (window as unknown as { __notificationsSeen?: string[] }).__notificationsSeen ?? []);
       const hit = seen.find((t) => re.test(t));
       if (hit) return hit;
       await this.page.waitForTimeout(150);
     }
-    throw new Error(`No notification matching ${String(re)} was shown`);
+    const seen = await this.page.evaluate(() => (window as unknown as { __notificationsSeen?: string[] }).__notificationsSeen ?? []);
+    throw new Error(`No notification matching ${String(re)} was shown. Shown: ${seen.join(' | ')}`);
   }
 
   /** Clicks `button` on the notification whose text matches `re`. */
   async notificationAction(re: RegExp, button: string, timeout = 15_000): Promise<void> {
-    await this.waitForNotification(re, timeout);
-    const toast = this.page.locator('.notification-toast', { hasText: re }).first();
-    await toast.locator(`.monaco-button:text-is("${cssEscape(button)}")`).first().click();
+    try {
+      await this.waitForNotification(re, timeout / 2);
+    } catch {
+      // VS Code sometimes files a notification straight into the centre (bell dot, no toast),
+      // e.g. one raised as a progress notification closes: look for it there.
+      await this.runCommand('Notifications: Show Notifications');
+    }
+    const item = this.page.locator('.notification-toast, .notifications-center .notification-list-item', { hasText: re }).first();
+    await item.waitFor({ timeout: timeout / 2 });
+    await item.locator(`.monaco-button:text-is("${cssEscape(button)}")`).first().click();
   }
 
   async clearNotifications(): Promise<void> {
