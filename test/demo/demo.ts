@@ -15,16 +15,19 @@ import * as path from 'node:path';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE } from '../fake-gitlab/seed';
 import { startCodeServer } from '../e2e/codeServer';
+import { gitWorkspace } from '../e2e/harness';
 import { provision } from '../e2e/provision';
 
 const root = path.resolve(__dirname, '..', '..');
 const args = process.argv.slice(2);
 const portArg = args.indexOf('--port') >= 0 ? Number(args[args.indexOf('--port') + 1]) : undefined;
-const PROJECTS = ['acme/app', 'acme/big', 'legacy/old-server', 'acme/readonly', 'acme/fips'];
+const PROJECTS = ['acme/app', 'acme/big', 'legacy/old-server', 'acme/readonly'];
+/** The demo folder is a clone of this project (by its remote): it is listed first, "detected". */
+const REMOTE_PROJECT = 'acme/fips';
 
 async function main(): Promise<void> {
   const fake = await FakeGitLab.start({ seed: 'sample', latencyMs: 40 });
-  const settings = { 'gitlabPackages.instanceUrl': fake.url, 'gitlabPackages.projects': PROJECTS };
+  const settings = { 'gitlabPackages.instanceUrl': fake.url, 'gitlabPackages.projects': PROJECTS, 'git.enabled': true };
   const env = { GITLAB_PACKAGES_TOKEN: SAMPLE.apiToken };
   const runDir = path.join(root, '.vscode-test', `demo-${Date.now()}`);
   let stopEditor: () => Promise<void>;
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
   } else {
     const tools = provision();
     execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
+    gitWorkspace(path.join(runDir, 'workspace'), `${fake.url}/${REMOTE_PROJECT}.git`);
     const cs = await startCodeServer({ tools, vsixPath: path.join(root, 'gitlab-packages.vsix'), runDir, settings, env, port: portArg });
     stopEditor = () => cs.stop();
     console.log('\nGitLab Packages demo is running.');
