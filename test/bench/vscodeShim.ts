@@ -37,6 +37,8 @@ export function createVscodeShim(settings: Record<string, unknown> = {}) {
       registerCommand: () => disposable,
       executeCommand: () => Promise.resolve(undefined),
     },
+    // No git extension: the workspace-remote watcher finds nothing to detect.
+    extensions: { getExtension: () => undefined },
     workspace: {
       getConfiguration: () => ({ get: (key: string) => settings[key], inspect: () => undefined, update: () => Promise.resolve() }),
       onDidChangeConfiguration: () => disposable,
