@@ -21,7 +21,8 @@ import { PackagesTreeProvider } from './tree/provider';
 import { TokenWarnings } from './tokenWarnings';
 import { UntrustedCertificateWarnings } from './tlsWarning';
 
-const CONNECTION_SETTINGS = ['instanceUrl', 'authHeader', 'instances', 'allowHttpFor', 'requestTimeoutSeconds'];
+/** Settings that shape clients and connections; the others only change what the tree shows. */
+const CONNECTION_SETTINGS = ['instanceUrl', 'authHeader', 'instances', 'allowHttpFor', 'requestTimeoutSeconds', 'maxConcurrentRequests'];
 
 /** Handed to the extension-host tests only (never in normal use: it would expose tokens). */
 export interface TestApi {
@@ -59,7 +60,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   });
   /** At start, on sign-in and when settings change: token scopes, expiry and version. */
   const checkInstances = (origin?: string): void => {
-    for (const url of instanceUrls(config)) if (!origin || new URL(url).origin === origin) void health.check(url);
+    for (const url of instanceUrls(config)) {
+      if (!origin || new URL(url).origin === origin) health.check(url).catch((e: unknown) => log.warn(`Could not check ${new URL(url).host}: ${e instanceof Error ? e.message : String(e)}`));
+    }
   };
   const changes = new vscode.EventEmitter<TreeNode | undefined>();
   const filters = new FilterStore(context.workspaceState);
@@ -111,9 +114,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       if (!e.affectsConfiguration(SECTION)) return;
       config = readConfig();
       if (e.affectsConfiguration(`${SECTION}.instances`)) logInstanceProblems();
-      clients.reset();
-      // Version and token facts hold across view settings; a new connection asks again.
-      if (CONNECTION_SETTINGS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) health.forget();
+      // Clients, agents, versions and token facts hold across view settings; a new connection asks again.
+      if (CONNECTION_SETTINGS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) {
+        clients.reset();
+        health.forget();
+      }
       void setNoProjectsContext();
       model.refresh();
       checkInstances();

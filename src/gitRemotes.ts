@@ -29,7 +29,7 @@ export class WorkspaceRemotes implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly perRepository = new Map<GitRepository, vscode.Disposable>();
   /** The remotes last reported: a repository's state changes with every edit, its remotes rarely. */
-  private lastRemotes = '';
+  private lastRemotes = '[]';
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 

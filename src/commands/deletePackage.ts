@@ -24,7 +24,8 @@ export function deletePackageCommand(deps: CommandDeps): Handler {
       return;
     }
     const readOnly = targets.filter((t) => t.parent.readOnly);
-    if (readOnly.length) await readOnlyTokenMessage(readOnly[0].parent);
+    // Not awaited: the confirmation for the packages that may go should not wait on this toast.
+    if (readOnly.length) void readOnlyTokenMessage(readOnly[0].parent);
     targets = targets.filter((t) => !t.parent.readOnly);
     const notAllowed = targets.filter((t) => !isDeletable(t.pkg));
     targets = targets.filter((t) => isDeletable(t.pkg) && !inFlight.has(t.id));

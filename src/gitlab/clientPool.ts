@@ -74,7 +74,8 @@ export class ClientPool {
   /** Settings changed: clients and agents are rebuilt on next use. */
   reset(): void {
     this.clients.clear();
-    // Old agents are dropped, not destroyed: requests in flight finish on them.
+    // Requests in flight finish on the old agents; their idle keep-alive sockets close a minute later.
+    for (const agent of this.agents.values()) void agent.then((a) => setTimeout(() => a?.destroy(), 60_000).unref(), () => undefined);
     this.agents.clear();
   }
 }

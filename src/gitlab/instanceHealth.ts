@@ -23,6 +23,9 @@ export interface InstanceHealthDeps {
 
 export class InstanceHealth {
   private readonly known = new Map<string, InstanceStatus>();
+  /** Bumped by forget(): a check that started before a token change must not land after it. */
+  private epoch = 0;
+  private readonly originEpochs = new Map<string, number>();
 
   constructor(private readonly deps: InstanceHealthDeps) {}
 
@@ -37,17 +40,25 @@ export class InstanceHealth {
 
   async check(instanceUrl: string): Promise<InstanceStatus> {
     const origin = new URL(instanceUrl).origin;
+    const stamp = this.stamp(origin);
     const hasToken = await this.deps.hasToken(origin);
     const [version, info] = hasToken ? await Promise.all([this.deps.facts.version(instanceUrl), this.deps.facts.tokenInfo(instanceUrl)]) : [undefined, undefined];
     const status: InstanceStatus = { instanceUrl, hasToken, version, token: assessToken(info, this.deps.now?.() ?? new Date()) };
+    if (stamp !== this.stamp(origin)) return this.known.get(instanceUrl) ?? status;
     const previous = this.known.get(instanceUrl);
     this.known.set(instanceUrl, status);
     if (!previous || JSON.stringify(previous) !== JSON.stringify(status)) this.deps.onDidChange(status, previous);
     return status;
   }
 
+  private stamp(origin: string): string {
+    return `${this.epoch}/${this.originEpochs.get(origin) ?? 0}`;
+  }
+
   /** A token changed: what we knew about it (and the version read with it) is stale. */
   forget(origin?: string): void {
+    if (origin === undefined) this.epoch++;
+    else this.originEpochs.set(origin, (this.originEpochs.get(origin) ?? 0) + 1);
     this.deps.facts.forget(origin);
     for (const key of [...this.known.keys()]) if (origin === undefined || new URL(key).origin === origin) this.known.delete(key);
   }

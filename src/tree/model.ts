@@ -174,11 +174,14 @@ export class PackagesTreeModel {
     // Groups are not looked up: a wrong one says so when expanded (404 Group Not Found).
     const groupNodes = groups.map((g, i): ProjectNode | ProjectErrorNode =>
       g.ok
-        ? { kind: 'project', scope: 'group', id: `group:${refIdentity(g.ref)}`, ref: g.ref, readOnly: this.isReadOnly(g.ref), filterText: describeFilter(this.deps.filterFor?.(g.ref) ?? {}) || undefined }
+        ? { kind: 'project', scope: 'group', id: `group:${refIdentity(g.ref)}`, ref: g.ref, filterText: describeFilter(this.deps.filterFor?.(g.ref) ?? {}) || undefined }
         : badEntry(g.entry, g.reason, `group${i}`),
     );
     const nodes = [...detectedNodes.filter((n) => n.kind === 'project'), ...projects, ...groupNodes];
-    loaded.nodes = new Set([...entries, ...groups].flatMap((e) => (e.ok ? [e.ref.instanceUrl] : []))).size > 1 ? this.byInstance(nodes) : nodes;
+    // What is known of tokens now, not when the lookups started (a check may have landed meanwhile).
+    for (const n of nodes) if (n.kind === 'project') n.readOnly = this.isReadOnly(n.ref);
+    const instances = new Set(nodes.flatMap((n) => (n.kind === 'project' ? [n.ref.instanceUrl] : [])));
+    loaded.nodes = instances.size > 1 ? this.byInstance(nodes) : nodes;
   }
 
   /** Projects under one row per instance (in order of first appearance); unusable entries last. */
@@ -212,7 +215,6 @@ export class PackagesTreeModel {
       detected: detected || undefined,
       id: `${detected ? 'detected' : 'project'}:${refIdentity(ref)}`,
       ref,
-      readOnly: this.isReadOnly(ref),
       filterText: describeFilter(this.deps.filterFor?.(ref) ?? {}) || undefined,
     };
     try {

@@ -114,6 +114,28 @@ describe('token lifecycle and instance facts (fake GitLab over loopback)', () =>
     assert.equal(health.mayDelete(fake.url), false);
     assert.equal(health.mayDelete('https://elsewhere.example'), true, 'unknown instances are not blocked');
   });
+
+  it('does not let a check that began before a token change land after it', async () => {
+    let token: string = SAMPLE.readToken;
+    let releaseOld: () => void = () => undefined;
+    const oldCheckWaits = new Promise<void>((r) => (releaseOld = r));
+    let calls = 0;
+    const health = new InstanceHealth({
+      facts: new InstanceFacts(() => clientWith(token)),
+      hasToken: async () => {
+        if (calls++ === 0) await oldCheckWaits;
+        return true;
+      },
+      onDidChange: () => undefined,
+    });
+    const oldCheck = health.check(fake.url);
+    token = SAMPLE.apiToken;
+    health.forget(new URL(fake.url).origin);
+    await health.check(fake.url);
+    releaseOld();
+    await oldCheck;
+    assert.equal(health.get(fake.url)?.token.canDelete, true, 'the new token (api) stands');
+  });
 });
 
 describe('the tree with several instances, read-only tokens and old servers', () => {
@@ -187,6 +209,38 @@ describe('the tree with several instances, read-only tokens and old servers', ()
     status = { instanceUrl: fake.url, hasToken: false, token: {} };
     m.instanceStatusChanged();
     assert.equal(present(first).description, 'no token');
+  });
+
+  it('applies a token state that became known while the root was still loading', async () => {
+    let status: InstanceStatus | undefined;
+    fake.latencyMs = 80;
+    try {
+      const m = model({ projects: ['acme/app'], status: () => status });
+      const loading = m.children();
+      await new Promise((r) => setTimeout(r, 20));
+      status = { instanceUrl: fake.url, hasToken: true, token: { canDelete: false } };
+      m.instanceStatusChanged();
+      const [app] = (await loading) as ProjectNode[];
+      assert.equal(app.readOnly, true);
+    } finally {
+      fake.latencyMs = 0;
+    }
+  });
+
+  it('lists instances at the root when a detected project is on another instance than the configured ones', async () => {
+    const m = new PackagesTreeModel({
+      entries: () => [parseProjectEntry('acme/app', fake.url)],
+      detectedProjects: () => {
+        const e = parseProjectEntry(`${other.url}/platform/tools`, fake.url);
+        return e.ok ? [e.ref] : [];
+      },
+      clientFor: (ref) => clientFor(ref.instanceUrl, ref.instanceUrl === other.url ? 'other-token' : SAMPLE.apiToken),
+      hasToken: () => Promise.resolve(true),
+      onDidChange: () => undefined,
+    });
+    const roots = await m.children();
+    assert.deepEqual(roots.map((r) => r.kind), ['instance', 'instance']);
+    assert.deepEqual(labels(await m.children(roots[0])), ['platform/tools']);
   });
 
   it('says which GitLab a group list needs instead of "not found" on a server before 12.5', async () => {
