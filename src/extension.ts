@@ -9,9 +9,9 @@ import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries, r
 import { WorkspaceRemotes } from './gitRemotes';
 import { GitLabClient } from './gitlab/client';
 import { ClientPool } from './gitlab/clientPool';
-import type { FetchLike } from './gitlab/http';
 import { InstanceFacts } from './gitlab/instanceFacts';
 import { InstanceHealth } from './gitlab/instanceHealth';
+import { withRequestTls } from './gitlab/tlsFetch';
 import { parseInstanceUrl } from './gitlab/projectRef';
 import { FilterStore } from './filterStore';
 import { Log } from './log';
@@ -35,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const userAgent = `gitlab-packages-vscode/${String((context.extension.packageJSON as { version?: string }).version)} (VS Code ${vscode.version})`;
   let config: Config = readConfig();
   const tokens = new TokenStore(context.secrets, environmentToken(config));
-  const httpFetch = fetch as unknown as FetchLike;
+  // node-fetch, except for instances with their own TLS settings (see tlsFetch.ts for why).
+  const httpFetch = withRequestTls(fetch);
   const tlsWarnings = new UntrustedCertificateWarnings(log);
   const logInstanceProblems = (): void => config.instanceProblems.forEach((p) => log.warn(p));
   logInstanceProblems();

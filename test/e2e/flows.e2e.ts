@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE } from '../fake-gitlab/seed';
 import { FakeGitLab } from '../fake-gitlab/server';
+import { makeTestCerts } from '../unit/certs';
 import { readmeScreenshot, REMOTE_PROJECT, useEnvironment } from './harness';
 
 const OTHER_TOKEN = 'glpat-second-instance-0123456789';
@@ -358,6 +359,54 @@ describe('GitLab Packages in a real VS Code', function () {
     } finally {
       await other.stop();
     }
+  });
+
+  it('reaches a self-managed instance with a self-signed certificate once allowUntrustedCertificate is set for it', async () => {
+    const { wb, codeServer } = env();
+    const certs = makeTestCerts();
+    // 127.0.0.2 is loopback, but not "localhost" to VS Code: its proxy support replaces our connection there, as on a real host.
+    const selfManaged = await FakeGitLab.start({ seed: 'none', host: '127.0.0.2', https: certs.selfSigned });
+    const userSettings = path.join(codeServer.userDataDir, 'User', 'settings.json');
+    // Machine-scoped settings (gitlabPackages.instances) of a remote window live on the remote: code-server's Machine folder.
+    const remoteSettings = path.join(codeServer.userDataDir, 'Machine', 'settings.json');
+    const original = JSON.parse(readFileSync(userSettings, 'utf8')) as Record<string, unknown>;
+    const edit = async (command: string, file: string, wanted: Record<string, unknown>) => {
+      await wb.editSettingsJson(command, wanted);
+      const saved = () => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+      for (let i = 0; i < 50 && saved() !== JSON.stringify(wanted); i++) await wb.page.waitForTimeout(100);
+      assert.deepEqual(JSON.parse(saved()), wanted, `${path.basename(path.dirname(file))}/settings.json saved as edited`);
+    };
+    const writeSettings = (extra: Record<string, unknown>) => edit('Preferences: Open User Settings (JSON)', userSettings, { ...original, ...extra });
+    const writeRemoteSettings = (settings: Record<string, unknown>) => edit('Preferences: Open Remote Settings (JSON)', remoteSettings, settings);
+    try {
+      selfManaged.addUser({ id: 1, username: 'lab', name: 'Lab User' });
+      selfManaged.addToken({ value: OTHER_TOKEN, userId: 1, scopes: ['api'], name: 'lab', expiresAt: null });
+      const lab = selfManaged.addProject({ id: 9, pathWithNamespace: 'lab/firmware', members: { 1: 50 } });
+      selfManaged.addPackage(lab.id, { name: 'firmware', version: '7.1.0', packageType: 'generic' });
+      const host = new URL(selfManaged.url).host;
+      const projects = [...(original['gitlabPackages.projects'] as string[]), `${selfManaged.url}/lab/firmware`];
+
+      // As a user first meets it: the certificate is refused, and the row says what to set.
+      await writeSettings({ 'gitlabPackages.projects': projects });
+      await wb.expand('lab/firmware');
+      const refused = `The certificate of ${host} is self-signed`;
+      for (let i = 0; i < 100 && !(await wb.rowLabels()).some((l) => l.startsWith(refused)); i++) await wb.page.waitForTimeout(150);
+      assert.match((await wb.rowLabels()).find((l) => l.startsWith(refused)) ?? '', /allowUntrustedCertificate/);
+
+      await writeRemoteSettings({ 'gitlabPackages.instances': { [selfManaged.url]: { allowUntrustedCertificate: true } } });
+      await wb.waitForNotificationSeen(new RegExp(`Certificate checks are off for ${host.replace(/\./g, '\\.')}`));
+      await wb.expand('lab/firmware');
+      await wb.click(`No access token for ${host} — Set Access Token…`);
+      await wb.quickInputType(OTHER_TOKEN);
+      await wb.row('firmware 7.1.0 · generic');
+      assert.ok(selfManaged.requests.some((r) => r.path.endsWith('/packages') && r.tokenKnown), 'listed with its token over https');
+    } finally {
+      await writeRemoteSettings({}).catch(() => undefined);
+      await writeSettings({});
+      await selfManaged.stop();
+      certs.cleanup();
+    }
+    await wb.row('acme/app');
   });
 
   it('never writes the token to settings or log files', () => {

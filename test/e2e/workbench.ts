@@ -242,6 +242,26 @@ export class Workbench {
     return (await this.page.locator('.statusbar').innerText()).replace(/\s+/g, ' ');
   }
 
+  /**
+   * Replaces a settings.json the way a person does: opened from the palette (`command`: user or
+   * remote settings), edited, saved and closed.
+   */
+  async editSettingsJson(command: string, settings: Record<string, unknown>): Promise<void> {
+    await this.runCommand(command);
+    // The editor that opened has the focus (a modal one in recent VS Code).
+    const lines = this.page.locator('.monaco-editor.focused .view-lines').last();
+    await lines.waitFor({ timeout: 15_000 });
+    await lines.click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Delete');
+    // One input event: the editor's auto-closing of brackets and quotes does not apply to it.
+    await this.page.keyboard.insertText(JSON.stringify(settings));
+    await this.page.keyboard.press('Control+S');
+    await this.page.waitForTimeout(300);
+    if (process.env.E2E_DEBUG) await this.screenshot('/tmp/settings-edit.png');
+    await this.runCommand('View: Close Editor');
+  }
+
   async writeClipboard(text: string): Promise<void> {
     await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
   }

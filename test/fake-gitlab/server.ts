@@ -27,6 +27,8 @@ export interface StartOptions {
   latencyMs?: number;
   /** Serve https with this key and certificate (PEM) instead of plain http. */
   https?: { key: string | Buffer; cert: string | Buffer };
+  /** Loopback address to listen on (default 127.0.0.1; 127.0.0.2 is loopback that VS Code does not treat as localhost). */
+  host?: string;
 }
 
 class HttpError extends Error {
@@ -67,10 +69,10 @@ export class FakeGitLab {
     const server = opts.https ? https.createServer({ key: opts.https.key, cert: opts.https.cert }) : http.createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(opts.port ?? 0, '127.0.0.1', resolve);
+      server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve);
     });
     const port = (server.address() as AddressInfo).port;
-    const fake = new FakeGitLab(server, `${opts.https ? 'https' : 'http'}://127.0.0.1:${port}`);
+    const fake = new FakeGitLab(server, `${opts.https ? 'https' : 'http'}://${opts.host ?? '127.0.0.1'}:${port}`);
     fake.latencyMs = opts.latencyMs ?? 0;
     server.on('connection', (s: Socket) => {
       fake.sockets.add(s);

@@ -13,11 +13,14 @@ import type { FetchLike } from '../../src/gitlab/http';
 import type { InstanceSettings } from '../../src/gitlab/instanceSettings';
 import { buildTlsAgent } from '../../src/gitlab/tlsAgent';
 import { tlsErrorFor } from '../../src/gitlab/tlsFailure';
+import { withRequestTls } from '../../src/gitlab/tlsFetch';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 import { makeTestCerts, type Leaf, type TestCerts } from './certs';
 
 const nodeFetch = fetch as unknown as FetchLike;
+/** As the extension wires it: node-fetch, and node:https with request-level TLS options where an instance has its own. */
+const productionFetch = withRequestTls(nodeFetch);
 
 interface Server {
   url: string;
@@ -70,9 +73,9 @@ describe('TLS: custom CA, untrusted certificates and precise errors (real loopba
     return s;
   };
 
-  const pool = (instances: Record<string, InstanceSettings>, onUntrusted: (origin: string) => void = () => undefined): ClientPool =>
+  const pool = (instances: Record<string, InstanceSettings>, onUntrusted: (origin: string) => void = () => undefined, fetchFn: FetchLike = productionFetch): ClientPool =>
     new ClientPool({
-      fetch: nodeFetch,
+      fetch: fetchFn,
       getToken: () => Promise.resolve(SAMPLE.apiToken),
       userAgent: 'gitlab-packages-vscode/test',
       log: () => undefined,
@@ -167,6 +170,27 @@ describe('TLS: custom CA, untrusted certificates and precise errors (real loopba
       const p = pool({ 'https://elsewhere.example': { caFile: certs.caFile } });
       assert.equal(await p.agentFor(new URL(fake.url).origin), undefined);
       assert.equal(await p.agentFor('http://127.0.0.1:1'), undefined);
+    });
+  });
+
+  describe("VS Code's proxy support (http.proxySupport: override)", () => {
+    // What VS Code does on every non-loopback host: the caller's agent is swapped for its own
+    // (here: a plain one, as on a DIRECT route); the request's own options are kept.
+    const agentSwapped = withRequestTls(nodeFetch, (url, options, callback) => https.request(url, { ...options, agent: new https.Agent({ keepAlive: false }) }, callback));
+
+    it('allowUntrustedCertificate still applies when the agent is replaced', async () => {
+      const user = await pool({ [fake.url]: { allowUntrustedCertificate: true } }, undefined, agentSwapped).get(fake.url).getCurrentUser();
+      assert.equal(user.username, 'demo');
+    });
+
+    it('caFile still applies when the agent is replaced', async () => {
+      const user = await pool({ [fake.url]: { caFile: certs.caFile } }, undefined, agentSwapped).get(fake.url).getCurrentUser();
+      assert.equal(user.username, 'demo');
+    });
+
+    it('(an agent-only setting would be lost: the same swap without request options fails)', async () => {
+      const agentOnly = withRequestTls(nodeFetch, (url, options, callback) => https.request(url, { method: options.method, headers: options.headers, agent: new https.Agent({ keepAlive: false }) }, callback));
+      await tlsFailure(pool({ [fake.url]: { allowUntrustedCertificate: true } }, undefined, agentOnly).get(fake.url).getCurrentUser(), 'selfSigned');
     });
   });
 
