@@ -124,6 +124,8 @@ describe('GitLab Packages in a real VS Code', function () {
     assert.ok(!existsSync(`${saved}.part`));
 
     await wb.contextMenu('my-app-1.0-20180724.120000-1.jar', 'Compare with Local File…');
+    // code-server's file dialog: let it list the folder before typing the path.
+    await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
     await wb.quickInputType(saved);
     await wb.waitForNotification(/Match: my-app-1\.0-20180724\.120000-1\.jar has the same SHA-256/);
   });

@@ -154,9 +154,13 @@ export class Workbench {
     const input = this.quickInput();
     await input.waitFor({ timeout: 10_000 });
     await input.fill(text);
-    // The widget re-renders while it opens: make sure the text stuck before submitting.
-    for (let i = 0; i < 20 && (await input.inputValue()) !== text; i++) {
-      await this.page.waitForTimeout(100);
+    // The widget re-renders while it opens (a file dialog fills in its folder once listed):
+    // make sure the text stuck, and still holds a moment later, before submitting.
+    for (let i = 0; i < 20; i++) {
+      if ((await input.inputValue()) === text) {
+        await this.page.waitForTimeout(250);
+        if ((await input.inputValue()) === text) break;
+      }
       await input.fill(text);
     }
     if (submit) await input.press('Enter');
