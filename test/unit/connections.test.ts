@@ -251,6 +251,16 @@ describe('the tree with several instances, read-only tokens and old servers', ()
     assert.deepEqual(labels(rows), [`Listing a group’s packages needs GitLab 12.5 or later; ${new URL(fake.url).host} runs 12.4.0.`]);
   });
 
+  it('works through on a GitLab 11.9 server: projects, packages, files; a group says what it needs', async () => {
+    fake.version = '11.9.0';
+    const m = model({ projects: ['legacy/old-server'], groups: ['acme'] });
+    const [legacy, group] = (await m.children()) as ProjectNode[];
+    const pkgs = (await m.children(legacy)).filter((r): r is PackageNode => r.kind === 'package');
+    assert.ok(pkgs.length > 0);
+    assert.ok((await m.children(pkgs[0])).some((r) => r.kind === 'packageFile'));
+    assert.match(present((await m.children(group))[0]).label, /needs GitLab 12\.5 or later; .* runs 11\.9\.0/);
+  });
+
   it('filters here on a server too old to filter, instead of trusting a list it did not filter', async () => {
     fake.version = '12.1.0';
     const m = model({ projects: ['acme/app'], filter: { packageType: 'npm' } });
