@@ -131,7 +131,6 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       clients,
       log,
       config: () => config,
-      health,
       versionOf: (instanceUrl) => facts.version(instanceUrl),
       filters,
       details,

@@ -4,7 +4,6 @@ import type { TokenStore } from '../auth/tokenStore';
 import type { Config } from '../config';
 import type { ClientPool } from '../gitlab/clientPool';
 import type { GitLabVersion } from '../gitlab/features';
-import type { InstanceHealth } from '../gitlab/instanceHealth';
 import type { Log } from '../log';
 import type { PackagesTreeModel } from '../tree/model';
 import type { TreeNode } from '../tree/nodes';
@@ -16,8 +15,7 @@ export interface CommandDeps {
   clients: ClientPool;
   log: Log;
   config(): Config;
-  /** Token scopes/expiry and version per instance. */
-  health: InstanceHealth;
+  /** The instance's GitLab version (asked once), for "needs GitLab ≥ X" messages. */
   versionOf(instanceUrl: string): Promise<GitLabVersion | undefined>;
 }
 

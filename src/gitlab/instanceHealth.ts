@@ -33,11 +33,6 @@ export class InstanceHealth {
     return this.known.get(instanceUrl);
   }
 
-  /** False only when the token's scopes are known and none allows deleting. */
-  mayDelete(instanceUrl: string): boolean {
-    return this.known.get(instanceUrl)?.token.canDelete !== false;
-  }
-
   async check(instanceUrl: string): Promise<InstanceStatus> {
     const origin = new URL(instanceUrl).origin;
     const stamp = this.stamp(origin);

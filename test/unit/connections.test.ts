@@ -111,8 +111,8 @@ describe('token lifecycle and instance facts (fake GitLab over loopback)', () =>
     assert.equal(seen.length, 1);
     assert.equal(seen[0].token.daysLeft, 5);
     assert.equal(seen[0].token.canDelete, false);
-    assert.equal(health.mayDelete(fake.url), false);
-    assert.equal(health.mayDelete('https://elsewhere.example'), true, 'unknown instances are not blocked');
+    assert.equal(health.get(fake.url)?.token.canDelete, false);
+    assert.equal(health.get('https://elsewhere.example'), undefined, 'nothing is assumed about an instance not checked');
   });
 
   it('does not let a check that began before a token change land after it', async () => {
