@@ -37,6 +37,7 @@ export function openInBrowserCommand(deps: CommandDeps): Handler {
 
 function webUrl(node: TreeNode | undefined): string | undefined {
   if (!node) return undefined;
+  if (node.kind === 'instance') return node.instanceUrl;
   if (node.kind === 'project') return node.project?.webUrl ?? `${node.ref.instanceUrl}/${node.project?.pathWithNamespace ?? String(node.ref.key)}`;
   if (node.kind === 'package') {
     const project = node.parent;
