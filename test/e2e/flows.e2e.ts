@@ -246,6 +246,40 @@ describe('GitLab Packages in a real VS Code', function () {
     }
   });
 
+  it('a read-only token is said so at sign-in, and a delete offers to replace it in one click', async () => {
+    const { wb } = env();
+    await wb.runCommand('GitLab Packages: Set Access Token…');
+    await wb.quickInputType(SAMPLE.readToken);
+    await wb.waitForNotificationSeen(/Signed in to 127\.0\.0\.1:\d+ as Demo User \(@demo\)\. This token can browse but not delete/);
+    // The scopes are read right after the token changed: give that check a moment to land.
+    let offered = false;
+    for (let attempt = 0; attempt < 10 && !offered; attempt++) {
+      await wb.runCommand('GitLab Packages: Delete Package…');
+      try {
+        await wb.notificationAction(/can only read \(it lacks the "api" scope\)/, 'Replace Token…', 4_000);
+        offered = true;
+      } catch {
+        await wb.page.keyboard.press('Escape');
+      }
+    }
+    assert.ok(offered, 'the delete was refused with a Replace Token… action');
+    await wb.page.locator('.quick-input-widget .quick-input-box input[type="password"]').waitFor({ timeout: 10_000 });
+    await wb.quickInputType(SAMPLE.apiToken);
+    // With the api token back, the palette delete goes on to pick a project.
+    let picking = false;
+    for (let attempt = 0; attempt < 10 && !picking; attempt++) {
+      await wb.page.waitForTimeout(300);
+      await wb.runCommand('GitLab Packages: Delete Package…');
+      picking = await wb.page
+        .locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-label*="acme/app"]')
+        .first()
+        .waitFor({ timeout: 3_000 })
+        .then(() => true, () => false);
+    }
+    await wb.page.keyboard.press('Escape');
+    assert.ok(picking, 'deleting is offered again with the api token');
+  });
+
   it('filters by type from the view title, shows the filter, and clears it', async () => {
     const { wb, fake } = env();
     fake.clearRequests();
