@@ -46,7 +46,12 @@ async function lookUpAndAdd(deps: CommandDeps, ref: ProjectRef, entry: string, m
   } catch (e) {
     if (mayAskForToken && isGitLabError(e) && (e.kind === 'notFound' || e.kind === 'unauthorized') && !(await deps.tokens.has(ref.origin))) {
       const setToken = vscode.l10n.t('Set Access Token…');
-      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} was not found. If it is private, set an access token for {1} first.', String(ref.key), new URL(ref.origin).host), setToken);
+      // Modal: the user is mid-way through adding a project, and a toast can go unseen.
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} was not found. If it is private, set an access token for {1} first.', String(ref.key), new URL(ref.origin).host),
+        { modal: true, detail: vscode.l10n.t('The project is added once the token is checked.') },
+        setToken,
+      );
       if (choice !== setToken) return;
       await vscode.commands.executeCommand(COMMANDS.setToken, ref.instanceUrl);
       // Signed in: carry on adding the project the user asked for.

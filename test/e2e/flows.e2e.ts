@@ -370,7 +370,8 @@ describe('GitLab Packages in a real VS Code', function () {
 
       await wb.runCommand('GitLab Packages: Add Project…');
       await wb.quickInputType(`${other.url}/platform/tools`);
-      await wb.notificationAction(new RegExp(`set an access token for ${host.replace(/\./g, '\\.')} first`), 'Set Access Token…');
+      assert.match(await wb.dialogText(), new RegExp(`platform/tools was not found\\. If it is private, set an access token for ${host.replace(/\./g, '\\.')} first`));
+      await wb.dialogButton('Set Access Token…');
       await wb.page.locator('.quick-input-widget .quick-input-box input[type="password"]').waitFor({ timeout: 10_000 });
       assert.match(await wb.page.locator('.quick-input-widget').innerText(), new RegExp(`GitLab access token for ${host.replace(/\./g, '\\.')}`));
       await wb.quickInputType(OTHER_TOKEN);
