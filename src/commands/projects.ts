@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { parsedEntries, writeProjectEntries } from '../config';
 import { isGitLabError } from '../gitlab/errors';
+import { unsupportedMessage } from '../gitlab/features';
 import { parseGroupEntry, parseProjectEntry, type ProjectRef } from '../gitlab/projectRef';
 import type { CommandDeps, Handler } from './deps';
 import { COMMANDS } from './ids';
@@ -44,23 +45,30 @@ async function lookUpAndAdd(deps: CommandDeps, ref: ProjectRef, entry: string, m
     await writeProjectEntries([...config.projectEntries, entry]);
     void vscode.window.showInformationMessage(vscode.l10n.t('Added {0}.', project.pathWithNamespace));
   } catch (e) {
-    if (mayAskForToken && isGitLabError(e) && (e.kind === 'notFound' || e.kind === 'unauthorized') && !(await deps.tokens.has(ref.origin))) {
-      const setToken = vscode.l10n.t('Set Access Token…');
-      // Modal: the user is mid-way through adding a project, and a toast can go unseen.
-      const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t('{0} was not found. If it is private, set an access token for {1} first.', String(ref.key), new URL(ref.origin).host),
-        { modal: true, detail: vscode.l10n.t('The project is added once the token is checked.') },
-        setToken,
-      );
-      if (choice !== setToken) return;
-      await vscode.commands.executeCommand(COMMANDS.setToken, ref.instanceUrl);
-      // Signed in: carry on adding the project the user asked for.
-      if (await deps.tokens.has(ref.origin)) await lookUpAndAdd(deps, ref, entry, false);
-      return;
-    }
+    const offer = mayAskForToken ? await offerTokenFirst(deps, ref, e) : 'notOffered';
+    // Signed in: carry on adding the project the user asked for.
+    if (offer === 'set') return lookUpAndAdd(deps, ref, entry, false);
+    if (offer === 'declined') return;
     if (isGitLabError(e) && e.kind === 'notFound') throw new Error(vscode.l10n.t('Project {0} was not found, or your token has no access to it.', String(ref.key)));
     throw e;
   }
+}
+
+/**
+ * A lookup failed on an instance we hold no token for: ask (modal — the user is mid-way through
+ * adding something, and a toast can go unseen) to set one first.
+ */
+async function offerTokenFirst(deps: CommandDeps, ref: ProjectRef, e: unknown): Promise<'set' | 'declined' | 'notOffered'> {
+  if (!isGitLabError(e) || (e.kind !== 'notFound' && e.kind !== 'unauthorized') || (await deps.tokens.has(ref.origin))) return 'notOffered';
+  const setToken = vscode.l10n.t('Set Access Token…');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} was not found. If it is private, set an access token for {1} first.', String(ref.key), new URL(ref.origin).host),
+    { modal: true, detail: vscode.l10n.t('It is added once the token is checked.') },
+    setToken,
+  );
+  if (choice !== setToken) return 'declined';
+  await vscode.commands.executeCommand(COMMANDS.setToken, ref.instanceUrl);
+  return (await deps.tokens.has(ref.origin)) ? 'set' : 'declined';
 }
 
 export function addGroupCommand(deps: CommandDeps): Handler {
@@ -85,17 +93,28 @@ export function addGroupCommand(deps: CommandDeps): Handler {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already in the list.', entry));
       return;
     }
-    // One page of the group's packages: proves the group exists and is readable.
-    try {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking up {0}…', entry), cancellable: true }, (_p, cancel) =>
-        deps.clients.get(parsed.ref.instanceUrl).groupPackagesPage(parsed.ref.key, {}, 1, abortOn(cancel)),
-      );
-    } catch (e) {
-      if (isGitLabError(e) && e.kind === 'notFound') throw new Error(vscode.l10n.t('Group {0} was not found, or your token has no access to it.', entry));
-      throw e;
-    }
-    await writeProjectEntries([...config.groupEntries, entry], 'groups');
+    await lookUpGroupAndAdd(deps, parsed.ref, entry, true);
   };
+}
+
+async function lookUpGroupAndAdd(deps: CommandDeps, ref: ProjectRef, entry: string, mayAskForToken: boolean): Promise<void> {
+  // One page of the group's packages: proves the group exists and is readable.
+  try {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking up {0}…', entry), cancellable: true }, (_p, cancel) =>
+      deps.clients.get(ref.instanceUrl).groupPackagesPage(ref.key, {}, 1, abortOn(cancel)),
+    );
+  } catch (e) {
+    const offer = mayAskForToken ? await offerTokenFirst(deps, ref, e) : 'notOffered';
+    if (offer === 'set') return lookUpGroupAndAdd(deps, ref, entry, false);
+    if (offer === 'declined') return;
+    if (isGitLabError(e) && e.kind === 'notFound') {
+      // Before 12.5 there is no group endpoint at all: say that, not "not found".
+      const tooOld = unsupportedMessage(await deps.versionOf(ref.instanceUrl), 'groupPackages', new URL(ref.instanceUrl).host);
+      throw new Error(tooOld ?? vscode.l10n.t('Group {0} was not found, or your token has no access to it.', entry));
+    }
+    throw e;
+  }
+  await writeProjectEntries([...deps.config().groupEntries, entry], 'groups');
 }
 
 export function toggleGroupByNameCommand(deps: CommandDeps): Handler {
