@@ -21,6 +21,8 @@ import { PackagesTreeProvider } from './tree/provider';
 import { TokenWarnings } from './tokenWarnings';
 import { UntrustedCertificateWarnings } from './tlsWarning';
 
+const RECHECK_MS = 12 * 60 * 60 * 1000;
+
 /** Settings that shape clients and connections; the others only change what the tree shows. */
 const CONNECTION_SETTINGS = ['instanceUrl', 'authHeader', 'instances', 'allowHttpFor', 'requestTimeoutSeconds', 'maxConcurrentRequests'];
 
@@ -154,6 +156,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
   void remotes.start();
   checkInstances();
+  // Windows stay open for days: look again twice a day, so an expiry still gets its warning.
+  const recheck = setInterval(() => {
+    health.forget();
+    checkInstances();
+  }, RECHECK_MS);
+  context.subscriptions.push({ dispose: () => clearInterval(recheck) });
   log.info(`Activated (${userAgent})`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { tokens, provider } : undefined;
 }
