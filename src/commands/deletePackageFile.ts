@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { deletePackages } from '../gitlab/bulkDelete';
 import { unsupportedMessage } from '../gitlab/features';
 import { displayName } from '../gitlab/models';
-import { isDeletable, packageProjectLabel, type FileNode, type PackageNode } from '../tree/nodes';
+import { deletionKey, isDeletable, packageProjectLabel, type FileNode, type PackageNode } from '../tree/nodes';
 import { InFlight } from '../util/inFlight';
 import { explain } from './deletePackage';
 import { targetNodes, type CommandDeps, type Handler } from './deps';
@@ -17,7 +17,11 @@ const LIST_LIMIT = 15;
 export function deletePackageFileCommand(deps: CommandDeps): Handler {
   const inFlight = new InFlight();
   return async (node?: unknown, selected?: unknown) => {
-    const files = targetNodes(deps, node, selected).filter((n): n is FileNode => n.kind === 'packageFile' && isDeletable(n.parent.pkg) && !n.parent.parent.readOnly);
+    const seen = new Set<string>();
+    // One row per file: the same file selected under a group and under its project goes once.
+    const files = targetNodes(deps, node, selected).filter(
+      (n): n is FileNode => n.kind === 'packageFile' && isDeletable(n.parent.pkg) && !n.parent.parent.readOnly && !seen.has(deletionKey(n)) && !!seen.add(deletionKey(n)),
+    );
     if (!files.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more package files you may delete.'));
       return;
@@ -36,8 +40,8 @@ export function deletePackageFileCommand(deps: CommandDeps): Handler {
       if (all.length > 0 && all.every((f) => files.some((t) => t.id === f.id))) emptied.push(pkg);
     }
     if (!(await confirm(files, emptied))) return;
-    const claimed = new Set(inFlight.claim(files.map((f) => f.id)));
-    const targets = files.filter((f) => claimed.has(f.id));
+    const claimed = new Set(inFlight.claim(files.map(deletionKey)));
+    const targets = files.filter((f) => claimed.has(deletionKey(f)));
     if (!targets.length) return;
     try {
       const outcomes = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0} file(s)…', targets.length) }, () => {

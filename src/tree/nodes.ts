@@ -116,6 +116,14 @@ export interface Presentation {
   expanded?: boolean;
 }
 
+/**
+ * What a delete is about, whichever row it came from: a package listed under a group and under
+ * its project is one package (ids are unique per instance), and gets one DELETE.
+ */
+export function deletionKey(node: PackageNode | FileNode): string {
+  return node.kind === 'package' ? `${node.parent.ref.origin}|package:${node.pkg.id}` : `${node.parent.parent.ref.origin}|file:${node.file.id}`;
+}
+
 /** Old servers send no `_links`: deletion may be possible, a 403 then explains. */
 export function isDeletable(pkg: Package): boolean {
   return pkg.deleteApiPath !== undefined || !pkg.hasLinks;

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parsePackage } from '../../src/gitlab/models';
-import type { ProjectNode } from '../../src/tree/nodes';
-import { present } from '../../src/tree/nodes';
+import type { FileNode, PackageNode, ProjectNode } from '../../src/tree/nodes';
+import { deletionKey, present } from '../../src/tree/nodes';
 
 const project = { kind: 'project', id: 'p', ref: { entry: 'a/b', instanceUrl: 'https://h', origin: 'https://h', key: 'a/b' } } as ProjectNode;
 const pkgNode = (json: Record<string, unknown>) => ({ kind: 'package' as const, id: 'x', parent: project, pkg: parsePackage(json) });
@@ -36,5 +36,20 @@ describe('package tooltips', () => {
     assert.match(tip, /\| Other versions \| 1 \|/);
     const foreign = present(pkgNode({ id: 1, name: 'a', version: '2', package_type: 'npm', pipeline: { id: 5, ref: 'main', web_url: 'https://elsewhere/p' } })).tooltip ?? '';
     assert.ok(!foreign.includes('elsewhere'));
+  });
+});
+
+describe('what a delete is about', () => {
+  it('is the same package whether its row is under a group or under its project, and differs per instance', () => {
+    const pkg = parsePackage({ id: 42, name: 'lib', version: '1.0.0', package_type: 'npm', project_id: 7 });
+    const ref = (origin: string) => ({ origin, instanceUrl: origin, key: 'acme', entry: 'acme' });
+    const underProject: PackageNode = { kind: 'package', id: 'project:x/package:42', parent: { kind: 'project', id: 'project:x', ref: ref('https://a.example') }, pkg };
+    const underGroup: PackageNode = { kind: 'package', id: 'group:y/package:42', parent: { kind: 'project', scope: 'group', id: 'group:y', ref: ref('https://a.example') }, pkg };
+    const elsewhere: PackageNode = { ...underProject, parent: { kind: 'project', id: 'project:z', ref: ref('https://b.example') } };
+    assert.notEqual(underProject.id, underGroup.id);
+    assert.equal(deletionKey(underProject), deletionKey(underGroup));
+    assert.notEqual(deletionKey(underProject), deletionKey(elsewhere));
+    const file = (parent: PackageNode): FileNode => ({ kind: 'packageFile', id: `${parent.id}/file:5`, parent, file: { id: 5, packageId: 42, fileName: 'lib.tgz', pipelines: [] } as unknown as FileNode['file'] });
+    assert.equal(deletionKey(file(underProject)), deletionKey(file(underGroup)));
   });
 });
