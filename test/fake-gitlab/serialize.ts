@@ -16,7 +16,8 @@ export function packageJson(p: Package, project: Project, v: Viewer, extra: { gr
     package_type: p.packageType,
     status: p.status,
     _links: {
-      web_path: `/${project.pathWithNamespace}/-/packages/${p.id}`,
+      // Absolute on the host: it carries the instance's relative URL root (`/gitlab/...`).
+      web_path: `${new URL(v.baseUrl).pathname.replace(/\/+$/, '')}/${project.pathWithNamespace}/-/packages/${p.id}`,
       ...(v.canDelete ? { delete_api_path: `${v.baseUrl}/api/v4/projects/${project.id}/packages/${p.id}` } : {}),
     },
     created_at: p.createdAt,

@@ -27,6 +27,8 @@ export interface StartOptions {
   latencyMs?: number;
   /** Serve https with this key and certificate (PEM) instead of plain http. */
   https?: { key: string | Buffer; cert: string | Buffer };
+  /** A relative URL root, as a self-managed GitLab under `https://host/gitlab` has (e.g. `/gitlab`). */
+  basePath?: string;
   /** Loopback address to listen on (default 127.0.0.1; 127.0.0.2 is loopback that VS Code does not treat as localhost). */
   host?: string;
 }
@@ -72,7 +74,7 @@ export class FakeGitLab {
       server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve);
     });
     const port = (server.address() as AddressInfo).port;
-    const fake = new FakeGitLab(server, `${opts.https ? 'https' : 'http'}://${opts.host ?? '127.0.0.1'}:${port}`);
+    const fake = new FakeGitLab(server, `${opts.https ? 'https' : 'http'}://${opts.host ?? '127.0.0.1'}:${port}${opts.basePath ?? ''}`);
     fake.latencyMs = opts.latencyMs ?? 0;
     server.on('connection', (s: Socket) => {
       fake.sockets.add(s);
@@ -197,20 +199,24 @@ export class FakeGitLab {
     res.on('close', () => (record.status ||= -1));
 
     if (this.latencyMs > 0) await sleep(this.latencyMs);
-    const baseUrl = `${new URL(this.url).protocol}//${req.headers.host ?? '127.0.0.1'}`;
+    // Under a relative URL root only paths below it exist; routes and links see it stripped and added.
+    const root = new URL(this.url).pathname.replace(/\/+$/, '');
+    const baseUrl = `${new URL(this.url).protocol}//${req.headers.host ?? '127.0.0.1'}${root}`;
+    if (root && !rawPath.startsWith(root + '/')) return send(res, 404, { error: '404 Not Found' });
+    const routePath = rawPath.slice(root.length);
 
     const throttled = this.throttled();
     if (throttled) return send(res, throttled.status, throttled.body, throttled.headers);
 
     // A chaos redirect points back here once, marked, so it cannot loop.
-    const fault = this.faults.take(method, rawPath, query.redirected ? undefined : `${baseUrl}${rawPath}${url.search ? url.search + '&' : '?'}redirected=1`);
+    const fault = this.faults.take(method, routePath, query.redirected ? undefined : `${baseUrl}${routePath}${url.search ? url.search + '&' : '?'}redirected=1`);
     if (fault && (await this.applyFault(fault, res))) return;
     if (this.failureRate > 0 && method === 'GET' && Math.random() < this.failureRate) {
       return send(res, 502, { message: '502 Bad Gateway' });
     }
 
     try {
-      const { status, body, headers } = this.route(method, rawPath, query, token, baseUrl);
+      const { status, body, headers } = this.route(method, routePath, query, token, baseUrl);
       send(res, status, body, headers);
     } catch (e) {
       if (e instanceof HttpError) send(res, e.status, e.body, e.headers);
