@@ -52,7 +52,7 @@ describe('GitLab Packages in a real VS Code', function () {
     await wb.row('com/mycompany/my-app 1.0-SNAPSHOT · maven');
   });
 
-  it("lists the project of the workspace's git remote first, marked detected, and follows a remote change", async () => {
+  it("lists the project of the workspace's git remote first, marked detected, and follows a remote change and the repository closing and opening", async () => {
     const { wb, fake, codeServer } = env();
     await wb.row(REMOTE_PROJECT);
     const first = (await wb.rowLabels())[0];
@@ -68,6 +68,15 @@ describe('GitLab Packages in a real VS Code', function () {
     } finally {
       setRemote(REMOTE_PROJECT);
     }
+    await wb.row(REMOTE_PROJECT, 30_000);
+
+    // The repository closes: its project goes; it opens again: the project is back.
+    await wb.runCommand('Git: Close Repository');
+    for (let i = 0; i < 100 && (await wb.rowLabels()).some((l) => l.startsWith(REMOTE_PROJECT)); i++) await wb.page.waitForTimeout(150);
+    assert.ok(!(await wb.rowLabels()).some((l) => l.startsWith(REMOTE_PROJECT)), 'gone with its repository');
+    await wb.runCommand('Git: Open Repository');
+    await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
+    await wb.quickInputType(codeServer.workspace);
     await wb.row(REMOTE_PROJECT, 30_000);
   });
 
