@@ -21,7 +21,8 @@ export function wrapCommand(id: string, handler: Handler, log: Log): (...args: u
       const actions = isGitLabError(e) && e.kind === 'unauthorized' ? [setToken, showLog] : [showLog];
       const choice = await vscode.window.showErrorMessage(text, ...actions);
       if (choice === showLog) log.show();
-      if (choice === setToken) await vscode.commands.executeCommand(COMMANDS.setToken);
+      // The instance that refused the token, so no "which instance?" question comes first.
+      if (choice === setToken) await vscode.commands.executeCommand(COMMANDS.setToken, isGitLabError(e) ? e.instanceUrl : undefined);
     }
   };
 }

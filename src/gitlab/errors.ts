@@ -21,6 +21,8 @@ export type GitLabErrorKind =
 
 export abstract class GitLabError extends Error {
   abstract readonly kind: GitLabErrorKind;
+  /** The instance that failed (set by the HTTP layer), so a "Set Access Token…" action can name it. */
+  instanceUrl?: string;
 
   constructor(
     message: string,

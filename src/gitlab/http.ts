@@ -215,6 +215,7 @@ export class HttpClient {
       }
     } catch (e) {
       const err = await this.classify(e, path, timedOut, url, agent !== undefined, outer);
+      err.instanceUrl ??= this.opts.instanceUrl;
       this.log(method, path, firstUrl, started, attempt, status, err.message);
       throw err;
     } finally {

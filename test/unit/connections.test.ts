@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fetch from 'node-fetch';
 import { GitLabClient } from '../../src/gitlab/client';
+import type { GitLabError } from '../../src/gitlab/errors';
 import { parseGitLabVersion, supports, unsupportedMessage } from '../../src/gitlab/features';
 import { assessToken, InstanceFacts } from '../../src/gitlab/instanceFacts';
 import { InstanceHealth, type InstanceStatus } from '../../src/gitlab/instanceHealth';
@@ -85,6 +86,17 @@ describe('token lifecycle and instance facts (fake GitLab over loopback)', () =>
     token = 'oauth-live';
     facts.forget();
     assert.equal(await facts.tokenInfo(fake.url), undefined);
+  });
+
+  it('names the instance on its errors, so "Set Access Token…" needs no question first', async () => {
+    const e = await clientWith('not-a-token')
+      .getCurrentUser()
+      .then(
+        () => assert.fail('expected a 401'),
+        (err: unknown) => err as GitLabError,
+      );
+    assert.equal(e.kind, 'unauthorized');
+    assert.equal(e.instanceUrl, fake.url);
   });
 
   it('counts the days left and knows a read_api token cannot delete', () => {
