@@ -12,7 +12,7 @@ import { FakeGitLab } from '../fake-gitlab/server';
 import { makeTestCerts } from '../unit/certs';
 import { readmeScreenshot, REMOTE_PROJECT, useEnvironment } from './harness';
 
-const OTHER_TOKEN = 'glpat-second-instance-0123456789';
+const OTHER_TOKEN = 'second-instance-test-token-0003';
 
 describe('GitLab Packages in a real VS Code', function () {
   this.timeout(60_000);
