@@ -7,7 +7,6 @@ import { DETAILS_SCHEME, PackageDetailsDocuments } from './commands/details';
 import { COMMANDS, VIEW_ID } from './commands/ids';
 import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries, readConfig, SECTION, type Config } from './config';
 import { WorkspaceRemotes } from './gitRemotes';
-import { GitLabClient } from './gitlab/client';
 import { ClientPool } from './gitlab/clientPool';
 import { InstanceFacts } from './gitlab/instanceFacts';
 import { InstanceHealth } from './gitlab/instanceHealth';
@@ -48,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     userAgent,
     log: (e) => log.request(e),
     settings: () => config,
-    instanceSettings: (origin) => config.instances.get(origin),
+    instanceSettings: (origin) => instanceSettingsFor(config, origin),
     onUntrustedCertificates: (origin) => tlsWarnings.untrusted(origin),
   });
   const facts = new InstanceFacts((instanceUrl) => clients.get(instanceUrl));
@@ -140,18 +139,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
         showFilters();
         model.refresh();
       },
-      clientWithToken: (instanceUrl, token) =>
-        new GitLabClient({
-          instanceUrl,
-          fetch: httpFetch,
-          getToken: () => Promise.resolve(token),
-          userAgent,
-          authStyle: instanceSettingsFor(config, new URL(instanceUrl).origin).authHeader,
-          timeoutMs: config.timeoutMs,
-          allowInsecureHttp: config.allowHttpFor.includes(new URL(instanceUrl).origin),
-          agent: (origin) => clients.agentFor(origin),
-          log: (e) => log.request(e),
-        }),
+      clientWithToken: (instanceUrl, token) => clients.withToken(instanceUrl, token),
     }),
   );
   void remotes.start();

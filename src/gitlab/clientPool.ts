@@ -28,23 +28,33 @@ export class ClientPool {
   get(instanceUrl: string): GitLabClient {
     let client = this.clients.get(instanceUrl);
     if (!client) {
-      const s = this.opts.settings();
       const origin = new URL(instanceUrl).origin;
-      client = new GitLabClient({
-        instanceUrl,
-        fetch: this.opts.fetch,
-        getToken: () => this.opts.getToken(origin),
-        authStyle: this.opts.instanceSettings?.(origin)?.authHeader ?? s.authHeader,
-        timeoutMs: s.timeoutMs,
-        concurrency: s.concurrency,
-        userAgent: this.opts.userAgent,
-        log: (e) => this.opts.log(e),
-        allowInsecureHttp: s.allowHttpFor.includes(origin),
-        agent: (o) => this.agentFor(o),
-      });
+      client = this.build(instanceUrl, () => this.opts.getToken(origin));
       this.clients.set(instanceUrl, client);
     }
     return client;
+  }
+
+  /** A client like `get`'s that sends `token` instead of the stored one (to check a token before storing it). */
+  withToken(instanceUrl: string, token: string): GitLabClient {
+    return this.build(instanceUrl, () => Promise.resolve(token));
+  }
+
+  private build(instanceUrl: string, getToken: () => Promise<string | undefined>): GitLabClient {
+    const s = this.opts.settings();
+    const origin = new URL(instanceUrl).origin;
+    return new GitLabClient({
+      instanceUrl,
+      fetch: this.opts.fetch,
+      getToken,
+      authStyle: this.opts.instanceSettings?.(origin)?.authHeader ?? s.authHeader,
+      timeoutMs: s.timeoutMs,
+      concurrency: s.concurrency,
+      userAgent: this.opts.userAgent,
+      log: (e) => this.opts.log(e),
+      allowInsecureHttp: s.allowHttpFor.includes(origin),
+      agent: (o) => this.agentFor(o),
+    });
   }
 
   /**
