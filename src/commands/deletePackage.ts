@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { deletePackages, type DeleteOutcome } from '../gitlab/bulkDelete';
 import type { GitLabError } from '../gitlab/errors';
 import { displayName, type Package } from '../gitlab/models';
-import { deletionKey, instanceLabel, isDeletable, packageDescription, packageProjectLabel, projectLabel, type PackageNode, type ProjectNode } from '../tree/nodes';
+import { deletionKey, instanceLabel, isDeletable, uniqueDeletions, packageDescription, packageProjectLabel, projectLabel, type PackageNode, type ProjectNode } from '../tree/nodes';
 import { InFlight } from '../util/inFlight';
 import { targetNodes, type CommandDeps, type Handler } from './deps';
 import { COMMANDS } from './ids';
@@ -28,7 +28,7 @@ export function deletePackageCommand(deps: CommandDeps): Handler {
     if (readOnly.length) void readOnlyTokenMessage(readOnly[0].parent);
     targets = targets.filter((t) => !t.parent.readOnly);
     const notAllowed = targets.filter((t) => !isDeletable(t.pkg));
-    targets = unique(targets.filter((t) => isDeletable(t.pkg) && !inFlight.has(deletionKey(t))));
+    targets = uniqueDeletions(targets.filter((t) => isDeletable(t.pkg) && !inFlight.has(deletionKey(t))));
     if (notAllowed.length) void vscode.window.showWarningMessage(vscode.l10n.t('You may not delete {0} (GitLab offers no delete for it: Maintainer role and a token with the "api" scope are needed).', notAllowed.map(label).join(', ')));
     if (!targets.length) return;
 
@@ -112,12 +112,6 @@ export function explain(error: GitLabError, projectPath: string): string {
   }
   if (error.kind === 'unauthorized') return vscode.l10n.t('the access token was rejected');
   return error.message;
-}
-
-/** One row per package: the same package selected under its group and its project goes once. */
-function unique(targets: PackageNode[]): PackageNode[] {
-  const seen = new Set<string>();
-  return targets.filter((t) => !seen.has(deletionKey(t)) && seen.add(deletionKey(t)));
 }
 
 /** The token's scopes are known to exclude deleting: say so, and offer to replace it. */

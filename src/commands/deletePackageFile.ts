@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { deletePackages } from '../gitlab/bulkDelete';
 import { unsupportedMessage } from '../gitlab/features';
 import { displayName } from '../gitlab/models';
-import { deletionKey, isDeletable, packageProjectLabel, type FileNode, type PackageNode } from '../tree/nodes';
+import { deletionKey, isDeletable, packageProjectLabel, uniqueDeletions, type FileNode, type PackageNode } from '../tree/nodes';
 import { InFlight } from '../util/inFlight';
 import { explain } from './deletePackage';
 import { targetNodes, type CommandDeps, type Handler } from './deps';
@@ -17,11 +17,7 @@ const LIST_LIMIT = 15;
 export function deletePackageFileCommand(deps: CommandDeps): Handler {
   const inFlight = new InFlight();
   return async (node?: unknown, selected?: unknown) => {
-    const seen = new Set<string>();
-    // One row per file: the same file selected under a group and under its project goes once.
-    const files = targetNodes(deps, node, selected).filter(
-      (n): n is FileNode => n.kind === 'packageFile' && isDeletable(n.parent.pkg) && !n.parent.parent.readOnly && !seen.has(deletionKey(n)) && !!seen.add(deletionKey(n)),
-    );
+    const files = uniqueDeletions(targetNodes(deps, node, selected).filter((n): n is FileNode => n.kind === 'packageFile' && isDeletable(n.parent.pkg) && !n.parent.parent.readOnly));
     if (!files.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more package files you may delete.'));
       return;

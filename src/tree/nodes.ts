@@ -124,6 +124,12 @@ export function deletionKey(node: PackageNode | FileNode): string {
   return node.kind === 'package' ? `${node.parent.ref.origin}|package:${node.pkg.id}` : `${node.parent.parent.ref.origin}|file:${node.file.id}`;
 }
 
+/** One row per package or file: the same one selected under its group and its project goes once. */
+export function uniqueDeletions<T extends PackageNode | FileNode>(nodes: T[]): T[] {
+  const seen = new Set<string>();
+  return nodes.filter((n) => !seen.has(deletionKey(n)) && !!seen.add(deletionKey(n)));
+}
+
 /** Old servers send no `_links`: deletion may be possible, a 403 then explains. */
 export function isDeletable(pkg: Package): boolean {
   return pkg.deleteApiPath !== undefined || !pkg.hasLinks;

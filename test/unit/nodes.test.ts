@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parsePackage } from '../../src/gitlab/models';
 import type { FileNode, PackageNode, ProjectNode } from '../../src/tree/nodes';
-import { deletionKey, present } from '../../src/tree/nodes';
+import { deletionKey, present, uniqueDeletions } from '../../src/tree/nodes';
 
 const project = { kind: 'project', id: 'p', ref: { entry: 'a/b', instanceUrl: 'https://h', origin: 'https://h', key: 'a/b' } } as ProjectNode;
 const pkgNode = (json: Record<string, unknown>) => ({ kind: 'package' as const, id: 'x', parent: project, pkg: parsePackage(json) });
@@ -51,5 +51,6 @@ describe('what a delete is about', () => {
     assert.notEqual(deletionKey(underProject), deletionKey(elsewhere));
     const file = (parent: PackageNode): FileNode => ({ kind: 'packageFile', id: `${parent.id}/file:5`, parent, file: { id: 5, packageId: 42, fileName: 'lib.tgz', pipelines: [] } as unknown as FileNode['file'] });
     assert.equal(deletionKey(file(underProject)), deletionKey(file(underGroup)));
+    assert.deepEqual(uniqueDeletions([underProject, underGroup, elsewhere]), [underProject, elsewhere]);
   });
 });
