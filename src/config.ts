@@ -78,7 +78,8 @@ export async function writeProjectEntries(entries: string[], key: 'projects' | '
   const c = vscode.workspace.getConfiguration(SECTION);
   const inspect = c.inspect<string[]>(key);
   // Write where the user keeps the list: the workspace if it is set there, else user settings.
-  const target = inspect?.workspaceValue !== undefined && vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const target =
+    inspect?.workspaceValue !== undefined && vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await c.update(key, entries, target);
 }
 

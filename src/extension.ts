@@ -63,7 +63,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   /** At start, on sign-in and when settings change: token scopes, expiry and version. */
   const checkInstances = (origin?: string): void => {
     for (const url of instanceUrls(config)) {
-      if (!origin || new URL(url).origin === origin) health.check(url).catch((e: unknown) => log.warn(`Could not check ${new URL(url).host}: ${e instanceof Error ? e.message : String(e)}`));
+      if (!origin || new URL(url).origin === origin)
+        health.check(url).catch((e: unknown) => log.warn(`Could not check ${new URL(url).host}: ${e instanceof Error ? e.message : String(e)}`));
     }
   };
   const changes = new vscode.EventEmitter<TreeNode | undefined>();
@@ -86,7 +87,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     clients.get(node.parent.ref.instanceUrl).getPackage(node.pkg.projectId ?? node.parent.project?.id ?? node.parent.ref.key, node.pkg.id, signal),
   );
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
-  const setNoProjectsContext = (): Thenable<unknown> => vscode.commands.executeCommand('setContext', 'gitlabPackages.noProjects', config.projectEntries.length + config.groupEntries.length === 0);
+  const setNoProjectsContext = (): Thenable<unknown> =>
+    vscode.commands.executeCommand('setContext', 'gitlabPackages.noProjects', config.projectEntries.length + config.groupEntries.length === 0);
   void setNoProjectsContext();
   const showFilters = (): void => {
     treeView.description = filters.summary() || undefined;

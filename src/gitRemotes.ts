@@ -43,7 +43,11 @@ export class WorkspaceRemotes implements vscode.Disposable {
       return; // git disabled or not installed: nothing to detect
     }
     const watch = (repo: GitRepository): void => {
-      if (!this.perRepository.has(repo)) this.perRepository.set(repo, repo.state.onDidChange(() => this.fireIfRemotesChanged()));
+      if (!this.perRepository.has(repo))
+        this.perRepository.set(
+          repo,
+          repo.state.onDidChange(() => this.fireIfRemotesChanged()),
+        );
     };
     this.api.repositories.forEach(watch);
     this.subscriptions.push(

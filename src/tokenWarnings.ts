@@ -30,7 +30,12 @@ export class TokenWarnings {
   private async show(status: InstanceStatus, host: string, daysLeft: number, expiresOn: string | undefined): Promise<void> {
     const replace = vscode.l10n.t('Replace Token…');
     const create = vscode.l10n.t('Create a New Token');
-    const text = vscode.l10n.t('Your GitLab access token for {0} {1} ({2}). Create a new one and replace it to keep the Packages view working.', host, expiryPhrase(daysLeft), expiresOn ?? '');
+    const text = vscode.l10n.t(
+      'Your GitLab access token for {0} {1} ({2}). Create a new one and replace it to keep the Packages view working.',
+      host,
+      expiryPhrase(daysLeft),
+      expiresOn ?? '',
+    );
     const choice = await vscode.window.showWarningMessage(text, replace, create);
     if (choice === replace) await this.replaceToken(new URL(status.instanceUrl).origin);
     if (choice === create) await vscode.env.openExternal(vscode.Uri.parse(tokenSettingsUrl(status)));

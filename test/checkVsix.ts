@@ -2,7 +2,10 @@
 import { execFileSync } from 'node:child_process';
 
 const vsce = require.resolve('@vscode/vsce/vsce');
-const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' }).split('\n').map((l) => l.trim()).filter(Boolean);
+const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' })
+  .split('\n')
+  .map((l) => l.trim())
+  .filter(Boolean);
 const allowed = [/^(package\.json|package\.nls\.json|README\.md|CHANGELOG\.md|LICENSE)$/, /^dist\/extension\.js$/, /^media\/[^/]+\.(svg|png)$/];
 const unexpected = listing.filter((f) => !allowed.some((re) => re.test(f)));
 console.log(`vsce ls: ${listing.length} files\n  ${listing.join('\n  ')}`);

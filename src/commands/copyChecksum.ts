@@ -28,7 +28,14 @@ export function copyChecksumCommand(deps: CommandDeps): Handler {
     if (!sums.text) throw new Error(vscode.l10n.t('GitLab has no checksums for the files of {0}.', name));
     await copied(sums.text, vscode.l10n.t('Copied checksums of {0} files of {1}', files.length - sums.missing.length, name));
     const notes: string[] = [];
-    if (sums.fallbacks.length) notes.push(vscode.l10n.t('No SHA-256 for {0}: used {1} instead.', sums.fallbacks.map((f) => f.fileName).join(', '), [...new Set(sums.fallbacks.map((f) => ALGORITHM_LABEL[f.algorithm]))].join('/')));
+    if (sums.fallbacks.length)
+      notes.push(
+        vscode.l10n.t(
+          'No SHA-256 for {0}: used {1} instead.',
+          sums.fallbacks.map((f) => f.fileName).join(', '),
+          [...new Set(sums.fallbacks.map((f) => ALGORITHM_LABEL[f.algorithm]))].join('/'),
+        ),
+      );
     if (sums.missing.length) notes.push(vscode.l10n.t('No checksum at all for {0} (left out).', sums.missing.join(', ')));
     if (notes.length) void vscode.window.showWarningMessage(notes.join(' '));
   };
@@ -44,7 +51,10 @@ export function copyChecksumAsCommand(deps: CommandDeps): Handler {
     if (present.size === 0) throw new Error(vscode.l10n.t('GitLab has no checksums for this.'));
     const items = [...present].map(([algorithm, n]) => ({
       label: ALGORITHM_LABEL[algorithm],
-      description: target.kind === 'packageFile' ? checksumsOf(target.file).find((s) => s.algorithm === algorithm)?.hex : vscode.l10n.t('{0} of {1} files', n, files.length),
+      description:
+        target.kind === 'packageFile'
+          ? checksumsOf(target.file).find((s) => s.algorithm === algorithm)?.hex
+          : vscode.l10n.t('{0} of {1} files', n, files.length),
       algorithm,
     }));
     const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Copy which checksum?') });
@@ -54,7 +64,12 @@ export function copyChecksumAsCommand(deps: CommandDeps): Handler {
       return hex ? [target.kind === 'packageFile' ? hex : `${hex}  ${f.fileName}`] : [];
     });
     const text = target.kind === 'packageFile' ? lines[0] : lines.join('\n') + '\n';
-    await copied(text, target.kind === 'packageFile' ? vscode.l10n.t('Copied {0} of {1}', pick.label, target.file.fileName) : vscode.l10n.t('Copied {0} checksums of {1} files', pick.label, lines.length));
+    await copied(
+      text,
+      target.kind === 'packageFile'
+        ? vscode.l10n.t('Copied {0} of {1}', pick.label, target.file.fileName)
+        : vscode.l10n.t('Copied {0} checksums of {1} files', pick.label, lines.length),
+    );
   };
 }
 
@@ -66,10 +81,17 @@ async function filesOf(deps: CommandDeps, node: PackageNode): Promise<PackageFil
   const project = node.parent;
   const client = deps.clients.get(project.ref.instanceUrl);
   const key = node.pkg.projectId ?? project.project?.id ?? project.ref.key;
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading package files…'), cancellable: true }, async (_p, cancel) => {
-    const all = await collectAll((page, signal) => client.packageFilesPage(key, node.pkg.id, page, {}, signal), { concurrency: client.concurrency, signal: abortOn(cancel), maxPages: 100 });
-    return all.items;
-  });
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading package files…'), cancellable: true },
+    async (_p, cancel) => {
+      const all = await collectAll((page, signal) => client.packageFilesPage(key, node.pkg.id, page, {}, signal), {
+        concurrency: client.concurrency,
+        signal: abortOn(cancel),
+        maxPages: 100,
+      });
+      return all.items;
+    },
+  );
 }
 
 async function copied(text: string, message: string): Promise<void> {

@@ -7,7 +7,17 @@ import * as vscode from 'vscode';
 import { deletePackages, type DeleteOutcome } from '../gitlab/bulkDelete';
 import type { GitLabError } from '../gitlab/errors';
 import { displayName, type Package } from '../gitlab/models';
-import { deletionKey, instanceLabel, isDeletable, uniqueDeletions, packageDescription, packageProjectLabel, projectLabel, type PackageNode, type ProjectNode } from '../tree/nodes';
+import {
+  deletionKey,
+  instanceLabel,
+  isDeletable,
+  uniqueDeletions,
+  packageDescription,
+  packageProjectLabel,
+  projectLabel,
+  type PackageNode,
+  type ProjectNode,
+} from '../tree/nodes';
 import { InFlight } from '../util/inFlight';
 import { targetNodes, type CommandDeps, type Handler } from './deps';
 import { COMMANDS } from './ids';
@@ -29,7 +39,13 @@ export function deletePackageCommand(deps: CommandDeps): Handler {
     targets = targets.filter((t) => !t.parent.readOnly);
     const notAllowed = targets.filter((t) => !isDeletable(t.pkg));
     targets = uniqueDeletions(targets.filter((t) => isDeletable(t.pkg) && !inFlight.has(deletionKey(t))));
-    if (notAllowed.length) void vscode.window.showWarningMessage(vscode.l10n.t('You may not delete {0} (GitLab offers no delete for it: Maintainer role and a token with the "api" scope are needed).', notAllowed.map(label).join(', ')));
+    if (notAllowed.length)
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'You may not delete {0} (GitLab offers no delete for it: Maintainer role and a token with the "api" scope are needed).',
+          notAllowed.map(label).join(', '),
+        ),
+      );
     if (!targets.length) return;
 
     if (!(await confirm(targets))) return;
@@ -39,7 +55,10 @@ export function deletePackageCommand(deps: CommandDeps): Handler {
     if (!claimed.length) return;
     try {
       const outcomes = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: claimed.length === 1 ? vscode.l10n.t('Deleting {0}…', label(claimed[0])) : vscode.l10n.t('Deleting {0} packages…', claimed.length) },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: claimed.length === 1 ? vscode.l10n.t('Deleting {0}…', label(claimed[0])) : vscode.l10n.t('Deleting {0} packages…', claimed.length),
+        },
         (progress) => runDeletes(deps, claimed, (done, total) => progress.report({ increment: 100 / total, message: `${done}/${total}` })),
       );
       for (const project of new Set(claimed.map((t) => t.parent))) deps.model.refresh(project);
@@ -50,7 +69,11 @@ export function deletePackageCommand(deps: CommandDeps): Handler {
   };
 }
 
-async function runDeletes(deps: CommandDeps, targets: PackageNode[], onSettled: (done: number, total: number) => void): Promise<DeleteOutcome<{ project: string | number; packageId: number; node: PackageNode }>[]> {
+async function runDeletes(
+  deps: CommandDeps,
+  targets: PackageNode[],
+  onSettled: (done: number, total: number) => void,
+): Promise<DeleteOutcome<{ project: string | number; packageId: number; node: PackageNode }>[]> {
   const byInstance = new Map<string, PackageNode[]>();
   for (const t of targets) byInstance.set(t.parent.ref.instanceUrl, [...(byInstance.get(t.parent.ref.instanceUrl) ?? []), t]);
   let done = 0;
@@ -86,7 +109,9 @@ async function confirm(targets: PackageNode[]): Promise<boolean> {
 
 function report(outcomes: DeleteOutcome<{ node: PackageNode; project: string | number; packageId: number }>[]): void {
   const ok = outcomes.filter((o) => o.ok);
-  const failed = outcomes.filter((o): o is { target: { node: PackageNode; project: string | number; packageId: number }; ok: false; error: GitLabError } => !o.ok);
+  const failed = outcomes.filter(
+    (o): o is { target: { node: PackageNode; project: string | number; packageId: number }; ok: false; error: GitLabError } => !o.ok,
+  );
   const gone = failed.filter((f) => f.error.kind === 'notFound');
   const errors = failed.filter((f) => f.error.kind !== 'notFound');
   const parts: string[] = [];
@@ -141,7 +166,12 @@ async function pickFromPalette(deps: CommandDeps): Promise<PackageNode[]> {
   const project =
     projects.length === 1
       ? projects[0]
-      : (await vscode.window.showQuickPick(projects.map((p) => ({ label: projectLabel(p), description: p.parent ? instanceLabel(p.parent.instanceUrl) : undefined, p })), { placeHolder: vscode.l10n.t('Delete a package from which project?') }))?.p;
+      : (
+          await vscode.window.showQuickPick(
+            projects.map((p) => ({ label: projectLabel(p), description: p.parent ? instanceLabel(p.parent.instanceUrl) : undefined, p })),
+            { placeHolder: vscode.l10n.t('Delete a package from which project?') },
+          )
+        )?.p;
   if (!project) return [];
   const pkg = await searchPackage(deps, project);
   return pkg ? [{ kind: 'package', id: `${project.id}/package:${pkg.id}`, parent: project, pkg }] : [];
@@ -200,4 +230,3 @@ function searchPackage(deps: CommandDeps, project: ProjectNode): Promise<Package
     qp.show();
   });
 }
-

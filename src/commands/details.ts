@@ -40,18 +40,25 @@ export function showDetailsCommand(deps: CommandDeps & { details: PackageDetails
     const project = target.parent;
     const client = deps.clients.get(project.ref.instanceUrl);
     const key = target.pkg.projectId ?? project.project?.id ?? project.ref.key;
-    const text = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading package details…'), cancellable: true }, async (_p, cancel) => {
-      const signal = abortOn(cancel);
-      let pkg: Package = target.pkg;
-      try {
-        pkg = await client.getPackage(key, target.pkg.id, signal);
-      } catch (e) {
-        // Packages in error status answer 404 here on recent servers: use what the list said.
-        if (!isGitLabError(e) || e.kind !== 'notFound') throw e;
-      }
-      const files = await collectAll((page, s) => client.packageFilesPage(key, target.pkg.id, page, {}, s), { concurrency: client.concurrency, signal, maxPages: 100 });
-      return packageDetails(pkg, files.items, { projectPath: projectLabel(project), instanceUrl: project.ref.instanceUrl });
-    });
+    const text = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading package details…'), cancellable: true },
+      async (_p, cancel) => {
+        const signal = abortOn(cancel);
+        let pkg: Package = target.pkg;
+        try {
+          pkg = await client.getPackage(key, target.pkg.id, signal);
+        } catch (e) {
+          // Packages in error status answer 404 here on recent servers: use what the list said.
+          if (!isGitLabError(e) || e.kind !== 'notFound') throw e;
+        }
+        const files = await collectAll((page, s) => client.packageFilesPage(key, target.pkg.id, page, {}, s), {
+          concurrency: client.concurrency,
+          signal,
+          maxPages: 100,
+        });
+        return packageDetails(pkg, files.items, { projectPath: projectLabel(project), instanceUrl: project.ref.instanceUrl });
+      },
+    );
     const name = `${displayName(target.pkg)}@${target.pkg.version ?? 'none'}`.replace(/[\\/:*?"<>|]/g, '_');
     const uri = vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/${projectLabel(project)}/${name}.md`, query: `id=${target.pkg.id}` });
     deps.details.set(uri, text);

@@ -54,7 +54,11 @@ export function filterCommand(deps: CommandDeps & FilterDeps): Handler {
         const v = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Part of the package name (empty: any)'), value: f.packageName ?? '' });
         if (v !== undefined) f.packageName = v.trim() || undefined;
       } else if (pick.step === 'version') {
-        const v = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Exact version (empty: any; needs GitLab 16.6+)'), value: f.packageVersion ?? '' });
+        const v = await vscode.window.showInputBox({
+          title,
+          prompt: vscode.l10n.t('Exact version (empty: any; needs GitLab 16.6+)'),
+          value: f.packageVersion ?? '',
+        });
         if (v !== undefined) f.packageVersion = v.trim() || undefined;
       } else if (pick.step === 'type' || pick.step === 'status') {
         const values = pick.step === 'type' ? TYPES : STATUSES;

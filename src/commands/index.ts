@@ -37,5 +37,7 @@ export function registerCommands(deps: CommandDeps & TokenCheckDeps & FilterDeps
     clearFilter: clearFilterCommand(deps),
     loadMore: loadMoreCommand(deps),
   };
-  return (Object.keys(handlers) as CommandName[]).map((name) => vscode.commands.registerCommand(COMMANDS[name], wrapCommand(COMMANDS[name], handlers[name], deps.log)));
+  return (Object.keys(handlers) as CommandName[]).map((name) =>
+    vscode.commands.registerCommand(COMMANDS[name], wrapCommand(COMMANDS[name], handlers[name], deps.log)),
+  );
 }

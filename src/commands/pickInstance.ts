@@ -10,7 +10,12 @@ export async function pickInstance(deps: CommandDeps, origin: unknown, placeHold
   if (typeof origin === 'string' && origin) return urls.find((u) => new URL(u).origin === origin) ?? origin;
   if (urls.length <= 1) return urls[0];
   const items = await Promise.all(
-    urls.map(async (url) => ({ label: new URL(url).host, description: url, detail: (await deps.tokens.has(new URL(url).origin)) ? vscode.l10n.t('token set') : vscode.l10n.t('no token'), url })),
+    urls.map(async (url) => ({
+      label: new URL(url).host,
+      description: url,
+      detail: (await deps.tokens.has(new URL(url).origin)) ? vscode.l10n.t('token set') : vscode.l10n.t('no token'),
+      url,
+    })),
   );
   return (await vscode.window.showQuickPick(items, { placeHolder }))?.url;
 }

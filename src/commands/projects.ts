@@ -37,7 +37,9 @@ async function lookUpAndAdd(deps: CommandDeps, ref: ProjectRef, entry: string, m
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking up {0}…', String(ref.key)), cancellable: true },
       (_p, cancel) => client.getProject(ref.key, abortOn(cancel)),
     );
-    const existing = parsedEntries(config).some((e) => e.ok && e.ref.origin === ref.origin && (e.ref.key === project.id || e.ref.key === project.pathWithNamespace));
+    const existing = parsedEntries(config).some(
+      (e) => e.ok && e.ref.origin === ref.origin && (e.ref.key === project.id || e.ref.key === project.pathWithNamespace),
+    );
     if (existing) {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already in the list.', project.pathWithNamespace));
       return;
@@ -49,7 +51,8 @@ async function lookUpAndAdd(deps: CommandDeps, ref: ProjectRef, entry: string, m
     // Signed in: carry on adding the project the user asked for.
     if (offer === 'set') return lookUpAndAdd(deps, ref, entry, false);
     if (offer === 'declined') return;
-    if (isGitLabError(e) && e.kind === 'notFound') throw new Error(vscode.l10n.t('Project {0} was not found, or your token has no access to it.', String(ref.key)));
+    if (isGitLabError(e) && e.kind === 'notFound')
+      throw new Error(vscode.l10n.t('Project {0} was not found, or your token has no access to it.', String(ref.key)));
     throw e;
   }
 }
@@ -100,8 +103,9 @@ export function addGroupCommand(deps: CommandDeps): Handler {
 async function lookUpGroupAndAdd(deps: CommandDeps, ref: ProjectRef, entry: string, mayAskForToken: boolean): Promise<void> {
   // One page of the group's packages: proves the group exists and is readable.
   try {
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking up {0}…', entry), cancellable: true }, (_p, cancel) =>
-      deps.clients.get(ref.instanceUrl).groupPackagesPage(ref.key, {}, 1, abortOn(cancel)),
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking up {0}…', entry), cancellable: true },
+      (_p, cancel) => deps.clients.get(ref.instanceUrl).groupPackagesPage(ref.key, {}, 1, abortOn(cancel)),
     );
   } catch (e) {
     const offer = mayAskForToken ? await offerTokenFirst(deps, ref, e) : 'notOffered';
@@ -129,11 +133,17 @@ export function removeProjectCommand(deps: CommandDeps): Handler {
     let entry: string | undefined;
     const n = node as { kind?: string; scope?: string; ref?: { entry: string }; entry?: string } | undefined;
     if (n?.kind === 'project' && n.scope === 'group') {
-      await writeProjectEntries(config.groupEntries.filter((e) => e !== n.ref?.entry), 'groups');
+      await writeProjectEntries(
+        config.groupEntries.filter((e) => e !== n.ref?.entry),
+        'groups',
+      );
       return;
     }
     if (n?.kind === 'projectError' && n.entry !== undefined && config.groupEntries.includes(n.entry) && !config.projectEntries.includes(n.entry)) {
-      await writeProjectEntries(config.groupEntries.filter((e) => e !== n.entry), 'groups');
+      await writeProjectEntries(
+        config.groupEntries.filter((e) => e !== n.entry),
+        'groups',
+      );
       return;
     }
     if (n?.kind === 'project') entry = n.ref?.entry;

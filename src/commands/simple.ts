@@ -48,4 +48,3 @@ function webUrl(node: TreeNode | undefined): string | undefined {
   }
   return undefined;
 }
-

@@ -36,10 +36,13 @@ export function setTokenCommand(deps: CommandDeps & TokenCheckDeps): Handler {
         },
       );
       await deps.tokens.set(new URL(instanceUrl).origin, token.trim());
-      deps.log.info(`Token stored for ${new URL(instanceUrl).origin} (user ${user.username}${info ? `, scopes ${info.scopes.join(' ')}, expires ${info.expiresAt ?? 'never'}` : ''})`);
+      deps.log.info(
+        `Token stored for ${new URL(instanceUrl).origin} (user ${user.username}${info ? `, scopes ${info.scopes.join(' ')}, expires ${info.expiresAt ?? 'never'}` : ''})`,
+      );
       const signedIn = vscode.l10n.t('Signed in to {0} as {1}.', host, user.name ? `${user.name} (@${user.username})` : `@${user.username}`);
       // A near expiry is warned about by the instance check that follows the token change.
-      if (assessToken(info, new Date()).canDelete === false) void vscode.window.showWarningMessage(`${signedIn} ${vscode.l10n.t('This token can browse but not delete (it lacks the "api" scope).')}`);
+      if (assessToken(info, new Date()).canDelete === false)
+        void vscode.window.showWarningMessage(`${signedIn} ${vscode.l10n.t('This token can browse but not delete (it lacks the "api" scope).')}`);
       else void vscode.window.showInformationMessage(signedIn);
     } catch (e) {
       if (isGitLabError(e) && e.kind === 'unauthorized') {

@@ -26,7 +26,11 @@ export interface BulkDeleteOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export async function deletePackages<T extends DeleteTarget>(client: GitLabClient, targets: readonly T[], opts: BulkDeleteOptions): Promise<DeleteOutcome<T>[]> {
+export async function deletePackages<T extends DeleteTarget>(
+  client: GitLabClient,
+  targets: readonly T[],
+  opts: BulkDeleteOptions,
+): Promise<DeleteOutcome<T>[]> {
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const outcomes: DeleteOutcome<T>[] = new Array<DeleteOutcome<T>>(targets.length);
   let next = 0;

@@ -128,7 +128,13 @@ export class GitLabClient {
     return (await this.http.get('/version', parseVersion, { signal })).value;
   }
 
-  private async page<T>(path: string, params: Record<string, string | number | boolean | undefined>, page: number, parseItem: (v: unknown) => T, signal?: AbortSignal): Promise<Page<T>> {
+  private async page<T>(
+    path: string,
+    params: Record<string, string | number | boolean | undefined>,
+    page: number,
+    parseItem: (v: unknown) => T,
+    signal?: AbortSignal,
+  ): Promise<Page<T>> {
     const query = { ...params, page, per_page: this.perPage };
     const { value, headers } = await this.http.get(path, (body) => parseList(body, parseItem, 'items'), { query, signal });
     return pageFromHeaders(value, headers, page, this.perPage);

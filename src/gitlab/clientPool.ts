@@ -85,7 +85,11 @@ export class ClientPool {
   reset(): void {
     this.clients.clear();
     // Requests in flight finish on the old agents; their idle keep-alive sockets close a minute later.
-    for (const agent of this.agents.values()) void agent.then((a) => setTimeout(() => a?.destroy(), 60_000).unref(), () => undefined);
+    for (const agent of this.agents.values())
+      void agent.then(
+        (a) => setTimeout(() => a?.destroy(), 60_000).unref(),
+        () => undefined,
+      );
     this.agents.clear();
   }
 }

@@ -17,7 +17,9 @@ export class ChecksumMismatchError extends Error {
     readonly expected: Checksum,
     readonly actual: string,
   ) {
-    super(`${fileName}: ${ALGORITHM_LABEL[expected.algorithm]} does not match the registry (expected ${expected.hex}, got ${actual}). The download was removed.`);
+    super(
+      `${fileName}: ${ALGORITHM_LABEL[expected.algorithm]} does not match the registry (expected ${expected.hex}, got ${actual}). The download was removed.`,
+    );
   }
 }
 

@@ -40,14 +40,22 @@ export abstract class GitLabError extends Error {
 export class UnauthorizedError extends GitLabError {
   readonly kind = 'unauthorized';
   /** True when no token was sent at all (as opposed to a rejected one). */
-  constructor(path: string, serverMessage: string | undefined, readonly noToken: boolean) {
+  constructor(
+    path: string,
+    serverMessage: string | undefined,
+    readonly noToken: boolean,
+  ) {
     super(noToken ? 'No access token is set for this GitLab instance.' : 'GitLab rejected the access token' + suffix(serverMessage), path, 401, serverMessage);
   }
 }
 
 export class ForbiddenError extends GitLabError {
   readonly kind = 'forbidden';
-  constructor(path: string, serverMessage: string | undefined, readonly reason: 'protected' | 'scope' | 'role') {
+  constructor(
+    path: string,
+    serverMessage: string | undefined,
+    readonly reason: 'protected' | 'scope' | 'role',
+  ) {
     super(forbiddenText(reason) + suffix(serverMessage), path, 403, serverMessage);
   }
 }
@@ -61,7 +69,11 @@ export class NotFoundError extends GitLabError {
 
 export class RateLimitedError extends GitLabError {
   readonly kind = 'rateLimited';
-  constructor(path: string, serverMessage: string | undefined, readonly retryAfterMs: number | undefined) {
+  constructor(
+    path: string,
+    serverMessage: string | undefined,
+    readonly retryAfterMs: number | undefined,
+  ) {
     super('GitLab is rate-limiting requests' + (retryAfterMs !== undefined ? `; retry in ${Math.ceil(retryAfterMs / 1000)} s` : ''), path, 429, serverMessage);
   }
 }
@@ -83,14 +95,20 @@ export class BadRequestError extends GitLabError {
 
 export class NetworkError extends GitLabError {
   readonly kind = 'network';
-  constructor(path: string, readonly detail: string) {
+  constructor(
+    path: string,
+    readonly detail: string,
+  ) {
     super(`Cannot reach GitLab: ${detail}`, path);
   }
 }
 
 export class TimeoutError extends GitLabError {
   readonly kind = 'timeout';
-  constructor(path: string, readonly timeoutMs: number) {
+  constructor(
+    path: string,
+    readonly timeoutMs: number,
+  ) {
     super(`GitLab did not answer within ${Math.round(timeoutMs / 1000)} s`, path);
   }
 }

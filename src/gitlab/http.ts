@@ -121,7 +121,11 @@ export class HttpClient {
     const retries = method === 'GET' ? this.maxRetries : 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once(method, url, path, attempt, options.signal, async (res) => ({ status: res.status, headers: res.headers, body: parseBody(await res.text(), res.headers, path, res.status) }));
+        return await this.once(method, url, path, attempt, options.signal, async (res) => ({
+          status: res.status,
+          headers: res.headers,
+          body: parseBody(await res.text(), res.headers, path, res.status),
+        }));
       } catch (e) {
         const delay = attempt < retries ? this.retryDelay(e, attempt) : undefined;
         if (delay === undefined) throw e;
@@ -159,18 +163,34 @@ export class HttpClient {
    * idle timeout here: it restarts with every chunk, so a large file may take as long as it needs.
    */
   async download(path: string, onChunk: (chunk: Uint8Array) => void | Promise<void>, signal?: AbortSignal): Promise<{ headers: HeaderBag }> {
-    return this.once('GET', this.apiRoot + path, path, 0, signal, async (res, touch) => {
-      const body = res.body as AsyncIterable<Uint8Array> | null | undefined;
-      if (!body || typeof body[Symbol.asyncIterator] !== 'function') throw new BadResponseError(path, res.status, 'the answer has no body to download');
-      for await (const chunk of body) {
-        touch();
-        await onChunk(chunk);
-      }
-      return { headers: res.headers };
-    }, '*/*');
+    return this.once(
+      'GET',
+      this.apiRoot + path,
+      path,
+      0,
+      signal,
+      async (res, touch) => {
+        const body = res.body as AsyncIterable<Uint8Array> | null | undefined;
+        if (!body || typeof body[Symbol.asyncIterator] !== 'function') throw new BadResponseError(path, res.status, 'the answer has no body to download');
+        for await (const chunk of body) {
+          touch();
+          await onChunk(chunk);
+        }
+        return { headers: res.headers };
+      },
+      '*/*',
+    );
   }
 
-  private async once<T>(method: string, firstUrl: string, path: string, attempt: number, outer: AbortSignal | undefined, consume: (res: FetchResponse, touch: () => void) => Promise<T>, accept = 'application/json'): Promise<T> {
+  private async once<T>(
+    method: string,
+    firstUrl: string,
+    path: string,
+    attempt: number,
+    outer: AbortSignal | undefined,
+    consume: (res: FetchResponse, touch: () => void) => Promise<T>,
+    accept = 'application/json',
+  ): Promise<T> {
     if (outer?.aborted) throw new CancelledError(path);
     const started = Date.now();
     const controller = new AbortController();
@@ -236,7 +256,10 @@ export class HttpClient {
     if (!token) return headers;
     const u = new URL(url);
     if (u.protocol === 'http:' && !isLoopback(u.hostname) && !this.opts.allowInsecureHttp) {
-      throw new InsecureRequestError(path, `Refusing to send the access token over plain http to ${u.host}. Use https, or add ${u.origin} to the setting gitlabPackages.allowHttpFor.`);
+      throw new InsecureRequestError(
+        path,
+        `Refusing to send the access token over plain http to ${u.host}. Use https, or add ${u.origin} to the setting gitlabPackages.allowHttpFor.`,
+      );
     }
     if ((this.opts.authStyle ?? 'private-token') === 'bearer') headers.Authorization = `Bearer ${token}`;
     else headers['PRIVATE-TOKEN'] = token;
@@ -283,7 +306,11 @@ function parseBody(text: string, headers: HeaderBag, path: string, status: numbe
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new BadResponseError(path, status, looksLikeHtml(text, headers) ? 'an HTML page instead of data (a sign-in page or proxy in the way?)' : 'the body is not valid JSON (cut off?)');
+    throw new BadResponseError(
+      path,
+      status,
+      looksLikeHtml(text, headers) ? 'an HTML page instead of data (a sign-in page or proxy in the way?)' : 'the body is not valid JSON (cut off?)',
+    );
   }
 }
 

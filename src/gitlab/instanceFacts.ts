@@ -73,7 +73,13 @@ export function assessToken(info: TokenInfo | undefined, now: Date): TokenAssess
   const expiresOn = info.expiresAt ?? undefined;
   const expiry = expiresOn ? Date.parse(`${expiresOn.slice(0, 10)}T00:00:00Z`) : NaN;
   const daysLeft = Number.isFinite(expiry) ? Math.max(0, Math.ceil((expiry - now.getTime()) / 86_400_000)) : undefined;
-  return { daysLeft, expiresOn: expiresOn?.slice(0, 10), canDelete: info.scopes.length ? info.scopes.includes('api') : undefined, scopes: info.scopes, name: info.name };
+  return {
+    daysLeft,
+    expiresOn: expiresOn?.slice(0, 10),
+    canDelete: info.scopes.length ? info.scopes.includes('api') : undefined,
+    scopes: info.scopes,
+    name: info.name,
+  };
 }
 
 /** Within this many days of expiry a token is flagged and the user warned. */

@@ -37,7 +37,9 @@ export class InstanceHealth {
     const origin = new URL(instanceUrl).origin;
     const stamp = this.stamp(origin);
     const hasToken = await this.deps.hasToken(origin);
-    const [version, info] = hasToken ? await Promise.all([this.deps.facts.version(instanceUrl), this.deps.facts.tokenInfo(instanceUrl)]) : [undefined, undefined];
+    const [version, info] = hasToken
+      ? await Promise.all([this.deps.facts.version(instanceUrl), this.deps.facts.tokenInfo(instanceUrl)])
+      : [undefined, undefined];
     const status: InstanceStatus = { instanceUrl, hasToken, version, token: assessToken(info, this.deps.now?.() ?? new Date()) };
     if (stamp !== this.stamp(origin)) return this.known.get(instanceUrl) ?? status;
     const previous = this.known.get(instanceUrl);

@@ -33,7 +33,8 @@ export function parseInstanceSettings(raw: unknown, homeDir: string): ParsedInst
   const byOrigin = new Map<string, InstanceSettings>();
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { byOrigin, problems };
-  if (!isPlainObject(raw)) return { byOrigin, problems: [`${INSTANCES_SETTING} must be an object keyed by instance origin, e.g. { "https://gitlab.example.com": { … } }`] };
+  if (!isPlainObject(raw))
+    return { byOrigin, problems: [`${INSTANCES_SETTING} must be an object keyed by instance origin, e.g. { "https://gitlab.example.com": { … } }`] };
   for (const [key, value] of Object.entries(raw)) {
     const parsed = parseInstanceUrl(key);
     if (!parsed.ok) {
@@ -57,7 +58,11 @@ export function parseInstanceSettings(raw: unknown, homeDir: string): ParsedInst
   return { byOrigin, problems };
 }
 
-export function effectiveInstanceSettings(byOrigin: ReadonlyMap<string, InstanceSettings>, origin: string, globalAuthHeader: AuthStyle): EffectiveInstanceSettings {
+export function effectiveInstanceSettings(
+  byOrigin: ReadonlyMap<string, InstanceSettings>,
+  origin: string,
+  globalAuthHeader: AuthStyle,
+): EffectiveInstanceSettings {
   const own = byOrigin.get(origin);
   return { authHeader: own?.authHeader ?? globalAuthHeader, caFile: own?.caFile, allowUntrustedCertificate: own?.allowUntrustedCertificate === true };
 }

@@ -30,7 +30,8 @@ export function parseInstanceUrl(raw: string): { ok: true; url: string; origin: 
     return { ok: false, reason: `"${raw}" is not a URL (expected e.g. https://gitlab.example.com)` };
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return { ok: false, reason: `"${raw}" must start with https://` };
-  if (u.username || u.password) return { ok: false, reason: 'The instance URL must not contain a user name or password; set the token with "Set Access Token…"' };
+  if (u.username || u.password)
+    return { ok: false, reason: 'The instance URL must not contain a user name or password; set the token with "Set Access Token…"' };
   if (u.search || u.hash) return { ok: false, reason: `"${raw}" must not contain ? or #` };
   const path = u.pathname.replace(/\/+$/, '');
   return { ok: true, url: u.origin + path, origin: u.origin };
@@ -60,7 +61,14 @@ function parseEntry(entry: string, defaultInstanceUrl: string, knownInstanceUrls
   if (/^\d+$/.test(raw)) return { ok: true, ref: { entry, instanceUrl: instance.url, origin: instance.origin, key: Number(raw) } };
   const path = raw.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
   if (!pathRe.test(path)) {
-    return { ok: false, entry, reason: what === 'project' ? `"${raw}" is not a project path (group/project), a numeric id or a project URL` : `"${raw}" is not a group path, a numeric id or a group URL` };
+    return {
+      ok: false,
+      entry,
+      reason:
+        what === 'project'
+          ? `"${raw}" is not a project path (group/project), a numeric id or a project URL`
+          : `"${raw}" is not a group path, a numeric id or a group URL`,
+    };
   }
   return { ok: true, ref: { entry, instanceUrl: instance.url, origin: instance.origin, key: path } };
 }
@@ -82,8 +90,13 @@ function fromUrl(entry: string, raw: string, knownInstanceUrls: readonly string[
     .find((k) => (u.origin + u.pathname).startsWith(k.url + '/'));
   const instanceUrl = known?.url ?? u.origin;
   let path = decodeURIComponent((u.origin + u.pathname).slice(instanceUrl.length));
-  path = path.replace(/\/-\/.*$/, '').replace(/^\/+|\/+$/g, '').replace(/\.git$/, '').replace(/^groups\//, '');
+  path = path
+    .replace(/\/-\/.*$/, '')
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/\.git$/, '')
+    .replace(/^groups\//, '');
   if (/^\d+$/.test(path)) return { ok: true, ref: { entry, instanceUrl, origin: u.origin, key: Number(path) } };
-  if (!pathRe.test(path)) return { ok: false, entry, reason: `"${raw}" does not name a ${what} (expected https://host/${what === 'project' ? 'group/project' : 'group'})` };
+  if (!pathRe.test(path))
+    return { ok: false, entry, reason: `"${raw}" does not name a ${what} (expected https://host/${what === 'project' ? 'group/project' : 'group'})` };
   return { ok: true, ref: { entry, instanceUrl, origin: u.origin, key: path } };
 }

@@ -26,7 +26,11 @@ export class CaFileError extends Error {
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 /** Undefined when the settings ask for nothing special: Node's (and VS Code's) default stack then applies. */
-export async function buildTlsAgent(origin: string, settings: TlsSettings, readFile: (file: string) => Promise<string> = (f) => fs.readFile(f, 'utf8')): Promise<https.Agent | undefined> {
+export async function buildTlsAgent(
+  origin: string,
+  settings: TlsSettings,
+  readFile: (file: string) => Promise<string> = (f) => fs.readFile(f, 'utf8'),
+): Promise<https.Agent | undefined> {
   const allowUntrusted = settings.allowUntrustedCertificate === true;
   if (!settings.caFile && !allowUntrusted) return undefined;
   const extra = settings.caFile ? await readCaBundle(origin, settings.caFile, readFile) : [];
@@ -47,12 +51,21 @@ export async function readCaBundle(origin: string, file: string, readFile: (file
     text = await readFile(file);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? String(e)})`;
+    const why =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'cannot be read (permission denied)'
+            : `cannot be read (${code ?? String(e)})`;
     throw new CaFileError(`${where} ${why}.`);
   }
   const blocks = text.match(PEM_CERTIFICATE) ?? [];
   if (blocks.length === 0) {
-    throw new CaFileError(`${where} holds no PEM certificate ("-----BEGIN CERTIFICATE-----"). A DER file (.cer/.der) converts with: openssl x509 -inform der -in ca.cer -out ca.pem`);
+    throw new CaFileError(
+      `${where} holds no PEM certificate ("-----BEGIN CERTIFICATE-----"). A DER file (.cer/.der) converts with: openssl x509 -inform der -in ca.cer -out ca.pem`,
+    );
   }
   blocks.forEach((pem, i) => {
     try {

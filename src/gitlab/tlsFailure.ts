@@ -60,9 +60,21 @@ export async function tlsErrorFor(e: unknown, ctx: TlsContext): Promise<TlsError
   const caNote = ctx.customCa ? ' The caFile set for it does not hold the issuing CA.' : '';
   switch (problem) {
     case 'selfSigned':
-      return new TlsError(ctx.path, problem, host, `The certificate of ${host} is self-signed${code === 'SELF_SIGNED_CERT_IN_CHAIN' ? ' (its chain ends in a CA this computer does not trust)' : ''}.${caNote} ${fix}`, code);
+      return new TlsError(
+        ctx.path,
+        problem,
+        host,
+        `The certificate of ${host} is self-signed${code === 'SELF_SIGNED_CERT_IN_CHAIN' ? ' (its chain ends in a CA this computer does not trust)' : ''}.${caNote} ${fix}`,
+        code,
+      );
     case 'unknownIssuer':
-      return new TlsError(ctx.path, problem, host, `The certificate of ${host} is issued by a certificate authority this computer does not trust (a company CA, or the server leaves out intermediate certificates).${caNote} ${fix}`, code);
+      return new TlsError(
+        ctx.path,
+        problem,
+        host,
+        `The certificate of ${host} is issued by a certificate authority this computer does not trust (a company CA, or the server leaves out intermediate certificates).${caNote} ${fix}`,
+        code,
+      );
     case 'expired': {
       const cert = await ctx.peerCertificate?.(ctx.url).catch(() => undefined);
       const when = cert ? ` on ${day(cert.validTo)}` : '';
@@ -71,14 +83,26 @@ export async function tlsErrorFor(e: unknown, ctx: TlsContext): Promise<TlsError
     case 'notYetValid': {
       const cert = await ctx.peerCertificate?.(ctx.url).catch(() => undefined);
       const when = cert ? ` until ${day(cert.validFrom)}` : ' yet';
-      return new TlsError(ctx.path, problem, host, `The certificate of ${host} is not valid${when}. Check this computer's clock, or ask the server's administrator.`, code);
+      return new TlsError(
+        ctx.path,
+        problem,
+        host,
+        `The certificate of ${host} is not valid${when}. Check this computer's clock, or ask the server's administrator.`,
+        code,
+      );
     }
     case 'hostname': {
       // Node's message lists only names of the kind asked for (IPs for an IP): ask the server for all.
       const cert = await ctx.peerCertificate?.(ctx.url).catch(() => undefined);
       const names = cert?.names.length ? cert.names : certificateNames(message);
       const forNames = names.length ? ` is for ${names.join(', ')}, not ${u.hostname}` : ` does not name ${u.hostname}`;
-      return new TlsError(ctx.path, problem, host, `The certificate of ${host}${forNames}. The URL must use a host name the certificate covers (check gitlabPackages.instanceUrl or the project URL).`, code);
+      return new TlsError(
+        ctx.path,
+        problem,
+        host,
+        `The certificate of ${host}${forNames}. The URL must use a host name the certificate covers (check gitlabPackages.instanceUrl or the project URL).`,
+        code,
+      );
     }
     case 'notHttps':
       return new TlsError(ctx.path, problem, host, `${host} does not speak https on this port. Is the instance URL http:// (or a different port)?`, code);
@@ -94,7 +118,12 @@ export async function tlsErrorFor(e: unknown, ctx: TlsContext): Promise<TlsError
 export function readPeerCertificate(url: string, timeoutMs = 3000): Promise<PeerCertificate | undefined> {
   const u = new URL(url);
   return new Promise((resolve) => {
-    const socket = tls.connect({ host: u.hostname.replace(/^\[|\]$/g, ''), port: Number(u.port || 443), servername: isIp(u.hostname) ? undefined : u.hostname, rejectUnauthorized: false });
+    const socket = tls.connect({
+      host: u.hostname.replace(/^\[|\]$/g, ''),
+      port: Number(u.port || 443),
+      servername: isIp(u.hostname) ? undefined : u.hostname,
+      rejectUnauthorized: false,
+    });
     const done = (cert: PeerCertificate | undefined): void => {
       socket.destroy();
       resolve(cert);
@@ -105,7 +134,11 @@ export function readPeerCertificate(url: string, timeoutMs = 3000): Promise<Peer
       const cert = socket.getPeerCertificate();
       const validFrom = new Date(cert.valid_from);
       const validTo = new Date(cert.valid_to);
-      const names = cert.subjectaltname ? certificateNames(` is not in the cert's altnames: ${cert.subjectaltname}`) : cert.subject?.CN ? [String(cert.subject.CN)] : [];
+      const names = cert.subjectaltname
+        ? certificateNames(` is not in the cert's altnames: ${cert.subjectaltname}`)
+        : cert.subject?.CN
+          ? [String(cert.subject.CN)]
+          : [];
       done(Number.isNaN(validFrom.getTime()) || Number.isNaN(validTo.getTime()) ? undefined : { validFrom, validTo, names });
     });
   });

@@ -10,7 +10,11 @@ import type { IncomingMessage } from 'node:http';
 import * as https from 'node:https';
 import type { FetchInit, FetchLike, FetchResponse } from './http';
 
-type RequestFn = (url: string, options: https.RequestOptions, callback: (res: IncomingMessage) => void) => { on(event: 'error', listener: (e: Error) => void): unknown; end(): unknown };
+type RequestFn = (
+  url: string,
+  options: https.RequestOptions,
+  callback: (res: IncomingMessage) => void,
+) => { on(event: 'error', listener: (e: Error) => void): unknown; end(): unknown };
 
 export function withRequestTls(fetch: FetchLike, request: RequestFn = https.request): FetchLike {
   return (url, init) => (init.agent instanceof https.Agent ? tlsRequest(url, init, init.agent, request) : fetch(url, init));

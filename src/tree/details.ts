@@ -51,7 +51,10 @@ export function packageDetails(pkg: Package, files: readonly PackageFile[], ctx:
   if (files.length) {
     lines.push('| File | Size | Created | Checksums |', '|---|---|---|---|');
     for (const f of files) {
-      const sums = checksumsOf(f).map((s) => `${ALGORITHM_LABEL[s.algorithm]} \`${s.hex}\``).join('<br>') || 'n/a';
+      const sums =
+        checksumsOf(f)
+          .map((s) => `${ALGORITHM_LABEL[s.algorithm]} \`${s.hex}\``)
+          .join('<br>') || 'n/a';
       lines.push(`| ${escapeMarkdown(plainLine(f.fileName, 300))} | ${humanSize(f.size)} | ${dateTime(f.createdAt)} | ${sums} |`);
     }
   } else {

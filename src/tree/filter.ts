@@ -73,7 +73,14 @@ export function matches(p: Package, f: PackageFilter): boolean {
 export function applyLocally(pkgs: Package[], f: PackageFilter): Package[] {
   const kept = pkgs.filter((p) => matches(p, f));
   const orderBy = f.orderBy ?? DEFAULT_SORT.orderBy;
-  const key = (p: Package): string => (orderBy === 'name' ? p.name : orderBy === 'version' ? (p.version ?? '') : orderBy === 'type' ? p.packageType : (p.createdAt ?? String(p.id).padStart(12, '0')));
+  const key = (p: Package): string =>
+    orderBy === 'name'
+      ? p.name
+      : orderBy === 'version'
+        ? (p.version ?? '')
+        : orderBy === 'type'
+          ? p.packageType
+          : (p.createdAt ?? String(p.id).padStart(12, '0'));
   const dir = (f.sort ?? DEFAULT_SORT.sort) === 'asc' ? 1 : -1;
   return kept.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id) * dir);
 }

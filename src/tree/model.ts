@@ -91,7 +91,8 @@ export class PackagesTreeModel {
   /** Drops what was loaded below `node` (everything when undefined) and aborts its requests. */
   refresh(node?: TreeNode): void {
     // An instance row's projects were resolved with the root: refreshing it refreshes all.
-    const target = node?.kind === 'message' || node?.kind === 'loadMore' || node?.kind === 'packageName' ? node.parent : node?.kind === 'instance' ? undefined : node;
+    const target =
+      node?.kind === 'message' || node?.kind === 'loadMore' || node?.kind === 'packageName' ? node.parent : node?.kind === 'instance' ? undefined : node;
     if (!target) {
       for (const loaded of this.cache.values()) loaded.controller.abort();
       this.cache.clear();
@@ -169,12 +170,20 @@ export class PackagesTreeModel {
     const detected = (this.deps.detectedProjects?.() ?? []).filter((ref) => !configured.has(refIdentity(ref)));
     const detectedNodes = await Promise.all(detected.map((ref) => this.resolveProject(ref, loaded.controller.signal, true)));
     const projects = await Promise.all(
-      entries.map((entry, i) => (entry.ok ? this.resolveProject(entry.ref, loaded.controller.signal) : Promise.resolve(badEntry(entry.entry, entry.reason, i)))),
+      entries.map((entry, i) =>
+        entry.ok ? this.resolveProject(entry.ref, loaded.controller.signal) : Promise.resolve(badEntry(entry.entry, entry.reason, i)),
+      ),
     );
     // Groups are not looked up: a wrong one says so when expanded (404 Group Not Found).
     const groupNodes = groups.map((g, i): ProjectNode | ProjectErrorNode =>
       g.ok
-        ? { kind: 'project', scope: 'group', id: `group:${refIdentity(g.ref)}`, ref: g.ref, filterText: describeFilter(this.deps.filterFor?.(g.ref) ?? {}) || undefined }
+        ? {
+            kind: 'project',
+            scope: 'group',
+            id: `group:${refIdentity(g.ref)}`,
+            ref: g.ref,
+            filterText: describeFilter(this.deps.filterFor?.(g.ref) ?? {}) || undefined,
+          }
         : badEntry(g.entry, g.reason, `group${i}`),
     );
     const nodes = [...detectedNodes.filter((n) => n.kind === 'project'), ...projects, ...groupNodes];
@@ -271,7 +280,13 @@ export class PackagesTreeModel {
     void this.continueInBackground(node, loaded, firstRows, first.value, pages);
   }
 
-  private async continueInBackground(node: ProjectNode | PackageNode, loaded: Loaded, firstRows: TreeNode[], first: Page<Package | PackageFile>, pages: AsyncGenerator<Page<Package | PackageFile>>): Promise<void> {
+  private async continueInBackground(
+    node: ProjectNode | PackageNode,
+    loaded: Loaded,
+    firstRows: TreeNode[],
+    first: Page<Package | PackageFile>,
+    pages: AsyncGenerator<Page<Package | PackageFile>>,
+  ): Promise<void> {
     const signal = loaded.controller.signal;
     const rows = [...firstRows];
     const ids = new Set(rows.map((r) => r.id));
@@ -298,7 +313,13 @@ export class PackagesTreeModel {
     }
   }
 
-  private pagesFor(node: ProjectNode | PackageNode, startPage: number, maxPages: number, signal: AbortSignal, serverFilters = true): AsyncGenerator<Page<Package | PackageFile>> {
+  private pagesFor(
+    node: ProjectNode | PackageNode,
+    startPage: number,
+    maxPages: number,
+    signal: AbortSignal,
+    serverFilters = true,
+  ): AsyncGenerator<Page<Package | PackageFile>> {
     if (node.kind === 'project') {
       const client = this.deps.clientFor(node.ref);
       const key = node.project?.id ?? node.ref.key;
@@ -312,7 +333,12 @@ export class PackagesTreeModel {
     const project = node.parent;
     const client = this.deps.clientFor(project.ref);
     const projectKey = node.pkg.projectId ?? project.project?.id ?? project.ref.key;
-    return iteratePages((page, s) => client.packageFilesPage(projectKey, node.pkg.id, page, {}, s), { concurrency: client.concurrency, startPage, maxPages, signal });
+    return iteratePages((page, s) => client.packageFilesPage(projectKey, node.pkg.id, page, {}, s), {
+      concurrency: client.concurrency,
+      startPage,
+      maxPages,
+      signal,
+    });
   }
 
   /** Servers before 12.9 (13.9 for status) ignore filter parameters without a word. */
@@ -356,7 +382,9 @@ export class PackagesTreeModel {
   private toNodes(parent: ProjectNode | PackageNode, items: (Package | PackageFile)[]): TreeNode[] {
     if (parent.kind === 'project') {
       const filter = this.filterOf(parent);
-      return (items as Package[]).filter((p) => matches(p, filter)).map((pkg): PackageNode => ({ kind: 'package', id: `${parent.id}/package:${pkg.id}`, parent, pkg }));
+      return (items as Package[])
+        .filter((p) => matches(p, filter))
+        .map((pkg): PackageNode => ({ kind: 'package', id: `${parent.id}/package:${pkg.id}`, parent, pkg }));
     }
     return (items as PackageFile[]).map((file): FileNode => ({ kind: 'packageFile', id: `${parent.id}/file:${file.id}`, parent, file }));
   }
@@ -381,14 +409,23 @@ export class PackagesTreeModel {
       return { kind: 'message', id, parent, text, detail: err.serverMessage, severity: 'warning', action: { kind: 'setToken', origin } };
     }
     if (err.kind === 'forbidden') {
-      return { kind: 'message', id, parent, text: 'No access to packages', detail: err.serverMessage ?? err.message, severity: 'warning', action: { kind: 'retry' } };
+      return {
+        kind: 'message',
+        id,
+        parent,
+        text: 'No access to packages',
+        detail: err.serverMessage ?? err.message,
+        severity: 'warning',
+        action: { kind: 'retry' },
+      };
     }
     if (err.kind === 'notFound' && parent.kind === 'project' && parent.scope === 'group') {
       const tooOld = unsupportedMessage(await this.deps.versionOf?.(parent.ref.instanceUrl), 'groupPackages', host);
       if (tooOld) return { kind: 'message', id, parent, text: tooOld, severity: 'info', action: { kind: 'none' } };
     }
     if (err.kind === 'notFound') {
-      const what = parent.kind === 'package' ? 'Package not found (deleted?)' : parent.scope === 'group' ? 'Group not found' : 'Project or its package registry not found';
+      const what =
+        parent.kind === 'package' ? 'Package not found (deleted?)' : parent.scope === 'group' ? 'Group not found' : 'Project or its package registry not found';
       return { kind: 'message', id, parent, text: what, detail: err.serverMessage, severity: 'warning', action: { kind: 'retry' } };
     }
     return errorRow(parent, err, 'state');
@@ -411,7 +448,16 @@ function byName(project: ProjectNode, rows: TreeNode[]): TreeNode[] {
     const key = nameKey(r.pkg);
     const existing = names.get(key);
     if (existing) existing.versions++;
-    else names.set(key, { kind: 'packageName', id: `${project.id}/name:${key}`, parent: project, key, name: displayName(r.pkg), packageType: r.pkg.packageType, versions: 1 });
+    else
+      names.set(key, {
+        kind: 'packageName',
+        id: `${project.id}/name:${key}`,
+        parent: project,
+        key,
+        name: displayName(r.pkg),
+        packageType: r.pkg.packageType,
+        versions: 1,
+      });
   }
   return [...names.values(), ...rest];
 }
@@ -429,7 +475,15 @@ function appendUnique(existing: TreeNode[], added: TreeNode[]): TreeNode[] {
 
 function errorRow(parent: ProjectNode | PackageNode, e: unknown, suffix: string): MessageNode {
   const err = asGitLabError(e);
-  return { kind: 'message', id: `${parent.id}/${suffix}`, parent, text: `${err.message} — Retry`, detail: err.path, severity: 'error', action: { kind: 'retry' } };
+  return {
+    kind: 'message',
+    id: `${parent.id}/${suffix}`,
+    parent,
+    text: `${err.message} — Retry`,
+    detail: err.path,
+    severity: 'error',
+    action: { kind: 'retry' },
+  };
 }
 
 function emptyRow(parent: ProjectNode | PackageNode, filtered = false): MessageNode {

@@ -152,14 +152,22 @@ const TYPE_ICONS: Record<string, string> = {
   ml_model: 'beaker',
 };
 
-const STATUS_COLOR: Record<string, Presentation['iconColor']> = { error: 'error', processing: 'warning', pending_destruction: 'muted', hidden: 'muted', deprecated: 'muted' };
+const STATUS_COLOR: Record<string, Presentation['iconColor']> = {
+  error: 'error',
+  processing: 'warning',
+  pending_destruction: 'muted',
+  hidden: 'muted',
+  deprecated: 'muted',
+};
 
 export function packageIcon(packageType: string): string {
   return TYPE_ICONS[packageType] ?? 'package';
 }
 
 export function projectLabel(node: ProjectNode): string {
-  return node.project?.pathWithNamespace ?? (typeof node.ref.key === 'number' ? `${node.scope === 'group' ? 'Group' : 'Project'} #${node.ref.key}` : node.ref.key);
+  return (
+    node.project?.pathWithNamespace ?? (typeof node.ref.key === 'number' ? `${node.scope === 'group' ? 'Group' : 'Project'} #${node.ref.key}` : node.ref.key)
+  );
 }
 
 /** The project a package row belongs to (in a group's list, the package's own project). */
@@ -190,7 +198,8 @@ export function present(node: TreeNode): Presentation {
     case 'project':
       return {
         label: projectLabel(node),
-        description: [node.scope === 'group' ? 'group' : undefined, node.detected ? 'detected' : undefined, node.filterText].filter(Boolean).join(' · ') || undefined,
+        description:
+          [node.scope === 'group' ? 'group' : undefined, node.detected ? 'detected' : undefined, node.filterText].filter(Boolean).join(' · ') || undefined,
         tooltip: projectTooltip(node),
         icon: node.scope === 'group' ? 'organization' : 'repo',
         contextValue: node.scope === 'group' ? 'group' : node.detected ? 'project.detected' : 'project',
@@ -284,14 +293,20 @@ function instanceTooltip(node: InstanceNode): string {
       row('GitLab', s?.version?.text),
       row('Token', token),
       row('Scopes', s?.token.scopes?.join(', ')),
-      row('Expires', s?.token.expiresOn ? `${s.token.expiresOn} (${expiryPhrase(s.token.daysLeft ?? 0)})` : s?.hasToken && s.token.scopes ? 'never' : undefined),
+      row(
+        'Expires',
+        s?.token.expiresOn ? `${s.token.expiresOn} (${expiryPhrase(s.token.daysLeft ?? 0)})` : s?.hasToken && s.token.scopes ? 'never' : undefined,
+      ),
       s?.token.canDelete === false ? row('Note', 'This token can browse but not delete (it lacks the api scope).') : undefined,
     ])
   );
 }
 
 function projectTooltip(node: ProjectNode): string {
-  return `**${escapeMarkdown(projectLabel(node))}**\n\n` + table([row('Instance', node.ref.instanceUrl), row('Project ID', node.project ? String(node.project.id) : undefined)]);
+  return (
+    `**${escapeMarkdown(projectLabel(node))}**\n\n` +
+    table([row('Instance', node.ref.instanceUrl), row('Project ID', node.project ? String(node.project.id) : undefined)])
+  );
 }
 
 export function packageTooltip(pkg: Package, instanceUrl: string): string {
@@ -305,9 +320,11 @@ export function packageTooltip(pkg: Package, instanceUrl: string): string {
       row('Project', pkg.projectPath),
       row('Created', withRelative(pkg.createdAt)),
       row('Last downloaded', pkg.lastDownloadedAt === null ? 'never' : withRelative(pkg.lastDownloadedAt)),
-      p ? `| Pipeline | ${safeLink([p.ref, p.status, p.id !== undefined ? `#${p.id}` : undefined].filter(Boolean).join(' · '), p.webUrl, instanceUrl)} |` : undefined,
+      p
+        ? `| Pipeline | ${safeLink([p.ref, p.status, p.id !== undefined ? `#${p.id}` : undefined].filter(Boolean).join(' · '), p.webUrl, instanceUrl)} |`
+        : undefined,
       row('Tags', pkg.tags.length ? pkg.tags.map((t) => t.name).join(', ') : undefined),
-      row('Other versions', pkg.versions ? (pkg.versions.map((v) => v.version ?? '(no version)').join(', ') || 'none') : undefined),
+      row('Other versions', pkg.versions ? pkg.versions.map((v) => v.version ?? '(no version)').join(', ') || 'none' : undefined),
     ])
   );
 }

@@ -5,7 +5,11 @@ import { present, type TreeNode } from './nodes';
 
 export function toTreeItem(node: TreeNode): vscode.TreeItem {
   const p = present(node);
-  const state = !p.collapsible ? vscode.TreeItemCollapsibleState.None : p.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  const state = !p.collapsible
+    ? vscode.TreeItemCollapsibleState.None
+    : p.expanded
+      ? vscode.TreeItemCollapsibleState.Expanded
+      : vscode.TreeItemCollapsibleState.Collapsed;
   const item = new vscode.TreeItem(p.label, state);
   item.id = node.id;
   item.description = p.description;

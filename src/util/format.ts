@@ -30,7 +30,10 @@ export function dateTime(iso: string | null | undefined): string {
 /** Server text shown on one line: control characters and bidi overrides removed, length capped. */
 export function plainLine(text: string, max = 200): string {
   // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = text
+    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return clean.length > max ? clean.slice(0, max - 1) + '…' : clean;
 }
 

@@ -27,7 +27,10 @@ export function installSnippets(pkg: Package, at: Location): Snippet[] {
       return [
         { label: 'npm install', text: `npm install ${name}${v ? `@${v}` : ''}` },
         { label: 'yarn add', text: `yarn add ${name}${v ? `@${v}` : ''}` },
-        { label: 'Registry setup (.npmrc)', text: `${scope ? `${scope}:` : ''}registry=${api}/npm/\n//${host}${new URL(api).pathname}/npm/:_authToken=\${GITLAB_TOKEN}` },
+        {
+          label: 'Registry setup (.npmrc)',
+          text: `${scope ? `${scope}:` : ''}registry=${api}/npm/\n//${host}${new URL(api).pathname}/npm/:_authToken=\${GITLAB_TOKEN}`,
+        },
       ];
     }
     case 'maven': {
@@ -35,8 +38,14 @@ export function installSnippets(pkg: Package, at: Location): Snippet[] {
       const artifactId = parts.pop() ?? name;
       const groupId = parts.join('.');
       return [
-        { label: 'Maven dependency (XML)', text: `<dependency>\n  <groupId>${xml(groupId)}</groupId>\n  <artifactId>${xml(artifactId)}</artifactId>\n  <version>${xml(v)}</version>\n</dependency>` },
-        { label: 'Maven repository (XML)', text: `<repositories>\n  <repository>\n    <id>gitlab-maven</id>\n    <url>${xml(api)}/maven</url>\n  </repository>\n</repositories>` },
+        {
+          label: 'Maven dependency (XML)',
+          text: `<dependency>\n  <groupId>${xml(groupId)}</groupId>\n  <artifactId>${xml(artifactId)}</artifactId>\n  <version>${xml(v)}</version>\n</dependency>`,
+        },
+        {
+          label: 'Maven repository (XML)',
+          text: `<repositories>\n  <repository>\n    <id>gitlab-maven</id>\n    <url>${xml(api)}/maven</url>\n  </repository>\n</repositories>`,
+        },
         { label: 'mvn dependency:get', text: `mvn dependency:get -Dartifact=${groupId}:${artifactId}:${v} -DremoteRepositories=gitlab-maven::::${api}/maven` },
         { label: 'Gradle (Groovy)', text: `implementation '${groupId}:${artifactId}:${v}'` },
         { label: 'Gradle (Kotlin)', text: `implementation("${groupId}:${artifactId}:${v}")` },

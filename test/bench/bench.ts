@@ -71,7 +71,13 @@ async function main(): Promise<void> {
   fake.addFilesBulk(filesPkg.id, FILES.files);
   fake.latencyMs = LATENCY;
 
-  const client = new GitLabClient({ instanceUrl: fake.url, fetch: fetch, getToken: () => Promise.resolve(SAMPLE.apiToken), userAgent: 'bench', concurrency: C });
+  const client = new GitLabClient({
+    instanceUrl: fake.url,
+    fetch: fetch,
+    getToken: () => Promise.resolve(SAMPLE.apiToken),
+    userAgent: 'bench',
+    concurrency: C,
+  });
   const peer = new Gitlab({ host: fake.url, token: SAMPLE.apiToken });
   const figures: Figure[] = [];
 
@@ -92,7 +98,11 @@ async function main(): Promise<void> {
   const settled = async (model: PackagesTreeModel, node: TreeNode, expected: number): Promise<TreeNode[]> => {
     for (;;) {
       const rows = await model.children(node);
-      if (rows.filter((r) => r.kind === 'package' || r.kind === 'packageFile').length >= expected || rows.some((r) => r.kind === 'loadMore' || (r.kind === 'message' && r.severity === 'error'))) return rows;
+      if (
+        rows.filter((r) => r.kind === 'package' || r.kind === 'packageFile').length >= expected ||
+        rows.some((r) => r.kind === 'loadMore' || (r.kind === 'message' && r.severity === 'error'))
+      )
+        return rows;
       await new Promise((r) => setTimeout(r, 2));
     }
   };
@@ -136,7 +146,15 @@ async function main(): Promise<void> {
     const reqs = fake.requests.filter((r) => r.method === 'GET');
     const perPackage = reqs.filter((r) => /\/packages\/\d+/.test(r.path)).length;
     model.dispose();
-    figures.push({ name: '5. requests per expand (10,000 packages)', unit: 'requests', ours: reqs.length, limit: BIG.packages / 100, goal: 'one per page, none per package', met: reqs.length === BIG.packages / 100 && perPackage === 0, note: `${perPackage} per-package requests` });
+    figures.push({
+      name: '5. requests per expand (10,000 packages)',
+      unit: 'requests',
+      ours: reqs.length,
+      limit: BIG.packages / 100,
+      goal: 'one per page, none per package',
+      met: reqs.length === BIG.packages / 100 && perPackage === 0,
+      note: `${perPackage} per-package requests`,
+    });
   }
 
   // 2. All 10,000 packages, through the tree model (what expanding a project does).
@@ -144,7 +162,15 @@ async function main(): Promise<void> {
     const ours = await timeOnFreshTree(BIG.path, (model, node) => settled(model, node, BIG.packages));
     const peerMs = SKIP_PEER ? undefined : await timed(() => peer.Packages.all({ projectId: BIG.path, perPage: 100 }));
     const limit = roundTrips(BIG.packages / 100, C) * rtt;
-    figures.push({ name: `2. all 10,000 packages (C=${C})`, unit: 'ms', ours, peer: peerMs, limit, goal: '≥ 6× faster than peer, ≤ 1.25× limit', met: ours <= 1.25 * limit && (peerMs === undefined || peerMs / ours >= 6) });
+    figures.push({
+      name: `2. all 10,000 packages (C=${C})`,
+      unit: 'ms',
+      ours,
+      peer: peerMs,
+      limit,
+      goal: '≥ 6× faster than peer, ≤ 1.25× limit',
+      met: ours <= 1.25 * limit && (peerMs === undefined || peerMs / ours >= 6),
+    });
   }
 
   // 3. 1,000 files of one package.
@@ -154,7 +180,9 @@ async function main(): Promise<void> {
       (model, node) => settled(model, node, FILES.files),
       async (model, project) => (await model.children(project))[0],
     );
-    const peerMs = SKIP_PEER ? undefined : await timed(() => peer.Packages.allFiles(FILES.path, filesPkg.id, { perPage: 100 } as Parameters<typeof peer.Packages.allFiles>[2]));
+    const peerMs = SKIP_PEER
+      ? undefined
+      : await timed(() => peer.Packages.allFiles(FILES.path, filesPkg.id, { perPage: 100 } as Parameters<typeof peer.Packages.allFiles>[2]));
     const limit = roundTrips(FILES.files / 100, C) * rtt;
     figures.push({ name: '3. 1,000 files of one package', unit: 'ms', ours, peer: peerMs, limit, goal: '≤ 1.25× limit', met: ours <= 1.25 * limit });
   }
@@ -163,7 +191,10 @@ async function main(): Promise<void> {
   {
     const seed = (): number[] => {
       fake.latencyMs = 0;
-      const ids = Array.from({ length: DELETES.packages }, (_, i) => fake.addPackage(DELETES.id, { name: `old-${i}`, version: `0.0.${i}`, packageType: 'npm' }).id);
+      const ids = Array.from(
+        { length: DELETES.packages },
+        (_, i) => fake.addPackage(DELETES.id, { name: `old-${i}`, version: `0.0.${i}`, packageType: 'npm' }).id,
+      );
       fake.latencyMs = LATENCY;
       return ids;
     };
@@ -171,7 +202,11 @@ async function main(): Promise<void> {
     let allOnce = true;
     const ours = await timed(
       async () => {
-        const outcomes = await deletePackages(client, ids.map((packageId) => ({ project: DELETES.path, packageId })), { concurrency: C });
+        const outcomes = await deletePackages(
+          client,
+          ids.map((packageId) => ({ project: DELETES.path, packageId })),
+          { concurrency: C },
+        );
         allOnce &&= outcomes.every((o) => o.ok);
       },
       RUNS,
@@ -198,7 +233,11 @@ async function main(): Promise<void> {
     fake.clearRequests();
     fake.throttle({ limit: 50, windowMs: 1000, retryAfterSeconds: 1 });
     const throttledStart = performance.now();
-    const outcomes = await deletePackages(client, ids.map((packageId) => ({ project: DELETES.path, packageId })), { concurrency: C });
+    const outcomes = await deletePackages(
+      client,
+      ids.map((packageId) => ({ project: DELETES.path, packageId })),
+      { concurrency: C },
+    );
     const throttledMs = performance.now() - throttledStart;
     fake.throttle({ limit: 0, windowMs: 1000, retryAfterSeconds: 1 });
     const ok = fake.requests.filter((r) => r.method === 'DELETE' && r.status === 204).map((r) => r.path);
@@ -236,7 +275,14 @@ async function main(): Promise<void> {
     const rows = await settled(model, await projectOf(model), BIG.packages);
     gc?.();
     const growth = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
-    figures.push({ name: '7. heap growth, 10,000 packages', unit: 'MB', ours: growth, goal: '≤ 30 MB', met: growth <= 30, note: `${rows.length} rows${gc ? '' : ' (no --expose-gc: upper bound)'}` });
+    figures.push({
+      name: '7. heap growth, 10,000 packages',
+      unit: 'MB',
+      ours: growth,
+      goal: '≤ 30 MB',
+      met: growth <= 30,
+      note: `${rows.length} rows${gc ? '' : ' (no --expose-gc: upper bound)'}`,
+    });
     model.dispose();
   }
 
@@ -286,7 +332,23 @@ function report(figures: Figure[], rtt: number): void {
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
   for (const f of figures) if (f.note) console.log(`- ${f.name}: ${f.note}`);
   const out = path.join(root, 'bench-results.json');
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, node: process.version, latencyMs: LATENCY, runs: RUNS, concurrency: C, roundTripMs: rtt, figures }, null, 2));
+  writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        cores: os.cpus().length,
+        node: process.version,
+        latencyMs: LATENCY,
+        runs: RUNS,
+        concurrency: C,
+        roundTripMs: rtt,
+        figures,
+      },
+      null,
+      2,
+    ),
+  );
   console.log(`\nwritten: ${out}`);
 }
 

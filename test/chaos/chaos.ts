@@ -47,7 +47,15 @@ function random(seed: number): () => number {
 
 function client(fake: FakeGitLab): GitLabClient {
   // Short timeout and waits so a run with thousands of faults stays quick; same code paths.
-  return new GitLabClient({ instanceUrl: fake.url, fetch, getToken: () => Promise.resolve(SAMPLE.apiToken), userAgent: 'chaos', timeoutMs: TIMEOUT_MS, maxRetryDelayMs: 2_000, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))) });
+  return new GitLabClient({
+    instanceUrl: fake.url,
+    fetch,
+    getToken: () => Promise.resolve(SAMPLE.apiToken),
+    userAgent: 'chaos',
+    timeoutMs: TIMEOUT_MS,
+    maxRetryDelayMs: 2_000,
+    sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))),
+  });
 }
 
 /** Waits until a node's background paging settles and returns its rows. */
@@ -66,7 +74,17 @@ export async function runTreeChaos(opts: { operations: number; seed?: number; pa
   const rnd = random(opts.seed ?? 7);
   const c = client(fake);
   const entries = ['acme/app', 'acme/big', 'legacy/old-server', 'acme/fips'];
-  const result: TreeChaosResult = { operations: 0, correct: 0, accurateError: 0, wrongData: 0, unhandledRejections: 0, pendingRequests: 0, requests: 0, faultsSeen: {}, wrong: [] };
+  const result: TreeChaosResult = {
+    operations: 0,
+    correct: 0,
+    accurateError: 0,
+    wrongData: 0,
+    unhandledRejections: 0,
+    pendingRequests: 0,
+    requests: 0,
+    faultsSeen: {},
+    wrong: [],
+  };
   const onRejection = (): void => void result.unhandledRejections++;
   process.on('unhandledRejection', onRejection);
 
@@ -78,13 +96,16 @@ export async function runTreeChaos(opts: { operations: number; seed?: number; pa
     const ids = new Set<number>();
     for (const p of pkgs) {
       const t = truth(p.pkg.id);
-      if (!t || t.name !== p.pkg.name || t.version !== p.pkg.version || t.projectId !== project.project?.id) return `wrong package ${p.pkg.id} under ${project.ref.entry}`;
+      if (!t || t.name !== p.pkg.name || t.version !== p.pkg.version || t.projectId !== project.project?.id)
+        return `wrong package ${p.pkg.id} under ${project.ref.entry}`;
       if (ids.has(p.pkg.id)) return `duplicate ${p.pkg.id}`;
       ids.add(p.pkg.id);
     }
     if (messages.some((m) => m.severity === 'error' && m.action.kind === 'retry')) return 'error';
     if (messages.some((m) => m.severity !== 'info')) return 'error';
-    const expected = fake.packagesOf(project.project?.id ?? -1).filter((p) => ['default', 'error', 'deprecated'].includes(p.status) && p.packageType !== 'terraform_module' && p.version !== null).length;
+    const expected = fake
+      .packagesOf(project.project?.id ?? -1)
+      .filter((p) => ['default', 'error', 'deprecated'].includes(p.status) && p.packageType !== 'terraform_module' && p.version !== null).length;
     return pkgs.length === expected ? 'correct' : `expected ${expected} packages under ${project.ref.entry}, got ${pkgs.length}`;
   };
 
@@ -111,7 +132,13 @@ export async function runTreeChaos(opts: { operations: number; seed?: number; pa
     const fileRows = files.filter((f) => f.kind === 'packageFile');
     if (files.some((f) => f.kind === 'message' && f.severity !== 'info')) return 'error';
     const expected = truth(pkg.pkg.id)?.files.filter((f) => f.status === 'default') ?? [];
-    const ok = fileRows.length === expected.length && fileRows.every((f) => f.kind === 'packageFile' && expected.some((e) => e.id === f.file.id && e.sha256 === (f.file.fileSha256 ?? e.sha256) && e.fileName === f.file.fileName));
+    const ok =
+      fileRows.length === expected.length &&
+      fileRows.every(
+        (f) =>
+          f.kind === 'packageFile' &&
+          expected.some((e) => e.id === f.file.id && e.sha256 === (f.file.fileSha256 ?? e.sha256) && e.fileName === f.file.fileName),
+      );
     return ok ? 'correct' : `files of ${pkg.pkg.id} differ`;
   };
 
@@ -121,7 +148,13 @@ export async function runTreeChaos(opts: { operations: number; seed?: number; pa
     while (started < opts.operations) {
       started++;
       // A fresh model now and then: a window reload; otherwise one model refreshed in place.
-      const model = new PackagesTreeModel({ entries: () => entries.map((e) => parseProjectEntry(e, fake.url)), clientFor: () => c, hasToken: () => Promise.resolve(true), onDidChange: () => undefined, batchMs: 0 });
+      const model = new PackagesTreeModel({
+        entries: () => entries.map((e) => parseProjectEntry(e, fake.url)),
+        clientFor: () => c,
+        hasToken: () => Promise.resolve(true),
+        onDidChange: () => undefined,
+        batchMs: 0,
+      });
       try {
         const verdict = await operation(model);
         result.operations++;
@@ -174,13 +207,28 @@ export async function runDeleteSafety(opts: { operations: number; seed?: number 
   const c = client(fake);
   const project = fake.addProject({ id: 777, pathWithNamespace: 'chaos/deletes', members: { [SAMPLE.userId]: 40 } });
   const guard = new InFlight();
-  const result: DeleteSafetyResult = { operations: 0, deletesSent: 0, wrongTargets: 0, duplicateDeletes: 0, automaticRetries: 0, alreadyDeletedReported: 0, secondClicksBlocked: 0, forbiddenExplained: 0 };
+  const result: DeleteSafetyResult = {
+    operations: 0,
+    deletesSent: 0,
+    wrongTargets: 0,
+    duplicateDeletes: 0,
+    automaticRetries: 0,
+    alreadyDeletedReported: 0,
+    secondClicksBlocked: 0,
+    forbiddenExplained: 0,
+  };
   let n = 0;
   const addSome = (k: number): void => {
     for (let i = 0; i < k; i++, n++) fake.addPackage(project.id, { name: `lib-${n % 37}`, version: `0.${n}.0`, packageType: 'npm', protected: n % 53 === 0 });
   };
   addSome(60);
-  const model = new PackagesTreeModel({ entries: () => [parseProjectEntry('chaos/deletes', fake.url)], clientFor: () => c, hasToken: () => Promise.resolve(true), onDidChange: () => undefined, batchMs: 0 });
+  const model = new PackagesTreeModel({
+    entries: () => [parseProjectEntry('chaos/deletes', fake.url)],
+    clientFor: () => c,
+    hasToken: () => Promise.resolve(true),
+    onDidChange: () => undefined,
+    batchMs: 0,
+  });
 
   for (let op = 0; op < opts.operations; op++) {
     const projectNode = (await model.children())[0] as ProjectNode;

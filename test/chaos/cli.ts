@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   console.log(`| second clicks that sent nothing | ${del.secondClicksBlocked} | all |`);
   console.log(`| 404 reported as already deleted | ${del.alreadyDeletedReported} | |`);
   console.log(`| 403 (protected) explained | ${del.forbiddenExplained} | |`);
-  const failed = tree.wrongData + tree.unhandledRejections + tree.pendingRequests + del.wrongTargets + del.automaticRetries + del.duplicateDeletes > 0 || tree.correct + tree.accurateError !== tree.operations;
+  const failed =
+    tree.wrongData + tree.unhandledRejections + tree.pendingRequests + del.wrongTargets + del.automaticRetries + del.duplicateDeletes > 0 ||
+    tree.correct + tree.accurateError !== tree.operations;
   process.exitCode = failed ? 1 : 0;
 }
 

@@ -37,7 +37,10 @@ async function main(): Promise<void> {
     const userData = path.join(runDir, 'user-data');
     mkdirSync(path.join(userData, 'User'), { recursive: true });
     writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-    const code = spawn('code', ['--new-window', '--wait', `--user-data-dir=${userData}`, `--extensionDevelopmentPath=${root}`, os.tmpdir()], { stdio: 'inherit', env: { ...process.env, ...env } });
+    const code = spawn('code', ['--new-window', '--wait', `--user-data-dir=${userData}`, `--extensionDevelopmentPath=${root}`, os.tmpdir()], {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    });
     code.on('error', (e) => {
       console.error(`Could not start \`code\`: ${e.message}. Install VS Code's shell command, or run \`npm run demo\` without --desktop.`);
       void shutdown(1);

@@ -99,11 +99,27 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
   execFileSync(cmd, [...common, '--install-extension', opts.vsixPath, '--force'], { stdio: 'ignore', env: { ...process.env, ...opts.env } });
 
   const port = opts.port ?? (await freePort());
-  const child = spawn(cmd, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ...(opts.args ?? []), workspace], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...opts.env },
-  });
+  const child = spawn(
+    cmd,
+    [
+      ...common,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      ...(opts.args ?? []),
+      workspace,
+    ],
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...opts.env },
+    },
+  );
   running.add(child);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

@@ -89,9 +89,13 @@ describe('GitLab Packages in a real VS Code', function () {
     fake.clearRequests();
     await wb.expand('acme/big');
     // 250 packages: page 1 at once, pages 2 and 3 in the background.
-    for (let i = 0; i < 100 && !fake.requests.some((r) => r.path === '/api/v4/projects/102/packages' && r.query.page === '3' && r.status === 200); i++) await wb.page.waitForTimeout(100);
+    for (let i = 0; i < 100 && !fake.requests.some((r) => r.path === '/api/v4/projects/102/packages' && r.query.page === '3' && r.status === 200); i++)
+      await wb.page.waitForTimeout(100);
     assert.deepEqual(
-      fake.requests.filter((r) => r.path === '/api/v4/projects/102/packages').map((r) => r.query.page).sort(),
+      fake.requests
+        .filter((r) => r.path === '/api/v4/projects/102/packages')
+        .map((r) => r.query.page)
+        .sort(),
       ['1', '2', '3'],
     );
     // The oldest package is last: jump to the end of the tree (focus is on acme/big) and find it.
@@ -149,7 +153,7 @@ describe('GitLab Packages in a real VS Code', function () {
     const text = (await editor.innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, /## Other versions/);
     assert.match(text, /0\\\.9\\\.0/);
-    assert.ok(text.includes(jar.sha256), 'the jar\'s SHA-256 is listed');
+    assert.ok(text.includes(jar.sha256), "the jar's SHA-256 is listed");
     await wb.page.keyboard.press('Control+W');
   });
 
@@ -171,7 +175,10 @@ describe('GitLab Packages in a real VS Code', function () {
     await readmeScreenshot(wb, 'delete-confirmation');
     await wb.dialogButton('Delete');
     await wb.waitForNotification(/Deleted acme-chart 1\.2\.0/);
-    assert.deepEqual(deletes().map((r) => r.path), [`/api/v4/projects/${appId}/packages/${id}`]);
+    assert.deepEqual(
+      deletes().map((r) => r.path),
+      [`/api/v4/projects/${appId}/packages/${id}`],
+    );
     for (let i = 0; i < 50 && (await wb.rowLabels()).some((l) => l.startsWith('acme-chart ')); i++) await wb.page.waitForTimeout(100);
     assert.ok(!(await wb.rowLabels()).some((l) => l.startsWith('acme-chart ')));
   });
@@ -202,7 +209,10 @@ describe('GitLab Packages in a real VS Code', function () {
     assert.match(await wb.dialogText(), /Delete package Acme\.Core version 3\.1\.0 from acme\/app\?/);
     await wb.dialogButton('Delete');
     await wb.waitForNotification(/Deleted Acme\.Core 3\.1\.0/);
-    assert.deepEqual(deletes().map((r) => r.path), [`/api/v4/projects/${appId}/packages/${id}`]);
+    assert.deepEqual(
+      deletes().map((r) => r.path),
+      [`/api/v4/projects/${appId}/packages/${id}`],
+    );
   });
 
   it('deletes a multi-selection after one confirmation listing both', async () => {
@@ -218,7 +228,12 @@ describe('GitLab Packages in a real VS Code', function () {
     assert.match(text, /acme-tools 0\.4\.0/);
     await wb.dialogButton('Delete');
     await wb.waitForNotification(/Deleted 2 packages/);
-    assert.deepEqual(deletes().map((r) => r.path).sort(), ids.map((id) => `/api/v4/projects/${appId}/packages/${id}`).sort());
+    assert.deepEqual(
+      deletes()
+        .map((r) => r.path)
+        .sort(),
+      ids.map((id) => `/api/v4/projects/${appId}/packages/${id}`).sort(),
+    );
   });
 
   it('deletes a single package file, and warns before deleting the last one', async () => {
@@ -233,7 +248,10 @@ describe('GitLab Packages in a real VS Code', function () {
     assert.doesNotMatch(text, /last file/);
     await wb.dialogButton('Delete');
     await wb.waitForNotification(/Deleted checksums\/SHA256SUMS/);
-    assert.deepEqual(deletes().map((r) => r.path), [`/api/v4/projects/${appId}/packages/${pkg.id}/package_files/${file.id}`]);
+    assert.deepEqual(
+      deletes().map((r) => r.path),
+      [`/api/v4/projects/${appId}/packages/${pkg.id}/package_files/${file.id}`],
+    );
 
     await wb.expand('com/mycompany/my-app 0.9.0 · maven');
     await wb.contextMenu('my-app-0.9.0.jar', 'Delete Package File…');
@@ -283,7 +301,10 @@ describe('GitLab Packages in a real VS Code', function () {
         .locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-label*="acme/app"]')
         .first()
         .waitFor({ timeout: 3_000 })
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
     }
     await wb.page.keyboard.press('Escape');
     assert.ok(picking, 'deleting is offered again with the api token');
@@ -323,7 +344,10 @@ describe('GitLab Packages in a real VS Code', function () {
       assert.match(await wb.dialogText(), /Delete package fips-lib version 1\.0\.0 from acme\/fips\?/);
       await wb.dialogButton('Delete');
       await wb.waitForNotification(/Deleted fips-lib 1\.0\.0/);
-      assert.deepEqual(deletes().map((r) => r.path), [`/api/v4/projects/${SAMPLE.projects.fips.id}/packages/${fips.id}`]);
+      assert.deepEqual(
+        deletes().map((r) => r.path),
+        [`/api/v4/projects/${SAMPLE.projects.fips.id}/packages/${fips.id}`],
+      );
       await wb.collapse('acme group');
     } finally {
       await wb.contextMenu('acme group', 'Remove Project');
@@ -379,7 +403,10 @@ describe('GitLab Packages in a real VS Code', function () {
 
       await wb.runCommand('GitLab Packages: Add Project…');
       await wb.quickInputType(`${other.url}/platform/tools`);
-      assert.match(await wb.dialogText(), new RegExp(`platform/tools was not found\\. If it is private, set an access token for ${host.replace(/\./g, '\\.')} first`));
+      assert.match(
+        await wb.dialogText(),
+        new RegExp(`platform/tools was not found\\. If it is private, set an access token for ${host.replace(/\./g, '\\.')} first`),
+      );
       await wb.dialogButton('Set Access Token…');
       await wb.page.locator('.quick-input-widget .quick-input-box input[type="password"]').waitFor({ timeout: 10_000 });
       assert.match(await wb.page.locator('.quick-input-widget').innerText(), new RegExp(`GitLab access token for ${host.replace(/\./g, '\\.')}`));
@@ -394,8 +421,14 @@ describe('GitLab Packages in a real VS Code', function () {
       await wb.row('toolbox 3.0.0 · generic');
       // Each instance was sent its own token only.
       assert.ok(other.requests.some((r) => r.auth === 'private-token' && r.tokenKnown));
-      assert.deepEqual(other.requests.filter((r) => r.auth !== 'none' && !r.tokenKnown), []);
-      assert.deepEqual(fake.requests.filter((r) => r.auth !== 'none' && !r.tokenKnown), []);
+      assert.deepEqual(
+        other.requests.filter((r) => r.auth !== 'none' && !r.tokenKnown),
+        [],
+      );
+      assert.deepEqual(
+        fake.requests.filter((r) => r.auth !== 'none' && !r.tokenKnown),
+        [],
+      );
       await readmeScreenshot(wb, 'instances');
 
       await wb.contextMenu('platform/tools', 'Remove Project');
@@ -445,7 +478,10 @@ describe('GitLab Packages in a real VS Code', function () {
       await wb.click(`No access token for ${host} — Set Access Token…`);
       await wb.quickInputType(OTHER_TOKEN);
       await wb.row('firmware 7.1.0 · generic');
-      assert.ok(selfManaged.requests.some((r) => r.path.endsWith('/packages') && r.tokenKnown), 'listed with its token over https');
+      assert.ok(
+        selfManaged.requests.some((r) => r.path.endsWith('/packages') && r.tokenKnown),
+        'listed with its token over https',
+      );
     } finally {
       await writeRemoteSettings({}).catch(() => undefined);
       await writeSettings({});

@@ -42,7 +42,9 @@ function ensureDebianPackages(needChromium: boolean): void {
   const missing = missingDebianPackages().filter((p) => needChromium || p !== 'chromium');
   if (!missing.length) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`Missing Debian packages: ${missing.join(' ')}.\nInstall them as root:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing.join(' ')}\nor point CHROME_PATH / CODE_SERVER_PATH at your own Chromium and code-server.`);
+    throw new Error(
+      `Missing Debian packages: ${missing.join(' ')}.\nInstall them as root:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing.join(' ')}\nor point CHROME_PATH / CODE_SERVER_PATH at your own Chromium and code-server.`,
+    );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   step(`apt-get install ${missing.join(' ')}`, () => {
@@ -91,7 +93,11 @@ function ensureCodeServer(cache: string, node24: string): string[] {
       // (npm 11 asks for approval of dependency scripts; this cache is code-server's alone).
       npm_config_ignore_scripts: 'false',
     };
-    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--dangerously-allow-all-scripts', '--prefix', prefix, `code-server@${CODE_SERVER_VERSION}`], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    execFileSync(
+      'npm',
+      ['install', '--no-save', '--no-audit', '--no-fund', '--dangerously-allow-all-scripts', '--prefix', prefix, `code-server@${CODE_SERVER_VERSION}`],
+      { stdio: ['ignore', 'ignore', 'inherit'], env },
+    );
     const version = execFileSync(node24, [entry, '--version'], { encoding: 'utf8', env }).trim();
     if (!version.includes(CODE_SERVER_VERSION.split('.')[0])) throw new Error(`code-server did not start: ${version}`);
     writeFileSync(marker, version);

@@ -5,7 +5,16 @@
  */
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export class Workbench {
   private constructor(
@@ -80,7 +89,10 @@ export class Workbench {
     while (Date.now() < deadline) {
       const labels = await this.rowLabels();
       const index = labels.findIndex((l) => l === label || l.startsWith(label + ', ') || l.startsWith(label + ' '));
-      if (index >= 0) return this.rows().filter({ hasNot: this.page.locator('.nothing') }).nth(index);
+      if (index >= 0)
+        return this.rows()
+          .filter({ hasNot: this.page.locator('.nothing') })
+          .nth(index);
       if (Date.now() > scrollFrom) await this.scrollTree();
       else await this.page.waitForTimeout(150);
     }
@@ -187,14 +199,19 @@ export class Workbench {
   }
 
   async dialogButton(label: string): Promise<void> {
-    await this.dialog().locator(`.monaco-button:text-is("${cssEscape(label)}")`).first().click();
+    await this.dialog()
+      .locator(`.monaco-button:text-is("${cssEscape(label)}")`)
+      .first()
+      .click();
     await this.dialog().waitFor({ state: 'detached', timeout: 10_000 });
   }
 
   async waitForNotification(re: RegExp, timeout = 15_000): Promise<string> {
     const deadline = Date.now() + timeout;
     while (Date.now() < deadline) {
-      const texts = await this.page.locator('.notifications-toasts .notification-list-item-message, .notification-toast .notification-list-item-message').allInnerTexts();
+      const texts = await this.page
+        .locator('.notifications-toasts .notification-list-item-message, .notification-toast .notification-list-item-message')
+        .allInnerTexts();
       const hit = texts.find((t) => re.test(t));
       if (hit) return hit;
       await this.page.waitForTimeout(150);
@@ -233,7 +250,10 @@ export class Workbench {
     }
     const item = this.page.locator('.notification-toast, .notifications-center .notification-list-item', { hasText: re }).first();
     await item.waitFor({ timeout: timeout / 2 });
-    await item.locator(`.monaco-button:text-is("${cssEscape(button)}")`).first().click();
+    await item
+      .locator(`.monaco-button:text-is("${cssEscape(button)}")`)
+      .first()
+      .click();
   }
 
   async clearNotifications(): Promise<void> {

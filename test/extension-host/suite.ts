@@ -54,7 +54,10 @@ export function defineTests(): void {
       await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
       await vscode.commands.executeCommand(COMMANDS.refresh);
       const roots = await api.provider.getChildren();
-      assert.deepEqual(roots.map((r) => present(r).label), ['acme/app', 'legacy/old-server']);
+      assert.deepEqual(
+        roots.map((r) => present(r).label),
+        ['acme/app', 'legacy/old-server'],
+      );
       const packages = await api.provider.getChildren(roots[0]);
       const maven = packages.find((p) => present(p).label === 'com/mycompany/my-app');
       assert.ok(maven);

@@ -14,7 +14,11 @@ async function main(): Promise<void> {
   console.log(`  API:             ${fake.url}/api/v4`);
   console.log(`  token (api):     ${SAMPLE.apiToken}`);
   console.log(`  token (read):    ${SAMPLE.readToken}`);
-  console.log(`  projects:        ${Object.values(SAMPLE.projects).map((p) => p.path).join(', ')}`);
+  console.log(
+    `  projects:        ${Object.values(SAMPLE.projects)
+      .map((p) => p.path)
+      .join(', ')}`,
+  );
   console.log(`  settings:        "gitlabPackages.instanceUrl": "${fake.url}", "gitlabPackages.projects": ["acme/app", "acme/big", "legacy/old-server"]`);
   const stop = (): void => {
     void fake.stop().then(() => process.exit(0));

@@ -53,7 +53,12 @@ export class Faults {
 
   /** The fault for this request, if any (scripted first, then chaos; no chaos redirect without a target). */
   take(method: string, path: string, redirectTarget: string | undefined): Fault | undefined {
-    const hit = this.scripted.find((s) => s.remaining > 0 && (!s.match.method || s.match.method === method) && (typeof s.match.path === 'string' ? s.match.path === path : s.match.path.test(path)));
+    const hit = this.scripted.find(
+      (s) =>
+        s.remaining > 0 &&
+        (!s.match.method || s.match.method === method) &&
+        (typeof s.match.path === 'string' ? s.match.path === path : s.match.path.test(path)),
+    );
     if (hit) {
       hit.remaining--;
       this.scripted = this.scripted.filter((s) => s.remaining > 0);

@@ -54,7 +54,13 @@ const METADATA = `<?xml version="1.0" encoding="UTF-8"?>
 </metadata>
 `;
 
-const pipeline = (id: number, ref: string, status = 'success') => ({ id, ref, sha: `${id}`.padStart(8, 'a') + 'f00dcafe', status, user: { name: 'Demo User', username: 'demo' } });
+const pipeline = (id: number, ref: string, status = 'success') => ({
+  id,
+  ref,
+  sha: `${id}`.padStart(8, 'a') + 'f00dcafe',
+  status,
+  user: { name: 'Demo User', username: 'demo' },
+});
 
 export function seedSample(fake: FakeGitLab): void {
   const uid = SAMPLE.userId;
@@ -87,7 +93,13 @@ export function seedSample(fake: FakeGitLab): void {
       { fileName: 'maven-metadata.xml', content: METADATA, createdAt: day(0) },
     ],
   });
-  fake.addPackage(app, { name: 'com/mycompany/my-app', version: '0.9.0', packageType: 'maven', createdAt: day(-30), files: [{ fileName: 'my-app-0.9.0.jar', content: jarBytes().subarray(0, 60) }] });
+  fake.addPackage(app, {
+    name: 'com/mycompany/my-app',
+    version: '0.9.0',
+    packageType: 'maven',
+    createdAt: day(-30),
+    files: [{ fileName: 'my-app-0.9.0.jar', content: jarBytes().subarray(0, 60) }],
+  });
   fake.addPackage(app, {
     name: '@acme/ui',
     version: '2.3.1',
@@ -107,7 +119,13 @@ export function seedSample(fake: FakeGitLab): void {
       { fileName: 'acme_tools-0.4.0.tar.gz', content: 'sdist bytes for acme_tools 0.4.0\n' },
     ],
   });
-  fake.addPackage(app, { name: 'Acme.Core', version: '3.1.0', packageType: 'nuget', createdAt: day(3), files: [{ fileName: 'acme.core.3.1.0.nupkg', content: 'nupkg bytes\n' }] });
+  fake.addPackage(app, {
+    name: 'Acme.Core',
+    version: '3.1.0',
+    packageType: 'nuget',
+    createdAt: day(3),
+    files: [{ fileName: 'acme.core.3.1.0.nupkg', content: 'nupkg bytes\n' }],
+  });
   fake.addPackage(app, {
     name: 'release-assets',
     version: '2025.03.05',
@@ -119,14 +137,58 @@ export function seedSample(fake: FakeGitLab): void {
       { fileName: 'checksums/SHA256SUMS', content: 'see registry\n' },
     ],
   });
-  fake.addPackage(app, { name: 'acme-chart', version: '1.2.0', packageType: 'helm', createdAt: day(5), files: [{ fileName: 'acme-chart-1.2.0.tgz', content: 'chart bytes\n' }] });
-  fake.addPackage(app, { name: 'Hello/0.1@mycompany/stable', conanPackageName: 'Hello', version: '0.1', packageType: 'conan', createdAt: day(6), files: [{ fileName: 'conanfile.py', content: 'from conans import ConanFile\n' }, { fileName: 'conanmanifest.txt', content: '1700000000\n' }] });
+  fake.addPackage(app, {
+    name: 'acme-chart',
+    version: '1.2.0',
+    packageType: 'helm',
+    createdAt: day(5),
+    files: [{ fileName: 'acme-chart-1.2.0.tgz', content: 'chart bytes\n' }],
+  });
+  fake.addPackage(app, {
+    name: 'Hello/0.1@mycompany/stable',
+    conanPackageName: 'Hello',
+    version: '0.1',
+    packageType: 'conan',
+    createdAt: day(6),
+    files: [
+      { fileName: 'conanfile.py', content: 'from conans import ConanFile\n' },
+      { fileName: 'conanmanifest.txt', content: '1700000000\n' },
+    ],
+  });
   fake.addPackage(app, { name: 'acme/php-lib', version: '1.0.0', packageType: 'composer', createdAt: day(7), files: [] });
-  fake.addPackage(app, { name: 'gitlab.example.com/acme/app', version: 'v1.4.2', packageType: 'golang', createdAt: day(8), files: [{ fileName: 'v1.4.2.zip', content: 'go module zip\n' }, { fileName: 'v1.4.2.mod', content: 'module gitlab.example.com/acme/app\n' }] });
-  fake.addPackage(app, { name: 'acme-network', version: '0.2.0', packageType: 'terraform_module', createdAt: day(9), files: [{ fileName: 'acme-network-0.2.0.tgz', content: 'terraform module\n' }] });
+  fake.addPackage(app, {
+    name: 'gitlab.example.com/acme/app',
+    version: 'v1.4.2',
+    packageType: 'golang',
+    createdAt: day(8),
+    files: [
+      { fileName: 'v1.4.2.zip', content: 'go module zip\n' },
+      { fileName: 'v1.4.2.mod', content: 'module gitlab.example.com/acme/app\n' },
+    ],
+  });
+  fake.addPackage(app, {
+    name: 'acme-network',
+    version: '0.2.0',
+    packageType: 'terraform_module',
+    createdAt: day(9),
+    files: [{ fileName: 'acme-network-0.2.0.tgz', content: 'terraform module\n' }],
+  });
   fake.addPackage(app, { name: 'broken-upload', version: '0.0.1', packageType: 'npm', status: 'error', createdAt: day(10), files: [] });
-  fake.addPackage(app, { name: 'protected-release', version: '1.0.0', packageType: 'generic', protected: true, createdAt: day(11), files: [{ fileName: 'release.bin', content: 'protected\n' }] });
-  fake.addPackage(app, { name: 'nightly-blob', version: null, packageType: 'generic', createdAt: day(12), files: [{ fileName: 'blob.bin', content: 'versionless\n' }] });
+  fake.addPackage(app, {
+    name: 'protected-release',
+    version: '1.0.0',
+    packageType: 'generic',
+    protected: true,
+    createdAt: day(11),
+    files: [{ fileName: 'release.bin', content: 'protected\n' }],
+  });
+  fake.addPackage(app, {
+    name: 'nightly-blob',
+    version: null,
+    packageType: 'generic',
+    createdAt: day(12),
+    files: [{ fileName: 'blob.bin', content: 'versionless\n' }],
+  });
   fake.addPackage(app, {
     name: '**bold** <img src=x onerror=alert(1)> [link](command:foo)',
     version: '6.6.6',
@@ -136,13 +198,44 @@ export function seedSample(fake: FakeGitLab): void {
   });
 
   for (let i = 0; i < 250; i++) {
-    fake.addPackage(p.big.id, { name: `service-${String(i % 25).padStart(2, '0')}`, version: `1.${Math.floor(i / 25)}.0`, packageType: i % 2 ? 'npm' : 'maven', createdAt: day(i % 60, i % 24), files: [{ fileName: `service-${i}.bin`, content: `build ${i}\n` }] });
+    fake.addPackage(p.big.id, {
+      name: `service-${String(i % 25).padStart(2, '0')}`,
+      version: `1.${Math.floor(i / 25)}.0`,
+      packageType: i % 2 ? 'npm' : 'maven',
+      createdAt: day(i % 60, i % 24),
+      files: [{ fileName: `service-${i}.bin`, content: `build ${i}\n` }],
+    });
   }
 
-  fake.addPackage(p.legacy.id, { name: 'com/legacy/core', version: '2.0.1', packageType: 'maven', files: [{ fileName: 'core-2.0.1.jar', content: jarBytes() }, { fileName: 'core-2.0.1.pom', content: POM.replace('my-app', 'core') }] });
-  fake.addPackage(p.legacy.id, { name: 'legacy-widgets', version: '0.9.3', packageType: 'npm', files: [{ fileName: 'legacy-widgets-0.9.3.tgz', content: 'old npm\n' }] });
+  fake.addPackage(p.legacy.id, {
+    name: 'com/legacy/core',
+    version: '2.0.1',
+    packageType: 'maven',
+    files: [
+      { fileName: 'core-2.0.1.jar', content: jarBytes() },
+      { fileName: 'core-2.0.1.pom', content: POM.replace('my-app', 'core') },
+    ],
+  });
+  fake.addPackage(p.legacy.id, {
+    name: 'legacy-widgets',
+    version: '0.9.3',
+    packageType: 'npm',
+    files: [{ fileName: 'legacy-widgets-0.9.3.tgz', content: 'old npm\n' }],
+  });
 
-  fake.addPackage(p.fips.id, { name: 'fips-lib', version: '1.0.0', packageType: 'generic', createdAt: day(3), files: [{ fileName: 'fips-lib.tar.gz', content: 'fips build\n' }] });
-  fake.addPackage(p.readonly.id, { name: 'team-lib', version: '5.0.0', packageType: 'npm', createdAt: day(4), files: [{ fileName: 'team-lib-5.0.0.tgz', content: 'team\n' }] });
+  fake.addPackage(p.fips.id, {
+    name: 'fips-lib',
+    version: '1.0.0',
+    packageType: 'generic',
+    createdAt: day(3),
+    files: [{ fileName: 'fips-lib.tar.gz', content: 'fips build\n' }],
+  });
+  fake.addPackage(p.readonly.id, {
+    name: 'team-lib',
+    version: '5.0.0',
+    packageType: 'npm',
+    createdAt: day(4),
+    files: [{ fileName: 'team-lib-5.0.0.tgz', content: 'team\n' }],
+  });
   fake.addPackage(p.hidden.id, { name: 'secret-lib', version: '1.0.0', packageType: 'npm', createdAt: day(4) });
 }

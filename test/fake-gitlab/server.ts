@@ -9,7 +9,19 @@ import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { Faults, type ChaosRates, type Fault, type RouteMatch } from './faults';
 import { fileJson, packageJson, projectJson } from './serialize';
-import { PACKAGE_TYPES, STATUSES, Store, type Group, type NewPackage, type Package, type PackageFile, type Project, type Scope, type Token, type User } from './store';
+import {
+  PACKAGE_TYPES,
+  STATUSES,
+  Store,
+  type Group,
+  type NewPackage,
+  type Package,
+  type PackageFile,
+  type Project,
+  type Scope,
+  type Token,
+  type User,
+} from './store';
 
 export interface RecordedRequest {
   method: string;
@@ -101,13 +113,31 @@ export class FakeGitLab {
     return user;
   }
 
-  addToken(t: { value: string; userId: number; scopes: Scope[]; kind?: 'personal' | 'oauth'; expired?: boolean; revoked?: boolean; expiresAt?: string | null; name?: string }): Token {
+  addToken(t: {
+    value: string;
+    userId: number;
+    scopes: Scope[];
+    kind?: 'personal' | 'oauth';
+    expired?: boolean;
+    revoked?: boolean;
+    expiresAt?: string | null;
+    name?: string;
+  }): Token {
     const token: Token = { kind: 'personal', expired: false, revoked: false, expiresAt: null, name: 'token', ...t };
     this.store.tokens.set(token.value, token);
     return token;
   }
 
-  addProject(p: { id: number; pathWithNamespace: string; shape?: 'modern' | '11.9'; visibility?: 'private' | 'public'; members?: Record<number, number>; fips?: boolean; packagesEnabled?: boolean; redirectFrom?: string[] }): Project {
+  addProject(p: {
+    id: number;
+    pathWithNamespace: string;
+    shape?: 'modern' | '11.9';
+    visibility?: 'private' | 'public';
+    members?: Record<number, number>;
+    fips?: boolean;
+    packagesEnabled?: boolean;
+    redirectFrom?: string[];
+  }): Project {
     const project: Project = { shape: 'modern', visibility: 'private', members: {}, fips: false, packagesEnabled: true, redirectFrom: [], ...p };
     this.store.projects.set(project.id, project);
     return project;
@@ -129,7 +159,13 @@ export class FakeGitLab {
     this.listCache.clear();
     const out: Package[] = [];
     for (let i = 0; i < count; i++) {
-      out.push(this.store.addPackage(projectId, { name: `${opts.namePrefix ?? 'pkg'}-${String(i).padStart(5, '0')}`, version: `1.0.${i}`, packageType: opts.packageType ?? 'generic' }));
+      out.push(
+        this.store.addPackage(projectId, {
+          name: `${opts.namePrefix ?? 'pkg'}-${String(i).padStart(5, '0')}`,
+          version: `1.0.${i}`,
+          packageType: opts.packageType ?? 'generic',
+        }),
+      );
     }
     return out;
   }
@@ -209,7 +245,11 @@ export class FakeGitLab {
     if (throttled) return send(res, throttled.status, throttled.body, throttled.headers);
 
     // A chaos redirect points back here once, marked, so it cannot loop.
-    const fault = this.faults.take(method, routePath, query.redirected ? undefined : `${baseUrl}${routePath}${url.search ? url.search + '&' : '?'}redirected=1`);
+    const fault = this.faults.take(
+      method,
+      routePath,
+      query.redirected ? undefined : `${baseUrl}${routePath}${url.search ? url.search + '&' : '?'}redirected=1`,
+    );
     if (fault && (await this.applyFault(fault, res))) return;
     if (this.failureRate > 0 && method === 'GET' && Math.random() < this.failureRate) {
       return send(res, 502, { message: '502 Bad Gateway' });
@@ -245,7 +285,9 @@ export class FakeGitLab {
         setTimeout(() => res.socket?.destroy(), 5);
         return true;
       case 'html':
-        send(res, 200, '<!DOCTYPE html><html><head><title>Sign in · GitLab</title></head><body><form action="/users/sign_in">…</form></body></html>', { 'content-type': 'text/html; charset=utf-8' });
+        send(res, 200, '<!DOCTYPE html><html><head><title>Sign in · GitLab</title></head><body><form action="/users/sign_in">…</form></body></html>', {
+          'content-type': 'text/html; charset=utf-8',
+        });
         return true;
       case 'truncated':
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -287,13 +329,25 @@ export class FakeGitLab {
     const presented = pt ?? bearer ?? job;
     const auth = pt ? 'private-token' : bearer ? 'bearer' : job ? 'job-token' : 'none';
     const token = presented ? this.store.tokens.get(presented) : undefined;
-    if (presented && !token) return { auth, presented, bearer: !!bearer, token: { value: '', userId: -1, scopes: [], kind: bearer ? 'oauth' : 'personal', expired: false, revoked: true, expiresAt: null, name: '' } };
+    if (presented && !token)
+      return {
+        auth,
+        presented,
+        bearer: !!bearer,
+        token: { value: '', userId: -1, scopes: [], kind: bearer ? 'oauth' : 'personal', expired: false, revoked: true, expiresAt: null, name: '' },
+      };
     return { auth, token, bearer: !!bearer, presented };
   }
 
   // ---- routes ----------------------------------------------------------------------------
 
-  private route(method: string, path: string, q: Record<string, string>, token: Token | undefined, baseUrl: string): { status: number; body: unknown; headers?: Record<string, string> } {
+  private route(
+    method: string,
+    path: string,
+    q: Record<string, string>,
+    token: Token | undefined,
+    baseUrl: string,
+  ): { status: number; body: unknown; headers?: Record<string, string> } {
     const m = (re: RegExp): RegExpExecArray | null => re.exec(path);
     let r: RegExpExecArray | null;
     const user = this.authenticate(token);
@@ -306,7 +360,17 @@ export class FakeGitLab {
       if (!atLeast(this.version, 15, 5)) throw new HttpError(404, { error: '404 Not Found' });
       if (!user || !token) throw this.unauthorized(token);
       if (token.kind === 'oauth') throw new HttpError(401, { message: '401 Unauthorized' });
-      return ok({ id: 1, name: token.name, revoked: token.revoked, created_at: '2025-01-01T00:00:00.000Z', scopes: token.scopes, user_id: token.userId, last_used_at: new Date().toISOString(), active: true, expires_at: token.expiresAt });
+      return ok({
+        id: 1,
+        name: token.name,
+        revoked: token.revoked,
+        created_at: '2025-01-01T00:00:00.000Z',
+        scopes: token.scopes,
+        user_id: token.userId,
+        last_used_at: new Date().toISOString(),
+        active: true,
+        expires_at: token.expiresAt,
+      });
     }
     if (method === 'GET' && path === '/api/v4/version') {
       if (!user) throw this.unauthorized(token);
@@ -319,7 +383,9 @@ export class FakeGitLab {
       const group = this.store.groupByKey(decodeURIComponent(r[1]));
       if (!group) throw notFound('Group');
       const projectIds = this.groupProjects(group, q.exclude_subgroups === 'true');
-      const readable = projectIds.map((id) => this.store.projects.get(id)!).filter((p) => this.accessLevel(p, user) >= 20 || (p.visibility === 'public' && !user));
+      const readable = projectIds
+        .map((id) => this.store.projects.get(id)!)
+        .filter((p) => this.accessLevel(p, user) >= 20 || (p.visibility === 'public' && !user));
       const filter = this.filterOf(q, true);
       const pkgs = this.store.listPackages(
         readable.flatMap((p) => this.store.packagesOf(p.id)),
@@ -348,7 +414,16 @@ export class FakeGitLab {
     throw new HttpError(404, { error: '404 Not Found' });
   }
 
-  private projectRoute(method: string, rest: string, q: Record<string, string>, project: Project, user: User | undefined, token: Token | undefined, baseUrl: string, level: number): { status: number; body: unknown; headers?: Record<string, string> } {
+  private projectRoute(
+    method: string,
+    rest: string,
+    q: Record<string, string>,
+    project: Project,
+    user: User | undefined,
+    token: Token | undefined,
+    baseUrl: string,
+    level: number,
+  ): { status: number; body: unknown; headers?: Record<string, string> } {
     if (rest === '' && method === 'GET') return ok(projectJson(project, baseUrl, level || undefined));
     if (!rest.startsWith('/packages')) throw new HttpError(404, { error: '404 Not Found' });
     if (!project.packagesEnabled) throw new HttpError(403, { message: '403 Forbidden' });
@@ -369,7 +444,9 @@ export class FakeGitLab {
       if (method === 'GET') {
         // Recent servers answer the single GET only for default/deprecated packages.
         if (pkg.status !== 'default' && pkg.status !== 'deprecated') throw new HttpError(404, { message: '404 Package Not Found' });
-        const versions = this.store.packagesOf(project.id).filter((o) => o.id !== pkg.id && o.name === pkg.name && o.packageType === pkg.packageType && o.status === 'default');
+        const versions = this.store
+          .packagesOf(project.id)
+          .filter((o) => o.id !== pkg.id && o.name === pkg.name && o.packageType === pkg.packageType && o.status === 'default');
         return ok(packageJson(pkg, project, viewer, { versions }));
       }
       if (method === 'DELETE') {
@@ -399,23 +476,41 @@ export class FakeGitLab {
       // The download-by-id route exists from GitLab 18.4 on.
       if (project.shape === '11.9' || !atLeast(this.version, 18, 4)) throw new HttpError(404, { error: '404 Not Found' });
       const pkg = this.packageIn(project, Number(r[1]));
-      return this.serveFile(pkg, pkg.files.find((f) => f.id === Number(r![2])));
+      return this.serveFile(
+        pkg,
+        pkg.files.find((f) => f.id === Number(r![2])),
+      );
     }
     // Per-format download routes of older servers (generic, maven, npm).
     if ((r = /^\/packages\/generic\/([^/]+)\/([^/]+)\/(.+)$/.exec(rest)) && method === 'GET') {
       const [name, version, fileName] = [r[1], r[2], r[3]].map(decodeURIComponent);
-      const pkg = this.store.packagesOf(project.id).find((p) => p.packageType === 'generic' && p.name === name && p.version === version && p.status === 'default');
-      return this.serveFile(pkg, pkg?.files.find((f) => f.fileName === fileName));
+      const pkg = this.store
+        .packagesOf(project.id)
+        .find((p) => p.packageType === 'generic' && p.name === name && p.version === version && p.status === 'default');
+      return this.serveFile(
+        pkg,
+        pkg?.files.find((f) => f.fileName === fileName),
+      );
     }
     if ((r = /^\/packages\/maven\/(.+)\/([^/]+)\/([^/]+)$/.exec(rest)) && method === 'GET') {
       const [name, version, fileName] = [r[1], r[2], r[3]].map(decodeURIComponent);
-      const pkg = this.store.packagesOf(project.id).find((p) => p.packageType === 'maven' && p.name === name && p.version === version && p.status === 'default');
-      return this.serveFile(pkg, pkg?.files.find((f) => f.fileName === fileName));
+      const pkg = this.store
+        .packagesOf(project.id)
+        .find((p) => p.packageType === 'maven' && p.name === name && p.version === version && p.status === 'default');
+      return this.serveFile(
+        pkg,
+        pkg?.files.find((f) => f.fileName === fileName),
+      );
     }
     if ((r = /^\/packages\/npm\/([^/]+)\/-\/([^/]+)$/.exec(rest)) && method === 'GET') {
       const [name, fileName] = [r[1], r[2]].map(decodeURIComponent);
-      const pkg = this.store.packagesOf(project.id).find((p) => p.packageType === 'npm' && p.name === name && p.status === 'default' && p.files.some((f) => f.fileName === fileName));
-      return this.serveFile(pkg, pkg?.files.find((f) => f.fileName === fileName));
+      const pkg = this.store
+        .packagesOf(project.id)
+        .find((p) => p.packageType === 'npm' && p.name === name && p.status === 'default' && p.files.some((f) => f.fileName === fileName));
+      return this.serveFile(
+        pkg,
+        pkg?.files.find((f) => f.fileName === fileName),
+      );
     }
     throw new HttpError(404, { error: '404 Not Found' });
   }
@@ -424,10 +519,20 @@ export class FakeGitLab {
     if (!pkg || !file || file.status !== 'default') throw new HttpError(404, { message: '404 Package File Not Found' });
     pkg.lastDownloadedAt = new Date().toISOString();
     const body = this.corruptDownloads ? Buffer.concat([file.content, Buffer.from('tampered')]) : file.content;
-    return { status: 200, body, headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${file.fileName.split('/').pop() ?? 'file'}"` } };
+    return {
+      status: 200,
+      body,
+      headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${file.fileName.split('/').pop() ?? 'file'}"` },
+    };
   }
 
-  private paged<T>(rows: T[], q: Record<string, string>, baseUrl: string, path: string, toJson: (row: T) => unknown): { status: number; body: unknown; headers: Record<string, string> } {
+  private paged<T>(
+    rows: T[],
+    q: Record<string, string>,
+    baseUrl: string,
+    path: string,
+    toJson: (row: T) => unknown,
+  ): { status: number; body: unknown; headers: Record<string, string> } {
     const perPage = Math.min(Math.max(Number(q.per_page) || 20, 1), 100);
     const page = Math.max(Number(q.page) || 1, 1);
     const total = rows.length;
@@ -496,7 +601,11 @@ export class FakeGitLab {
   private assertMayDelete(project: Project, pkg: Package, user: User | undefined, token: Token | undefined): void {
     if (!user || !token) throw new HttpError(401, { message: '401 Unauthorized' });
     if (!token.scopes.includes('api')) {
-      throw new HttpError(403, { error: 'insufficient_scope', error_description: 'The request requires higher privileges than provided by the access token.', scope: 'api' });
+      throw new HttpError(403, {
+        error: 'insufficient_scope',
+        error_description: 'The request requires higher privileges than provided by the access token.',
+        scope: 'api',
+      });
     }
     if (this.accessLevel(project, user) < 40) throw new HttpError(403, { message: '403 Forbidden' });
     if (pkg.protected) throw new HttpError(403, { message: '403 Forbidden - Package is deletion protected.' });
@@ -518,18 +627,26 @@ export class FakeGitLab {
 
   private unauthorized(token: Token | undefined): HttpError {
     if (token?.kind === 'oauth') {
-      const description = token.expired ? 'Token is expired. You can either do re-authorization or token refresh.' : 'Token was revoked. You have to re-authorize from the user.';
-      return new HttpError(401, { error: 'invalid_token', error_description: description }, { 'www-authenticate': `Bearer realm="Protected by OAuth 2.0", error="invalid_token", error_description="${description}"` });
+      const description = token.expired
+        ? 'Token is expired. You can either do re-authorization or token refresh.'
+        : 'Token was revoked. You have to re-authorize from the user.';
+      return new HttpError(
+        401,
+        { error: 'invalid_token', error_description: description },
+        { 'www-authenticate': `Bearer realm="Protected by OAuth 2.0", error="invalid_token", error_description="${description}"` },
+      );
     }
     return new HttpError(401, { message: '401 Unauthorized' });
   }
 
   private groupProjects(group: Group, excludeSubgroups: boolean): number[] {
     const ids = [...group.projectIds];
-    if (!excludeSubgroups) {for (const sub of group.subgroupIds) {
-      const g = this.store.groups.get(sub);
-      if (g) ids.push(...this.groupProjects(g, false));
-    }}
+    if (!excludeSubgroups) {
+      for (const sub of group.subgroupIds) {
+        const g = this.store.groups.get(sub);
+        if (g) ids.push(...this.groupProjects(g, false));
+      }
+    }
     return ids;
   }
 }

@@ -94,7 +94,22 @@ export interface NewPackage {
   files?: { fileName: string; content: Buffer | string; createdAt?: string }[];
 }
 
-export const PACKAGE_TYPES = ['maven', 'npm', 'conan', 'nuget', 'pypi', 'composer', 'generic', 'golang', 'debian', 'rubygems', 'helm', 'terraform_module', 'rpm', 'ml_model'];
+export const PACKAGE_TYPES = [
+  'maven',
+  'npm',
+  'conan',
+  'nuget',
+  'pypi',
+  'composer',
+  'generic',
+  'golang',
+  'debian',
+  'rubygems',
+  'helm',
+  'terraform_module',
+  'rpm',
+  'ml_model',
+];
 export const STATUSES = ['default', 'hidden', 'processing', 'error', 'pending_destruction', 'deprecated'];
 const DISPLAYABLE = new Set(['default', 'error', 'deprecated']);
 const BASE_TIME = Date.parse('2025-01-15T09:00:00Z');

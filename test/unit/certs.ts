@@ -67,14 +67,48 @@ commonName = supplied
   );
   writeFileSync(p('index.txt'), '');
   writeFileSync(p('serial'), '1000\n');
-  const makeCa = (name: string, cn: string): void => openssl('req', '-x509', '-config', p('openssl.cnf'), '-extensions', 'v3_ca', ...EC, '-keyout', p(`${name}.key`), '-out', p(`${name}.pem`), '-days', '2', '-subj', `/CN=${cn}`);
+  const makeCa = (name: string, cn: string): void =>
+    openssl(
+      'req',
+      '-x509',
+      '-config',
+      p('openssl.cnf'),
+      '-extensions',
+      'v3_ca',
+      ...EC,
+      '-keyout',
+      p(`${name}.key`),
+      '-out',
+      p(`${name}.pem`),
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${cn}`,
+    );
   makeCa('ca', 'GitLab Packages Test CA');
   makeCa('other-ca', 'Unrelated Test CA');
 
   const leaf = (name: string, san: string, dates: string[]): Leaf => {
     writeFileSync(p(`${name}.ext`), `basicConstraints = CA:FALSE\nkeyUsage = digitalSignature\nextendedKeyUsage = serverAuth\nsubjectAltName = ${san}\n`);
     openssl('req', '-new', '-config', p('openssl.cnf'), ...EC, '-keyout', p(`${name}.key`), '-out', p(`${name}.csr`), '-subj', `/CN=${name}`);
-    openssl('ca', '-batch', '-config', p('openssl.cnf'), '-cert', p('ca.pem'), '-keyfile', p('ca.key'), '-in', p(`${name}.csr`), '-out', p(`${name}.pem`), '-extfile', p(`${name}.ext`), '-notext', ...dates);
+    openssl(
+      'ca',
+      '-batch',
+      '-config',
+      p('openssl.cnf'),
+      '-cert',
+      p('ca.pem'),
+      '-keyfile',
+      p('ca.key'),
+      '-in',
+      p(`${name}.csr`),
+      '-out',
+      p(`${name}.pem`),
+      '-extfile',
+      p(`${name}.ext`),
+      '-notext',
+      ...dates,
+    );
     return { key: readFileSync(p(`${name}.key`), 'utf8'), cert: readFileSync(p(`${name}.pem`), 'utf8') };
   };
   const local = 'DNS:localhost,IP:127.0.0.1';
@@ -83,7 +117,10 @@ commonName = supplied
   const notYetValid = leaf('notyet', local, ['-startdate', '20990101000000Z', '-enddate', '20991231000000Z']);
   const wrongHost = leaf('wronghost', 'DNS:wrong.example', ['-days', '2']);
 
-  writeFileSync(p('self.ext'), `[ req ]\ndistinguished_name = dn\nprompt = no\n[ dn ]\nCN = self\n[ leaf ]\nbasicConstraints = CA:FALSE\nsubjectAltName = ${local}\n`);
+  writeFileSync(
+    p('self.ext'),
+    `[ req ]\ndistinguished_name = dn\nprompt = no\n[ dn ]\nCN = self\n[ leaf ]\nbasicConstraints = CA:FALSE\nsubjectAltName = ${local}\n`,
+  );
   openssl('req', '-x509', '-config', p('self.ext'), '-extensions', 'leaf', ...EC, '-keyout', p('self.key'), '-out', p('self.pem'), '-days', '2');
   const selfSigned = { key: readFileSync(p('self.key'), 'utf8'), cert: readFileSync(p('self.pem'), 'utf8') };
 

@@ -10,7 +10,15 @@ import { checksumFile, checksumsOf, strongestChecksum } from '../../src/util/che
 const digest = (alg: string, data: string): string => createHash(alg).update(data).digest('hex');
 
 function file(name: string, data: string, over: Partial<PackageFile> = {}): PackageFile {
-  return { id: 1, fileName: name, size: data.length, fileMd5: digest('md5', data), fileSha1: digest('sha1', data), fileSha256: digest('sha256', data), ...over };
+  return {
+    id: 1,
+    fileName: name,
+    size: data.length,
+    fileMd5: digest('md5', data),
+    fileSha1: digest('sha1', data),
+    fileSha256: digest('sha256', data),
+    ...over,
+  };
 }
 
 describe('checksums', () => {
@@ -24,14 +32,18 @@ describe('checksums', () => {
 
   it('skips malformed values (wrong length or not hex) and normalises case', () => {
     const f = file('a', 'x', { fileSha256: 'abc', fileSha1: digest('sha1', 'x').toUpperCase() });
-    assert.deepEqual(checksumsOf(f).map((c) => c.algorithm), ['sha1', 'md5']);
+    assert.deepEqual(
+      checksumsOf(f).map((c) => c.algorithm),
+      ['sha1', 'md5'],
+    );
     assert.equal(checksumsOf(f)[0].hex, digest('sha1', 'x'));
   });
 
   it('writes a checksum file that sha256sum -c verifies', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sums-'));
     const files = [file('my-app-1.0.jar', 'jar bytes'), file('my-app-1.0.pom', '<project/>'), file('odd\\name.txt', 'odd')];
-    for (const f of files) writeFileSync(join(dir, f.fileName), f.fileName === 'my-app-1.0.jar' ? 'jar bytes' : f.fileName === 'my-app-1.0.pom' ? '<project/>' : 'odd');
+    for (const f of files)
+      writeFileSync(join(dir, f.fileName), f.fileName === 'my-app-1.0.jar' ? 'jar bytes' : f.fileName === 'my-app-1.0.pom' ? '<project/>' : 'odd');
     const sums = checksumFile(files);
     assert.deepEqual(sums.fallbacks, []);
     writeFileSync(join(dir, 'SHA256SUMS'), sums.text);

@@ -69,7 +69,15 @@ describe('GitLab client against the fake GitLab', function () {
     it('lists project packages with every query parameter and the token header', async () => {
       const page = await client().projectPackagesPage(
         'acme/app',
-        { orderBy: 'name', sort: 'desc', packageType: 'maven', packageName: 'my-app', includeVersionless: true, status: 'default', packageVersion: '1.0-SNAPSHOT' },
+        {
+          orderBy: 'name',
+          sort: 'desc',
+          packageType: 'maven',
+          packageName: 'my-app',
+          includeVersionless: true,
+          status: 'default',
+          packageVersion: '1.0-SNAPSHOT',
+        },
         1,
       );
       assert.deepEqual(
@@ -80,7 +88,17 @@ describe('GitLab client against the fake GitLab', function () {
       assert.equal(req.path, '/api/v4/projects/acme%2Fapp/packages');
       assert.deepEqual(
         { ...req.query },
-        { order_by: 'name', sort: 'desc', package_type: 'maven', package_name: 'my-app', include_versionless: 'true', status: 'default', package_version: '1.0-SNAPSHOT', page: '1', per_page: '100' },
+        {
+          order_by: 'name',
+          sort: 'desc',
+          package_type: 'maven',
+          package_name: 'my-app',
+          include_versionless: 'true',
+          status: 'default',
+          package_version: '1.0-SNAPSHOT',
+          page: '1',
+          per_page: '100',
+        },
       );
       assert.equal(req.auth, 'private-token');
       assert.equal(req.tokenKnown, true);
@@ -95,7 +113,10 @@ describe('GitLab client against the fake GitLab', function () {
       const c = client();
       const list = await c.projectPackagesPage(101, { packageName: 'my-app', packageVersion: '1.0-SNAPSHOT' }, 1);
       const pkg = await c.getPackage(101, list.items[0].id);
-      assert.deepEqual(pkg.versions?.map((v) => v.version), ['0.9.0']);
+      assert.deepEqual(
+        pkg.versions?.map((v) => v.version),
+        ['0.9.0'],
+      );
       assert.equal(pkg.name, 'com/mycompany/my-app');
       assert.ok(Array.isArray(pkg.versions));
       const files = await collectAll((p, s) => c.packageFilesPage(101, pkg.id, p, { orderBy: 'file_name', sort: 'asc' }, s), { concurrency: 4 });
@@ -157,7 +178,10 @@ describe('GitLab client against the fake GitLab', function () {
       fake.addPackagesBulk(paged.id, 250);
       for await (const page of c.projectPackages('acme/paged')) pages.push(page.items.length);
       assert.deepEqual(pages, [100, 100, 50]);
-      assert.deepEqual(fake.requests.map((r) => r.query.page), ['1', '2', '3']);
+      assert.deepEqual(
+        fake.requests.map((r) => r.query.page),
+        ['1', '2', '3'],
+      );
     });
 
     it('pages sequentially when the server omits totals (over 10,000 rows)', async function () {
@@ -175,22 +199,30 @@ describe('GitLab client against the fake GitLab', function () {
 
   describe('errors', () => {
     it('401: a bad PRIVATE-TOKEN, and an expired OAuth token with its description', async () => {
-      const bad = await client({ getToken: () => Promise.resolve('not-a-real-token') }).getCurrentUser().catch((e: unknown) => e);
+      const bad = await client({ getToken: () => Promise.resolve('not-a-real-token') })
+        .getCurrentUser()
+        .catch((e: unknown) => e);
       assert.ok(bad instanceof UnauthorizedError);
       assert.equal(bad.status, 401);
       assert.equal(bad.noToken, false);
       assert.equal(bad.serverMessage, '401 Unauthorized');
-      const expired = await client({ authStyle: 'bearer', getToken: () => Promise.resolve(SAMPLE.expiredToken) }).getCurrentUser().catch((e: unknown) => e);
+      const expired = await client({ authStyle: 'bearer', getToken: () => Promise.resolve(SAMPLE.expiredToken) })
+        .getCurrentUser()
+        .catch((e: unknown) => e);
       assert.ok(expired instanceof UnauthorizedError);
       assert.match(expired.serverMessage ?? '', /expired/i);
-      const none = await client({ getToken: () => Promise.resolve(undefined) }).getCurrentUser().catch((e: unknown) => e);
+      const none = await client({ getToken: () => Promise.resolve(undefined) })
+        .getCurrentUser()
+        .catch((e: unknown) => e);
       assert.ok(none instanceof UnauthorizedError && none.noToken);
     });
 
     it('403: role, token scope and deletion protection are told apart', async () => {
       const c = client();
       const readonly = (await client({ getToken: () => Promise.resolve(SAMPLE.readToken) }).projectPackagesPage('acme/app', {}, 1)).items[0];
-      const scope = await client({ getToken: () => Promise.resolve(SAMPLE.readToken) }).deletePackage('acme/app', readonly.id).catch((e: unknown) => e);
+      const scope = await client({ getToken: () => Promise.resolve(SAMPLE.readToken) })
+        .deletePackage('acme/app', readonly.id)
+        .catch((e: unknown) => e);
       assert.ok(scope instanceof ForbiddenError);
       assert.equal(scope.reason, 'scope');
       const dev = (await c.projectPackagesPage('acme/readonly', {}, 1)).items[0];
@@ -207,7 +239,9 @@ describe('GitLab client against the fake GitLab', function () {
     });
 
     it('404 carries the server message', async () => {
-      const e = await client().getProject('secret/hidden').catch((err: unknown) => err);
+      const e = await client()
+        .getProject('secret/hidden')
+        .catch((err: unknown) => err);
       assert.ok(e instanceof NotFoundError);
       assert.match(e.serverMessage ?? '', /Project Not Found/);
       assert.equal(e.path, '/projects/secret%2Fhidden');
@@ -220,7 +254,9 @@ describe('GitLab client against the fake GitLab', function () {
       assert.equal(user.username, 'demo');
       assert.deepEqual(slept, [1000]);
       fake.fail({ path: '/api/v4/user' }, { status: 429, body: 'Retry later', headers: { 'Retry-After': '3600' } }, 1);
-      const e = await client().getCurrentUser().catch((err: unknown) => err);
+      const e = await client()
+        .getCurrentUser()
+        .catch((err: unknown) => err);
       assert.ok(e instanceof RateLimitedError);
       assert.equal(e.retryAfterMs, 3_600_000);
       assert.equal(e.serverMessage, 'Retry later');
@@ -228,12 +264,16 @@ describe('GitLab client against the fake GitLab', function () {
 
     it('reads are retried at most twice on 502/503/504, never on 500', async () => {
       fake.fail({ path: '/api/v4/user' }, { status: 502 }, 5);
-      const e = await client().getCurrentUser().catch((err: unknown) => err);
+      const e = await client()
+        .getCurrentUser()
+        .catch((err: unknown) => err);
       assert.ok(e instanceof ServerError);
       assert.equal(fake.requests.filter((r) => r.path === '/api/v4/user').length, 3);
       fake.clearRequests();
       fake.fail({ path: '/api/v4/version' }, { status: 500, body: { message: '500 Internal Server Error' } }, 1);
-      const e500 = await client().getVersion().catch((err: unknown) => err);
+      const e500 = await client()
+        .getVersion()
+        .catch((err: unknown) => err);
       assert.ok(e500 instanceof ServerError);
       assert.equal(fake.requests.length, 1);
       assert.equal(e500.serverMessage, '500 Internal Server Error');
@@ -251,7 +291,9 @@ describe('GitLab client against the fake GitLab', function () {
 
     it('a connection reset mid-body is a NetworkError naming the cause (after retries for reads)', async () => {
       fake.fail({ path: '/api/v4/version' }, { kind: 'reset' }, 3);
-      const e = await client().getVersion().catch((err: unknown) => err);
+      const e = await client()
+        .getVersion()
+        .catch((err: unknown) => err);
       assert.ok(e instanceof NetworkError, String(e));
       assert.match(e.message, /closed|reset/);
       assert.equal(fake.requests.length, 3);
@@ -260,36 +302,50 @@ describe('GitLab client against the fake GitLab', function () {
     it('a refused connection names the cause', async () => {
       const closed = await recordingServer();
       await closed.close();
-      const e = await new GitLabClient({ instanceUrl: closed.url, fetch: nodeFetch, getToken: () => Promise.resolve(undefined), userAgent: 't', maxRetries: 0 }).getVersion().catch((err: unknown) => err);
+      const e = await new GitLabClient({ instanceUrl: closed.url, fetch: nodeFetch, getToken: () => Promise.resolve(undefined), userAgent: 't', maxRetries: 0 })
+        .getVersion()
+        .catch((err: unknown) => err);
       assert.ok(e instanceof NetworkError);
       assert.match(e.message, /refused/);
     });
 
     it('times out a request that hangs, and cancels on AbortSignal', async () => {
       fake.fail({ path: '/api/v4/version' }, { kind: 'hang' }, 2);
-      const t = await client({ timeoutMs: 150, maxRetries: 0 }).getVersion().catch((err: unknown) => err);
+      const t = await client({ timeoutMs: 150, maxRetries: 0 })
+        .getVersion()
+        .catch((err: unknown) => err);
       assert.ok(t instanceof TimeoutError);
       const controller = new AbortController();
-      const pending = client({ maxRetries: 0 }).getVersion(controller.signal).catch((err: unknown) => err);
+      const pending = client({ maxRetries: 0 })
+        .getVersion(controller.signal)
+        .catch((err: unknown) => err);
       setTimeout(() => controller.abort(), 50);
       assert.ok((await pending) instanceof CancelledError);
     });
 
     it('HTML, truncated JSON and wrong shapes are BadResponseErrors that say so', async () => {
       fake.fail({ path: '/api/v4/projects/101/packages' }, { kind: 'html' }, 1);
-      const html = await client().projectPackagesPage(101, {}, 1).catch((e: unknown) => e);
+      const html = await client()
+        .projectPackagesPage(101, {}, 1)
+        .catch((e: unknown) => e);
       assert.ok(html instanceof BadResponseError);
       assert.match(html.message, /HTML/);
       fake.fail({ path: '/api/v4/projects/101/packages' }, { kind: 'truncated' }, 1);
-      const cut = await client().projectPackagesPage(101, {}, 1).catch((e: unknown) => e);
+      const cut = await client()
+        .projectPackagesPage(101, {}, 1)
+        .catch((e: unknown) => e);
       assert.ok(cut instanceof BadResponseError);
       assert.match(cut.message, /JSON/);
       fake.fail({ path: '/api/v4/projects/101/packages' }, { status: 200, body: { not: 'a list' } }, 1);
-      const shape = await client().projectPackagesPage(101, {}, 1).catch((e: unknown) => e);
+      const shape = await client()
+        .projectPackagesPage(101, {}, 1)
+        .catch((e: unknown) => e);
       assert.ok(shape instanceof BadResponseError);
       assert.match(shape.message, /list/);
       fake.fail({ path: '/api/v4/projects/101/packages' }, { status: 200, body: [{ id: 1, name: 'x' }] }, 1);
-      const missing = await client().projectPackagesPage(101, {}, 1).catch((e: unknown) => e);
+      const missing = await client()
+        .projectPackagesPage(101, {}, 1)
+        .catch((e: unknown) => e);
       assert.ok(missing instanceof BadResponseError);
       assert.match(missing.message, /package_type/);
     });
@@ -310,7 +366,9 @@ describe('GitLab client against the fake GitLab', function () {
         await other.close();
       }
       fake.fail({ path: '/api/v4/version' }, { kind: 'redirect', location: '/api/v4/user', status: 301 }, 1);
-      await client().getVersion().catch(() => undefined);
+      await client()
+        .getVersion()
+        .catch(() => undefined);
       const followed = fake.requests.find((r) => r.path === '/api/v4/user');
       assert.equal(followed?.auth, 'private-token');
     });
@@ -318,7 +376,9 @@ describe('GitLab client against the fake GitLab', function () {
     it('never puts the token in URLs, log lines or errors', async () => {
       const token = SAMPLE.apiToken;
       fake.fail({ path: '/api/v4/user' }, { status: 400, body: { message: `bad token ${token}` } }, 1);
-      const e = await client().getCurrentUser().catch((err: unknown) => err);
+      const e = await client()
+        .getCurrentUser()
+        .catch((err: unknown) => err);
       await client().projectPackagesPage('acme/app', {}, 1);
       const text = JSON.stringify(e) + String(e) + (e as Error).message + JSON.stringify(logs) + JSON.stringify(fake.requests);
       assert.ok(!text.includes(token), 'token leaked');
@@ -330,7 +390,11 @@ describe('GitLab client against the fake GitLab', function () {
       const other = await recordingServer();
       try {
         const evilNext = `<${other.url}/api/v4/projects/101/packages?page=2&per_page=100>; rel="next"`;
-        fake.fail({ path: '/api/v4/projects/101/packages' }, { status: 200, body: [{ id: 1, name: 'a', version: '1', package_type: 'npm' }], headers: { link: evilNext, 'x-total-pages': '2' } }, 1);
+        fake.fail(
+          { path: '/api/v4/projects/101/packages' },
+          { status: 200, body: [{ id: 1, name: 'a', version: '1', package_type: 'npm' }], headers: { link: evilNext, 'x-total-pages': '2' } },
+          1,
+        );
         await collectAll((p, s) => client().projectPackagesPage(101, {}, p, s), { concurrency: 2 });
         assert.equal(other.seen.length, 0);
         assert.ok(fake.requests.some((r) => r.query.page === '2'));
@@ -339,7 +403,7 @@ describe('GitLab client against the fake GitLab', function () {
       }
     });
 
-    it('a project URL on another host gets that host\'s token (none here), never this one\'s', async () => {
+    it("a project URL on another host gets that host's token (none here), never this one's", async () => {
       const other = await recordingServer();
       try {
         const pool = new ClientPool({
@@ -351,7 +415,10 @@ describe('GitLab client against the fake GitLab', function () {
         });
         const ref = parseProjectEntry(`${other.url}/acme/app`, fake.url);
         assert.ok(ref.ok);
-        await pool.get(ref.ref.instanceUrl).getProject(ref.ref.key).catch(() => undefined);
+        await pool
+          .get(ref.ref.instanceUrl)
+          .getProject(ref.ref.key)
+          .catch(() => undefined);
         assert.equal(other.seen.length, 1);
         assert.equal(other.seen[0]['private-token'], undefined);
         await pool.get(fake.url).getCurrentUser();
@@ -363,10 +430,25 @@ describe('GitLab client against the fake GitLab', function () {
 
     it('refuses to send a token over plain http to a non-loopback host', async () => {
       let called = false;
-      const c = new GitLabClient({ instanceUrl: 'http://gitlab.example.com', fetch: () => ((called = true), Promise.reject(new Error('no'))), getToken: () => Promise.resolve('t0ken'), userAgent: 't' });
-      await assert.rejects(c.getVersion(), (e: unknown) => e instanceof InsecureRequestError && /gitlabPackages\.allowHttpFor/.test(e.message) && !e.message.includes('t0ken'));
+      const c = new GitLabClient({
+        instanceUrl: 'http://gitlab.example.com',
+        fetch: () => ((called = true), Promise.reject(new Error('no'))),
+        getToken: () => Promise.resolve('t0ken'),
+        userAgent: 't',
+      });
+      await assert.rejects(
+        c.getVersion(),
+        (e: unknown) => e instanceof InsecureRequestError && /gitlabPackages\.allowHttpFor/.test(e.message) && !e.message.includes('t0ken'),
+      );
       assert.equal(called, false);
-      const allowed = new GitLabClient({ instanceUrl: 'http://gitlab.example.com', fetch: () => ((called = true), Promise.reject(new Error('offline'))), getToken: () => Promise.resolve('t0ken'), userAgent: 't', allowInsecureHttp: true, maxRetries: 0 });
+      const allowed = new GitLabClient({
+        instanceUrl: 'http://gitlab.example.com',
+        fetch: () => ((called = true), Promise.reject(new Error('offline'))),
+        getToken: () => Promise.resolve('t0ken'),
+        userAgent: 't',
+        allowInsecureHttp: true,
+        maxRetries: 0,
+      });
       await assert.rejects(allowed.getVersion(), NetworkError);
       assert.equal(called, true);
     });

@@ -34,7 +34,10 @@ describe('GitLab versions and features', () => {
     assert.equal(supports(v('13.12.0'), 'deletePackageFile'), true);
     assert.equal(supports(v('9.0.0'), 'tokenInfo'), false);
     assert.equal(supports(undefined, 'tokenInfo'), true);
-    assert.equal(unsupportedMessage(v('12.10.3'), 'deletePackageFile', 'git.example.com'), 'Deleting a single package file needs GitLab 13.12 or later; git.example.com runs 12.10.3.');
+    assert.equal(
+      unsupportedMessage(v('12.10.3'), 'deletePackageFile', 'git.example.com'),
+      'Deleting a single package file needs GitLab 13.12 or later; git.example.com runs 12.10.3.',
+    );
     assert.equal(unsupportedMessage(v('18.0.0'), 'deletePackageFile', 'x'), undefined);
     assert.equal(unsupportedMessage(undefined, 'deletePackageFile', 'x'), undefined);
   });
@@ -52,7 +55,8 @@ describe('token lifecycle and instance facts (fake GitLab over loopback)', () =>
     fake.clearRequests();
   });
 
-  const clientWith = (token: string | undefined) => new GitLabClient({ instanceUrl: fake.url, fetch, getToken: () => Promise.resolve(token), userAgent: 't', maxRetries: 0 });
+  const clientWith = (token: string | undefined) =>
+    new GitLabClient({ instanceUrl: fake.url, fetch, getToken: () => Promise.resolve(token), userAgent: 't', maxRetries: 0 });
   const paths = () => fake.requests.map((r) => r.path);
 
   it('reads the version and the token once, however many ask at the same time', async () => {
@@ -101,7 +105,13 @@ describe('token lifecycle and instance facts (fake GitLab over loopback)', () =>
 
   it('counts the days left and knows a read_api token cannot delete', () => {
     const now = new Date('2026-11-25T10:00:00Z');
-    assert.deepEqual(assessToken({ scopes: ['read_api'], expiresAt: '2026-11-30' }, now), { daysLeft: 5, expiresOn: '2026-11-30', canDelete: false, scopes: ['read_api'], name: undefined });
+    assert.deepEqual(assessToken({ scopes: ['read_api'], expiresAt: '2026-11-30' }, now), {
+      daysLeft: 5,
+      expiresOn: '2026-11-30',
+      canDelete: false,
+      scopes: ['read_api'],
+      name: undefined,
+    });
     assert.equal(assessToken({ scopes: ['api'], expiresAt: '2026-11-26' }, now).daysLeft, 1);
     assert.equal(assessToken({ scopes: ['api'], expiresAt: '2026-11-01' }, now).daysLeft, 0);
     assert.equal(assessToken({ scopes: ['api'], expiresAt: null }, now).daysLeft, undefined);
@@ -172,7 +182,8 @@ describe('the tree with several instances, read-only tokens and old servers', ()
 
   const clients = new Map<string, GitLabClient>();
   const clientFor = (url: string, token: string) => {
-    if (!clients.has(url + token)) clients.set(url + token, new GitLabClient({ instanceUrl: url, fetch, getToken: () => Promise.resolve(token), userAgent: 't', maxRetries: 0 }));
+    if (!clients.has(url + token))
+      clients.set(url + token, new GitLabClient({ instanceUrl: url, fetch, getToken: () => Promise.resolve(token), userAgent: 't', maxRetries: 0 }));
     return clients.get(url + token)!;
   };
 
@@ -196,14 +207,20 @@ describe('the tree with several instances, read-only tokens and old servers', ()
     assert.deepEqual(labels(await model({ projects: ['acme/app'] }).children()), ['acme/app']);
     const m = model({ projects: ['acme/app', `${other.url}/platform/tools`, 'acme/fips'] });
     const roots = await m.children();
-    assert.deepEqual(roots.map((r) => r.kind), ['instance', 'instance']);
+    assert.deepEqual(
+      roots.map((r) => r.kind),
+      ['instance', 'instance'],
+    );
     assert.deepEqual(labels(roots), [new URL(fake.url).host, new URL(other.url).host]);
     assert.equal(present(roots[0]).expanded, true);
     assert.deepEqual(labels(await m.children(roots[0])), ['acme/app', 'acme/fips']);
     const [tools] = (await m.children(roots[1])) as ProjectNode[];
     assert.equal(tools.parent, roots[1]);
     assert.deepEqual(labels(await m.children(tools)), ['toolbox']);
-    assert.deepEqual((await m.projects()).map((p) => p.project?.pathWithNamespace), ['acme/app', 'acme/fips', 'platform/tools']);
+    assert.deepEqual(
+      (await m.projects()).map((p) => p.project?.pathWithNamespace),
+      ['acme/app', 'acme/fips', 'platform/tools'],
+    );
   });
 
   it('shows an instance row’s token state, and hides delete for a read-only token', async () => {
@@ -213,7 +230,12 @@ describe('the tree with several instances, read-only tokens and old servers', ()
     const [app] = (await m.children(first)) as ProjectNode[];
     const pkg = (await m.children(app)).find((r): r is PackageNode => r.kind === 'package')!;
     assert.equal(present(pkg).contextValue, 'package.deletable');
-    status = { instanceUrl: fake.url, hasToken: true, version: parseGitLabVersion('18.5.1'), token: { scopes: ['read_api'], canDelete: false, daysLeft: 3, expiresOn: '2026-11-28' } };
+    status = {
+      instanceUrl: fake.url,
+      hasToken: true,
+      version: parseGitLabVersion('18.5.1'),
+      token: { scopes: ['read_api'], canDelete: false, daysLeft: 3, expiresOn: '2026-11-28' },
+    };
     m.instanceStatusChanged();
     assert.equal(present(first).description, 'token expires in 3 days · read-only token · GitLab 18.5');
     assert.equal(present(first).iconColor, 'warning');
@@ -251,7 +273,10 @@ describe('the tree with several instances, read-only tokens and old servers', ()
       onDidChange: () => undefined,
     });
     const roots = await m.children();
-    assert.deepEqual(roots.map((r) => r.kind), ['instance', 'instance']);
+    assert.deepEqual(
+      roots.map((r) => r.kind),
+      ['instance', 'instance'],
+    );
     assert.deepEqual(labels(await m.children(roots[0])), ['platform/tools']);
   });
 
@@ -316,7 +341,11 @@ describe('an instance under a sub-path (https://host/gitlab), over HTTP', () => 
     const pkgs = rows.filter((r): r is PackageNode => r.kind === 'package');
     assert.equal(pkgs.length, 250, 'all three pages');
     assert.ok(fake.requests.length > 3);
-    assert.deepEqual(fake.requests.filter((r) => !r.path.startsWith('/gitlab/api/v4/')), [], 'nothing outside the sub-path');
+    assert.deepEqual(
+      fake.requests.filter((r) => !r.path.startsWith('/gitlab/api/v4/')),
+      [],
+      'nothing outside the sub-path',
+    );
     assert.match(pkgs[0].pkg.webPath ?? '', /^\/gitlab\/acme\/big\/-\/packages\/\d+$/);
     await client.deletePackage(big.project.id, pkgs[0].pkg.id);
     assert.equal(fake.requests.at(-1)?.path, `/gitlab/api/v4/projects/${big.project.id}/packages/${pkgs[0].pkg.id}`);

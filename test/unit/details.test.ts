@@ -19,7 +19,17 @@ describe('package details', () => {
     versions: [{ id: 6, version: '0.9', created_at: '2025-01-01T00:00:00Z' }],
     _links: { web_path: '/acme/app/-/packages/7' },
   });
-  const files = [parsePackageFile({ id: 1, file_name: 'a.tgz', size: 2048, created_at: '2025-05-29T12:00:00Z', file_sha256: 'a'.repeat(64), file_sha1: null, file_md5: 'b'.repeat(32) })];
+  const files = [
+    parsePackageFile({
+      id: 1,
+      file_name: 'a.tgz',
+      size: 2048,
+      created_at: '2025-05-29T12:00:00Z',
+      file_sha256: 'a'.repeat(64),
+      file_sha1: null,
+      file_md5: 'b'.repeat(32),
+    }),
+  ];
   const doc = packageDetails(pkg, files, { projectPath: 'acme/app', instanceUrl: 'https://git.example.com', now });
 
   it('lists facts with relative times, pipeline link, tags, other versions and files with checksums', () => {

@@ -52,7 +52,13 @@ describe('download and verify', () => {
     const dest = join(dir, 'my-app.pom');
     await downloadVerified(client(), t, dest);
     assert.match(readFileSync(dest, 'utf8'), /<artifactId>my-app<\/artifactId>/);
-    assert.deepEqual(fake.requests.filter((r) => r.path.includes('/packages/')).map((r) => r.status).slice(-2), [404, 200]);
+    assert.deepEqual(
+      fake.requests
+        .filter((r) => r.path.includes('/packages/'))
+        .map((r) => r.status)
+        .slice(-2),
+      [404, 200],
+    );
     assert.match(fake.requests.at(-1)!.path, /\/packages\/maven\/com\/mycompany\/my-app\/1\.0-SNAPSHOT\//);
   });
 
@@ -65,7 +71,10 @@ describe('download and verify', () => {
   it('a checksum mismatch is an error and leaves no file behind', async () => {
     fake.corruptDownloads = true;
     const t = await target('acme/app', 'release-assets', '2025.03.05', 'app-linux-amd64.tar.gz');
-    await assert.rejects(downloadVerified(client(), t, join(dir, 'x')), (e: unknown) => e instanceof ChecksumMismatchError && e.expected.hex === t.file.fileSha256);
+    await assert.rejects(
+      downloadVerified(client(), t, join(dir, 'x')),
+      (e: unknown) => e instanceof ChecksumMismatchError && e.expected.hex === t.file.fileSha256,
+    );
     assert.deepEqual(readdirSync(dir), []);
   });
 

@@ -104,10 +104,13 @@ describe('projects detected from git remotes', () => {
       onDidChange: () => undefined,
     });
     const roots = await m.children();
-    assert.deepEqual(roots.map((r) => [present(r).label, present(r).description]), [
-      ['acme/big', 'detected'],
-      ['acme/app', undefined],
-    ]);
+    assert.deepEqual(
+      roots.map((r) => [present(r).label, present(r).description]),
+      [
+        ['acme/big', 'detected'],
+        ['acme/app', undefined],
+      ],
+    );
     assert.equal(present(roots[0]).contextValue, 'project.detected');
   });
 });

@@ -9,7 +9,10 @@ const text = (json: Record<string, unknown>, label: string) => snippets(json).fi
 describe('install commands', () => {
   it('maven: XML dependency and Gradle coordinates from the path-style name; repository URL on the instance', () => {
     const m = { name: 'com/mycompany/my-app', version: '1.0-SNAPSHOT', package_type: 'maven' };
-    assert.equal(text(m, 'Maven dependency (XML)'), '<dependency>\n  <groupId>com.mycompany</groupId>\n  <artifactId>my-app</artifactId>\n  <version>1.0-SNAPSHOT</version>\n</dependency>');
+    assert.equal(
+      text(m, 'Maven dependency (XML)'),
+      '<dependency>\n  <groupId>com.mycompany</groupId>\n  <artifactId>my-app</artifactId>\n  <version>1.0-SNAPSHOT</version>\n</dependency>',
+    );
     assert.equal(text(m, 'Gradle (Groovy)'), "implementation 'com.mycompany:my-app:1.0-SNAPSHOT'");
     assert.match(text(m, 'Maven repository (XML)') ?? '', /<url>https:\/\/git\.example\.com\/gitlab\/api\/v4\/projects\/42\/packages\/maven<\/url>/);
   });
@@ -17,7 +20,10 @@ describe('install commands', () => {
   it('npm: scoped registry line and a token taken from the environment, never a literal token', () => {
     const n = { name: '@acme/ui', version: '2.3.1', package_type: 'npm' };
     assert.equal(text(n, 'npm install'), 'npm install @acme/ui@2.3.1');
-    assert.equal(text(n, 'Registry setup (.npmrc)'), '@acme:registry=https://git.example.com/gitlab/api/v4/projects/42/packages/npm/\n//git.example.com/gitlab/api/v4/projects/42/packages/npm/:_authToken=${GITLAB_TOKEN}');
+    assert.equal(
+      text(n, 'Registry setup (.npmrc)'),
+      '@acme:registry=https://git.example.com/gitlab/api/v4/projects/42/packages/npm/\n//git.example.com/gitlab/api/v4/projects/42/packages/npm/:_authToken=${GITLAB_TOKEN}',
+    );
   });
 
   it('every other type has a snippet with name and version; unknown types fall back to coordinates', () => {
@@ -31,6 +37,10 @@ describe('install commands', () => {
       ['generic', 'release assets', /packages\/generic\/release%20assets\/0\.1\/<file_name>/],
       ['ml_model', 'model', /^model 0\.1$/],
     ];
-    for (const [type, name, re] of cases) assert.ok(snippets({ name, version: '0.1', package_type: type }).some((s) => re.test(s.text)), type);
+    for (const [type, name, re] of cases)
+      assert.ok(
+        snippets({ name, version: '0.1', package_type: type }).some((s) => re.test(s.text)),
+        type,
+      );
   });
 });

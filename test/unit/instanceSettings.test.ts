@@ -16,7 +16,11 @@ describe('gitlabPackages.instances', () => {
     );
     assert.deepEqual(problems, []);
     assert.deepEqual([...byOrigin.keys()], ['https://gitlab.example.com', 'https://git.internal', 'http://127.0.0.1:8929']);
-    assert.deepEqual(byOrigin.get('https://gitlab.example.com'), { authHeader: 'bearer', caFile: join(HOME, 'certs/ca.pem'), allowUntrustedCertificate: false });
+    assert.deepEqual(byOrigin.get('https://gitlab.example.com'), {
+      authHeader: 'bearer',
+      caFile: join(HOME, 'certs/ca.pem'),
+      allowUntrustedCertificate: false,
+    });
     assert.deepEqual(byOrigin.get('https://git.internal'), { allowUntrustedCertificate: true });
   });
 
@@ -33,7 +37,10 @@ describe('gitlabPackages.instances', () => {
     );
     assert.deepEqual([...byOrigin.keys()], ['https://ok.example']);
     assert.equal(problems.length, 4);
-    assert.ok(problems.every((p) => p.startsWith('gitlabPackages.instances: ignored "')), problems.join('\n'));
+    assert.ok(
+      problems.every((p) => p.startsWith('gitlabPackages.instances: ignored "')),
+      problems.join('\n'),
+    );
     assert.match(problems[3], /use the origin only \("https:\/\/host"\)/);
   });
 
@@ -51,13 +58,22 @@ describe('gitlabPackages.instances', () => {
     assert.deepEqual(byOrigin.get('https://b.example'), { authHeader: 'bearer' });
     assert.ok(!byOrigin.has('https://c.example') && !byOrigin.has('https://d.example'));
     const text = problems.join('\n');
-    for (const expected of [/"https:\/\/a\.example"\.authHeader must be "private-token" or "bearer"/, /\.caFile must be the path of a PEM file/, /allowUntrustedCertificate must be true or false/, /unknown property "cafile"/, /"https:\/\/c\.example": the value must be an object/]) {
+    for (const expected of [
+      /"https:\/\/a\.example"\.authHeader must be "private-token" or "bearer"/,
+      /\.caFile must be the path of a PEM file/,
+      /allowUntrustedCertificate must be true or false/,
+      /unknown property "cafile"/,
+      /"https:\/\/c\.example": the value must be an object/,
+    ]) {
       assert.match(text, expected);
     }
   });
 
   it('merges two keys naming the same origin, later values winning, and says so', () => {
-    const { byOrigin, problems } = parseInstanceSettings({ 'https://h.example': { caFile: '/a.pem', authHeader: 'bearer' }, 'https://H.example:443/': { caFile: '/b.pem' } }, HOME);
+    const { byOrigin, problems } = parseInstanceSettings(
+      { 'https://h.example': { caFile: '/a.pem', authHeader: 'bearer' }, 'https://H.example:443/': { caFile: '/b.pem' } },
+      HOME,
+    );
     assert.deepEqual(byOrigin.get('https://h.example'), { caFile: '/b.pem', authHeader: 'bearer' });
     assert.match(problems[0], /names the same instance as an earlier key/);
   });
@@ -71,10 +87,25 @@ describe('gitlabPackages.instances', () => {
   });
 
   it('effective settings: the instance authHeader over the global one; checks on unless turned off', () => {
-    const { byOrigin } = parseInstanceSettings({ 'https://a.example': { authHeader: 'bearer', caFile: '/ca.pem' }, 'https://b.example': { allowUntrustedCertificate: true } }, HOME);
-    assert.deepEqual(effectiveInstanceSettings(byOrigin, 'https://a.example', 'private-token'), { authHeader: 'bearer', caFile: '/ca.pem', allowUntrustedCertificate: false });
-    assert.deepEqual(effectiveInstanceSettings(byOrigin, 'https://b.example', 'private-token'), { authHeader: 'private-token', caFile: undefined, allowUntrustedCertificate: true });
-    assert.deepEqual(effectiveInstanceSettings(byOrigin, 'https://elsewhere.example', 'bearer'), { authHeader: 'bearer', caFile: undefined, allowUntrustedCertificate: false });
+    const { byOrigin } = parseInstanceSettings(
+      { 'https://a.example': { authHeader: 'bearer', caFile: '/ca.pem' }, 'https://b.example': { allowUntrustedCertificate: true } },
+      HOME,
+    );
+    assert.deepEqual(effectiveInstanceSettings(byOrigin, 'https://a.example', 'private-token'), {
+      authHeader: 'bearer',
+      caFile: '/ca.pem',
+      allowUntrustedCertificate: false,
+    });
+    assert.deepEqual(effectiveInstanceSettings(byOrigin, 'https://b.example', 'private-token'), {
+      authHeader: 'private-token',
+      caFile: undefined,
+      allowUntrustedCertificate: true,
+    });
+    assert.deepEqual(effectiveInstanceSettings(byOrigin, 'https://elsewhere.example', 'bearer'), {
+      authHeader: 'bearer',
+      caFile: undefined,
+      allowUntrustedCertificate: false,
+    });
   });
 
   it('expands ~ only at the start', () => {

@@ -26,7 +26,8 @@ describe('manifest ↔ code', () => {
 
   it('every menu and keybinding names a declared command', () => {
     const declared = new Set(Object.values(COMMANDS) as string[]);
-    for (const [menu, items] of Object.entries(manifest.contributes.menus)) for (const item of items) assert.ok(declared.has(item.command), `${menu}: ${item.command}`);
+    for (const [menu, items] of Object.entries(manifest.contributes.menus))
+      for (const item of items) assert.ok(declared.has(item.command), `${menu}: ${item.command}`);
     for (const kb of manifest.contributes.keybindings) assert.ok(declared.has(kb.command), kb.command);
   });
 

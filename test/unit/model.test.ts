@@ -28,7 +28,14 @@ describe('tree model against the fake GitLab', function () {
       clientFor: (ref: ProjectRef) => {
         let c = clients.get(ref.instanceUrl);
         if (!c) {
-          c = new GitLabClient({ instanceUrl: ref.instanceUrl, fetch: fetch, getToken: () => Promise.resolve(opts.token), userAgent: 'test', maxRetries: 0, timeoutMs: 2000 });
+          c = new GitLabClient({
+            instanceUrl: ref.instanceUrl,
+            fetch: fetch,
+            getToken: () => Promise.resolve(opts.token),
+            userAgent: 'test',
+            maxRetries: 0,
+            timeoutMs: 2000,
+          });
           clients.set(ref.instanceUrl, c);
         }
         return c;
@@ -110,7 +117,10 @@ describe('tree model against the fake GitLab', function () {
     const rows = (await settled(m, await projectNode(m))) as PackageNode[];
     const maven = rows.find((r) => r.pkg.name === 'com/mycompany/my-app')!;
     const files = await m.children(maven);
-    assert.deepEqual(files.map((f) => f.kind), ['packageFile', 'packageFile', 'packageFile']);
+    assert.deepEqual(
+      files.map((f) => f.kind),
+      ['packageFile', 'packageFile', 'packageFile'],
+    );
     const pom = files.map(present).find((f) => f.label.endsWith('.pom'));
     assert.ok(pom);
     assert.match(pom.description ?? '', /^\d+(\.\d)? (B|KiB)/);
@@ -173,8 +183,8 @@ describe('tree model against the fake GitLab', function () {
     const project = await projectNode(m);
     const failed = await m.children(project);
     assert.equal(failed[0].kind, 'message');
-    assert.match((failed[0]).text, /HTTP 503: 503 Service Unavailable — Retry/);
-    assert.equal((failed[0]).action.kind, 'retry');
+    assert.match(failed[0].text, /HTTP 503: 503 Service Unavailable — Retry/);
+    assert.equal(failed[0].action.kind, 'retry');
     m.refresh(failed[0]);
     const retried = await m.children(project);
     assert.ok(retried.length > 5 && retried.every((r) => r.kind === 'package' || r.kind === 'message'));

@@ -24,17 +24,29 @@ describe('tree rows from odd server data', () => {
   it('packages without _links (old servers) offer delete; with _links only when delete_api_path is there', () => {
     assert.equal(present(pkgNode({ id: 1, name: 'a', version: '1', package_type: 'npm' })).contextValue, 'package.deletable');
     assert.equal(present(pkgNode({ id: 1, name: 'a', version: '1', package_type: 'npm', _links: { web_path: '/x' } })).contextValue, 'package');
-    assert.equal(present(pkgNode({ id: 1, name: 'a', version: '1', package_type: 'npm', _links: { delete_api_path: 'https://h/api/v4/projects/1/packages/1' } })).contextValue, 'package.deletable');
+    assert.equal(
+      present(pkgNode({ id: 1, name: 'a', version: '1', package_type: 'npm', _links: { delete_api_path: 'https://h/api/v4/projects/1/packages/1' } }))
+        .contextValue,
+      'package.deletable',
+    );
   });
 });
 
 describe('package tooltips', () => {
   it('link the pipeline only when it lives on the same instance, and list other versions once known', () => {
-    const node = pkgNode({ id: 1, name: 'a', version: '2', package_type: 'npm', pipeline: { id: 5, ref: 'main', status: 'success', web_url: 'https://h/a/b/-/pipelines/5' }, versions: [{ id: 2, version: '1' }] });
+    const node = pkgNode({
+      id: 1,
+      name: 'a',
+      version: '2',
+      package_type: 'npm',
+      pipeline: { id: 5, ref: 'main', status: 'success', web_url: 'https://h/a/b/-/pipelines/5' },
+      versions: [{ id: 2, version: '1' }],
+    });
     const tip = present(node).tooltip ?? '';
     assert.match(tip, /\| Pipeline \| \[main · success · \\#5\]\(https:\/\/h\/a\/b\/-\/pipelines\/5\) \|/);
     assert.match(tip, /\| Other versions \| 1 \|/);
-    const foreign = present(pkgNode({ id: 1, name: 'a', version: '2', package_type: 'npm', pipeline: { id: 5, ref: 'main', web_url: 'https://elsewhere/p' } })).tooltip ?? '';
+    const foreign =
+      present(pkgNode({ id: 1, name: 'a', version: '2', package_type: 'npm', pipeline: { id: 5, ref: 'main', web_url: 'https://elsewhere/p' } })).tooltip ?? '';
     assert.ok(!foreign.includes('elsewhere'));
   });
 });
@@ -43,13 +55,28 @@ describe('what a delete is about', () => {
   it('is the same package whether its row is under a group or under its project, and differs per instance', () => {
     const pkg = parsePackage({ id: 42, name: 'lib', version: '1.0.0', package_type: 'npm', project_id: 7 });
     const ref = (origin: string) => ({ origin, instanceUrl: origin, key: 'acme', entry: 'acme' });
-    const underProject: PackageNode = { kind: 'package', id: 'project:x/package:42', parent: { kind: 'project', id: 'project:x', ref: ref('https://a.example') }, pkg };
-    const underGroup: PackageNode = { kind: 'package', id: 'group:y/package:42', parent: { kind: 'project', scope: 'group', id: 'group:y', ref: ref('https://a.example') }, pkg };
+    const underProject: PackageNode = {
+      kind: 'package',
+      id: 'project:x/package:42',
+      parent: { kind: 'project', id: 'project:x', ref: ref('https://a.example') },
+      pkg,
+    };
+    const underGroup: PackageNode = {
+      kind: 'package',
+      id: 'group:y/package:42',
+      parent: { kind: 'project', scope: 'group', id: 'group:y', ref: ref('https://a.example') },
+      pkg,
+    };
     const elsewhere: PackageNode = { ...underProject, parent: { kind: 'project', id: 'project:z', ref: ref('https://b.example') } };
     assert.notEqual(underProject.id, underGroup.id);
     assert.equal(deletionKey(underProject), deletionKey(underGroup));
     assert.notEqual(deletionKey(underProject), deletionKey(elsewhere));
-    const file = (parent: PackageNode): FileNode => ({ kind: 'packageFile', id: `${parent.id}/file:5`, parent, file: { id: 5, packageId: 42, fileName: 'lib.tgz', pipelines: [] } as unknown as FileNode['file'] });
+    const file = (parent: PackageNode): FileNode => ({
+      kind: 'packageFile',
+      id: `${parent.id}/file:5`,
+      parent,
+      file: { id: 5, packageId: 42, fileName: 'lib.tgz', pipelines: [] } as unknown as FileNode['file'],
+    });
     assert.equal(deletionKey(file(underProject)), deletionKey(file(underGroup)));
     assert.deepEqual(uniqueDeletions([underProject, underGroup, elsewhere]), [underProject, elsewhere]);
   });

@@ -24,7 +24,10 @@ describe('pagination', () => {
   it('reads x-next-page, falls back to Link rel=next, ignores a next page that does not advance', () => {
     assert.equal(pageFromHeaders([], headers({ 'x-next-page': '3', 'x-total-pages': '9' }), 2, 100).nextPage, 3);
     assert.equal(pageFromHeaders([], headers({ 'x-next-page': '' }), 2, 100).nextPage, undefined);
-    assert.equal(pageFromHeaders([], headers({ link: '<https://h/api/v4/x?page=5&per_page=100>; rel="next", <https://h/x?page=1>; rel="first"' }), 4, 100).nextPage, 5);
+    assert.equal(
+      pageFromHeaders([], headers({ link: '<https://h/api/v4/x?page=5&per_page=100>; rel="next", <https://h/x?page=1>; rel="first"' }), 4, 100).nextPage,
+      5,
+    );
     assert.equal(pageFromHeaders([], headers({ 'x-next-page': '2' }), 2, 100).nextPage, undefined);
     assert.equal(pageFromHeaders([], headers({ 'x-next-page': '1' }), 2, 100).nextPage, undefined);
     assert.equal(nextPageFromLink('<bad>; rel="prev"'), undefined);

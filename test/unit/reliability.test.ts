@@ -13,7 +13,10 @@ describe('reliability (fast subset of `npm run chaos`)', function () {
     assert.equal(r.unhandledRejections, 0);
     assert.equal(r.pendingRequests, 0);
     assert.ok(r.correct > r.operations / 2, `only ${r.correct} of ${r.operations} correct`);
-    assert.ok(Object.keys(r.faultsSeen).some((k) => k !== '200'), 'faults were injected');
+    assert.ok(
+      Object.keys(r.faultsSeen).some((k) => k !== '200'),
+      'faults were injected',
+    );
   });
 
   it('deletes racing the server hit only confirmed ids, once, and say "already deleted"', async () => {

@@ -73,7 +73,11 @@ describe('TLS: custom CA, untrusted certificates and precise errors (real loopba
     return s;
   };
 
-  const pool = (instances: Record<string, InstanceSettings>, onUntrusted: (origin: string) => void = () => undefined, fetchFn: FetchLike = productionFetch): ClientPool =>
+  const pool = (
+    instances: Record<string, InstanceSettings>,
+    onUntrusted: (origin: string) => void = () => undefined,
+    fetchFn: FetchLike = productionFetch,
+  ): ClientPool =>
     new ClientPool({
       fetch: fetchFn,
       getToken: () => Promise.resolve(SAMPLE.apiToken),
@@ -116,7 +120,10 @@ describe('TLS: custom CA, untrusted certificates and precise errors (real loopba
       const e = await tlsFailure(pool({}).get(fake.url).getCurrentUser(), 'selfSigned');
       assert.equal(e.host, new URL(fake.url).host);
       assert.match(e.message, /self-signed/);
-      assert.match(e.message, /add your CA bundle as caFile for https:\/\/127\.0\.0\.1:\d+ in gitlabPackages\.instances \(or, at your own risk, allowUntrustedCertificate\)/i);
+      assert.match(
+        e.message,
+        /add your CA bundle as caFile for https:\/\/127\.0\.0\.1:\d+ in gitlabPackages\.instances \(or, at your own risk, allowUntrustedCertificate\)/i,
+      );
       assert.equal(fake.requests.length, 0);
     });
 
@@ -147,11 +154,13 @@ describe('TLS: custom CA, untrusted certificates and precise errors (real loopba
     });
 
     it('with caFile and a per-instance authHeader: the token goes as Bearer', async () => {
-      await pool({ [fake.url]: { caFile: certs.caFile, authHeader: 'bearer' } }).get(fake.url).getCurrentUser();
+      await pool({ [fake.url]: { caFile: certs.caFile, authHeader: 'bearer' } })
+        .get(fake.url)
+        .getCurrentUser();
       assert.equal(fake.requests[0].auth, 'bearer');
     });
 
-    it('public CAs stay trusted: the agent holds Node\'s roots plus the bundle', async () => {
+    it("public CAs stay trusted: the agent holds Node's roots plus the bundle", async () => {
       const agent = await buildTlsAgent('https://h', { caFile: certs.caFile });
       assert.ok(agent);
       const ca = agent.options.ca as string[];
@@ -161,7 +170,12 @@ describe('TLS: custom CA, untrusted certificates and precise errors (real loopba
     });
 
     it('a caFile with another CA: still refused, and the message says the caFile lacks the issuer', async () => {
-      const e = await tlsFailure(pool({ [fake.url]: { caFile: certs.otherCaFile } }).get(fake.url).getCurrentUser(), 'selfSigned');
+      const e = await tlsFailure(
+        pool({ [fake.url]: { caFile: certs.otherCaFile } })
+          .get(fake.url)
+          .getCurrentUser(),
+        'selfSigned',
+      );
       assert.match(e.message, /caFile set for it does not hold the issuing CA/);
       assert.equal(fake.requests.length, 0);
     });
@@ -176,21 +190,34 @@ describe('TLS: custom CA, untrusted certificates and precise errors (real loopba
   describe("VS Code's proxy support (http.proxySupport: override)", () => {
     // What VS Code does on every non-loopback host: the caller's agent is swapped for its own
     // (here: a plain one, as on a DIRECT route); the request's own options are kept.
-    const agentSwapped = withRequestTls(nodeFetch, (url, options, callback) => https.request(url, { ...options, agent: new https.Agent({ keepAlive: false }) }, callback));
+    const agentSwapped = withRequestTls(nodeFetch, (url, options, callback) =>
+      https.request(url, { ...options, agent: new https.Agent({ keepAlive: false }) }, callback),
+    );
 
     it('allowUntrustedCertificate still applies when the agent is replaced', async () => {
-      const user = await pool({ [fake.url]: { allowUntrustedCertificate: true } }, undefined, agentSwapped).get(fake.url).getCurrentUser();
+      const user = await pool({ [fake.url]: { allowUntrustedCertificate: true } }, undefined, agentSwapped)
+        .get(fake.url)
+        .getCurrentUser();
       assert.equal(user.username, 'demo');
     });
 
     it('caFile still applies when the agent is replaced', async () => {
-      const user = await pool({ [fake.url]: { caFile: certs.caFile } }, undefined, agentSwapped).get(fake.url).getCurrentUser();
+      const user = await pool({ [fake.url]: { caFile: certs.caFile } }, undefined, agentSwapped)
+        .get(fake.url)
+        .getCurrentUser();
       assert.equal(user.username, 'demo');
     });
 
     it('(an agent-only setting would be lost: the same swap without request options fails)', async () => {
-      const agentOnly = withRequestTls(nodeFetch, (url, options, callback) => https.request(url, { method: options.method, headers: options.headers, agent: new https.Agent({ keepAlive: false }) }, callback));
-      await tlsFailure(pool({ [fake.url]: { allowUntrustedCertificate: true } }, undefined, agentOnly).get(fake.url).getCurrentUser(), 'selfSigned');
+      const agentOnly = withRequestTls(nodeFetch, (url, options, callback) =>
+        https.request(url, { method: options.method, headers: options.headers, agent: new https.Agent({ keepAlive: false }) }, callback),
+      );
+      await tlsFailure(
+        pool({ [fake.url]: { allowUntrustedCertificate: true } }, undefined, agentOnly)
+          .get(fake.url)
+          .getCurrentUser(),
+        'selfSigned',
+      );
     });
   });
 
@@ -209,14 +236,26 @@ describe('TLS: custom CA, untrusted certificates and precise errors (real loopba
 
     it('also accepts an expired certificate (every check is off)', async () => {
       const expired = await serve(certs.expired, certs.ca);
-      assert.equal((await pool({ [expired.url]: { allowUntrustedCertificate: true } }).get(expired.url).getCurrentUser()).username, 'demo');
+      assert.equal(
+        (
+          await pool({ [expired.url]: { allowUntrustedCertificate: true } })
+            .get(expired.url)
+            .getCurrentUser()
+        ).username,
+        'demo',
+      );
     });
   });
 
   describe('certificates that are wrong in themselves', () => {
     it('expired: says so with the date and sends the user to the administrator', async () => {
       const expired = await serve(certs.expired, certs.ca);
-      const e = await tlsFailure(pool({ [expired.url]: { caFile: certs.caFile } }).get(expired.url).getCurrentUser(), 'expired');
+      const e = await tlsFailure(
+        pool({ [expired.url]: { caFile: certs.caFile } })
+          .get(expired.url)
+          .getCurrentUser(),
+        'expired',
+      );
       assert.equal(e.code, 'CERT_HAS_EXPIRED');
       assert.match(e.message, /^The certificate of 127\.0\.0\.1:\d+ expired on 2020-01-02\. Ask the server's administrator to renew it\.$/);
       assert.equal(expired.hits, 0);
@@ -224,23 +263,43 @@ describe('TLS: custom CA, untrusted certificates and precise errors (real loopba
 
     it('not yet valid: the start date and the clock hint', async () => {
       const notYet = await serve(certs.notYetValid, certs.ca);
-      const e = await tlsFailure(pool({ [notYet.url]: { caFile: certs.caFile } }).get(notYet.url).getCurrentUser(), 'notYetValid');
+      const e = await tlsFailure(
+        pool({ [notYet.url]: { caFile: certs.caFile } })
+          .get(notYet.url)
+          .getCurrentUser(),
+        'notYetValid',
+      );
       assert.match(e.message, /is not valid until 2099-01-01\. Check this computer's clock/);
     });
 
     it('expired without a way to read the dates: no date, same advice', async () => {
       const expired = await serve(certs.expired, certs.ca);
       const agent = await buildTlsAgent(expired.url, { caFile: certs.caFile });
-      const client = new GitLabClient({ instanceUrl: expired.url, fetch: nodeFetch, getToken: () => Promise.resolve('t'), userAgent: 't', agent: () => Promise.resolve(agent), peerCertificate: () => Promise.resolve(undefined) });
+      const client = new GitLabClient({
+        instanceUrl: expired.url,
+        fetch: nodeFetch,
+        getToken: () => Promise.resolve('t'),
+        userAgent: 't',
+        agent: () => Promise.resolve(agent),
+        peerCertificate: () => Promise.resolve(undefined),
+      });
       const e = await tlsFailure(client.getCurrentUser(), 'expired');
       assert.match(e.message, /expired\. Ask the server's administrator/);
     });
 
     it('wrong host name: names the host and the names the certificate covers', async () => {
       const wrong = await serve(certs.wrongHost, certs.ca);
-      const e = await tlsFailure(pool({ [wrong.url]: { caFile: certs.caFile } }).get(wrong.url).getCurrentUser(), 'hostname');
+      const e = await tlsFailure(
+        pool({ [wrong.url]: { caFile: certs.caFile } })
+          .get(wrong.url)
+          .getCurrentUser(),
+        'hostname',
+      );
       assert.equal(e.code, 'ERR_TLS_CERT_ALTNAME_INVALID');
-      assert.match(e.message, /^The certificate of 127\.0\.0\.1:\d+ is for wrong\.example, not 127\.0\.0\.1\. The URL must use a host name the certificate covers/);
+      assert.match(
+        e.message,
+        /^The certificate of 127\.0\.0\.1:\d+ is for wrong\.example, not 127\.0\.0\.1\. The URL must use a host name the certificate covers/,
+      );
     });
 
     it('https to a plain http port: says the server does not speak https there', async () => {
@@ -258,7 +317,12 @@ describe('TLS: custom CA, untrusted certificates and precise errors (real loopba
   describe('the CA file itself', () => {
     it('a missing caFile: a clear error naming the setting and the path; nothing is sent', async () => {
       const missing = join(certs.dir, 'no-such-ca.pem');
-      const e = await tlsFailure(pool({ [fake.url]: { caFile: missing } }).get(fake.url).getCurrentUser(), 'caFile');
+      const e = await tlsFailure(
+        pool({ [fake.url]: { caFile: missing } })
+          .get(fake.url)
+          .getCurrentUser(),
+        'caFile',
+      );
       assert.equal(e.message, `The caFile for ${fake.url} in gitlabPackages.instances ("${missing}") does not exist.`);
       assert.equal(fake.requests.length, 0);
     });
@@ -272,13 +336,23 @@ describe('TLS: custom CA, untrusted certificates and precise errors (real loopba
         ['certs/ca.pem', /must be an absolute path/],
       ];
       for (const [caFile, expected] of cases) {
-        const e = await tlsFailure(pool({ [fake.url]: { caFile } }).get(fake.url).getCurrentUser(), 'caFile');
+        const e = await tlsFailure(
+          pool({ [fake.url]: { caFile } })
+            .get(fake.url)
+            .getCurrentUser(),
+          'caFile',
+        );
         assert.match(e.message, expected);
         assert.ok(e.message.includes(caFile), e.message);
       }
       const broken = join(certs.dir, 'broken.pem');
       writeFileSync(broken, certs.ca + '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
-      const e = await tlsFailure(pool({ [fake.url]: { caFile: broken } }).get(fake.url).getCurrentUser(), 'caFile');
+      const e = await tlsFailure(
+        pool({ [fake.url]: { caFile: broken } })
+          .get(fake.url)
+          .getCurrentUser(),
+        'caFile',
+      );
       assert.match(e.message, /certificate 2 of 2 is not a valid PEM certificate/);
     });
 
@@ -292,10 +366,15 @@ describe('TLS: custom CA, untrusted certificates and precise errors (real loopba
   });
 
   describe('redirects', () => {
-    it('the instance\'s agent stays with its origin: a redirect elsewhere uses that origin\'s own settings', async () => {
+    it("the instance's agent stays with its origin: a redirect elsewhere uses that origin's own settings", async () => {
       const front = await serve(certs.valid, certs.ca, fake.url);
       // Only the front has a caFile: the hop to the fake (another origin) is not trusted.
-      const e = await tlsFailure(pool({ [front.url]: { caFile: certs.caFile } }).get(front.url).getCurrentUser(), 'selfSigned');
+      const e = await tlsFailure(
+        pool({ [front.url]: { caFile: certs.caFile } })
+          .get(front.url)
+          .getCurrentUser(),
+        'selfSigned',
+      );
       assert.equal(e.host, new URL(fake.url).host);
       assert.ok(e.message.includes(`caFile for ${fake.url}`), e.message);
       assert.equal(fake.requests.length, 0);
@@ -316,16 +395,28 @@ describe('failures that are not about certificates', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as AddressInfo).port;
     await new Promise<void>((r) => server.close(() => r()));
-    const client = new GitLabClient({ instanceUrl: `https://127.0.0.1:${port}`, fetch: nodeFetch, getToken: () => Promise.resolve(undefined), userAgent: 't', maxRetries: 0 });
+    const client = new GitLabClient({
+      instanceUrl: `https://127.0.0.1:${port}`,
+      fetch: nodeFetch,
+      getToken: () => Promise.resolve(undefined),
+      userAgent: 't',
+      maxRetries: 0,
+    });
     await assert.rejects(client.getCurrentUser(), (e: unknown) => !(e instanceof TlsError) && (e as { kind?: string }).kind === 'network');
   });
 
   it('recognises the code on a wrapped cause (other fetch implementations) and old "wrong version number" texts', async () => {
     const ctx = { path: '/user', url: 'https://gitlab.example.com/api/v4/user', customCa: false };
     assert.equal((await tlsErrorFor({ message: 'fetch failed', cause: { code: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' } }, ctx))?.problem, 'unknownIssuer');
-    assert.equal((await tlsErrorFor({ code: 'EPROTO', message: 'write EPROTO …:SSL routines:ssl3_get_record:wrong version number' }, ctx))?.problem, 'notHttps');
+    assert.equal(
+      (await tlsErrorFor({ code: 'EPROTO', message: 'write EPROTO …:SSL routines:ssl3_get_record:wrong version number' }, ctx))?.problem,
+      'notHttps',
+    );
     assert.equal(await tlsErrorFor({ code: 'ECONNRESET' }, ctx), undefined);
-    const fromMessage = await tlsErrorFor({ code: 'ERR_TLS_CERT_ALTNAME_INVALID', message: "Host: gitlab.example.com. is not in the cert's altnames: DNS:git.example.com, DNS:*.example.org" }, ctx);
+    const fromMessage = await tlsErrorFor(
+      { code: 'ERR_TLS_CERT_ALTNAME_INVALID', message: "Host: gitlab.example.com. is not in the cert's altnames: DNS:git.example.com, DNS:*.example.org" },
+      ctx,
+    );
     assert.match(fromMessage?.message ?? '', /is for git\.example\.com, \*\.example\.org, not gitlab\.example\.com\./);
   });
 });
