@@ -18,7 +18,7 @@ const options = {
   sourcesContent: false,
   logLevel: 'info',
   // node-fetch@2 prefers Node's own URL; its whatwg-url fallback (with tr46) would add ~300 KB.
-  alias: { 'whatwg-url': fileURLToPath(new URL('./src/util/whatwgUrlShim.js', import.meta.url)) },
+  alias: { 'whatwg-url': fileURLToPath(new URL('./src/platform/node/whatwgUrlShim.js', import.meta.url)) },
 };
 
 if (watch) {

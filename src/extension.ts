@@ -1,24 +1,24 @@
 /** Composition root: reads settings, builds the token store, clients, tree and commands. */
 import fetch from 'node-fetch';
 import * as vscode from 'vscode';
-import { TokenStore } from './auth/tokenStore';
+import { TokenStore } from './host/tokenStore';
 import { registerCommands } from './commands';
-import { DETAILS_SCHEME, PackageDetailsDocuments } from './commands/details';
-import { COMMANDS, VIEW_ID } from './commands/ids';
-import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries, readConfig, SECTION, type Config } from './config';
-import { WorkspaceRemotes } from './gitRemotes';
-import { ClientPool } from './gitlab/clientPool';
-import { InstanceFacts } from './gitlab/instanceFacts';
-import { InstanceHealth } from './gitlab/instanceHealth';
-import { withRequestTls } from './gitlab/tlsFetch';
-import { parseInstanceUrl } from './gitlab/projectRef';
-import { FilterStore } from './filterStore';
-import { Log } from './log';
+import { DETAILS_SCHEME, PackageDetailsDocuments } from './commands/showDetails';
+import { COMMANDS, VIEW_ID } from './constants';
+import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries, readConfig, SECTION, type Config } from './host/config';
+import { WorkspaceRemotes } from './host/workspaceRemotes';
+import { ClientPool } from './core/clientPool';
+import { InstanceFacts } from './core/instanceFacts';
+import { InstanceHealth } from './core/instanceHealth';
+import { withRequestTls } from './platform/node/tlsFetch';
+import { parseInstanceUrl } from './core/projectRef';
+import { FilterStore } from './host/filterStore';
+import { Log } from './host/log';
 import { PackagesTreeModel } from './tree/model';
 import type { TreeNode } from './tree/nodes';
 import { PackagesTreeProvider } from './tree/provider';
-import { TokenWarnings } from './tokenWarnings';
-import { UntrustedCertificateWarnings } from './tlsWarning';
+import { TokenWarnings } from './host/tokenExpiryNotice';
+import { UntrustedCertificateWarnings } from './host/untrustedCertificateNotice';
 
 const RECHECK_MS = 12 * 60 * 60 * 1000;
 

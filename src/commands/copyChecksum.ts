@@ -7,7 +7,7 @@ import type { PackageFile } from '../gitlab/models';
 import { displayName } from '../gitlab/models';
 import { collectAll } from '../gitlab/pagination';
 import type { FileNode, PackageNode, TreeNode } from '../tree/nodes';
-import { ALGORITHM_LABEL, checksumFile, checksumsOf, strongestChecksum, type ChecksumAlgorithm } from '../util/checksum';
+import { ALGORITHM_LABEL, checksumFile, checksumsOf, strongestChecksum, type ChecksumAlgorithm } from '../core/checksums';
 import type { CommandDeps, Handler } from './deps';
 import { targetNodes } from './deps';
 import { abortOn } from './token';

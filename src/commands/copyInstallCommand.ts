@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { displayName } from '../gitlab/models';
 import type { PackageNode, TreeNode } from '../tree/nodes';
-import { installSnippets } from '../util/installCommands';
+import { installSnippets } from '../core/installSnippets';
 import { targetNodes, type CommandDeps, type Handler } from './deps';
 
 export function copyInstallCommandCommand(deps: CommandDeps): Handler {

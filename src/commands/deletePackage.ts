@@ -4,7 +4,7 @@
  * what goes; a package being deleted is never sent a second DELETE by a second click.
  */
 import * as vscode from 'vscode';
-import { deletePackages, type DeleteOutcome } from '../gitlab/bulkDelete';
+import { deletePackages, type DeleteOutcome } from '../core/bulkDelete';
 import type { GitLabError } from '../gitlab/errors';
 import { displayName, type Package } from '../gitlab/models';
 import {
@@ -20,7 +20,7 @@ import {
 } from '../tree/nodes';
 import { InFlight } from '../util/inFlight';
 import { targetNodes, type CommandDeps, type Handler } from './deps';
-import { COMMANDS } from './ids';
+import { COMMANDS } from '../constants';
 
 const LIST_LIMIT = 15;
 

@@ -4,8 +4,8 @@
  * which removes the version), exactly one DELETE per file, no second DELETE from a second click.
  */
 import * as vscode from 'vscode';
-import { deletePackages } from '../gitlab/bulkDelete';
-import { unsupportedMessage } from '../gitlab/features';
+import { deletePackages } from '../core/bulkDelete';
+import { unsupportedMessage } from '../core/versionGates';
 import { displayName } from '../gitlab/models';
 import { deletionKey, isDeletable, packageProjectLabel, uniqueDeletions, type FileNode, type PackageNode } from '../tree/nodes';
 import { InFlight } from '../util/inFlight';

@@ -1,10 +1,10 @@
 /** What command handlers receive (constructor-style injection from extension.ts). */
 import type * as vscode from 'vscode';
-import type { TokenStore } from '../auth/tokenStore';
-import type { Config } from '../config';
-import type { ClientPool } from '../gitlab/clientPool';
-import type { GitLabVersion } from '../gitlab/features';
-import type { Log } from '../log';
+import type { TokenStore } from '../host/tokenStore';
+import type { Config } from '../host/config';
+import type { ClientPool } from '../core/clientPool';
+import type { GitLabVersion } from '../core/versionGates';
+import type { Log } from '../host/log';
 import type { PackagesTreeModel } from '../tree/model';
 import type { TreeNode } from '../tree/nodes';
 

@@ -4,11 +4,11 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ChecksumMismatchError, downloadVerified } from '../gitlab/download';
+import { ChecksumMismatchError, downloadVerified } from '../core/verifiedDownload';
 import type { FileNode, TreeNode } from '../tree/nodes';
-import { ALGORITHM_LABEL, strongestChecksum } from '../util/checksum';
+import { ALGORITHM_LABEL, strongestChecksum } from '../core/checksums';
 import { humanSize } from '../util/format';
-import { hashFile } from '../util/hashFile';
+import { hashFile } from '../platform/node/hashFile';
 import { targetNodes, type CommandDeps, type Handler } from './deps';
 import { abortOn } from './token';
 

@@ -1,8 +1,8 @@
 /** Filter and Sort… (view title: all projects; project row: that project) and Clear Filter. */
 import * as vscode from 'vscode';
 import type { PackageOrderBy, SortDirection } from '../gitlab/client';
-import type { FilterStore } from '../filterStore';
-import { DEFAULT_SORT, describeFilter, type PackageFilter } from '../tree/filter';
+import type { FilterStore } from '../host/filterStore';
+import { DEFAULT_SORT, describeFilter, type PackageFilter } from '../core/packageFilter';
 import { projectLabel, type ProjectNode } from '../tree/nodes';
 import type { CommandDeps, Handler } from './deps';
 

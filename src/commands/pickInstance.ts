@@ -1,6 +1,6 @@
 /** Which GitLab instance a token command is about: given, the only one, or picked. */
 import * as vscode from 'vscode';
-import { instanceUrls } from '../config';
+import { instanceUrls } from '../host/config';
 import type { CommandDeps } from './deps';
 
 export async function pickInstance(deps: CommandDeps, origin: unknown, placeHolder: string): Promise<string | undefined> {

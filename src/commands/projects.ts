@@ -1,11 +1,11 @@
 /** Add Project… (checked with GET /projects/:id before it is written) and Remove Project. */
 import * as vscode from 'vscode';
-import { parsedEntries, writeProjectEntries } from '../config';
+import { parsedEntries, writeProjectEntries } from '../host/config';
 import { isGitLabError } from '../gitlab/errors';
-import { unsupportedMessage } from '../gitlab/features';
-import { parseGroupEntry, parseProjectEntry, type ProjectRef } from '../gitlab/projectRef';
+import { unsupportedMessage } from '../core/versionGates';
+import { parseGroupEntry, parseProjectEntry, type ProjectRef } from '../core/projectRef';
 import type { CommandDeps, Handler } from './deps';
-import { COMMANDS } from './ids';
+import { COMMANDS } from '../constants';
 import { abortOn } from './token';
 
 export function addProjectCommand(deps: CommandDeps): Handler {

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { GitLabClient } from '../gitlab/client';
 import { isGitLabError } from '../gitlab/errors';
-import { assessToken } from '../gitlab/instanceFacts';
+import { assessToken } from '../core/instanceFacts';
 import type { TokenInfo } from '../gitlab/models';
 import type { CommandDeps, Handler } from './deps';
 import { pickInstance } from './pickInstance';

@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { isGitLabError } from '../gitlab/errors';
-import type { Log } from '../log';
-import { COMMANDS } from './ids';
+import type { Log } from '../host/log';
+import { COMMANDS } from '../constants';
 import type { Handler } from './deps';
 
 export function wrapCommand(id: string, handler: Handler, log: Log): (...args: unknown[]) => Promise<void> {

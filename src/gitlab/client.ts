@@ -2,7 +2,7 @@
  * The GitLab Packages REST API, one method per endpoint. Pure: no `vscode`; `fetch` and
  * `getToken` come in through the constructor.
  */
-import { HttpClient, type HttpOptions } from './http';
+import { HttpClient, type HttpOptions } from './transport';
 import {
   parseList,
   parsePackage,

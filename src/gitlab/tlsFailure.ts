@@ -4,7 +4,7 @@
  */
 import * as tls from 'node:tls';
 import { TlsError, type TlsProblem } from './errors';
-import { INSTANCES_SETTING } from './instanceSettings';
+import { INSTANCES_SETTING } from '../core/instanceSettings';
 
 const PROBLEMS: Record<string, TlsProblem> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: 'selfSigned',

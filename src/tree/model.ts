@@ -6,12 +6,12 @@
  */
 import type { GitLabClient } from '../gitlab/client';
 import { BadResponseError, type GitLabError, isGitLabError } from '../gitlab/errors';
-import { supports, unsupportedMessage, type GitLabVersion } from '../gitlab/features';
-import type { InstanceStatus } from '../gitlab/instanceHealth';
+import { supports, unsupportedMessage, type GitLabVersion } from '../core/versionGates';
+import type { InstanceStatus } from '../core/instanceHealth';
 import { displayName, type Package, type PackageFile } from '../gitlab/models';
 import { iteratePages, type Page } from '../gitlab/pagination';
-import { refIdentity, type ParsedEntry, type ProjectRef } from '../gitlab/projectRef';
-import { applyLocally, basicQuery, describeFilter, hasFilter, isDefault, matches, toQuery, type PackageFilter } from './filter';
+import { refIdentity, type ParsedEntry, type ProjectRef } from '../core/projectRef';
+import { applyLocally, basicQuery, describeFilter, hasFilter, isDefault, matches, toQuery, type PackageFilter } from '../core/packageFilter';
 import type { FileNode, InstanceNode, LoadMoreNode, MessageNode, NameNode, PackageNode, ProjectErrorNode, ProjectNode, TreeNode } from './nodes';
 
 export interface TreeModelDeps {

@@ -3,14 +3,14 @@
  * tooltip Markdown, icon, context value). Pure: the VS Code adapter only copies these fields.
  */
 import type { GitLabError } from '../gitlab/errors';
-import { EXPIRY_WARNING_DAYS, expiryPhrase } from '../gitlab/instanceFacts';
-import type { InstanceStatus } from '../gitlab/instanceHealth';
+import { EXPIRY_WARNING_DAYS, expiryPhrase } from '../core/instanceFacts';
+import type { InstanceStatus } from '../core/instanceHealth';
 import { displayName, type Package, type PackageFile, type Project } from '../gitlab/models';
-import type { ProjectRef } from '../gitlab/projectRef';
-import { ALGORITHM_LABEL, checksumsOf } from '../util/checksum';
+import type { ProjectRef } from '../core/projectRef';
+import { ALGORITHM_LABEL, checksumsOf } from '../core/checksums';
 import { dateTime, humanSize, plainLine, relativeTime, shortDate } from '../util/format';
 import { escapeMarkdown } from '../util/markdown';
-import { safeLink } from './details';
+import { safeLink } from './packageFacts';
 
 /** With projects of several GitLab instances in use, the root lists the instances. */
 export interface InstanceNode {

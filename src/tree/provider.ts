@@ -1,6 +1,6 @@
 /** The TreeDataProvider: delegates to the pure model and shows progress on the view. */
 import * as vscode from 'vscode';
-import { VIEW_ID } from '../commands/ids';
+import { VIEW_ID } from '../constants';
 import type { PackagesTreeModel } from './model';
 import type { Package } from '../gitlab/models';
 import { packageTooltip, type PackageNode, type TreeNode } from './nodes';

@@ -1,6 +1,6 @@
 /** TreeNode → vscode.TreeItem: copies the pure presentation and adds click commands. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commands/ids';
+import { COMMANDS } from '../constants';
 import { present, type TreeNode } from './nodes';
 
 export function toTreeItem(node: TreeNode): vscode.TreeItem {

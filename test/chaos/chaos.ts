@@ -11,9 +11,9 @@
  *   click must not send a second DELETE.
  */
 import fetch from 'node-fetch';
-import { deletePackages } from '../../src/gitlab/bulkDelete';
+import { deletePackages } from '../../src/core/bulkDelete';
 import { GitLabClient } from '../../src/gitlab/client';
-import { parseProjectEntry } from '../../src/gitlab/projectRef';
+import { parseProjectEntry } from '../../src/core/projectRef';
 import { PackagesTreeModel } from '../../src/tree/model';
 import type { MessageNode, PackageNode, ProjectNode, TreeNode } from '../../src/tree/nodes';
 import { InFlight } from '../../src/util/inFlight';

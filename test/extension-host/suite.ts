@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { COMMANDS, VIEW_ID } from '../../src/commands/ids';
+import { COMMANDS, VIEW_ID } from '../../src/constants';
 import type { TestApi } from '../../src/extension';
 import { present } from '../../src/tree/nodes';
 import { FakeGitLab } from '../fake-gitlab/server';

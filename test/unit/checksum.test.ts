@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PackageFile } from '../../src/gitlab/models';
-import { checksumFile, checksumsOf, strongestChecksum } from '../../src/util/checksum';
+import { checksumFile, checksumsOf, strongestChecksum } from '../../src/core/checksums';
 
 const digest = (alg: string, data: string): string => createHash(alg).update(data).digest('hex');
 

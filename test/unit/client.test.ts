@@ -3,7 +3,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fetch from 'node-fetch';
 import { GitLabClient, type ClientOptions } from '../../src/gitlab/client';
-import { deletePackages } from '../../src/gitlab/bulkDelete';
+import { deletePackages } from '../../src/core/bulkDelete';
 import {
   BadResponseError,
   CancelledError,
@@ -16,10 +16,10 @@ import {
   TimeoutError,
   UnauthorizedError,
 } from '../../src/gitlab/errors';
-import type { FetchLike, RequestLogEntry } from '../../src/gitlab/http';
-import { ClientPool } from '../../src/gitlab/clientPool';
+import type { FetchLike, RequestLogEntry } from '../../src/gitlab/transport';
+import { ClientPool } from '../../src/core/clientPool';
 import { collectAll } from '../../src/gitlab/pagination';
-import { parseProjectEntry } from '../../src/gitlab/projectRef';
+import { parseProjectEntry } from '../../src/core/projectRef';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fetch from 'node-fetch';
 import { GitLabClient } from '../../src/gitlab/client';
-import { ChecksumMismatchError, downloadVerified, NoDownloadRouteError } from '../../src/gitlab/download';
+import { ChecksumMismatchError, downloadVerified, NoDownloadRouteError } from '../../src/core/verifiedDownload';
 import { CancelledError } from '../../src/gitlab/errors';
 import { collectAll } from '../../src/gitlab/pagination';
-import { hashFile } from '../../src/util/hashFile';
+import { hashFile } from '../../src/platform/node/hashFile';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fetch from 'node-fetch';
-import { deletePackages } from '../../src/gitlab/bulkDelete';
+import { deletePackages } from '../../src/core/bulkDelete';
 import { GitLabClient } from '../../src/gitlab/client';
-import { parseGroupEntry, parseProjectEntry } from '../../src/gitlab/projectRef';
+import { parseGroupEntry, parseProjectEntry } from '../../src/core/projectRef';
 import { PackagesTreeModel } from '../../src/tree/model';
 import { present, type PackageNode, type ProjectNode, type TreeNode } from '../../src/tree/nodes';
 import { FakeGitLab } from '../fake-gitlab/server';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parsePackage } from '../../src/gitlab/models';
-import { installSnippets } from '../../src/util/installCommands';
+import { installSnippets } from '../../src/core/installSnippets';
 
 const at = { instanceUrl: 'https://git.example.com/gitlab', projectId: 42 };
 const snippets = (json: Record<string, unknown>) => installSnippets(parsePackage({ id: 1, ...json }), at);

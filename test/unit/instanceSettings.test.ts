@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { effectiveInstanceSettings, expandHome, parseInstanceSettings } from '../../src/gitlab/instanceSettings';
+import { effectiveInstanceSettings, expandHome, parseInstanceSettings } from '../../src/core/instanceSettings';
 
 const HOME = '/home/me';
 

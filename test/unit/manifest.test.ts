@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS, VIEW_ID } from '../../src/commands/ids';
+import { COMMANDS, VIEW_ID } from '../../src/constants';
 
 interface Manifest {
   contributes: {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fetch from 'node-fetch';
 import { GitLabClient } from '../../src/gitlab/client';
-import { parseProjectEntry, type ProjectRef } from '../../src/gitlab/projectRef';
+import { parseProjectEntry, type ProjectRef } from '../../src/core/projectRef';
 import { PackagesTreeModel, type TreeModelDeps } from '../../src/tree/model';
 import { present, type MessageNode, type PackageNode, type ProjectNode, type TreeNode } from '../../src/tree/nodes';
 import { FakeGitLab } from '../fake-gitlab/server';

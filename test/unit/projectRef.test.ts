@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseInstanceUrl, parseProjectEntry } from '../../src/gitlab/projectRef';
+import { parseInstanceUrl, parseProjectEntry } from '../../src/core/projectRef';
 
 const ok = (entry: string, def = 'https://gitlab.com', known: string[] = []) => {
   const r = parseProjectEntry(entry, def, known);

@@ -3,8 +3,8 @@
  * `vscode.git` extension; kept current as repositories open and close.
  */
 import * as vscode from 'vscode';
-import { projectFromRemote } from './gitlab/gitRemote';
-import { refIdentity, type ProjectRef } from './gitlab/projectRef';
+import { projectFromRemote } from '../core/remoteProjects';
+import { refIdentity, type ProjectRef } from '../core/projectRef';
 
 /** The small part of the git extension's API (v1) used here. */
 interface GitRemote {

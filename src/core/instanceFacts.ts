@@ -4,10 +4,10 @@
  * Each is asked once per instance and shared by every caller; a failure is not remembered
  * (a token set a minute later should be able to succeed), and a token change forgets both.
  */
-import type { GitLabClient } from './client';
-import { isGitLabError } from './errors';
-import { parseGitLabVersion, supports, type GitLabVersion } from './features';
-import type { TokenInfo } from './models';
+import type { GitLabClient } from '../gitlab/client';
+import { isGitLabError } from '../gitlab/errors';
+import { parseGitLabVersion, supports, type GitLabVersion } from './versionGates';
+import type { TokenInfo } from '../gitlab/models';
 
 export class InstanceFacts {
   private readonly versions = new Map<string, Promise<GitLabVersion | undefined>>();

@@ -1,9 +1,9 @@
 /** One GitLabClient per instance URL and one TLS agent per origin, rebuilt when the settings that shape them change. */
 import type { Agent } from 'node:http';
-import { GitLabClient } from './client';
-import type { AuthStyle, FetchLike, RequestLogEntry } from './http';
+import { GitLabClient } from '../gitlab/client';
+import type { AuthStyle, FetchLike, RequestLogEntry } from '../gitlab/transport';
 import type { InstanceSettings } from './instanceSettings';
-import { buildTlsAgent } from './tlsAgent';
+import { buildTlsAgent } from '../platform/node/tlsAgent';
 
 export interface ClientPoolOptions {
   fetch: FetchLike;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { projectFromRemote } from '../../src/gitlab/gitRemote';
+import { projectFromRemote } from '../../src/core/remoteProjects';
 
 const instances = ['https://gitlab.com', 'https://git.example.com/gitlab', 'http://127.0.0.1:8929'];
 

@@ -6,10 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
-import type { GitLabClient, ProjectKey } from './client';
-import { NotFoundError } from './errors';
-import type { Package, PackageFile } from './models';
-import { ALGORITHM_LABEL, strongestChecksum, type Checksum } from '../util/checksum';
+import type { GitLabClient, ProjectKey } from '../gitlab/client';
+import { NotFoundError } from '../gitlab/errors';
+import type { Package, PackageFile } from '../gitlab/models';
+import { ALGORITHM_LABEL, strongestChecksum, type Checksum } from './checksums';
 
 export class ChecksumMismatchError extends Error {
   constructor(

@@ -2,7 +2,7 @@
  * Turns a `gitlabPackages.projects` entry — `group/sub/project`, a numeric id or a full
  * project URL — into the instance it lives on and the key the API accepts.
  */
-import type { ProjectKey } from './client';
+import type { ProjectKey } from '../gitlab/client';
 
 export interface ProjectRef {
   /** The entry exactly as the user wrote it (used to remove it again). */

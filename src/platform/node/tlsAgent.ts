@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import * as https from 'node:https';
 import * as path from 'node:path';
 import * as tls from 'node:tls';
-import { INSTANCES_SETTING } from './instanceSettings';
+import { INSTANCES_SETTING } from '../../core/instanceSettings';
 
 export interface TlsSettings {
   caFile?: string;

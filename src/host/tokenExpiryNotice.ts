@@ -3,8 +3,8 @@
  * it — so the Packages view does not just start failing one morning.
  */
 import * as vscode from 'vscode';
-import { EXPIRY_WARNING_DAYS, expiryPhrase } from './gitlab/instanceFacts';
-import type { InstanceStatus } from './gitlab/instanceHealth';
+import { EXPIRY_WARNING_DAYS, expiryPhrase } from '../core/instanceFacts';
+import type { InstanceStatus } from '../core/instanceHealth';
 import type { Log } from './log';
 
 export class TokenWarnings {

@@ -1,7 +1,7 @@
 /** Filters and sort per project (or for all projects), remembered per workspace. */
 import type * as vscode from 'vscode';
-import { refIdentity, type ProjectRef } from './gitlab/projectRef';
-import { describeFilter, isDefault, type PackageFilter } from './tree/filter';
+import { refIdentity, type ProjectRef } from '../core/projectRef';
+import { describeFilter, isDefault, type PackageFilter } from '../core/packageFilter';
 
 const KEY = 'gitlabPackages.filters';
 const ALL = '*';

@@ -1,9 +1,9 @@
 /** A typed, validated snapshot of the `gitlabPackages.*` settings. */
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import type { AuthStyle } from './gitlab/http';
-import { effectiveInstanceSettings, parseInstanceSettings, type EffectiveInstanceSettings, type InstanceSettings } from './gitlab/instanceSettings';
-import { parseGroupEntry, parseInstanceUrl, parseProjectEntry, type ParsedEntry } from './gitlab/projectRef';
+import type { AuthStyle } from '../gitlab/transport';
+import { effectiveInstanceSettings, parseInstanceSettings, type EffectiveInstanceSettings, type InstanceSettings } from '../core/instanceSettings';
+import { parseGroupEntry, parseInstanceUrl, parseProjectEntry, type ParsedEntry } from '../core/projectRef';
 
 export const SECTION = 'gitlabPackages';
 

@@ -3,7 +3,7 @@
  * facts, pipeline, tags, other versions, files with their checksums. Server text is escaped.
  */
 import { displayName, type Package, type PackageFile } from '../gitlab/models';
-import { ALGORITHM_LABEL, checksumsOf } from '../util/checksum';
+import { ALGORITHM_LABEL, checksumsOf } from '../core/checksums';
 import { dateTime, humanSize, plainLine, relativeTime } from '../util/format';
 import { escapeMarkdown } from '../util/markdown';
 

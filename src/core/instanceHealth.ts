@@ -3,7 +3,7 @@
  * which GitLab version runs there, and what the token may do and until when. Kept as a plain
  * snapshot so the tree can read it synchronously; `check()` refreshes it and reports changes.
  */
-import type { GitLabVersion } from './features';
+import type { GitLabVersion } from './versionGates';
 import { assessToken, type InstanceFacts, type TokenAssessment } from './instanceFacts';
 
 export interface InstanceStatus {

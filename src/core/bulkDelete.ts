@@ -3,8 +3,8 @@
  * only re-send is after a 429, which GitLab's rate limiter answers before the request reaches
  * the application (so nothing was deleted), and then only after the `Retry-After` pause.
  */
-import type { GitLabClient, ProjectKey } from './client';
-import { RateLimitedError, type GitLabError, isGitLabError, BadResponseError } from './errors';
+import type { GitLabClient, ProjectKey } from '../gitlab/client';
+import { RateLimitedError, type GitLabError, isGitLabError, BadResponseError } from '../gitlab/errors';
 
 export interface DeleteTarget {
   project: ProjectKey;

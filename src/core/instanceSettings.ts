@@ -3,7 +3,7 @@
  * normalised to origins; anything unusable is dropped and named in `problems` for the log.
  */
 import * as path from 'node:path';
-import type { AuthStyle } from './http';
+import type { AuthStyle } from '../gitlab/transport';
 import { parseInstanceUrl } from './projectRef';
 
 export const INSTANCES_SETTING = 'gitlabPackages.instances';

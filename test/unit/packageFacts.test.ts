@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parsePackage, parsePackageFile } from '../../src/gitlab/models';
-import { packageDetails, safeLink } from '../../src/tree/details';
+import { packageDetails, safeLink } from '../../src/tree/packageFacts';
 import { relativeTime } from '../../src/util/format';
 
 const now = Date.parse('2025-06-01T12:00:00Z');

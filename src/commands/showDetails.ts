@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { isGitLabError } from '../gitlab/errors';
 import { displayName, type Package } from '../gitlab/models';
 import { collectAll } from '../gitlab/pagination';
-import { packageDetails } from '../tree/details';
+import { packageDetails } from '../tree/packageFacts';
 import { projectLabel, type PackageNode, type TreeNode } from '../tree/nodes';
 import { targetNodes, type CommandDeps, type Handler } from './deps';
 import { abortOn } from './token';

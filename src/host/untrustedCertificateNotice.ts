@@ -3,7 +3,7 @@
  * in the log each time its connection is set up, and once per window as a warning.
  */
 import * as vscode from 'vscode';
-import { INSTANCES_SETTING } from './gitlab/instanceSettings';
+import { INSTANCES_SETTING } from '../core/instanceSettings';
 import type { Log } from './log';
 
 export class UntrustedCertificateWarnings {

@@ -1,7 +1,7 @@
 /** Digest of a local file, streamed. */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { ChecksumAlgorithm } from './checksum';
+import type { ChecksumAlgorithm } from '../../core/checksums';
 
 export async function hashFile(path: string, algorithm: ChecksumAlgorithm): Promise<string> {
   const hash = createHash(algorithm);

@@ -1,6 +1,6 @@
 /** The "GitLab Packages" log: requests (method, path, status, duration) and command failures. */
 import * as vscode from 'vscode';
-import type { RequestLogEntry } from './gitlab/http';
+import type { RequestLogEntry } from '../gitlab/transport';
 
 export class Log implements vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
