@@ -1,7 +1,35 @@
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import tseslint from 'typescript-eslint';
+import { noImportCycles } from './test/lint/noImportCycles.mjs';
 
-const pureFiles = ['src/gitlab/**/*.ts', 'src/tree/model.ts', 'src/tree/nodes.ts', 'src/tree/filter.ts', 'src/tree/details.ts', 'src/util/**/*.ts'];
+/**
+ * The layers (see README, Development): imports point one way,
+ *   commands → tree → core → gitlab → util;  host → core;  platform → core.
+ * `extension.ts` (the composition root) may import anything; `constants.ts` is a leaf anyone may import.
+ */
+const LAYERS = ['util', 'gitlab', 'core', 'tree', 'host', 'platform', 'commands'];
+const MAY_IMPORT = {
+  util: [],
+  gitlab: ['util'],
+  core: ['gitlab', 'util'],
+  tree: ['core', 'gitlab', 'util'],
+  host: ['core', 'gitlab', 'util'],
+  platform: ['core', 'gitlab', 'util'],
+  commands: ['tree', 'host', 'core', 'gitlab', 'util'],
+};
+const zones = LAYERS.map((layer) => ({
+  target: `./src/${layer}`,
+  from: [...LAYERS.filter((l) => l !== layer && !MAY_IMPORT[layer].includes(l)).map((l) => `./src/${l}`), './src/extension.ts'],
+  message: `${layer}/ may import only ${MAY_IMPORT[layer].join(', ') || 'nothing but other util files'} (and constants.ts).`,
+}));
+
+const noVscode = { name: 'vscode', message: 'Pure layer: no vscode here (the adapters live in host/, tree/provider.ts, tree/treeItems.ts, commands/).' };
+const nodeOnly = {
+  patterns: [{ group: ['node:*', 'node-fetch'], message: 'Node-only code lives in src/platform/ behind an interface the root injects.' }],
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', '**/*.js', '**/*.mjs'] },
@@ -9,6 +37,8 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { 'import-x': importX, layers: { rules: { 'no-import-cycles': noImportCycles } } },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
@@ -16,11 +46,21 @@ export default tseslint.config(
     },
   },
   {
-    // The pure core must run in plain Node: no `vscode` here.
-    files: pureFiles,
+    files: ['src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Pure layer: do not import vscode here.' }] }],
+      'layers/no-import-cycles': 'error',
+      'import-x/no-restricted-paths': ['error', { zones }],
+      'no-restricted-imports': ['error', { paths: [], ...nodeOnly }],
     },
+  },
+  {
+    files: ['src/gitlab/**/*.ts', 'src/core/**/*.ts', 'src/util/**/*.ts', 'src/platform/**/*.ts', 'src/tree/**/*.ts'],
+    ignores: ['src/tree/provider.ts', 'src/tree/treeItems.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], ...nodeOnly }] },
+  },
+  {
+    files: ['src/platform/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
   },
   {
     files: ['test/**/*.ts'],
@@ -29,4 +69,5 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
     },
   },
+  prettier,
 );

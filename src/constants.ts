@@ -1,4 +1,4 @@
-/** Command ids of the public contract (kept identical to package.json by a unit test). */
+/** The ids of the public contract: commands (kept identical to package.json by a unit test), the view, context keys. */
 export const COMMANDS = {
   refresh: 'gitlabPackages.refresh',
   setToken: 'gitlabPackages.setToken',
@@ -7,6 +7,8 @@ export const COMMANDS = {
   removeProject: 'gitlabPackages.removeProject',
   addGroup: 'gitlabPackages.addGroup',
   toggleGroupByName: 'gitlabPackages.toggleGroupByName',
+  groupByName: 'gitlabPackages.groupByName',
+  ungroupByName: 'gitlabPackages.ungroupByName',
   copyChecksum: 'gitlabPackages.copyChecksum',
   copyChecksumAs: 'gitlabPackages.copyChecksumAs',
   copyInstallCommand: 'gitlabPackages.copyInstallCommand',
@@ -25,3 +27,13 @@ export const COMMANDS = {
 export type CommandName = keyof typeof COMMANDS;
 
 export const VIEW_ID = 'gitlabPackages.packages';
+
+/** Context keys the extension sets (menus, the welcome view and keybindings read them). */
+export const CONTEXT = {
+  noProjects: 'gitlabPackages.noProjects',
+  filtered: 'gitlabPackages.filtered',
+  groupedByName: 'gitlabPackages.groupedByName',
+} as const;
+
+/** The scheme of the read-only Package Details documents. */
+export const DETAILS_SCHEME = 'gitlab-package';

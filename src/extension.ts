@@ -1,166 +1,121 @@
-/** Composition root: reads settings, builds the token store, clients, tree and commands. */
-import fetch from 'node-fetch';
+/** Composition root: builds the parts, wires their events, registers every disposable. No policy here. */
 import * as vscode from 'vscode';
-import { TokenStore } from './host/tokenStore';
 import { registerCommands } from './commands';
-import { DETAILS_SCHEME, PackageDetailsDocuments } from './commands/showDetails';
-import { COMMANDS, VIEW_ID } from './constants';
-import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries, readConfig, SECTION, type Config } from './host/config';
-import { WorkspaceRemotes } from './host/workspaceRemotes';
+import { VIEW_ID } from './constants';
 import { ClientPool } from './core/clientPool';
+import { DeleteFlow } from './core/deleteFlow';
+import { environmentToken } from './core/environmentToken';
 import { InstanceFacts } from './core/instanceFacts';
 import { InstanceHealth } from './core/instanceHealth';
-import { withRequestTls } from './platform/node/tlsFetch';
-import { parseInstanceUrl } from './core/projectRef';
+import { InstanceMonitor } from './core/instanceMonitor';
+import { owningProject } from './core/packageOwner';
+import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries } from './core/settings';
+import { Settings } from './host/config';
+import { DetailsDocuments } from './host/detailsDocuments';
 import { FilterStore } from './host/filterStore';
 import { Log } from './host/log';
+import { TokenExpiryNotice } from './host/tokenExpiryNotice';
+import { TokenStore } from './host/tokenStore';
+import { UntrustedCertificateNotice } from './host/untrustedCertificateNotice';
+import { ViewState } from './host/viewState';
+import { say } from './host/words';
+import { WorkspaceRemotes } from './host/workspaceRemotes';
+import { nodePlatform } from './platform/node';
 import { PackagesTreeModel } from './tree/model';
 import type { TreeNode } from './tree/nodes';
 import { PackagesTreeProvider } from './tree/provider';
-import { TokenWarnings } from './host/tokenExpiryNotice';
-import { UntrustedCertificateWarnings } from './host/untrustedCertificateNotice';
 
-const RECHECK_MS = 12 * 60 * 60 * 1000;
-
-/** Settings that shape clients and connections; the others only change what the tree shows. */
-const CONNECTION_SETTINGS = ['instanceUrl', 'authHeader', 'instances', 'allowHttpFor', 'requestTimeoutSeconds', 'maxConcurrentRequests'];
-
-/** Handed to the extension-host tests only (never in normal use: it would expose tokens). */
+/** Handed to tests only (never in normal use: it would expose tokens). */
 export interface TestApi {
   tokens: TokenStore;
   provider: PackagesTreeProvider;
+  model: PackagesTreeModel;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  const platform = nodePlatform();
+  const version = String((context.extension.packageJSON as { version?: string }).version);
+  const userAgent = `gitlab-packages-vscode/${version} (VS Code ${vscode.version})`;
   const log = new Log();
-  const userAgent = `gitlab-packages-vscode/${String((context.extension.packageJSON as { version?: string }).version)} (VS Code ${vscode.version})`;
-  let config: Config = readConfig();
-  const tokens = new TokenStore(context.secrets, environmentToken(config));
-  // node-fetch, except for instances with their own TLS settings (see tlsFetch.ts for why).
-  const httpFetch = withRequestTls(fetch);
-  const tlsWarnings = new UntrustedCertificateWarnings(log);
-  const logInstanceProblems = (): void => config.instanceProblems.forEach((p) => log.warn(p));
-  logInstanceProblems();
+  const settings = new Settings(platform.homeDir ?? '');
+  const config = () => settings.current;
+  const tokens = new TokenStore(context.secrets, environmentToken(platform.environment, config().instanceUrl));
+  const certificateNotice = new UntrustedCertificateNotice(log);
   const clients = new ClientPool({
-    fetch: httpFetch,
+    ...platform,
     getToken: (origin) => tokens.get(origin),
     userAgent,
     log: (e) => log.request(e),
-    settings: () => config,
-    instanceSettings: (origin) => instanceSettingsFor(config, origin),
-    onUntrustedCertificates: (origin) => tlsWarnings.untrusted(origin),
+    settings: config,
+    instanceSettings: (origin) => instanceSettingsFor(config(), origin),
+    onUntrustedCertificates: (origin) => certificateNotice.untrusted(origin),
   });
-  const facts = new InstanceFacts((instanceUrl) => clients.get(instanceUrl));
-  const warnings = new TokenWarnings(log, (origin) => vscode.commands.executeCommand(COMMANDS.setToken, origin));
+  const facts = new InstanceFacts((url) => clients.get(url));
+  const expiryNotice = new TokenExpiryNotice(log);
   const health = new InstanceHealth({
     facts,
     hasToken: (origin) => tokens.has(origin),
-    onDidChange: (status) => {
-      model.instanceStatusChanged();
-      warnings.consider(status);
-    },
+    onDidChange: (s) => (model.instanceStatusChanged(), expiryNotice.consider(s)),
   });
-  /** At start, on sign-in and when settings change: token scopes, expiry and version. */
-  const checkInstances = (origin?: string): void => {
-    for (const url of instanceUrls(config)) {
-      if (!origin || new URL(url).origin === origin)
-        health.check(url).catch((e: unknown) => log.warn(`Could not check ${new URL(url).host}: ${e instanceof Error ? e.message : String(e)}`));
-    }
-  };
+  const monitor = new InstanceMonitor({ health, instanceUrls: () => instanceUrls(config()), log: (line) => log.warn(line) });
   const changes = new vscode.EventEmitter<TreeNode | undefined>();
   const filters = new FilterStore(context.workspaceState);
   const remotes = new WorkspaceRemotes();
   const model = new PackagesTreeModel({
-    entries: () => parsedEntries(config),
-    groupEntries: () => parsedGroupEntries(config),
-    includeSubgroups: () => config.includeSubgroups,
-    groupByName: () => config.groupByName,
-    detectedProjects: () => (config.detectFromGitRemotes ? remotes.projects(instanceUrls(config)) : []),
+    entries: () => parsedEntries(config()),
+    groupEntries: () => parsedGroupEntries(config()),
+    includeSubgroups: () => config().includeSubgroups,
+    groupByName: () => config().groupByName,
+    detectedProjects: () => (config().detectFromGitRemotes ? remotes.projects(instanceUrls(config())) : []),
     filterFor: (ref) => filters.get(ref),
     clientFor: (ref) => clients.get(ref.instanceUrl),
     hasToken: (origin) => tokens.has(origin),
-    versionOf: (instanceUrl) => facts.version(instanceUrl),
-    instanceStatus: (instanceUrl) => health.get(instanceUrl),
+    versionOf: (url) => facts.version(url),
+    instanceStatus: (url) => health.get(url),
     onDidChange: (node) => changes.fire(node),
   });
   const provider = new PackagesTreeProvider(model, changes.event, (node, signal) =>
-    clients.get(node.parent.ref.instanceUrl).getPackage(node.pkg.projectId ?? node.parent.project?.id ?? node.parent.ref.key, node.pkg.id, signal),
+    clients.get(node.parent.ref.instanceUrl).getPackage(owningProject(node.pkg, node.parent), node.pkg.id, signal),
   );
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
-  const setNoProjectsContext = (): Thenable<unknown> =>
-    vscode.commands.executeCommand('setContext', 'gitlabPackages.noProjects', config.projectEntries.length + config.groupEntries.length === 0);
-  void setNoProjectsContext();
-  const showFilters = (): void => {
-    treeView.description = filters.summary() || undefined;
-    void vscode.commands.executeCommand('setContext', 'gitlabPackages.filtered', filters.any());
-  };
-  showFilters();
+  const viewState = new ViewState(treeView, filters, config);
+  const deletes = new DeleteFlow({
+    clientFor: (url) => clients.get(url),
+    tokenMayDelete: async (url) => (await health.settled(url))?.token.canDelete !== false,
+    log: (line) => log.info(line),
+  });
+  const details = new DetailsDocuments();
+  const logInstanceProblems = (): void => config().instanceProblems.forEach((p) => log.warn(say(p)));
+  logInstanceProblems();
 
-  const details = new PackageDetailsDocuments();
   context.subscriptions.push(
-    remotes,
-    remotes.onDidChange(() => {
-      if (config.detectFromGitRemotes) model.refresh();
-    }),
-    details,
-    vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
     log,
+    settings,
     tokens,
     changes,
     treeView,
+    remotes,
+    details,
     { dispose: () => model.dispose() },
-    tokens.onDidChange((origin) => {
-      health.forget(origin);
-      model.refresh();
-      checkInstances(origin);
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(SECTION)) return;
-      config = readConfig();
-      if (e.affectsConfiguration(`${SECTION}.instances`)) logInstanceProblems();
+    { dispose: () => monitor.dispose() },
+    remotes.onDidChange(() => config().detectFromGitRemotes && model.refresh()),
+    tokens.onDidChange((origin) => (model.refresh(), monitor.recheck(origin))),
+    settings.onDidChange((change) => {
+      if (change.instances) logInstanceProblems();
       // Clients, agents, versions and token facts hold across view settings; a new connection asks again.
-      if (CONNECTION_SETTINGS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) {
-        clients.reset();
-        health.forget();
-      }
-      void setNoProjectsContext();
+      if (change.connections) clients.reset();
+      viewState.update();
       model.refresh();
-      checkInstances();
+      if (change.connections) monitor.recheck();
+      else monitor.checkAll();
     }),
-    ...registerCommands({
-      model,
-      treeView,
-      tokens,
-      clients,
-      log,
-      config: () => config,
-      versionOf: (instanceUrl) => facts.version(instanceUrl),
-      filters,
-      details,
-      filtersChanged: () => {
-        showFilters();
-        model.refresh();
-      },
-      clientWithToken: (instanceUrl, token) => clients.withToken(instanceUrl, token),
-    }),
+    ...registerCommands({ model, treeView, tokens, clients, log, config, health, facts, filters, details, deletes, platform, viewState, expiryNotice }),
   );
+  viewState.update();
   void remotes.start();
-  checkInstances();
-  // Windows stay open for days: look again twice a day, so an expiry still gets its warning.
-  const recheck = setInterval(() => {
-    health.forget();
-    checkInstances();
-  }, RECHECK_MS);
-  context.subscriptions.push({ dispose: () => clearInterval(recheck) });
+  monitor.start();
   log.info(`Activated (${userAgent})`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { tokens, provider } : undefined;
-}
-
-/** GITLAB_PACKAGES_TOKEN seeds a token for the default instance, in memory only. */
-function environmentToken(config: Config): { origin: string; token: string } | undefined {
-  const token = process.env.GITLAB_PACKAGES_TOKEN?.trim();
-  const instance = parseInstanceUrl(config.instanceUrl);
-  return token && instance.ok ? { origin: instance.origin, token } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { tokens, provider, model } : undefined;
 }
 
 export function deactivate(): void {

@@ -6,7 +6,12 @@ const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies']
   .split('\n')
   .map((l) => l.trim())
   .filter(Boolean);
-const allowed = [/^(package\.json|package\.nls\.json|README\.md|CHANGELOG\.md|LICENSE)$/, /^dist\/extension\.js$/, /^media\/[^/]+\.(svg|png)$/];
+const allowed = [
+  /^(package\.json|package\.nls\.json|README\.md|CHANGELOG\.md|LICENSE)$/,
+  /^dist\/extension\.js$/,
+  /^media\/[^/]+\.(svg|png)$/,
+  /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
+];
 const unexpected = listing.filter((f) => !allowed.some((re) => re.test(f)));
 console.log(`vsce ls: ${listing.length} files\n  ${listing.join('\n  ')}`);
 if (unexpected.length) {

@@ -10,7 +10,7 @@ export function copyInstallCommandCommand(deps: CommandDeps): Handler {
     const target = targetNodes(deps, node, selected).find((n: TreeNode): n is PackageNode => n.kind === 'package');
     if (!target) return;
     const project = target.parent;
-    const projectId = target.pkg.projectId ?? project.project?.id;
+    const projectId = target.pkg.projectId ?? project.project?.id; // snippets need the numeric id
     if (projectId === undefined) throw new Error(vscode.l10n.t('The project {0} could not be looked up yet; refresh and try again.', String(project.ref.key)));
     const snippets = installSnippets(target.pkg, { instanceUrl: project.ref.instanceUrl, projectId });
     const pick =

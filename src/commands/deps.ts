@@ -1,10 +1,16 @@
-/** What command handlers receive (constructor-style injection from extension.ts). */
+/** What command handlers receive (constructor-style injection from extension.ts), and which rows a command acts on. */
 import type * as vscode from 'vscode';
-import type { TokenStore } from '../host/tokenStore';
-import type { Config } from '../host/config';
 import type { ClientPool } from '../core/clientPool';
-import type { GitLabVersion } from '../core/versionGates';
+import type { DeleteFlow } from '../core/deleteFlow';
+import type { InstanceFacts } from '../core/instanceFacts';
+import type { InstanceHealth } from '../core/instanceHealth';
+import type { Platform } from '../core/platform';
+import type { Config } from '../core/settings';
+import type { DetailsDocuments } from '../host/detailsDocuments';
+import type { FilterStore } from '../host/filterStore';
 import type { Log } from '../host/log';
+import type { TokenStore } from '../host/tokenStore';
+import type { ViewState } from '../host/viewState';
 import type { PackagesTreeModel } from '../tree/model';
 import type { TreeNode } from '../tree/nodes';
 
@@ -15,15 +21,25 @@ export interface CommandDeps {
   clients: ClientPool;
   log: Log;
   config(): Config;
-  /** The instance's GitLab version (asked once), for "needs GitLab ≥ X" messages. */
-  versionOf(instanceUrl: string): Promise<GitLabVersion | undefined>;
+  health: InstanceHealth;
+  /** Versions (asked once per instance), for "needs GitLab ≥ X" messages. */
+  facts: InstanceFacts;
+  filters: FilterStore;
+  details: DetailsDocuments;
+  deletes: DeleteFlow;
+  platform: Platform;
+  viewState: ViewState;
 }
 
 export type Handler = (...args: unknown[]) => Promise<unknown>;
 
-/** The nodes a tree command acts on: the multi-selection, the clicked node, or the focused selection. */
+/** The rows a tree command acts on: the multi-selection, the clicked row, or the focused selection. */
 export function targetNodes(deps: CommandDeps, node: unknown, selected: unknown): TreeNode[] {
   if (Array.isArray(selected) && selected.length > 0 && (node === undefined || selected.includes(node))) return selected as TreeNode[];
-  if (node && typeof node === 'object' && 'kind' in node) return [node as TreeNode];
+  if (isNode(node)) return [node];
   return [...deps.treeView.selection];
+}
+
+export function isNode(v: unknown): v is TreeNode {
+  return typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string' && typeof (v as { id?: unknown }).id === 'string';
 }

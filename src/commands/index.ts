@@ -1,20 +1,31 @@
-/** The command table: every id of the contract mapped to its handler (TS checks completeness). */
+/** The command table: every id of the contract mapped to its handler (TypeScript checks it is complete). */
 import * as vscode from 'vscode';
-import { copyChecksumAsCommand, copyChecksumCommand } from './copyChecksum';
+import { COMMANDS, type CommandName } from '../constants';
+import type { TokenExpiryNotice } from '../host/tokenExpiryNotice';
+import { addGroupCommand } from './addGroup';
+import { addProjectCommand } from './addProject';
+import { clearFilterCommand } from './clearFilter';
+import { clearTokenCommand } from './clearToken';
+import { compareFileCommand } from './compareFile';
+import { copyChecksumCommand } from './copyChecksum';
+import { copyChecksumAsCommand } from './copyChecksumAs';
 import { copyInstallCommandCommand } from './copyInstallCommand';
 import { deletePackageCommand } from './deletePackage';
-import { showDetailsCommand, type PackageDetailsDocuments } from './showDetails';
 import { deletePackageFileCommand } from './deletePackageFile';
-import { compareFileCommand, downloadFileCommand } from './download';
-import { clearFilterCommand, filterCommand, type FilterDeps } from './filter';
 import type { CommandDeps, Handler } from './deps';
-import { COMMANDS, type CommandName } from '../constants';
-import { addGroupCommand, addProjectCommand, removeProjectCommand, toggleGroupByNameCommand } from './projects';
-import { loadMoreCommand, openInBrowserCommand, refreshCommand, showLogCommand } from './simple';
-import { clearTokenCommand, setTokenCommand, type TokenCheckDeps } from './token';
+import { downloadFileCommand } from './downloadFile';
+import { filterCommand } from './filter';
+import { loadMoreCommand } from './loadMore';
+import { openInBrowserCommand } from './openInBrowser';
+import { refreshCommand } from './refresh';
+import { removeProjectCommand } from './removeProject';
+import { setTokenCommand } from './setToken';
+import { showDetailsCommand } from './showDetails';
+import { showLogCommand } from './showLog';
+import { groupByNameCommand } from './toggleGroupByName';
 import { wrapCommand } from './wrap';
 
-export function registerCommands(deps: CommandDeps & TokenCheckDeps & FilterDeps & { details: PackageDetailsDocuments }): vscode.Disposable[] {
+export function registerCommands(deps: CommandDeps & { expiryNotice: TokenExpiryNotice }): vscode.Disposable[] {
   const handlers: Record<CommandName, Handler> = {
     refresh: refreshCommand(deps),
     setToken: setTokenCommand(deps),
@@ -22,7 +33,9 @@ export function registerCommands(deps: CommandDeps & TokenCheckDeps & FilterDeps
     addProject: addProjectCommand(deps),
     removeProject: removeProjectCommand(deps),
     addGroup: addGroupCommand(deps),
-    toggleGroupByName: toggleGroupByNameCommand(deps),
+    toggleGroupByName: groupByNameCommand(deps),
+    groupByName: groupByNameCommand(deps, true),
+    ungroupByName: groupByNameCommand(deps, false),
     copyChecksum: copyChecksumCommand(deps),
     copyChecksumAs: copyChecksumAsCommand(deps),
     copyInstallCommand: copyInstallCommandCommand(deps),

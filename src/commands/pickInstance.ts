@@ -1,13 +1,13 @@
-/** Which GitLab instance a token command is about: given, the only one, or picked. */
+/** Which GitLab instance a token command is about: given (an origin, a URL or an instance row), the only one, or picked. */
 import * as vscode from 'vscode';
-import { instanceUrls } from '../host/config';
+import { instanceUrls } from '../core/settings';
 import type { CommandDeps } from './deps';
 
-export async function pickInstance(deps: CommandDeps, origin: unknown, placeHolder: string): Promise<string | undefined> {
+export async function pickInstance(deps: CommandDeps, given: unknown, placeHolder: string): Promise<string | undefined> {
   const urls = instanceUrls(deps.config());
   // From an instance row's context menu the argument is the row itself.
-  if (isInstanceNode(origin)) return origin.instanceUrl;
-  if (typeof origin === 'string' && origin) return urls.find((u) => new URL(u).origin === origin) ?? origin;
+  if (isInstanceNode(given)) return given.instanceUrl;
+  if (typeof given === 'string' && given) return urls.find((u) => u === given || new URL(u).origin === given) ?? given;
   if (urls.length <= 1) return urls[0];
   const items = await Promise.all(
     urls.map(async (url) => ({

@@ -1,68 +1,62 @@
 /**
- * Show Package Details: a read-only Markdown document (scheme `gitlab-package`) with every
- * fact, the other versions, and each file with its checksums. Server text is escaped.
+ * Show Package Details: a read-only document with every fact (the same facts as the tooltip),
+ * the other versions, and each file with its checksums. Plain text, so what a person reads is
+ * exactly what the registry said — no Markdown source, no escapes, nothing a name can inject.
  */
 import * as vscode from 'vscode';
+import { ALGORITHM_LABEL, checksumsOf } from '../core/checksums';
+import { owningProject } from '../core/packageOwner';
 import { isGitLabError } from '../gitlab/errors';
-import { displayName, type Package } from '../gitlab/models';
-import { collectAll } from '../gitlab/pagination';
-import { packageDetails } from '../tree/packageFacts';
-import { projectLabel, type PackageNode, type TreeNode } from '../tree/nodes';
+import { displayName, type Package, type PackageFile } from '../gitlab/models';
+import { say } from '../host/words';
+import type { PackageNode, TreeNode } from '../tree/nodes';
+import { packageFacts, packageTitle, type Fact } from '../tree/packageFacts';
+import { projectLabel } from '../tree/presentation';
+import { dateTime, humanSize, plainLine } from '../util/format';
 import { targetNodes, type CommandDeps, type Handler } from './deps';
-import { abortOn } from './token';
+import { withCancellableProgress } from './progress';
 
-export const DETAILS_SCHEME = 'gitlab-package';
-
-/** Holds the rendered documents; VS Code asks for them by URI. */
-export class PackageDetailsDocuments implements vscode.TextDocumentContentProvider {
-  private readonly docs = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.docs.get(uri.toString()) ?? '';
-  }
-
-  set(uri: vscode.Uri, text: string): void {
-    this.docs.set(uri.toString(), text);
-    this.changed.fire(uri);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
-}
-
-export function showDetailsCommand(deps: CommandDeps & { details: PackageDetailsDocuments }): Handler {
+export function showDetailsCommand(deps: CommandDeps): Handler {
   return async (node?: unknown, selected?: unknown) => {
     const target = targetNodes(deps, node, selected).find((n: TreeNode): n is PackageNode => n.kind === 'package');
     if (!target) return;
     const project = target.parent;
     const client = deps.clients.get(project.ref.instanceUrl);
-    const key = target.pkg.projectId ?? project.project?.id ?? project.ref.key;
-    const text = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading package details…'), cancellable: true },
-      async (_p, cancel) => {
-        const signal = abortOn(cancel);
-        let pkg: Package = target.pkg;
-        try {
-          pkg = await client.getPackage(key, target.pkg.id, signal);
-        } catch (e) {
-          // Packages in error status answer 404 here on recent servers: use what the list said.
-          if (!isGitLabError(e) || e.kind !== 'notFound') throw e;
-        }
-        const files = await collectAll((page, s) => client.packageFilesPage(key, target.pkg.id, page, {}, s), {
-          concurrency: client.concurrency,
-          signal,
-          maxPages: 100,
-        });
-        return packageDetails(pkg, files.items, { projectPath: projectLabel(project), instanceUrl: project.ref.instanceUrl });
-      },
-    );
+    const key = owningProject(target.pkg, project);
+    const [pkg, files] = await withCancellableProgress(vscode.l10n.t('Reading package details…'), async (signal) => {
+      let full: Package = target.pkg;
+      try {
+        full = await client.getPackage(key, target.pkg.id, signal);
+      } catch (e) {
+        // Packages in error status answer 404 here on recent servers: use what the list said.
+        if (!isGitLabError(e) || e.kind !== 'notFound') throw e;
+      }
+      return [full, await client.allPackageFiles(key, target.pkg.id, signal)] as const;
+    });
+    const text = detailsText(pkg, files, packageFacts(pkg, { instanceUrl: project.ref.instanceUrl, projectPath: projectLabel(project) }));
     const name = `${displayName(target.pkg)}@${target.pkg.version ?? 'none'}`.replace(/[\\/:*?"<>|]/g, '_');
-    const uri = vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/${projectLabel(project)}/${name}.md`, query: `id=${target.pkg.id}` });
-    deps.details.set(uri, text);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc, { preview: true });
+    await deps.details.show(`/${projectLabel(project)}/${name}.txt`, `id=${target.pkg.id}`, text);
   };
+}
+
+function detailsText(pkg: Package, files: readonly PackageFile[], facts: Fact[]): string {
+  const labels = facts.map((f) => say(f.label));
+  const width = Math.max(...labels.map((l) => l.length), 0) + 2;
+  const lines = [packageTitle(pkg), '='.repeat(Math.min(80, packageTitle(pkg).length)), ''];
+  facts.forEach((f, i) =>
+    lines.push(`${(labels[i] + ':').padEnd(width)}${plainLine(say(f.value), 2000)}${f.link && f.link !== say(f.value) ? `  <${f.link}>` : ''}`),
+  );
+  if (pkg.versions?.length) {
+    lines.push('', vscode.l10n.t('Other versions'), '');
+    for (const v of pkg.versions) lines.push(`  ${plainLine(v.version ?? '-')}${v.createdAt ? `  ${dateTime(v.createdAt)}` : ''}`);
+  }
+  lines.push('', vscode.l10n.t('Files ({0})', files.length), '');
+  if (!files.length) lines.push(`  ${vscode.l10n.t('No files.')}`);
+  for (const f of files) {
+    lines.push(`  ${plainLine(f.fileName, 300)}  ${[humanSize(f.size), dateTime(f.createdAt)].filter(Boolean).join(' · ')}`);
+    const sums = checksumsOf(f);
+    if (!sums.length) lines.push(`    ${vscode.l10n.t('no checksum')}`);
+    for (const s of sums) lines.push(`    ${ALGORITHM_LABEL[s.algorithm].padEnd(8)}${s.hex}`);
+  }
+  return lines.join('\n') + '\n';
 }

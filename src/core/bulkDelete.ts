@@ -3,8 +3,9 @@
  * only re-send is after a 429, which GitLab's rate limiter answers before the request reaches
  * the application (so nothing was deleted), and then only after the `Retry-After` pause.
  */
-import type { GitLabClient, ProjectKey } from '../gitlab/client';
-import { RateLimitedError, type GitLabError, isGitLabError, BadResponseError } from '../gitlab/errors';
+import type { GitLabClient } from '../gitlab/client';
+import { asGitLabError, RateLimitedError, type GitLabError } from '../gitlab/errors';
+import type { ProjectKey } from '../gitlab/types';
 
 export interface DeleteTarget {
   project: ProjectKey;
@@ -54,7 +55,7 @@ export async function deletePackages<T extends DeleteTarget>(
             pausedUntil = Math.max(pausedUntil, Date.now() + (e.retryAfterMs ?? opts.defaultPauseMs ?? 1000));
             continue;
           }
-          outcomes[index] = { target, ok: false, error: isGitLabError(e) ? e : new BadResponseError('', undefined, String(e)) };
+          outcomes[index] = { target, ok: false, error: asGitLabError(e) };
         }
         break;
       }

@@ -1,9 +1,23 @@
 /** One GitLabClient per instance URL and one TLS agent per origin, rebuilt when the settings that shape them change. */
-import type { Agent } from 'node:http';
 import { GitLabClient } from '../gitlab/client';
-import type { AuthStyle, FetchLike, RequestLogEntry } from '../gitlab/transport';
+import type { PeerCertificate } from '../gitlab/tlsFailure';
+import type { AuthStyle, FetchLike, RequestLogEntry } from '../gitlab/types';
+import { background } from '../util/timers';
 import type { InstanceSettings } from './instanceSettings';
-import { buildTlsAgent } from '../platform/node/tlsAgent';
+
+export interface TlsSettings {
+  caFile?: string;
+  allowUntrustedCertificate?: boolean;
+}
+
+/**
+ * The platform's connections for origins with their own TLS settings (an https agent on Node).
+ * `open` may reject with a CaFileError (an unusable CA bundle): the request then says why.
+ */
+export interface Connections {
+  open(origin: string, settings: TlsSettings): Promise<unknown>;
+  close(connection: unknown): void;
+}
 
 export interface ClientPoolOptions {
   fetch: FetchLike;
@@ -15,13 +29,15 @@ export interface ClientPoolOptions {
   instanceSettings?(origin: string): InstanceSettings | undefined;
   /** Certificate checks are off for this origin: called each time its agent is built. */
   onUntrustedCertificates?(origin: string): void;
-  /** Builds the agent (tests pass their own reader of CA files through this). */
-  buildAgent?: typeof buildTlsAgent;
+  /** Absent (a browser): every origin uses the platform's default stack. */
+  connections?: Connections;
+  /** Reads a failing server certificate for the error's facts. */
+  peerCertificate?: (url: string) => Promise<PeerCertificate | undefined>;
 }
 
 export class ClientPool {
   private readonly clients = new Map<string, GitLabClient>();
-  private readonly agents = new Map<string, Promise<Agent | undefined>>();
+  private readonly agents = new Map<string, Promise<unknown>>();
 
   constructor(private readonly opts: ClientPoolOptions) {}
 
@@ -54,6 +70,7 @@ export class ClientPool {
       log: (e) => this.opts.log(e),
       allowInsecureHttp: s.allowHttpFor.includes(origin),
       agent: (o) => this.agentFor(o),
+      peerCertificate: this.opts.peerCertificate,
     });
   }
 
@@ -62,12 +79,12 @@ export class ClientPool {
    * VS Code's proxy support patches). Built once per origin; a failed build is retried on the
    * next request, so fixing the CA file and pressing Retry is enough.
    */
-  agentFor(origin: string): Promise<Agent | undefined> {
+  agentFor(origin: string): Promise<unknown> {
     let agent = this.agents.get(origin);
     if (!agent) {
       const settings = this.opts.instanceSettings?.(origin);
-      if (!settings?.caFile && !settings?.allowUntrustedCertificate) return Promise.resolve(undefined);
-      agent = (this.opts.buildAgent ?? buildTlsAgent)(origin, settings);
+      if ((!settings?.caFile && !settings?.allowUntrustedCertificate) || !this.opts.connections) return Promise.resolve(undefined);
+      agent = this.opts.connections.open(origin, settings);
       this.agents.set(origin, agent);
       agent.then(
         () => {
@@ -85,11 +102,12 @@ export class ClientPool {
   reset(): void {
     this.clients.clear();
     // Requests in flight finish on the old agents; their idle keep-alive sockets close a minute later.
-    for (const agent of this.agents.values())
+    for (const agent of this.agents.values()) {
       void agent.then(
-        (a) => setTimeout(() => a?.destroy(), 60_000).unref(),
+        (a) => background(setTimeout(() => this.opts.connections?.close(a), 60_000)),
         () => undefined,
       );
+    }
     this.agents.clear();
   }
 }

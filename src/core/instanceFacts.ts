@@ -56,36 +56,3 @@ export class InstanceFacts {
     return pending;
   }
 }
-
-export interface TokenAssessment {
-  /** Whole days until the token stops working (0 = expires today); undefined = no expiry known. */
-  daysLeft?: number;
-  expiresOn?: string;
-  /** False when the scopes are known and none of them allows deleting. */
-  canDelete?: boolean;
-  scopes?: string[];
-  name?: string;
-}
-
-/** PATs stop working at the start (UTC) of their `expires_at` date. */
-export function assessToken(info: TokenInfo | undefined, now: Date): TokenAssessment {
-  if (!info) return {};
-  const expiresOn = info.expiresAt ?? undefined;
-  const expiry = expiresOn ? Date.parse(`${expiresOn.slice(0, 10)}T00:00:00Z`) : NaN;
-  const daysLeft = Number.isFinite(expiry) ? Math.max(0, Math.ceil((expiry - now.getTime()) / 86_400_000)) : undefined;
-  return {
-    daysLeft,
-    expiresOn: expiresOn?.slice(0, 10),
-    canDelete: info.scopes.length ? info.scopes.includes('api') : undefined,
-    scopes: info.scopes,
-    name: info.name,
-  };
-}
-
-/** Within this many days of expiry a token is flagged and the user warned. */
-export const EXPIRY_WARNING_DAYS = 14;
-
-/** "expires today" / "expires tomorrow" / "expires in 5 days". */
-export function expiryPhrase(daysLeft: number): string {
-  return daysLeft <= 0 ? 'expires today' : daysLeft === 1 ? 'expires tomorrow' : `expires in ${daysLeft} days`;
-}

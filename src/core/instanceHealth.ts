@@ -4,7 +4,8 @@
  * snapshot so the tree can read it synchronously; `check()` refreshes it and reports changes.
  */
 import type { GitLabVersion } from './versionGates';
-import { assessToken, type InstanceFacts, type TokenAssessment } from './instanceFacts';
+import type { InstanceFacts } from './instanceFacts';
+import { assessToken, type TokenAssessment } from './tokenFacts';
 
 export interface InstanceStatus {
   instanceUrl: string;
@@ -26,6 +27,8 @@ export class InstanceHealth {
   /** Bumped by forget(): a check that started before a token change must not land after it. */
   private epoch = 0;
   private readonly originEpochs = new Map<string, number>();
+  /** Checks under way, so a caller can wait for the one a token change just started. */
+  private readonly pending = new Map<string, Promise<InstanceStatus>>();
 
   constructor(private readonly deps: InstanceHealthDeps) {}
 
@@ -33,7 +36,26 @@ export class InstanceHealth {
     return this.known.get(instanceUrl);
   }
 
-  async check(instanceUrl: string): Promise<InstanceStatus> {
+  /**
+   * What is known once the check under way (if any) has landed: a delete right after signing
+   * in with a read-only token must see that the token is read-only.
+   */
+  async settled(instanceUrl: string): Promise<InstanceStatus | undefined> {
+    await this.pending.get(instanceUrl)?.catch(() => undefined);
+    return this.known.get(instanceUrl);
+  }
+
+  check(instanceUrl: string): Promise<InstanceStatus> {
+    const running = this.run(instanceUrl);
+    this.pending.set(instanceUrl, running);
+    const done = (): void => {
+      if (this.pending.get(instanceUrl) === running) this.pending.delete(instanceUrl);
+    };
+    running.then(done, done);
+    return running;
+  }
+
+  private async run(instanceUrl: string): Promise<InstanceStatus> {
     const origin = new URL(instanceUrl).origin;
     const stamp = this.stamp(origin);
     const hasToken = await this.deps.hasToken(origin);

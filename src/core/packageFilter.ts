@@ -5,6 +5,7 @@
  */
 import type { PackageOrderBy, PackageQuery, SortDirection } from '../gitlab/client';
 import type { Package } from '../gitlab/models';
+import { joinTexts, text, type Text } from '../util/text';
 
 export interface PackageFilter {
   packageType?: string;
@@ -38,19 +39,19 @@ export function isDefault(f: PackageFilter): boolean {
   return !hasFilter(f) && (f.orderBy ?? DEFAULT_SORT.orderBy) === DEFAULT_SORT.orderBy && (f.sort ?? DEFAULT_SORT.sort) === DEFAULT_SORT.sort;
 }
 
-const ORDER_LABEL: Record<PackageOrderBy, string> = { created_at: 'created', name: 'name', version: 'version', type: 'type' };
+const ORDER_LABEL: Record<PackageOrderBy, Text> = { created_at: text('created'), name: text('name'), version: text('version'), type: text('type') };
 
-/** e.g. `type: maven · name: app · sorted by name ↑`; '' for the default. */
-export function describeFilter(f: PackageFilter): string {
-  const parts: string[] = [];
-  if (f.packageType) parts.push(`type: ${f.packageType}`);
-  if (f.packageName) parts.push(`name: ${f.packageName}`);
-  if (f.packageVersion) parts.push(`version: ${f.packageVersion}`);
-  if (f.status) parts.push(`status: ${f.status}`);
+/** e.g. `type: maven · name: app · sorted by name ↑`; undefined for the default. */
+export function describeFilter(f: PackageFilter): Text | undefined {
+  const parts: Text[] = [];
+  if (f.packageType) parts.push(text('type: {0}', f.packageType));
+  if (f.packageName) parts.push(text('name: {0}', f.packageName));
+  if (f.packageVersion) parts.push(text('version: {0}', f.packageVersion));
+  if (f.status) parts.push(text('status: {0}', f.status));
   const orderBy = f.orderBy ?? DEFAULT_SORT.orderBy;
   const sort = f.sort ?? DEFAULT_SORT.sort;
-  if (orderBy !== DEFAULT_SORT.orderBy || sort !== DEFAULT_SORT.sort) parts.push(`sorted by ${ORDER_LABEL[orderBy]} ${sort === 'asc' ? '↑' : '↓'}`);
-  return parts.join(' · ');
+  if (orderBy !== DEFAULT_SORT.orderBy || sort !== DEFAULT_SORT.sort) parts.push(text('sorted by {0} {1}', ORDER_LABEL[orderBy], sort === 'asc' ? '↑' : '↓'));
+  return joinTexts(parts);
 }
 
 /** The query without the parameters an old server may not know (filters and sort). */

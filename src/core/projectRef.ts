@@ -2,7 +2,8 @@
  * Turns a `gitlabPackages.projects` entry — `group/sub/project`, a numeric id or a full
  * project URL — into the instance it lives on and the key the API accepts.
  */
-import type { ProjectKey } from '../gitlab/client';
+import type { ProjectKey } from '../gitlab/types';
+import { text, type Text } from '../util/text';
 
 export interface ProjectRef {
   /** The entry exactly as the user wrote it (used to remove it again). */
@@ -19,20 +20,20 @@ export function refIdentity(ref: Pick<ProjectRef, 'origin' | 'key'>): string {
   return `${ref.origin}|${String(ref.key)}`;
 }
 
-export type ParsedEntry = { ok: true; ref: ProjectRef } | { ok: false; entry: string; reason: string };
+export type ParsedEntry = { ok: true; ref: ProjectRef } | { ok: false; entry: string; reason: Text };
 
 /** Normalises an instance URL, or explains what is wrong with it. */
-export function parseInstanceUrl(raw: string): { ok: true; url: string; origin: string } | { ok: false; reason: string } {
+export function parseInstanceUrl(raw: string): { ok: true; url: string; origin: string } | { ok: false; reason: Text } {
   let u: URL;
   try {
     u = new URL(raw.trim());
   } catch {
-    return { ok: false, reason: `"${raw}" is not a URL (expected e.g. https://gitlab.example.com)` };
+    return { ok: false, reason: text('"{0}" is not a URL (expected e.g. https://gitlab.example.com)', raw) };
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return { ok: false, reason: `"${raw}" must start with https://` };
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return { ok: false, reason: text('"{0}" must start with https://', raw) };
   if (u.username || u.password)
-    return { ok: false, reason: 'The instance URL must not contain a user name or password; set the token with "Set Access Token…"' };
-  if (u.search || u.hash) return { ok: false, reason: `"${raw}" must not contain ? or #` };
+    return { ok: false, reason: text('The instance URL must not contain a user name or password; set the token with "Set Access Token…"') };
+  if (u.search || u.hash) return { ok: false, reason: text('"{0}" must not contain ? or #', raw) };
   const path = u.pathname.replace(/\/+$/, '');
   return { ok: true, url: u.origin + path, origin: u.origin };
 }
@@ -52,12 +53,12 @@ export function parseProjectEntry(entry: string, defaultInstanceUrl: string, kno
 
 function parseEntry(entry: string, defaultInstanceUrl: string, knownInstanceUrls: readonly string[], pathRe: RegExp, what: 'project' | 'group'): ParsedEntry {
   const raw = entry.trim();
-  if (!raw) return { ok: false, entry, reason: 'Empty project entry' };
+  if (!raw) return { ok: false, entry, reason: text('Empty project entry') };
 
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) return fromUrl(entry, raw, knownInstanceUrls, pathRe, what);
 
   const instance = parseInstanceUrl(defaultInstanceUrl);
-  if (!instance.ok) return { ok: false, entry, reason: `Bad gitlabPackages.instanceUrl: ${instance.reason}` };
+  if (!instance.ok) return { ok: false, entry, reason: text('Bad gitlabPackages.instanceUrl: {0}', instance.reason) };
   if (/^\d+$/.test(raw)) return { ok: true, ref: { entry, instanceUrl: instance.url, origin: instance.origin, key: Number(raw) } };
   const path = raw.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
   if (!pathRe.test(path)) {
@@ -66,8 +67,8 @@ function parseEntry(entry: string, defaultInstanceUrl: string, knownInstanceUrls
       entry,
       reason:
         what === 'project'
-          ? `"${raw}" is not a project path (group/project), a numeric id or a project URL`
-          : `"${raw}" is not a group path, a numeric id or a group URL`,
+          ? text('"{0}" is not a project path (group/project), a numeric id or a project URL', raw)
+          : text('"{0}" is not a group path, a numeric id or a group URL', raw),
     };
   }
   return { ok: true, ref: { entry, instanceUrl: instance.url, origin: instance.origin, key: path } };
@@ -78,10 +79,10 @@ function fromUrl(entry: string, raw: string, knownInstanceUrls: readonly string[
   try {
     u = new URL(raw);
   } catch {
-    return { ok: false, entry, reason: `"${raw}" is not a valid URL` };
+    return { ok: false, entry, reason: text('"{0}" is not a valid URL', raw) };
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return { ok: false, entry, reason: `"${raw}" must be an https:// URL` };
-  if (u.username || u.password) return { ok: false, entry, reason: 'Project URLs must not contain credentials' };
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return { ok: false, entry, reason: text('"{0}" must be an https:// URL', raw) };
+  if (u.username || u.password) return { ok: false, entry, reason: text('Project URLs must not contain credentials') };
   // The longest known instance that prefixes the URL owns it (sub-path installs); else the origin.
   const known = knownInstanceUrls
     .map((k) => parseInstanceUrl(k))
@@ -97,6 +98,13 @@ function fromUrl(entry: string, raw: string, knownInstanceUrls: readonly string[
     .replace(/^groups\//, '');
   if (/^\d+$/.test(path)) return { ok: true, ref: { entry, instanceUrl, origin: u.origin, key: Number(path) } };
   if (!pathRe.test(path))
-    return { ok: false, entry, reason: `"${raw}" does not name a ${what} (expected https://host/${what === 'project' ? 'group/project' : 'group'})` };
+    return {
+      ok: false,
+      entry,
+      reason:
+        what === 'project'
+          ? text('"{0}" does not name a project (expected https://host/group/project)', raw)
+          : text('"{0}" does not name a group (expected https://host/group)', raw),
+    };
   return { ok: true, ref: { entry, instanceUrl, origin: u.origin, key: path } };
 }

@@ -2,6 +2,7 @@
  * Which GitLab version brought which part of the API we use, and the "needs GitLab ≥ X" text
  * when a server is older. Versions come from `GET /version` (`18.1.1-ee`, `15.2-pre`).
  */
+import { text, type Text } from '../util/text';
 
 export interface GitLabVersion {
   major: number;
@@ -20,13 +21,13 @@ export function parseGitLabVersion(text: string): GitLabVersion | undefined {
 export type Feature = 'groupPackages' | 'listFilters' | 'statusFilter' | 'deletePackageFile' | 'tokenInfo' | 'downloadById';
 
 /** [major, minor] it arrived in, and how to name it in a sentence. */
-export const FEATURES: Record<Feature, { since: [number, number]; what: string }> = {
-  groupPackages: { since: [12, 5], what: 'Listing a group’s packages' },
-  listFilters: { since: [12, 9], what: 'Filtering packages by type or name on the server' },
-  statusFilter: { since: [13, 9], what: 'Filtering packages by status' },
-  deletePackageFile: { since: [13, 12], what: 'Deleting a single package file' },
-  tokenInfo: { since: [15, 5], what: 'Reading the token’s scopes and expiry' },
-  downloadById: { since: [18, 4], what: 'Downloading any package file by its id' },
+export const FEATURES: Record<Feature, { since: [number, number]; what: Text }> = {
+  groupPackages: { since: [12, 5], what: text('Listing a group’s packages') },
+  listFilters: { since: [12, 9], what: text('Filtering packages by type or name on the server') },
+  statusFilter: { since: [13, 9], what: text('Filtering packages by status') },
+  deletePackageFile: { since: [13, 12], what: text('Deleting a single package file') },
+  tokenInfo: { since: [15, 5], what: text('Reading the token’s scopes and expiry') },
+  downloadById: { since: [18, 4], what: text('Downloading any package file by its id') },
 };
 
 /** Unknown versions are given the benefit of the doubt: the server's answer then decides. */
@@ -37,8 +38,8 @@ export function supports(version: GitLabVersion | undefined, feature: Feature): 
 }
 
 /** `undefined` when supported; else e.g. "Deleting a single package file needs GitLab 13.12 or later; gitlab.example.com runs 12.10.0." */
-export function unsupportedMessage(version: GitLabVersion | undefined, feature: Feature, host: string): string | undefined {
+export function unsupportedMessage(version: GitLabVersion | undefined, feature: Feature, host: string): Text | undefined {
   if (supports(version, feature) || !version) return undefined;
   const { since, what } = FEATURES[feature];
-  return `${what} needs GitLab ${since.join('.')} or later; ${host} runs ${version.text}.`;
+  return text('{0} needs GitLab {1} or later; {2} runs {3}.', what, since.join('.'), host, version.text);
 }

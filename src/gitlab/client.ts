@@ -2,6 +2,8 @@
  * The GitLab Packages REST API, one method per endpoint. Pure: no `vscode`; `fetch` and
  * `getToken` come in through the constructor.
  */
+import { downloadPaths } from './downloadRoutes';
+import { NotFoundError } from './errors';
 import { HttpClient, type HttpOptions } from './transport';
 import {
   parseList,
@@ -18,10 +20,8 @@ import {
   type TokenInfo,
   type User,
 } from './models';
-import { iteratePages, pageFromHeaders, type Page, type PagingOptions } from './pagination';
-
-/** Numeric id or full path (`group/sub/project`). */
-export type ProjectKey = number | string;
+import { collectAll, iteratePages, pageFromHeaders, type Page, type PagingOptions } from './pagination';
+import type { ProjectKey } from './types';
 
 export type PackageOrderBy = 'created_at' | 'name' | 'version' | 'type';
 export type SortDirection = 'asc' | 'desc';
@@ -57,8 +57,17 @@ export type Paging = Partial<Omit<PagingOptions, 'concurrency'>>;
 
 export const PER_PAGE_MAX = 100;
 
+/** GitLab before 18.4 has no download route for this package type (and the by-id route answered 404). */
+export class NoDownloadRouteError extends Error {
+  constructor(readonly packageType: string) {
+    super(`no API download route for ${packageType} package files before GitLab 18.4`);
+    this.name = 'NoDownloadRouteError';
+  }
+}
+
 export class GitLabClient {
-  readonly http: HttpClient;
+  private readonly http: HttpClient;
+  /** Requests in flight at once for paged lists and bulk deletes. */
   readonly concurrency: number;
   private readonly perPage: number;
 
@@ -101,6 +110,36 @@ export class GitLabClient {
 
   packageFiles(project: ProjectKey, packageId: number, query: FileQuery = {}, paging: Paging = {}): AsyncGenerator<Page<PackageFile>> {
     return iteratePages((page, signal) => this.packageFilesPage(project, packageId, page, query, signal), { concurrency: this.concurrency, ...paging });
+  }
+
+  /** Every file of a package, up to `maxPages` pages (enough for any real package). */
+  async allPackageFiles(project: ProjectKey, packageId: number, signal?: AbortSignal, maxPages = 100): Promise<PackageFile[]> {
+    return (await collectAll((page, s) => this.packageFilesPage(project, packageId, page, {}, s), { concurrency: this.concurrency, signal, maxPages })).items;
+  }
+
+  /**
+   * Streams a package file to `onChunk`: the download-by-id route of GitLab 18.4+, else the
+   * per-format route older servers have. Not retried (the sink has seen part of it).
+   */
+  async downloadPackageFile(
+    project: ProjectKey,
+    pkg: Package,
+    file: PackageFile,
+    onChunk: (chunk: Uint8Array) => void | Promise<void>,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const paths = downloadPaths(project, pkg, file);
+    for (let i = 0; ; i++) {
+      try {
+        await this.http.download(paths[i], onChunk, signal);
+        return;
+      } catch (e) {
+        // A 404 comes before any byte of the body: the next route starts clean.
+        if (e instanceof NotFoundError && i + 1 < paths.length) continue;
+        if (e instanceof NotFoundError && paths.length === 1) throw new NoDownloadRouteError(pkg.packageType);
+        throw e;
+      }
+    }
   }
 
   /** Never retried: a DELETE that may have reached the server is not sent twice. */

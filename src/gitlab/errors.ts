@@ -1,7 +1,9 @@
 /**
- * Typed errors that cross the seam between the pure client and the VS Code layer.
- * Each carries the HTTP status (when there was one), the server's own text and the
- * request path — never a token, never a query string.
+ * Typed errors that cross the seam between the GitLab layer and the rest. Each carries the
+ * HTTP status (when there was one), the server's own text and the request path — never a
+ * token, never a query string — and the facts a message needs, as data: the words a person
+ * reads are chosen above this layer (core/errorText.ts). `message` is a short technical line
+ * for logs and stack traces.
  */
 
 export type GitLabErrorKind =
@@ -25,45 +27,47 @@ export abstract class GitLabError extends Error {
   instanceUrl?: string;
 
   constructor(
-    message: string,
     /** Request path below the API root, without the query string. */
     readonly path: string,
     readonly status?: number,
     /** What the server said (`message` / `error` / `error_description`), if anything. */
     readonly serverMessage?: string,
+    detail?: string,
   ) {
-    super(message);
+    super([status !== undefined ? `HTTP ${status}` : undefined, path || undefined, detail, serverMessage].filter(Boolean).join(' · '));
     this.name = new.target.name;
   }
 }
 
 export class UnauthorizedError extends GitLabError {
   readonly kind = 'unauthorized';
-  /** True when no token was sent at all (as opposed to a rejected one). */
+  /** `noToken`: no token was sent at all (as opposed to a rejected one). */
   constructor(
     path: string,
     serverMessage: string | undefined,
     readonly noToken: boolean,
   ) {
-    super(noToken ? 'No access token is set for this GitLab instance.' : 'GitLab rejected the access token' + suffix(serverMessage), path, 401, serverMessage);
+    super(path, 401, serverMessage, noToken ? 'no token' : 'token rejected');
   }
 }
+
+export type ForbiddenReason = 'protected' | 'scope' | 'role';
 
 export class ForbiddenError extends GitLabError {
   readonly kind = 'forbidden';
   constructor(
     path: string,
     serverMessage: string | undefined,
-    readonly reason: 'protected' | 'scope' | 'role',
+    readonly reason: ForbiddenReason,
   ) {
-    super(forbiddenText(reason) + suffix(serverMessage), path, 403, serverMessage);
+    super(path, 403, serverMessage, reason);
   }
 }
 
 export class NotFoundError extends GitLabError {
   readonly kind = 'notFound';
   constructor(path: string, serverMessage: string | undefined) {
-    super('Not found' + suffix(serverMessage), path, 404, serverMessage);
+    super(path, 404, serverMessage);
   }
 }
 
@@ -74,14 +78,14 @@ export class RateLimitedError extends GitLabError {
     serverMessage: string | undefined,
     readonly retryAfterMs: number | undefined,
   ) {
-    super('GitLab is rate-limiting requests' + (retryAfterMs !== undefined ? `; retry in ${Math.ceil(retryAfterMs / 1000)} s` : ''), path, 429, serverMessage);
+    super(path, 429, serverMessage, retryAfterMs !== undefined ? `retry after ${retryAfterMs} ms` : undefined);
   }
 }
 
 export class ServerError extends GitLabError {
   readonly kind = 'server';
   constructor(path: string, status: number, serverMessage: string | undefined) {
-    super(`GitLab answered with HTTP ${status}` + suffix(serverMessage), path, status, serverMessage);
+    super(path, status, serverMessage);
   }
 }
 
@@ -89,17 +93,22 @@ export class ServerError extends GitLabError {
 export class BadRequestError extends GitLabError {
   readonly kind = 'badRequest';
   constructor(path: string, status: number, serverMessage: string | undefined) {
-    super(`GitLab refused the request (HTTP ${status})` + suffix(serverMessage), path, status, serverMessage);
+    super(path, status, serverMessage);
   }
 }
+
+/** Why a connection failed, as far as the platform could tell. */
+export type NetworkProblem = 'dns' | 'refused' | 'reset' | 'closedEarly' | 'timedOut' | 'unreachable' | 'other';
 
 export class NetworkError extends GitLabError {
   readonly kind = 'network';
   constructor(
     path: string,
-    readonly detail: string,
+    readonly problem: NetworkProblem,
+    /** The platform's error code, e.g. `ECONNREFUSED`. */
+    readonly code?: string,
   ) {
-    super(`Cannot reach GitLab: ${detail}`, path);
+    super(path, undefined, undefined, `network: ${problem}${code ? ` (${code})` : ''}`);
   }
 }
 
@@ -109,50 +118,95 @@ export class TimeoutError extends GitLabError {
     path: string,
     readonly timeoutMs: number,
   ) {
-    super(`GitLab did not answer within ${Math.round(timeoutMs / 1000)} s`, path);
+    super(path, undefined, undefined, `no answer within ${timeoutMs} ms`);
   }
 }
 
 export class CancelledError extends GitLabError {
   readonly kind = 'cancelled';
   constructor(path: string) {
-    super('Request cancelled', path);
+    super(path, undefined, undefined, 'cancelled');
   }
 }
+
+/** What was wrong with an answer: HTML (a sign-in page or proxy), cut-off JSON, an unexpected shape… */
+export type BadResponseProblem = 'html' | 'invalidJson' | 'shape' | 'noBody' | 'redirectedDelete' | 'tooManyRedirects' | 'other';
 
 export class BadResponseError extends GitLabError {
   readonly kind = 'badResponse';
-  constructor(path: string, status: number | undefined, detail: string) {
-    super(`Unexpected answer from GitLab: ${detail}`, path, status);
+  constructor(
+    path: string,
+    status: number | undefined,
+    readonly problem: BadResponseProblem,
+    /** For `shape` and `other`: what was off, e.g. `package has no numeric "id"`. */
+    readonly detail?: string,
+  ) {
+    super(path, status, undefined, detail ?? problem);
   }
 }
 
-/** Refused before sending: e.g. a token would go over plain http to a non-loopback host. */
+/** Refused before sending: a token would go over plain http to a non-loopback host. */
 export class InsecureRequestError extends GitLabError {
   readonly kind = 'insecure';
-  constructor(path: string, detail: string) {
-    super(detail, path);
+  constructor(
+    path: string,
+    /** `http://host[:port]` that would have received the token. */
+    readonly origin: string,
+  ) {
+    super(path, undefined, undefined, `refused to send a token over plain http to ${new URL(origin).host}`);
   }
 }
 
 /**
- * The TLS handshake failed (or could not be set up): which check failed, in plain words, and
- * the setting that fixes it. Not retried: the same certificate fails the same way again.
+ * The TLS handshake failed (or could not be set up): which check failed and the facts to say
+ * it in plain words. Not retried: the same certificate fails the same way again.
  */
 export type TlsProblem = 'selfSigned' | 'unknownIssuer' | 'expired' | 'notYetValid' | 'hostname' | 'notHttps' | 'caFile' | 'other';
+
+/** Why a CA bundle named in the settings cannot be used. */
+export type CaFileProblem = 'notAbsolute' | 'missing' | 'isFolder' | 'noPermission' | 'unreadable' | 'noPem' | 'badPem';
+
+export interface TlsFacts {
+  /** The origin whose certificate failed (a redirect target may differ from the instance). */
+  origin: string;
+  /** Node's error code, e.g. `DEPTH_ZERO_SELF_SIGNED_CERT`. */
+  code?: string;
+  /** A CA bundle from the settings was in use. */
+  customCa?: boolean;
+  /** Read from the server's certificate, when it could be. */
+  validFrom?: Date;
+  validTo?: Date;
+  /** Host names and IP addresses the certificate is for. */
+  certificateNames?: string[];
+  /** For `caFile`: the file and what is wrong with it. */
+  caFile?: { file: string; problem: CaFileProblem; certificate?: number; of?: number; code?: string };
+}
 
 export class TlsError extends GitLabError {
   readonly kind = 'tls';
   constructor(
     path: string,
     readonly problem: TlsProblem,
-    /** The host whose certificate failed (a redirect target may differ from the instance). */
-    readonly host: string,
-    message: string,
-    /** Node's error code, e.g. `DEPTH_ZERO_SELF_SIGNED_CERT`. */
-    readonly code?: string,
+    readonly facts: TlsFacts,
   ) {
-    super(message, path);
+    super(path, undefined, undefined, `tls: ${problem}${facts.code ? ` (${facts.code})` : ''} at ${new URL(facts.origin).host}`);
+  }
+
+  /** The host whose certificate failed. */
+  get host(): string {
+    return new URL(this.facts.origin).host;
+  }
+
+  get code(): string | undefined {
+    return this.facts.code;
+  }
+}
+
+/** Thrown by the platform when the CA bundle of an origin cannot be used; becomes a TlsError. */
+export class CaFileError extends Error {
+  constructor(readonly caFile: NonNullable<TlsFacts['caFile']>) {
+    super(`caFile ${caFile.file}: ${caFile.problem}`);
+    this.name = 'CaFileError';
   }
 }
 
@@ -160,17 +214,8 @@ export function isGitLabError(e: unknown): e is GitLabError {
   return e instanceof GitLabError;
 }
 
-function suffix(serverMessage: string | undefined): string {
-  return serverMessage ? `: ${serverMessage}` : '';
-}
-
-function forbiddenText(reason: 'protected' | 'scope' | 'role'): string {
-  switch (reason) {
-    case 'protected':
-      return 'The package is protected against deletion';
-    case 'scope':
-      return 'The access token lacks the scope this needs (deleting needs the "api" scope)';
-    case 'role':
-      return 'Access denied';
-  }
+/** Anything thrown, as a GitLabError (an unexpected one becomes a BadResponseError of kind `other`). */
+export function asGitLabError(e: unknown, path = ''): GitLabError {
+  if (isGitLabError(e)) return e;
+  return new BadResponseError(path, undefined, 'other', e instanceof Error ? e.message : String(e));
 }

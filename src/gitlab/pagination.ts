@@ -4,7 +4,7 @@
  * remaining pages are fetched concurrently with a bound and handed out in order; otherwise
  * pages follow one another. A misbehaving server cannot make this loop forever.
  */
-import type { HeaderBag } from './transport';
+import type { HeaderBag } from './types';
 
 export interface Page<T> {
   items: T[];

@@ -1,61 +1,15 @@
 /**
  * The one place that talks HTTP: auth header, timeout and cancellation, bounded retries of
- * reads, redirects that never carry the token to another origin, and mapping of failures to
- * typed errors. Receives `fetch` so tests and the extension can each pass their own.
+ * reads, redirects that never carry the token to another origin. Failures become typed errors
+ * (responseErrors.ts, tlsFailure.ts). Receives `fetch` and the per-origin connection handle so
+ * each platform (Node, a browser, tests) passes its own.
  */
-import type { Agent } from 'node:http';
-import {
-  BadRequestError,
-  BadResponseError,
-  CancelledError,
-  ForbiddenError,
-  GitLabError,
-  InsecureRequestError,
-  NetworkError,
-  NotFoundError,
-  RateLimitedError,
-  ServerError,
-  TimeoutError,
-  TlsError,
-  UnauthorizedError,
-} from './errors';
+import { BadResponseError, CaFileError, CancelledError, GitLabError, InsecureRequestError, TimeoutError, TlsError } from './errors';
 import { ShapeError } from './models';
-import { readPeerCertificate, tlsErrorFor, type PeerCertificate } from './tlsFailure';
-
-export interface HeaderBag {
-  get(name: string): string | null;
-}
-
-export interface FetchResponse {
-  status: number;
-  headers: HeaderBag;
-  text(): Promise<string>;
-  /** The body as a stream (node-fetch: a Readable), for downloads. */
-  body?: unknown;
-}
-
-export interface FetchInit {
-  method: string;
-  headers: Record<string, string>;
-  signal: AbortSignal;
-  redirect: 'manual';
-  /** Set only for an origin with its own TLS settings (node-fetch v2 passes it to https). */
-  agent?: Agent;
-}
-
-export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;
-
-export type AuthStyle = 'private-token' | 'bearer';
-
-export interface RequestLogEntry {
-  method: string;
-  /** Path below the API root, query string included (queries never hold secrets here). */
-  path: string;
-  status?: number;
-  durationMs: number;
-  attempt: number;
-  error?: string;
-}
+import { errorForStatus, networkError, parseBody } from './responseErrors';
+import { abortableSleep, retryDelay } from './retryPolicy';
+import { tlsErrorFor, type PeerCertificate } from './tlsFailure';
+import type { AuthStyle, FetchLike, FetchResponse, HeaderBag, RequestLogEntry } from './types';
 
 export interface HttpOptions {
   /** Instance root, e.g. `https://gitlab.example.com` or `https://host/gitlab`. */
@@ -78,8 +32,8 @@ export interface HttpOptions {
    * redirect to another origin never inherits the instance's. Undefined: the default stack.
    * May reject (an unusable CA file); the request then fails with a TlsError naming why.
    */
-  agent?: (origin: string) => Promise<Agent | undefined>;
-  /** Reads a failing server certificate to word the error (default: a handshake that sends nothing). */
+  agent?: (origin: string) => Promise<unknown>;
+  /** Reads a failing server certificate for the error's facts (a handshake that sends nothing); absent: no certificate facts. */
   peerCertificate?: (url: string) => Promise<PeerCertificate | undefined>;
 }
 
@@ -94,7 +48,6 @@ export interface JsonResponse {
   body: unknown;
 }
 
-const RETRYABLE = new Set([429, 502, 503, 504]);
 const MAX_REDIRECTS = 5;
 
 export class HttpClient {
@@ -127,7 +80,7 @@ export class HttpClient {
           body: parseBody(await res.text(), res.headers, path, res.status),
         }));
       } catch (e) {
-        const delay = attempt < retries ? this.retryDelay(e, attempt) : undefined;
+        const delay = attempt < retries ? retryDelay(e, attempt, this.maxRetryDelayMs) : undefined;
         if (delay === undefined) throw e;
         await this.sleep(delay, options.signal).catch(() => {
           throw new CancelledError(path);
@@ -142,20 +95,9 @@ export class HttpClient {
     try {
       return { value: parse(res.body), headers: res.headers };
     } catch (e) {
-      if (e instanceof ShapeError) throw new BadResponseError(path, res.status, e.message);
+      if (e instanceof ShapeError) throw new BadResponseError(path, res.status, 'shape', e.message);
       throw e;
     }
-  }
-
-  private retryDelay(e: unknown, attempt: number): number | undefined {
-    const backoff = 200 * 2 ** attempt;
-    if (e instanceof RateLimitedError) {
-      const wait = e.retryAfterMs ?? backoff;
-      return wait <= this.maxRetryDelayMs ? wait : undefined;
-    }
-    if (e instanceof ServerError && RETRYABLE.has(e.status ?? 0)) return backoff;
-    if (e instanceof NetworkError) return backoff;
-    return undefined;
   }
 
   /**
@@ -171,7 +113,7 @@ export class HttpClient {
       signal,
       async (res, touch) => {
         const body = res.body as AsyncIterable<Uint8Array> | null | undefined;
-        if (!body || typeof body[Symbol.asyncIterator] !== 'function') throw new BadResponseError(path, res.status, 'the answer has no body to download');
+        if (!body || typeof body[Symbol.asyncIterator] !== 'function') throw new BadResponseError(path, res.status, 'noBody');
         for await (const chunk of body) {
           touch();
           await onChunk(chunk);
@@ -208,7 +150,7 @@ export class HttpClient {
     outer?.addEventListener('abort', onOuterAbort);
     let status: number | undefined;
     let url = firstUrl;
-    let agent: Agent | undefined;
+    let agent: unknown;
     try {
       for (let hop = 0; ; hop++) {
         const sameOrigin = new URL(url).origin === this.origin;
@@ -219,7 +161,7 @@ export class HttpClient {
         const location = res.headers.get('location');
         if (status >= 300 && status < 400 && location) {
           if (method !== 'GET' || hop >= MAX_REDIRECTS) {
-            throw new BadResponseError(path, status, method !== 'GET' ? `unexpected redirect of a ${method}` : 'too many redirects');
+            throw new BadResponseError(path, status, method !== 'GET' ? 'redirectedDelete' : 'tooManyRedirects');
           }
           // The token rides only to its own origin; anything else is fetched anonymously.
           url = new URL(location, url).toString();
@@ -231,7 +173,7 @@ export class HttpClient {
           return result;
         }
         const text = await res.text();
-        throw errorFor(status, path, text, res.headers, !headers['PRIVATE-TOKEN'] && !headers.Authorization, await this.tokenForRedaction());
+        throw errorForStatus(status, path, text, res.headers, !headers['PRIVATE-TOKEN'] && !headers.Authorization, await this.tokenForRedaction());
       }
     } catch (e) {
       const err = await this.classify(e, path, timedOut, url, agent !== undefined, outer);
@@ -256,10 +198,7 @@ export class HttpClient {
     if (!token) return headers;
     const u = new URL(url);
     if (u.protocol === 'http:' && !isLoopback(u.hostname) && !this.opts.allowInsecureHttp) {
-      throw new InsecureRequestError(
-        path,
-        `Refusing to send the access token over plain http to ${u.host}. Use https, or add ${u.origin} to the setting gitlabPackages.allowHttpFor.`,
-      );
+      throw new InsecureRequestError(path, u.origin);
     }
     if ((this.opts.authStyle ?? 'private-token') === 'bearer') headers.Authorization = `Bearer ${token}`;
     else headers['PRIVATE-TOKEN'] = token;
@@ -274,13 +213,14 @@ export class HttpClient {
     }
   }
 
-  private async agentFor(url: string, path: string): Promise<Agent | undefined> {
+  private async agentFor(url: string, path: string): Promise<unknown> {
     const u = new URL(url);
     if (u.protocol !== 'https:' || !this.opts.agent) return undefined;
     try {
       return await this.opts.agent(u.origin);
     } catch (e) {
-      throw new TlsError(path, 'caFile', u.host, e instanceof Error ? e.message : String(e));
+      if (e instanceof CaFileError) throw new TlsError(path, 'caFile', { origin: u.origin, caFile: e.caFile });
+      throw new TlsError(path, 'other', { origin: u.origin });
     }
   }
 
@@ -288,8 +228,8 @@ export class HttpClient {
     if (e instanceof GitLabError) return e;
     if (timedOut) return new TimeoutError(path, this.timeoutMs);
     if (outer?.aborted) return new CancelledError(path);
-    const tls = await tlsErrorFor(e, { path, url, customCa, peerCertificate: this.opts.peerCertificate ?? ((u) => readPeerCertificate(u)) });
-    return tls ?? new NetworkError(path, describeNetworkFailure(e));
+    const tls = await tlsErrorFor(e, { path, url, customCa, peerCertificate: this.opts.peerCertificate });
+    return tls ?? networkError(path, e);
   }
 }
 
@@ -301,109 +241,6 @@ function queryString(query: RequestOptions['query']): string {
   return s ? '?' + s : '';
 }
 
-function parseBody(text: string, headers: HeaderBag, path: string, status: number): unknown {
-  if (status === 204 || text === '') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new BadResponseError(
-      path,
-      status,
-      looksLikeHtml(text, headers) ? 'an HTML page instead of data (a sign-in page or proxy in the way?)' : 'the body is not valid JSON (cut off?)',
-    );
-  }
-}
-
-function looksLikeHtml(text: string, headers: HeaderBag): boolean {
-  return (headers.get('content-type') ?? '').includes('html') || /^\s*</.test(text);
-}
-
-/** The human text GitLab put in an error body: `message` (string or object), `error`, `error_description`. */
-export function serverText(text: string, headers: HeaderBag): { message?: string; error?: string } {
-  if (!text) return {};
-  try {
-    const body = JSON.parse(text) as unknown;
-    if (typeof body === 'object' && body !== null) {
-      const o = body as Record<string, unknown>;
-      const message = typeof o.message === 'string' ? o.message : typeof o.message === 'object' && o.message !== null ? JSON.stringify(o.message) : undefined;
-      const description = typeof o.error_description === 'string' ? o.error_description : undefined;
-      const error = typeof o.error === 'string' ? o.error : undefined;
-      return { message: message ?? description ?? error, error };
-    }
-  } catch {
-    // Not JSON: Rack::Attack answers 429 with plain text.
-  }
-  if (looksLikeHtml(text, headers)) return {};
-  return { message: text.trim().slice(0, 200) };
-}
-
-function errorFor(status: number, path: string, text: string, headers: HeaderBag, noToken: boolean, token: string | undefined): GitLabError {
-  const { message: raw, error } = serverText(text, headers);
-  const message = redact(raw, token);
-  if (status === 401) return new UnauthorizedError(path, message, noToken);
-  if (status === 403) {
-    const reason = /deletion protected/i.test(raw ?? '') ? 'protected' : error === 'insufficient_scope' ? 'scope' : 'role';
-    return new ForbiddenError(path, message, reason);
-  }
-  if (status === 404) return new NotFoundError(path, message);
-  if (status === 429) return new RateLimitedError(path, message, retryAfterMs(headers));
-  if (status >= 500) return new ServerError(path, status, message);
-  return new BadRequestError(path, status, message);
-}
-
-function redact(text: string | undefined, token: string | undefined): string | undefined {
-  if (!text || !token) return text;
-  return text.split(token).join('[token]');
-}
-
-/** `Retry-After` as seconds or an HTTP date. */
-export function retryAfterMs(headers: HeaderBag, now = Date.now()): number | undefined {
-  const v = headers.get('retry-after');
-  if (!v) return undefined;
-  if (/^\d+(\.\d+)?$/.test(v.trim())) return Math.round(Number(v) * 1000);
-  const date = Date.parse(v);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-function describeNetworkFailure(e: unknown): string {
-  const err = e as { code?: string; errno?: string; message?: string; cause?: { code?: string; message?: string } } | undefined;
-  const code = err?.code ?? err?.errno ?? err?.cause?.code;
-  switch (code) {
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'the host name could not be resolved (DNS)';
-    case 'ECONNREFUSED':
-      return 'the connection was refused';
-    case 'ECONNRESET':
-      return 'the connection was reset';
-    case 'ERR_STREAM_PREMATURE_CLOSE':
-      return 'the connection was closed before the answer was complete';
-    case 'ETIMEDOUT':
-      return 'the connection timed out';
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return 'the host is unreachable';
-    default:
-      if (/premature close|aborted|socket hang up/i.test(err?.message ?? '')) return 'the connection was closed before the answer was complete';
-      return code ? `network error (${code})` : 'network error';
-  }
-}
-
 export function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127\./.test(hostname);
-}
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new Error('aborted'));
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(t);
-      reject(new Error('aborted'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -1,31 +1,10 @@
-/** A typed, validated snapshot of the `gitlabPackages.*` settings. */
-import * as os from 'node:os';
+/** Reads the `gitlabPackages.*` settings into one validated snapshot, and writes settings back where they come from. */
 import * as vscode from 'vscode';
-import type { AuthStyle } from '../gitlab/transport';
-import { effectiveInstanceSettings, parseInstanceSettings, type EffectiveInstanceSettings, type InstanceSettings } from '../core/instanceSettings';
-import { parseGroupEntry, parseInstanceUrl, parseProjectEntry, type ParsedEntry } from '../core/projectRef';
+import { parseInstanceSettings } from '../core/instanceSettings';
+import { parseInstanceUrl } from '../core/projectRef';
+import { CONNECTION_SETTINGS, SECTION, type Config } from '../core/settings';
 
-export const SECTION = 'gitlabPackages';
-
-export interface Config {
-  instanceUrl: string;
-  projectEntries: string[];
-  groupEntries: string[];
-  includeSubgroups: boolean;
-  groupByName: boolean;
-  detectFromGitRemotes: boolean;
-  authHeader: AuthStyle;
-  timeoutMs: number;
-  concurrency: number;
-  /** Origins that may receive a token over plain http (loopback always may). */
-  allowHttpFor: string[];
-  /** `gitlabPackages.instances`, keyed by origin. */
-  instances: ReadonlyMap<string, InstanceSettings>;
-  /** Entries of `gitlabPackages.instances` that were ignored, and why (for the log). */
-  instanceProblems: string[];
-}
-
-export function readConfig(): Config {
+export function readConfig(homeDir = ''): Config {
   const c = vscode.workspace.getConfiguration(SECTION);
   const entries = c.get<unknown>('projects');
   return {
@@ -42,45 +21,31 @@ export function readConfig(): Config {
       const parsed = parseInstanceUrl(u);
       return parsed.ok ? [parsed.origin] : [];
     }),
-    ...instancesSetting(c.get<unknown>('instances')),
+    ...instancesSetting(c.get<unknown>('instances'), homeDir),
   };
 }
 
-function instancesSetting(raw: unknown): Pick<Config, 'instances' | 'instanceProblems'> {
-  const { byOrigin, problems } = parseInstanceSettings(raw, os.homedir());
+function instancesSetting(raw: unknown, homeDir: string): Pick<Config, 'instances' | 'instanceProblems'> {
+  const { byOrigin, problems } = parseInstanceSettings(raw, homeDir);
   return { instances: byOrigin, instanceProblems: problems };
 }
 
-/** The connection settings for one origin: its `gitlabPackages.instances` entry over the global ones. */
-export function instanceSettingsFor(config: Config, origin: string): EffectiveInstanceSettings {
-  return effectiveInstanceSettings(config.instances, origin, config.authHeader);
+export function writeProjectEntries(entries: string[], key: 'projects' | 'groups' = 'projects'): Promise<void> {
+  return writeSetting(key, entries);
 }
 
-/** Entries parsed against the default instance; URL entries name their own instance. */
-export function parsedEntries(config: Config): ParsedEntry[] {
-  return config.projectEntries.map((e) => parseProjectEntry(e, config.instanceUrl, [config.instanceUrl]));
-}
-
-export function parsedGroupEntries(config: Config): ParsedEntry[] {
-  return config.groupEntries.map((e) => parseGroupEntry(e, config.instanceUrl, [config.instanceUrl]));
-}
-
-/** Instance URLs in use: the default one plus any named by project URLs. */
-export function instanceUrls(config: Config): string[] {
-  const urls = new Set<string>();
-  const def = parseInstanceUrl(config.instanceUrl);
-  if (def.ok) urls.add(def.url);
-  for (const e of [...parsedEntries(config), ...parsedGroupEntries(config)]) if (e.ok) urls.add(e.ref.instanceUrl);
-  return [...urls];
-}
-
-export async function writeProjectEntries(entries: string[], key: 'projects' | 'groups' = 'projects'): Promise<void> {
+/**
+ * Writes a setting where its effective value comes from (a workspace value would hide a user
+ * one), else to user settings — so changing it always changes what the user sees.
+ */
+export async function writeSetting(key: string, value: unknown): Promise<void> {
   const c = vscode.workspace.getConfiguration(SECTION);
-  const inspect = c.inspect<string[]>(key);
-  // Write where the user keeps the list: the workspace if it is set there, else user settings.
+  const inspect = c.inspect(key);
   const target =
-    inspect?.workspaceValue !== undefined && vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await c.update(key, entries, target);
+    inspect?.workspaceValue !== undefined && vscode.workspace.workspaceFolders !== undefined
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
+  await c.update(key, value, target);
 }
 
 function stringList(v: unknown): string[] {
@@ -89,4 +54,40 @@ function stringList(v: unknown): string[] {
 
 function clamp(n: number, min: number, max: number): number {
   return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : min;
+}
+
+export interface SettingsChange {
+  /** Clients, agents, versions and token facts must be built and asked again. */
+  connections: boolean;
+  /** `gitlabPackages.instances` changed: its problems are logged again. */
+  instances: boolean;
+}
+
+/** The current snapshot, read again when a `gitlabPackages.*` setting changes. */
+export class Settings implements vscode.Disposable {
+  private snapshot: Config;
+  private readonly changed = new vscode.EventEmitter<SettingsChange>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly homeDir: string) {
+    this.snapshot = readConfig(homeDir);
+    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      this.snapshot = readConfig(this.homeDir);
+      this.changed.fire({
+        connections: CONNECTION_SETTINGS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`)),
+        instances: e.affectsConfiguration(`${SECTION}.instances`),
+      });
+    });
+  }
+
+  get current(): Config {
+    return this.snapshot;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
 }

@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import { refIdentity, type ProjectRef } from '../core/projectRef';
 import { describeFilter, isDefault, type PackageFilter } from '../core/packageFilter';
+import { joinTexts, text, type Text } from '../util/text';
 
 const KEY = 'gitlabPackages.filters';
 const ALL = '*';
@@ -38,11 +39,11 @@ export class FilterStore {
   }
 
   /** For the view's description. */
-  summary(): string {
+  summary(): Text | undefined {
     const all = this.all();
-    const global = describeFilter(all[ALL] ?? {});
     const perProject = Object.keys(all).filter((k) => k !== ALL).length;
-    return [global, perProject ? `${perProject} project filter${perProject > 1 ? 's' : ''}` : ''].filter(Boolean).join(' · ');
+    const count = perProject === 0 ? undefined : perProject === 1 ? text('1 project filter') : text('{0} project filters', perProject);
+    return joinTexts([describeFilter(all[ALL] ?? {}), count]);
   }
 
   private all(): Record<string, PackageFilter> {

@@ -1,6 +1,6 @@
 /** The "GitLab Packages" log: requests (method, path, status, duration) and command failures. */
 import * as vscode from 'vscode';
-import type { RequestLogEntry } from '../gitlab/transport';
+import type { RequestLogEntry } from '../gitlab/types';
 
 export class Log implements vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
@@ -12,8 +12,9 @@ export class Log implements vscode.Disposable {
   /** Paths and statuses only: headers (and so tokens) are never passed in. */
   request(e: RequestLogEntry): void {
     const line = `${e.method} ${e.path} → ${e.status ?? '-'} in ${e.durationMs} ms${e.attempt ? ` (retry ${e.attempt})` : ''}${e.error ? `: ${e.error}` : ''}`;
+    // One line per request: at debug, so a big listing does not flood the default (info) level.
     if (e.error) this.channel.warn(line);
-    else this.channel.info(line);
+    else this.channel.debug(line);
   }
 
   info(message: string): void {

@@ -3,17 +3,21 @@
  * it — so the Packages view does not just start failing one morning.
  */
 import * as vscode from 'vscode';
-import { EXPIRY_WARNING_DAYS, expiryPhrase } from '../core/instanceFacts';
+import { COMMANDS } from '../constants';
 import type { InstanceStatus } from '../core/instanceHealth';
+import { EXPIRY_WARNING_DAYS, expiryPhrase, tokenSettingsUrl } from '../core/tokenFacts';
 import type { Log } from './log';
+import { say } from './words';
 
-export class TokenWarnings {
+export class TokenExpiryNotice {
   private readonly warned = new Set<string>();
 
-  constructor(
-    private readonly log: Log,
-    private readonly replaceToken: (origin: string) => Thenable<unknown>,
-  ) {}
+  constructor(private readonly log: Log) {}
+
+  /** The user was just told (at sign-in): no second warning for the same token. */
+  alreadyTold(origin: string, expiresOn: string | undefined): void {
+    this.warned.add(`${origin}|${expiresOn ?? ''}`);
+  }
 
   consider(status: InstanceStatus): void {
     const { daysLeft, expiresOn } = status.token;
@@ -23,27 +27,20 @@ export class TokenWarnings {
     if (this.warned.has(key)) return;
     this.warned.add(key);
     const host = new URL(origin).host;
-    this.log.warn(`The access token for ${origin} ${expiryPhrase(daysLeft)} (${expiresOn ?? '?'})`);
-    void this.show(status, host, daysLeft, expiresOn);
-  }
-
-  private async show(status: InstanceStatus, host: string, daysLeft: number, expiresOn: string | undefined): Promise<void> {
+    const phrase = say(expiryPhrase(daysLeft));
+    this.log.warn(`The access token for ${origin} ${phrase} (${expiresOn ?? '?'})`);
     const replace = vscode.l10n.t('Replace Token…');
     const create = vscode.l10n.t('Create a New Token');
-    const text = vscode.l10n.t(
+    const message = vscode.l10n.t(
       'Your GitLab access token for {0} {1} ({2}). Create a new one and replace it to keep the Packages view working.',
       host,
-      expiryPhrase(daysLeft),
+      phrase,
       expiresOn ?? '',
     );
-    const choice = await vscode.window.showWarningMessage(text, replace, create);
-    if (choice === replace) await this.replaceToken(new URL(status.instanceUrl).origin);
-    if (choice === create) await vscode.env.openExternal(vscode.Uri.parse(tokenSettingsUrl(status)));
+    // Not awaited by anyone: the answer comes whenever the user gets to it (or never).
+    void vscode.window.showWarningMessage(message, replace, create).then((choice) => {
+      if (choice === replace) void vscode.commands.executeCommand(COMMANDS.setToken, origin);
+      if (choice === create) void vscode.env.openExternal(vscode.Uri.parse(tokenSettingsUrl(status)));
+    });
   }
-}
-
-/** GitLab 16 moved the token page from the profile to the user settings. */
-export function tokenSettingsUrl(status: InstanceStatus): string {
-  const old = status.version !== undefined && status.version.major < 16;
-  return `${status.instanceUrl.replace(/\/+$/, '')}/-/${old ? 'profile' : 'user_settings'}/personal_access_tokens`;
 }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { INSTANCES_SETTING } from '../core/instanceSettings';
 import type { Log } from './log';
 
-export class UntrustedCertificateWarnings {
+export class UntrustedCertificateNotice {
   private readonly shown = new Set<string>();
 
   constructor(private readonly log: Log) {}

@@ -1,64 +1,76 @@
 /**
- * Everything known about a package as one Markdown document (the "Package Details" view):
- * facts, pipeline, tags, other versions, files with their checksums. Server text is escaped.
+ * Everything known about a package and its files as one list of facts: the tooltip and the
+ * Package Details document are both drawn from it, so they can never disagree.
  */
-import { displayName, type Package, type PackageFile } from '../gitlab/models';
 import { ALGORITHM_LABEL, checksumsOf } from '../core/checksums';
+import { sameOriginUrl } from '../core/safeLink';
+import { displayName, type Package, type PackageFile } from '../gitlab/models';
 import { dateTime, humanSize, plainLine, relativeTime } from '../util/format';
-import { escapeMarkdown } from '../util/markdown';
+import { text, verbatim, type Text } from '../util/text';
 
-export interface DetailsContext {
-  projectPath: string;
+export interface Fact {
+  label: Text;
+  value: Text;
+  /** An address on the package's own instance (never another origin). */
+  link?: string;
+}
+
+export interface FactsContext {
   instanceUrl: string;
+  /** The project it belongs to, when the listing does not say (a project's own list). */
+  projectPath?: string;
   now?: number;
 }
 
-const when = (iso: string | null | undefined, now?: number): string | undefined => (iso ? `${dateTime(iso)} (${relativeTime(iso, now)})` : undefined);
-
-/** A link only to http(s) addresses on the package's own instance; anything else stays text. */
-export function safeLink(text: string, url: string | undefined, instanceUrl: string): string {
-  if (!url) return escapeMarkdown(text);
-  try {
-    const u = new URL(url, instanceUrl);
-    if (u.origin !== new URL(instanceUrl).origin || !/^https?:$/.test(u.protocol)) return escapeMarkdown(text);
-    return `[${escapeMarkdown(text)}](${u.toString().replace(/[()\s]/g, encodeURIComponent)})`;
-  } catch {
-    return escapeMarkdown(text);
-  }
+function when(iso: string | null | undefined, now?: number): Text | undefined {
+  const relative = relativeTime(iso, now);
+  return iso && relative ? text('{0} ({1})', dateTime(iso), relative) : undefined;
 }
 
-export function packageDetails(pkg: Package, files: readonly PackageFile[], ctx: DetailsContext): string {
+export function packageTitle(pkg: Package): string {
+  return `${plainLine(displayName(pkg), 300)} ${plainLine(pkg.version ?? '')}`.trim();
+}
+
+export function packageFacts(pkg: Package, ctx: FactsContext): Fact[] {
   const p = pkg.pipeline;
-  const rows: [string, string | undefined][] = [
-    ['Project', escapeMarkdown(ctx.projectPath)],
-    ['Type', escapeMarkdown(pkg.packageType)],
-    ['Version', escapeMarkdown(pkg.version ?? '(no version)')],
-    ['Status', pkg.status ? escapeMarkdown(pkg.status) : undefined],
-    ['Created', when(pkg.createdAt, ctx.now)],
-    ['Last downloaded', pkg.lastDownloadedAt === null ? 'never' : when(pkg.lastDownloadedAt, ctx.now)],
-    ['Pipeline', p ? safeLink([p.id !== undefined ? `#${p.id}` : '', p.ref, p.status].filter(Boolean).join(' · '), p.webUrl, ctx.instanceUrl) : undefined],
-    ['Published by', p?.userName ? escapeMarkdown(p.userName) : undefined],
-    ['Tags', pkg.tags.length ? pkg.tags.map((t) => `\`${t.name.replace(/`/g, "'")}\``).join(' ') : undefined],
-    ['Web page', pkg.webPath ? safeLink(pkg.webPath, pkg.webPath, ctx.instanceUrl) : undefined],
+  const facts: (Fact | undefined)[] = [
+    { label: text('Type'), value: verbatim(pkg.packageType) },
+    { label: text('Version'), value: pkg.version ? verbatim(pkg.version) : text('(no version)') },
+    pkg.status ? { label: text('Status'), value: verbatim(pkg.status) } : undefined,
+    (pkg.projectPath ?? ctx.projectPath) ? { label: text('Project'), value: verbatim(pkg.projectPath ?? ctx.projectPath ?? '') } : undefined,
+    fact(text('Created'), when(pkg.createdAt, ctx.now)),
+    fact(text('Last downloaded'), pkg.lastDownloadedAt === null ? text('never') : when(pkg.lastDownloadedAt, ctx.now)),
+    p
+      ? {
+          label: text('Pipeline'),
+          value: verbatim([p.id !== undefined ? `#${p.id}` : undefined, p.ref, p.status].filter(Boolean).join(' · ')),
+          link: sameOriginUrl(p.webUrl, ctx.instanceUrl),
+        }
+      : undefined,
+    p?.userName ? { label: text('Published by'), value: verbatim(p.userName) } : undefined,
+    pkg.tags.length ? { label: text('Tags'), value: verbatim(pkg.tags.map((t) => t.name).join(', ')) } : undefined,
+    pkg.versions
+      ? { label: text('Other versions'), value: pkg.versions.length ? verbatim(pkg.versions.map((v) => v.version ?? '-').join(', ')) : text('none') }
+      : undefined,
+    pkg.webPath && sameOriginUrl(pkg.webPath, ctx.instanceUrl)
+      ? { label: text('Web page'), value: verbatim(sameOriginUrl(pkg.webPath, ctx.instanceUrl) ?? ''), link: sameOriginUrl(pkg.webPath, ctx.instanceUrl) }
+      : undefined,
   ];
-  const lines = [`# ${escapeMarkdown(plainLine(displayName(pkg), 300))} ${escapeMarkdown(pkg.version ?? '')}`.trimEnd(), '', '| | |', '|---|---|'];
-  for (const [k, v] of rows) if (v) lines.push(`| ${k} | ${v} |`);
-  if (pkg.versions?.length) {
-    lines.push('', '## Other versions', '');
-    for (const v of pkg.versions) lines.push(`- ${escapeMarkdown(v.version ?? '(no version)')}${v.createdAt ? ` — ${dateTime(v.createdAt)}` : ''}`);
-  }
-  lines.push('', `## Files (${files.length})`, '');
-  if (files.length) {
-    lines.push('| File | Size | Created | Checksums |', '|---|---|---|---|');
-    for (const f of files) {
-      const sums =
-        checksumsOf(f)
-          .map((s) => `${ALGORITHM_LABEL[s.algorithm]} \`${s.hex}\``)
-          .join('<br>') || 'n/a';
-      lines.push(`| ${escapeMarkdown(plainLine(f.fileName, 300))} | ${humanSize(f.size)} | ${dateTime(f.createdAt)} | ${sums} |`);
-    }
-  } else {
-    lines.push('No files.');
-  }
-  return lines.join('\n') + '\n';
+  return facts.filter((f): f is Fact => f !== undefined);
+}
+
+export function fileFacts(file: PackageFile): Fact[] {
+  const sums = checksumsOf(file);
+  return [
+    fact(text('Size'), file.size !== undefined ? text('{0} ({1} bytes)', humanSize(file.size), file.size) : undefined),
+    fact(text('Created'), file.createdAt ? verbatim(dateTime(file.createdAt)) : undefined),
+    ...(['sha256', 'sha1', 'md5'] as const).map((a) => ({
+      label: verbatim(ALGORITHM_LABEL[a]),
+      value: verbatim(sums.find((s) => s.algorithm === a)?.hex ?? 'n/a'),
+    })),
+  ].filter((f): f is Fact => f !== undefined);
+}
+
+function fact(label: Text, value: Text | undefined): Fact | undefined {
+  return value ? { label, value } : undefined;
 }

@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import { VIEW_ID } from '../constants';
 import type { PackagesTreeModel } from './model';
 import type { Package } from '../gitlab/models';
-import { packageTooltip, type PackageNode, type TreeNode } from './nodes';
-import { toTreeItem, untrustedMarkdown } from './treeItems';
+import type { PackageNode, TreeNode } from './nodes';
+import { packageFacts } from './packageFacts';
+import { toTreeItem, untrustedTooltip } from './treeItems';
 
 export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   constructor(
@@ -17,14 +18,17 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
     if (node.kind !== 'package' || node.pkg.versions || !this.fullPackage) return item;
     const controller = new AbortController();
-    token.onCancellationRequested(() => controller.abort());
+    const listener = token.onCancellationRequested(() => controller.abort());
     try {
       node.pkg.versions = (await this.fullPackage(node, controller.signal)).versions ?? [];
     } catch {
       // Error-status packages answer 404 here on recent servers: the list item's facts stand.
       return item;
+    } finally {
+      listener.dispose();
     }
-    item.tooltip = untrustedMarkdown(packageTooltip(node.pkg, node.parent.ref.instanceUrl));
+    const title = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+    item.tooltip = untrustedTooltip({ title, facts: packageFacts(node.pkg, { instanceUrl: node.parent.ref.instanceUrl }) });
     return item;
   }
 

@@ -1,7 +1,12 @@
-/** TreeNode → vscode.TreeItem: copies the pure presentation and adds click commands. */
+/** TreeNode → vscode.TreeItem: words the pure presentation, renders its tooltip as untrusted Markdown, adds click commands. */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
-import { present, type TreeNode } from './nodes';
+import { word, type Text } from '../util/text';
+import type { TreeNode } from './nodes';
+import { present, type Tooltip } from './presentation';
+import { tooltipMarkdown } from './tooltipMarkdown';
+
+const say = (t: Text): string => word(t, (message, ...args) => vscode.l10n.t(message, ...args));
 
 export function toTreeItem(node: TreeNode): vscode.TreeItem {
   const p = present(node);
@@ -10,11 +15,11 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
     : p.expanded
       ? vscode.TreeItemCollapsibleState.Expanded
       : vscode.TreeItemCollapsibleState.Collapsed;
-  const item = new vscode.TreeItem(p.label, state);
+  const item = new vscode.TreeItem(say(p.label), state);
   item.id = node.id;
-  item.description = p.description;
+  item.description = p.description ? say(p.description) : undefined;
   item.contextValue = p.contextValue;
-  if (p.tooltip) item.tooltip = untrustedMarkdown(p.tooltip);
+  if (p.tooltip) item.tooltip = untrustedTooltip(p.tooltip);
   if (node.kind === 'packageFile') {
     // A resourceUri lets the file icon theme pick an icon from the file name.
     item.resourceUri = vscode.Uri.from({ scheme: 'gitlab-package-file', path: '/' + node.file.fileName.replace(/^\/+/, '') });
@@ -28,22 +33,22 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
 
 const ICON_COLORS = { error: 'list.errorForeground', warning: 'list.warningForeground', muted: 'disabledForeground' } as const;
 
-/** Server text is untrusted: no command links, no HTML. */
-export function untrustedMarkdown(text: string): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(text);
+/** Server text is untrusted: no command links, no HTML (and escaped by tooltipMarkdown). */
+export function untrustedTooltip(t: Tooltip): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(tooltipMarkdown(t, say));
   md.isTrusted = false;
   md.supportHtml = false;
   return md;
 }
 
 function clickCommand(node: TreeNode): vscode.Command | undefined {
-  if (node.kind === 'loadMore') return { command: COMMANDS.loadMore, title: 'Load more', arguments: [node] };
+  if (node.kind === 'loadMore') return { command: COMMANDS.loadMore, title: vscode.l10n.t('Load more…'), arguments: [node] };
   if (node.kind !== 'message') return undefined;
   switch (node.action.kind) {
     case 'setToken':
-      return { command: COMMANDS.setToken, title: 'Set Access Token…', arguments: [node.action.origin] };
+      return { command: COMMANDS.setToken, title: vscode.l10n.t('Set Access Token…'), arguments: [node.action.origin] };
     case 'retry':
-      return { command: COMMANDS.refresh, title: 'Retry', arguments: [node] };
+      return { command: COMMANDS.refresh, title: vscode.l10n.t('Retry'), arguments: [node] };
     case 'none':
       return undefined;
   }

@@ -1,4 +1,5 @@
 /** Human-readable sizes and dates for tree descriptions and tooltips. */
+import { text, type Text } from './text';
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 
@@ -29,32 +30,43 @@ export function dateTime(iso: string | null | undefined): string {
 
 /** Server text shown on one line: control characters and bidi overrides removed, length capped. */
 export function plainLine(text: string, max = 200): string {
-  // eslint-disable-next-line no-control-regex
   const clean = text
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return clean.length > max ? clean.slice(0, max - 1) + '…' : clean;
 }
 
-/** `3 days ago`, `in 2 hours`, `just now`; '' when absent or unparsable. */
-export function relativeTime(iso: string | null | undefined, now = Date.now()): string {
-  if (!iso) return '';
+/** `3 days ago`, `in 2 hours`, `just now`; undefined when absent or unparsable. */
+export function relativeTime(iso: string | null | undefined, now = Date.now()): Text | undefined {
+  if (!iso) return undefined;
   const t = Date.parse(iso);
-  if (Number.isNaN(t)) return '';
+  if (Number.isNaN(t)) return undefined;
   const seconds = Math.round((now - t) / 1000);
   const abs = Math.abs(seconds);
-  if (abs < 45) return 'just now';
-  const units: [number, string][] = [
+  if (abs < 45) return text('just now');
+  const units: [number, Unit][] = [
     [60, 'minute'],
     [3600, 'hour'],
     [86400, 'day'],
     [2592000, 'month'],
     [31536000, 'year'],
   ];
-  let [size, name] = units[0];
-  for (const [s, n] of units) if (abs >= s) [size, name] = [s, n];
+  let [size, unit] = units[0];
+  for (const [s, u] of units) if (abs >= s) [size, unit] = [s, u];
   const n = Math.round(abs / size);
-  const text = `${n} ${name}${n === 1 ? '' : 's'}`;
-  return seconds >= 0 ? `${text} ago` : `in ${text}`;
+  const span = SPANS[unit](n);
+  return seconds >= 0 ? text('{0} ago', span) : text('in {0}', span);
 }
+
+type Unit = 'minute' | 'hour' | 'day' | 'month' | 'year';
+
+// One template per unit and number, so each reads right once translated.
+const SPANS: Record<Unit, (n: number) => Text> = {
+  minute: (n) => (n === 1 ? text('1 minute') : text('{0} minutes', n)),
+  hour: (n) => (n === 1 ? text('1 hour') : text('{0} hours', n)),
+  day: (n) => (n === 1 ? text('1 day') : text('{0} days', n)),
+  month: (n) => (n === 1 ? text('1 month') : text('{0} months', n)),
+  year: (n) => (n === 1 ? text('1 year') : text('{0} years', n)),
+};

@@ -12,7 +12,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import fetch from 'node-fetch';
+import { nodeFetch as fetch } from '../../src/platform/node';
 import { deletePackages } from '../../src/core/bulkDelete';
 import { GitLabClient } from '../../src/gitlab/client';
 import { parseProjectEntry } from '../../src/core/projectRef';

@@ -10,7 +10,7 @@
  *   that was confirmed, never be retried after it may have reached the server, and a second
  *   click must not send a second DELETE.
  */
-import fetch from 'node-fetch';
+import { nodeFetch as fetch } from '../../src/platform/node';
 import { deletePackages } from '../../src/core/bulkDelete';
 import { GitLabClient } from '../../src/gitlab/client';
 import { parseProjectEntry } from '../../src/core/projectRef';
@@ -62,7 +62,7 @@ function client(fake: FakeGitLab): GitLabClient {
 async function settle(model: PackagesTreeModel, node: TreeNode): Promise<TreeNode[]> {
   for (;;) {
     const rows = await model.children(node);
-    if (!rows.some((r) => r.kind === 'message' && r.text === 'Loading more…')) return rows;
+    if (!rows.some((r) => r.kind === 'message' && r.text.message === 'Loading more…')) return rows;
     await new Promise((r) => setTimeout(r, 5));
   }
 }

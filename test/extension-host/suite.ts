@@ -7,7 +7,8 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { COMMANDS, VIEW_ID } from '../../src/constants';
 import type { TestApi } from '../../src/extension';
-import { present } from '../../src/tree/nodes';
+import { present } from '../../src/tree/presentation';
+import { word } from '../../src/util/text';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 
@@ -55,11 +56,11 @@ export function defineTests(): void {
       await vscode.commands.executeCommand(COMMANDS.refresh);
       const roots = await api.provider.getChildren();
       assert.deepEqual(
-        roots.map((r) => present(r).label),
+        roots.map((r) => word(present(r).label)),
         ['acme/app', 'legacy/old-server'],
       );
       const packages = await api.provider.getChildren(roots[0]);
-      const maven = packages.find((p) => present(p).label === 'com/mycompany/my-app');
+      const maven = packages.find((p) => word(present(p).label) === 'com/mycompany/my-app');
       assert.ok(maven);
       const item = api.provider.getTreeItem(maven);
       assert.equal(item.description, '1.0-SNAPSHOT · maven');

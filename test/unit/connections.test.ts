@@ -1,13 +1,16 @@
 import { strict as assert } from 'node:assert';
-import fetch from 'node-fetch';
+import { nodeFetch as fetch } from '../../src/platform/node';
 import { GitLabClient } from '../../src/gitlab/client';
 import type { GitLabError } from '../../src/gitlab/errors';
 import { parseGitLabVersion, supports, unsupportedMessage } from '../../src/core/versionGates';
-import { assessToken, InstanceFacts } from '../../src/core/instanceFacts';
+import { InstanceFacts } from '../../src/core/instanceFacts';
+import { assessToken } from '../../src/core/tokenFacts';
 import { InstanceHealth, type InstanceStatus } from '../../src/core/instanceHealth';
 import { parseGroupEntry, parseProjectEntry } from '../../src/core/projectRef';
 import { PackagesTreeModel } from '../../src/tree/model';
-import { present, type InstanceNode, type PackageNode, type ProjectNode, type TreeNode } from '../../src/tree/nodes';
+import { type InstanceNode, type PackageNode, type ProjectNode, type TreeNode } from '../../src/tree/nodes';
+import { shown } from './shown';
+import { word } from '../../src/util/text';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 
@@ -35,7 +38,7 @@ describe('GitLab versions and features', () => {
     assert.equal(supports(v('9.0.0'), 'tokenInfo'), false);
     assert.equal(supports(undefined, 'tokenInfo'), true);
     assert.equal(
-      unsupportedMessage(v('12.10.3'), 'deletePackageFile', 'git.example.com'),
+      word(unsupportedMessage(v('12.10.3'), 'deletePackageFile', 'git.example.com')!),
       'Deleting a single package file needs GitLab 13.12 or later; git.example.com runs 12.10.3.',
     );
     assert.equal(unsupportedMessage(v('18.0.0'), 'deletePackageFile', 'x'), undefined);
@@ -201,7 +204,7 @@ describe('the tree with several instances, read-only tokens and old servers', ()
       batchMs: 0,
     });
   }
-  const labels = (rows: TreeNode[]) => rows.map((r) => present(r).label);
+  const labels = (rows: TreeNode[]) => rows.map((r) => shown(r).label);
 
   it('lists projects at the root with one instance, and instances at the root with two', async () => {
     assert.deepEqual(labels(await model({ projects: ['acme/app'] }).children()), ['acme/app']);
@@ -212,7 +215,7 @@ describe('the tree with several instances, read-only tokens and old servers', ()
       ['instance', 'instance'],
     );
     assert.deepEqual(labels(roots), [new URL(fake.url).host, new URL(other.url).host]);
-    assert.equal(present(roots[0]).expanded, true);
+    assert.equal(shown(roots[0]).expanded, true);
     assert.deepEqual(labels(await m.children(roots[0])), ['acme/app', 'acme/fips']);
     const [tools] = (await m.children(roots[1])) as ProjectNode[];
     assert.equal(tools.parent, roots[1]);
@@ -229,7 +232,7 @@ describe('the tree with several instances, read-only tokens and old servers', ()
     const [first] = (await m.children()) as InstanceNode[];
     const [app] = (await m.children(first)) as ProjectNode[];
     const pkg = (await m.children(app)).find((r): r is PackageNode => r.kind === 'package')!;
-    assert.equal(present(pkg).contextValue, 'package.deletable');
+    assert.equal(shown(pkg).contextValue, 'package.deletable');
     status = {
       instanceUrl: fake.url,
       hasToken: true,
@@ -237,12 +240,12 @@ describe('the tree with several instances, read-only tokens and old servers', ()
       token: { scopes: ['read_api'], canDelete: false, daysLeft: 3, expiresOn: '2026-11-28' },
     };
     m.instanceStatusChanged();
-    assert.equal(present(first).description, 'token expires in 3 days · read-only token · GitLab 18.5');
-    assert.equal(present(first).iconColor, 'warning');
-    assert.equal(present(pkg).contextValue, 'package', 'no delete action on a read-only token');
+    assert.equal(shown(first).description, 'token expires in 3 days · read-only token · GitLab 18.5');
+    assert.equal(shown(first).iconColor, 'warning');
+    assert.equal(shown(pkg).contextValue, 'package', 'no delete action on a read-only token');
     status = { instanceUrl: fake.url, hasToken: false, token: {} };
     m.instanceStatusChanged();
-    assert.equal(present(first).description, 'no token');
+    assert.equal(shown(first).description, 'no token');
   });
 
   it('applies a token state that became known while the root was still loading', async () => {
@@ -295,7 +298,7 @@ describe('the tree with several instances, read-only tokens and old servers', ()
     const pkgs = (await m.children(legacy)).filter((r): r is PackageNode => r.kind === 'package');
     assert.ok(pkgs.length > 0);
     assert.ok((await m.children(pkgs[0])).some((r) => r.kind === 'packageFile'));
-    assert.match(present((await m.children(group))[0]).label, /needs GitLab 12\.5 or later; .* runs 11\.9\.0/);
+    assert.match(shown((await m.children(group))[0]).label, /needs GitLab 12\.5 or later; .* runs 11\.9\.0/);
   });
 
   it('filters here on a server too old to filter, instead of trusting a list it did not filter', async () => {
@@ -303,7 +306,7 @@ describe('the tree with several instances, read-only tokens and old servers', ()
     const m = model({ projects: ['acme/app'], filter: { packageType: 'npm' } });
     const [app] = await m.children();
     const rows = await m.children(app);
-    assert.match(present(rows[0]).label, /filtered here/);
+    assert.match(shown(rows[0]).label, /filtered here/);
     const types = rows.filter((r): r is PackageNode => r.kind === 'package').map((r) => r.pkg.packageType);
     assert.ok(types.length > 0);
     assert.deepEqual([...new Set(types)], ['npm']);

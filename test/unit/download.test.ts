@@ -2,12 +2,13 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import fetch from 'node-fetch';
+import { nodeFetch as fetch } from '../../src/platform/node';
 import { GitLabClient } from '../../src/gitlab/client';
-import { ChecksumMismatchError, downloadVerified, NoDownloadRouteError } from '../../src/core/verifiedDownload';
+import { ChecksumMismatchError, downloadVerified } from '../../src/core/verifiedDownload';
+import { NoDownloadRouteError } from '../../src/gitlab/client';
 import { CancelledError } from '../../src/gitlab/errors';
 import { collectAll } from '../../src/gitlab/pagination';
-import { hashFile } from '../../src/platform/node/hashFile';
+import { hashFile, nodeDownloads } from '../../src/platform/node/files';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 
@@ -38,7 +39,7 @@ describe('download and verify', () => {
     const t = await target('acme/app', 'release-assets', '2025.03.05', 'app-linux-amd64.tar.gz');
     const dest = join(dir, 'app.tar.gz');
     let progress = 0;
-    const r = await downloadVerified(client(), t, dest, { onProgress: (b) => (progress = b) });
+    const r = await downloadVerified(client(), nodeDownloads, t, dest, { onProgress: (b) => (progress = b) });
     assert.equal(r.verified?.algorithm, 'sha256');
     assert.equal(await hashFile(dest, 'sha256'), t.file.fileSha256);
     assert.equal(progress, t.file.size);
@@ -50,7 +51,7 @@ describe('download and verify', () => {
     fake.version = '17.11.0-ee';
     const t = await target('acme/app', 'com/mycompany/my-app', '1.0-SNAPSHOT', 'my-app-1.0-20180724.120000-1.pom');
     const dest = join(dir, 'my-app.pom');
-    await downloadVerified(client(), t, dest);
+    await downloadVerified(client(), nodeDownloads, t, dest);
     assert.match(readFileSync(dest, 'utf8'), /<artifactId>my-app<\/artifactId>/);
     assert.deepEqual(
       fake.requests
@@ -64,7 +65,7 @@ describe('download and verify', () => {
 
   it('verifies with SHA-1 when the server has no SHA-256 (11.9 shape)', async () => {
     const t = await target('legacy/old-server', 'legacy-widgets', '0.9.3', 'legacy-widgets-0.9.3.tgz');
-    const r = await downloadVerified(client(), t, join(dir, 'w.tgz'));
+    const r = await downloadVerified(client(), nodeDownloads, t, join(dir, 'w.tgz'));
     assert.equal(r.verified?.algorithm, 'sha1');
   });
 
@@ -72,7 +73,7 @@ describe('download and verify', () => {
     fake.corruptDownloads = true;
     const t = await target('acme/app', 'release-assets', '2025.03.05', 'app-linux-amd64.tar.gz');
     await assert.rejects(
-      downloadVerified(client(), t, join(dir, 'x')),
+      downloadVerified(client(), nodeDownloads, t, join(dir, 'x')),
       (e: unknown) => e instanceof ChecksumMismatchError && e.expected.hex === t.file.fileSha256,
     );
     assert.deepEqual(readdirSync(dir), []);
@@ -83,7 +84,7 @@ describe('download and verify', () => {
     try {
       const t = await target('acme/app', 'release-assets', '2025.03.05', 'app-linux-amd64.tar.gz');
       const controller = new AbortController();
-      const pending = downloadVerified(client(), t, join(dir, 'x'), { signal: controller.signal });
+      const pending = downloadVerified(client(), nodeDownloads, t, join(dir, 'x'), { signal: controller.signal });
       setTimeout(() => controller.abort(), 50);
       await assert.rejects(pending, CancelledError);
       assert.ok(!existsSync(join(dir, 'x')) && !existsSync(join(dir, 'x.part')));
@@ -95,6 +96,6 @@ describe('download and verify', () => {
   it('says so when an old server has no API route for the type', async () => {
     fake.version = '17.0.0';
     const t = await target('acme/app', 'Hello/0.1@mycompany/stable', '0.1', 'conanfile.py');
-    await assert.rejects(downloadVerified(client(), t, join(dir, 'c')), NoDownloadRouteError);
+    await assert.rejects(downloadVerified(client(), nodeDownloads, t, join(dir, 'c')), NoDownloadRouteError);
   });
 });

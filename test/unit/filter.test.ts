@@ -1,11 +1,13 @@
 import { strict as assert } from 'node:assert';
-import fetch from 'node-fetch';
+import { nodeFetch as fetch } from '../../src/platform/node';
 import { GitLabClient } from '../../src/gitlab/client';
 import { parsePackage } from '../../src/gitlab/models';
 import { parseProjectEntry } from '../../src/core/projectRef';
 import { applyLocally, describeFilter, isDefault, toQuery, type PackageFilter } from '../../src/core/packageFilter';
 import { PackagesTreeModel } from '../../src/tree/model';
-import { present, type PackageNode, type ProjectNode } from '../../src/tree/nodes';
+import { type PackageNode, type ProjectNode } from '../../src/tree/nodes';
+import { shown } from './shown';
+import { word } from '../../src/util/text';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 
@@ -28,8 +30,11 @@ describe('filter and sort', () => {
   });
 
   it('reads as words for the view description', () => {
-    assert.equal(describeFilter({}), '');
-    assert.equal(describeFilter({ packageType: 'maven', packageName: 'app', orderBy: 'name', sort: 'asc' }), 'type: maven · name: app · sorted by name ↑');
+    assert.equal(describeFilter({}), undefined);
+    assert.equal(
+      word(describeFilter({ packageType: 'maven', packageName: 'app', orderBy: 'name', sort: 'asc' })!),
+      'type: maven · name: app · sorted by name ↑',
+    );
   });
 
   it('applies locally the same way the server does (substring name, exact version, sort)', () => {
@@ -69,15 +74,15 @@ describe('filter and sort', () => {
       fake.clearRequests();
       const m = model('acme/app', { packageType: 'conan' });
       const project = (await m.children())[0] as ProjectNode;
-      assert.equal(present(project).description, 'type: conan');
+      assert.equal(shown(project).description, 'type: conan');
       const rows = (await m.children(project)) as PackageNode[];
       assert.deepEqual(
-        rows.map((r) => present(r).label),
+        rows.map((r) => shown(r).label),
         ['Hello'],
       );
       assert.equal(fake.requests.find((r) => r.path.endsWith('/packages'))?.query.package_type, 'conan');
       const none = model('acme/app', { packageName: 'no-such-thing' });
-      assert.equal(present((await none.children((await none.children())[0]))[0]).label, 'No packages match the filter');
+      assert.equal(shown((await none.children((await none.children())[0]))[0]).label, 'No packages match the filter');
     });
 
     it('an old server that ignores the parameters still shows only matching packages', async () => {
@@ -93,7 +98,7 @@ describe('filter and sort', () => {
       fake.fail({ path: '/api/v4/projects/101/packages' }, { status: 400, body: { error: 'status does not have a valid value' } }, 1);
       const m = model('acme/app', { packageType: 'maven', orderBy: 'version', sort: 'asc' });
       const rows = await m.children((await m.children())[0]);
-      assert.match(present(rows[0]).label, /filtered here/);
+      assert.match(shown(rows[0]).label, /filtered here/);
       assert.deepEqual(
         rows.slice(1).map((r) => (r as PackageNode).pkg.version),
         ['0.9.0', '1.0-SNAPSHOT'],

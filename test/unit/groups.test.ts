@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
-import fetch from 'node-fetch';
+import { nodeFetch as fetch } from '../../src/platform/node';
 import { deletePackages } from '../../src/core/bulkDelete';
 import { GitLabClient } from '../../src/gitlab/client';
 import { parseGroupEntry, parseProjectEntry } from '../../src/core/projectRef';
 import { PackagesTreeModel } from '../../src/tree/model';
-import { present, type PackageNode, type ProjectNode, type TreeNode } from '../../src/tree/nodes';
+import { type PackageNode, type ProjectNode, type TreeNode } from '../../src/tree/nodes';
+import { shown } from './shown';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 
@@ -33,7 +34,7 @@ describe('group view and group by name', () => {
   const settled = async (m: PackagesTreeModel, n: TreeNode): Promise<TreeNode[]> => {
     for (;;) {
       const rows = await m.children(n);
-      if (!rows.some((r) => r.kind === 'message' && r.text === 'Loading more…')) return rows;
+      if (!rows.some((r) => r.kind === 'message' && r.text.message === 'Loading more…')) return rows;
       await new Promise((r) => setTimeout(r, 5));
     }
   };
@@ -50,15 +51,15 @@ describe('group view and group by name', () => {
     fake.clearRequests();
     const m = model({ groups: ['acme'] });
     const group = (await m.children())[0] as ProjectNode;
-    assert.equal(present(group).label, 'acme');
-    assert.equal(present(group).description, 'group');
-    assert.equal(present(group).contextValue, 'group');
+    assert.equal(shown(group).label, 'acme');
+    assert.equal(shown(group).description, 'group');
+    assert.equal(shown(group).contextValue, 'group');
     const rows = (await settled(m, group)).filter((r): r is PackageNode => r.kind === 'package');
     assert.ok(fake.requests.some((r) => r.path === '/api/v4/groups/acme/packages'));
     const projects = new Set(rows.map((r) => r.pkg.projectPath));
     assert.deepEqual([...projects].sort(), ['acme/app', 'acme/big', 'acme/fips', 'acme/readonly']);
     const fips = rows.find((r) => r.pkg.name === 'fips-lib')!;
-    assert.match(present(fips).description ?? '', /1\.0\.0 · generic · acme\/fips$/);
+    assert.match(shown(fips).description ?? '', /1\.0\.0 · generic · acme\/fips$/);
     const outcome = await deletePackages(client, [{ project: fips.pkg.projectId!, packageId: fips.pkg.id }], { concurrency: 1 });
     assert.ok(outcome[0].ok);
     assert.equal(fake.requests.at(-1)!.path, `/api/v4/projects/${SAMPLE.projects.fips.id}/packages/${fips.pkg.id}`);
@@ -67,18 +68,18 @@ describe('group view and group by name', () => {
   it('a group that does not exist says so when expanded', async () => {
     const m = model({ groups: ['nope'] });
     const rows = await m.children((await m.children())[0]);
-    assert.equal(present(rows[0]).label, 'Group not found');
+    assert.equal(shown(rows[0]).label, 'Group not found');
   });
 
   it('group by name: one row per name and type, versions below', async () => {
     const m = model({ projects: ['acme/app'], byName: true });
     const project = (await m.children())[0];
     const names = await settled(m, project);
-    const maven = names.find((n) => present(n).label === 'com/mycompany/my-app');
+    const maven = names.find((n) => shown(n).label === 'com/mycompany/my-app');
     assert.ok(maven && maven.kind === 'packageName');
-    assert.equal(present(maven).description, '2 versions · maven');
+    assert.equal(shown(maven).description, '2 versions · maven');
     assert.deepEqual((await m.children(maven)).map((r) => (r as PackageNode).pkg.version).sort(), ['0.9.0', '1.0-SNAPSHOT']);
-    const conan = names.find((n) => present(n).label === 'Hello');
+    const conan = names.find((n) => shown(n).label === 'Hello');
     assert.ok(conan);
     assert.equal((await m.children(conan)).length, 1);
     assert.ok(names.every((n) => n.kind === 'packageName'));
@@ -105,12 +106,12 @@ describe('projects detected from git remotes', () => {
     });
     const roots = await m.children();
     assert.deepEqual(
-      roots.map((r) => [present(r).label, present(r).description]),
+      roots.map((r) => [shown(r).label, shown(r).description]),
       [
         ['acme/big', 'detected'],
         ['acme/app', undefined],
       ],
     );
-    assert.equal(present(roots[0]).contextValue, 'project.detected');
+    assert.equal(shown(roots[0]).contextValue, 'project.detected');
   });
 });

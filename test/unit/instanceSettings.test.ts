@@ -1,3 +1,4 @@
+import { word } from '../../src/util/text';
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { effectiveInstanceSettings, expandHome, parseInstanceSettings } from '../../src/core/instanceSettings';
@@ -38,10 +39,10 @@ describe('gitlabPackages.instances', () => {
     assert.deepEqual([...byOrigin.keys()], ['https://ok.example']);
     assert.equal(problems.length, 4);
     assert.ok(
-      problems.every((p) => p.startsWith('gitlabPackages.instances: ignored "')),
-      problems.join('\n'),
+      problems.every((p) => word(p).startsWith('gitlabPackages.instances: ignored "')),
+      problems.map((p) => word(p)).join('\n'),
     );
-    assert.match(problems[3], /use the origin only \("https:\/\/host"\)/);
+    assert.match(word(problems[3]), /use the origin only \("https:\/\/host"\)/);
   });
 
   it('drops values of the wrong type and unknown properties, keeping the rest of the entry', () => {
@@ -57,7 +58,7 @@ describe('gitlabPackages.instances', () => {
     assert.deepEqual(byOrigin.get('https://a.example'), {});
     assert.deepEqual(byOrigin.get('https://b.example'), { authHeader: 'bearer' });
     assert.ok(!byOrigin.has('https://c.example') && !byOrigin.has('https://d.example'));
-    const text = problems.join('\n');
+    const text = problems.map((p) => word(p)).join('\n');
     for (const expected of [
       /"https:\/\/a\.example"\.authHeader must be "private-token" or "bearer"/,
       /\.caFile must be the path of a PEM file/,
@@ -75,7 +76,7 @@ describe('gitlabPackages.instances', () => {
       HOME,
     );
     assert.deepEqual(byOrigin.get('https://h.example'), { caFile: '/b.pem', authHeader: 'bearer' });
-    assert.match(problems[0], /names the same instance as an earlier key/);
+    assert.match(word(problems[0]), /names the same instance as an earlier key/);
   });
 
   it('an unset setting is empty; a non-object setting is one problem', () => {
@@ -83,7 +84,7 @@ describe('gitlabPackages.instances', () => {
     assert.deepEqual(parseInstanceSettings({}, HOME).problems, []);
     const wrong = parseInstanceSettings(['https://h.example'], HOME);
     assert.equal(wrong.byOrigin.size, 0);
-    assert.match(wrong.problems[0], /must be an object keyed by instance origin/);
+    assert.match(word(wrong.problems[0]), /must be an object keyed by instance origin/);
   });
 
   it('effective settings: the instance authHeader over the global one; checks on unless turned off', () => {

@@ -6,10 +6,11 @@ import { COMMANDS, VIEW_ID } from '../../src/constants';
 interface Manifest {
   contributes: {
     commands: { command: string; title: string; category: string }[];
-    menus: Record<string, { command: string; when?: string }[]>;
-    keybindings: { command: string }[];
+    menus: Record<string, { command?: string; submenu?: string; when?: string; group?: string }[]>;
+    submenus?: { id: string }[];
+    keybindings: { command: string; when?: string }[];
     views: Record<string, { id: string }[]>;
-    configuration: { properties: Record<string, { markdownDescription?: string }> };
+    configuration: { properties: Record<string, { markdownDescription?: string; scope?: string }> };
   };
   activationEvents: string[];
 }
@@ -26,8 +27,12 @@ describe('manifest ↔ code', () => {
 
   it('every menu and keybinding names a declared command', () => {
     const declared = new Set(Object.values(COMMANDS) as string[]);
-    for (const [menu, items] of Object.entries(manifest.contributes.menus))
-      for (const item of items) assert.ok(declared.has(item.command), `${menu}: ${item.command}`);
+    const submenus = new Set((manifest.contributes.submenus ?? []).map((m) => m.id));
+    for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
+      if (menu !== 'commandPalette' && !menu.includes('/')) assert.ok(submenus.has(menu), `menu ${menu} is not a declared submenu`);
+      for (const item of items)
+        assert.ok(item.command ? declared.has(item.command) : submenus.has(item.submenu ?? ''), `${menu}: ${item.command ?? item.submenu}`);
+    }
     for (const kb of manifest.contributes.keybindings) assert.ok(declared.has(kb.command), kb.command);
   });
 
@@ -51,10 +56,27 @@ describe('manifest ↔ code', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
   });
 
-  it('commands that need a tree node are hidden from the palette', () => {
-    const hidden = new Set(manifest.contributes.menus.commandPalette.filter((m) => m.when === 'false').map((m) => m.command));
-    for (const id of [COMMANDS.copyChecksum, COMMANDS.copyChecksumAs, COMMANDS.openInBrowser, COMMANDS.loadMore]) assert.ok(hidden.has(id), id);
-    for (const id of [COMMANDS.deletePackage, COMMANDS.refresh, COMMANDS.setToken, COMMANDS.addProject]) assert.ok(!hidden.has(id), id);
+  it('exactly the commands without a palette use are hidden from it (derived from the menus)', () => {
+    const menus = manifest.contributes.menus;
+    const inMenu = (menu: string): Set<string> => new Set((menus[menu] ?? []).flatMap((m) => (m.command ? [m.command] : [])));
+    const onRows = inMenu('view/item/context');
+    const onTitle = new Set([...inMenu('view/title'), ...(manifest.contributes.submenus ?? []).flatMap((s) => [...inMenu(s.id)])]);
+    // These pick their target in the palette when no row is given.
+    const paletteFallback = new Set<string>([COMMANDS.deletePackage, COMMANDS.removeProject]);
+    // The view-title pair whose palette twin is the toggle.
+    const titleTwins = new Set<string>([COMMANDS.groupByName, COMMANDS.ungroupByName]);
+    const needsRow = [...onRows].filter((id) => !onTitle.has(id) && !paletteFallback.has(id));
+    const expected = [...needsRow, ...titleTwins, COMMANDS.loadMore].sort();
+    const hidden = [...new Set(menus.commandPalette.filter((m) => m.when === 'false').map((m) => m.command ?? ''))].sort();
+    assert.deepEqual(hidden, [...new Set(expected)].sort());
+  });
+
+  it('keybindings act only when the tree has focus', () => {
+    for (const kb of manifest.contributes.keybindings) assert.match(kb.when ?? '', /focusedView == gitlabPackages\.packages && listFocus/, kb.command);
+  });
+
+  it('no setting claims a per-folder (resource) scope: the one tree reads window-wide values', () => {
+    for (const [key, prop] of Object.entries(manifest.contributes.configuration.properties)) assert.notEqual(prop.scope, 'resource', key);
   });
 });
 
@@ -68,7 +90,7 @@ describe('menu when-clauses', () => {
   };
   const items = manifest.contributes.menus['view/item/context'];
   const offered = (contextValue: string, group?: string): string[] =>
-    items.filter((i) => whenMatches(i.when ?? '', contextValue) && (!group || (i as { group?: string }).group?.startsWith(group))).map((i) => i.command);
+    items.filter((i) => whenMatches(i.when ?? '', contextValue) && (!group || i.group?.startsWith(group))).map((i) => i.command ?? '');
 
   it('file rows get copy actions, never refresh or delete', () => {
     assert.deepEqual(offered('packageFile', 'inline'), [COMMANDS.copyChecksum]);
@@ -80,6 +102,20 @@ describe('menu when-clauses', () => {
     assert.ok(offered('packageFile.deletable').includes(COMMANDS.deletePackageFile));
     assert.ok(!offered('packageFile').includes(COMMANDS.deletePackageFile));
     assert.deepEqual(offered('packageFile.deletable', 'inline'), [COMMANDS.copyChecksum]);
+  });
+
+  it('one inline action per row kind: copy on files, details on packages, none elsewhere', () => {
+    for (const kind of ['instance', 'project', 'group', 'package', 'package.deletable', 'packageFile', 'packageFile.deletable', 'loadMore', 'errorMessage'])
+      assert.ok(offered(kind, 'inline').length <= 1, `${kind}: ${offered(kind, 'inline').join(', ')}`);
+    assert.deepEqual(offered('package', 'inline'), [COMMANDS.showDetails]);
+    assert.deepEqual(offered('project', 'inline'), []);
+    assert.ok(offered('project').includes(COMMANDS.refresh), 'Refresh in the context menu');
+  });
+
+  it("state rows' actions are in their context menu too (keyboard and screen-reader users)", () => {
+    assert.ok(offered('tokenMessage').includes(COMMANDS.setToken));
+    assert.ok(offered('errorMessage').includes(COMMANDS.refresh));
+    assert.ok(offered('loadMore').includes(COMMANDS.loadMore));
   });
 
   it('delete is offered only on deletable package rows', () => {

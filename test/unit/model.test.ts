@@ -1,9 +1,11 @@
 import { strict as assert } from 'node:assert';
-import fetch from 'node-fetch';
+import { nodeFetch as fetch } from '../../src/platform/node';
 import { GitLabClient } from '../../src/gitlab/client';
 import { parseProjectEntry, type ProjectRef } from '../../src/core/projectRef';
 import { PackagesTreeModel, type TreeModelDeps } from '../../src/tree/model';
-import { present, type MessageNode, type PackageNode, type ProjectNode, type TreeNode } from '../../src/tree/nodes';
+import { type MessageNode, type PackageNode, type ProjectNode, type TreeNode } from '../../src/tree/nodes';
+import { shown } from './shown';
+import { word } from '../../src/util/text';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 
@@ -58,7 +60,7 @@ describe('tree model against the fake GitLab', function () {
   async function settled(m: PackagesTreeModel, node: TreeNode): Promise<TreeNode[]> {
     for (let i = 0; i < 1000; i++) {
       const rows = await m.children(node);
-      if (!rows.some((r) => r.kind === 'message' && r.text === 'Loading more…')) return rows;
+      if (!rows.some((r) => r.kind === 'message' && r.text.message === 'Loading more…')) return rows;
       await new Promise((r) => setTimeout(r, 10));
     }
     throw new Error('background paging did not finish');
@@ -68,7 +70,7 @@ describe('tree model against the fake GitLab', function () {
     const { m } = model(['101', 'acme/app', 'not a path', 'secret/hidden']);
     const roots = await m.children();
     assert.deepEqual(
-      roots.map((r) => [r.kind, present(r).label]),
+      roots.map((r) => [r.kind, shown(r).label]),
       [
         ['project', 'acme/app'],
         ['project', 'acme/app'],
@@ -76,8 +78,8 @@ describe('tree model against the fake GitLab', function () {
         ['projectError', 'secret/hidden'],
       ],
     );
-    assert.match(present(roots[3]).description ?? '', /not found/i);
-    assert.equal(present(roots[2]).contextValue, 'projectError');
+    assert.match(shown(roots[3]).description ?? '', /not found/i);
+    assert.equal(shown(roots[2]).contextValue, 'projectError');
   });
 
   it('packages: name, "version · type", icon, status; deletable only when the server offers delete', async () => {
@@ -85,20 +87,20 @@ describe('tree model against the fake GitLab', function () {
     const rows = (await settled(m, await projectNode(m))) as PackageNode[];
     const maven = rows.find((r) => r.pkg.name === 'com/mycompany/my-app');
     assert.ok(maven);
-    const p = present(maven);
+    const p = shown(maven);
     assert.equal(p.label, 'com/mycompany/my-app');
     assert.equal(p.description, '1.0-SNAPSHOT · maven');
     assert.equal(p.icon, 'coffee');
     assert.equal(p.contextValue, 'package.deletable');
     const conan = rows.find((r) => r.pkg.packageType === 'conan');
-    assert.equal(conan && present(conan).label, 'Hello');
+    assert.equal(conan && shown(conan).label, 'Hello');
     const errored = rows.find((r) => r.pkg.status === 'error');
-    assert.ok(errored && present(errored).description?.endsWith('· error'));
+    assert.ok(errored && shown(errored).description?.endsWith('· error'));
     assert.ok(!rows.some((r) => r.pkg.packageType === 'terraform_module'), 'terraform modules are not in the default list');
 
     const { m: ro } = model(['acme/readonly']);
     const roRows = (await ro.children(await projectNode(ro))) as PackageNode[];
-    assert.ok(roRows.length > 0 && roRows.every((r) => present(r).contextValue === 'package'));
+    assert.ok(roRows.length > 0 && roRows.every((r) => shown(r).contextValue === 'package'));
   });
 
   it('escapes server text in tooltips (Markdown, HTML, command links)', async () => {
@@ -106,7 +108,7 @@ describe('tree model against the fake GitLab', function () {
     const rows = (await settled(m, await projectNode(m))) as PackageNode[];
     const evil = rows.find((r) => r.pkg.name.includes('<img'));
     assert.ok(evil);
-    const tip = present(evil).tooltip ?? '';
+    const tip = shown(evil).tooltip ?? '';
     assert.ok(!tip.includes('<img'));
     assert.ok(!/\]\(command:/.test(tip));
     assert.ok(tip.includes('&lt;img'));
@@ -121,7 +123,7 @@ describe('tree model against the fake GitLab', function () {
       files.map((f) => f.kind),
       ['packageFile', 'packageFile', 'packageFile'],
     );
-    const pom = files.map(present).find((f) => f.label.endsWith('.pom'));
+    const pom = files.map(shown).find((f) => f.label.endsWith('.pom'));
     assert.ok(pom);
     assert.match(pom.description ?? '', /^\d+(\.\d)? (B|KiB)/);
     assert.match(pom.tooltip ?? '', /SHA-256 \| [0-9a-f]{64}/);
@@ -146,7 +148,7 @@ describe('tree model against the fake GitLab', function () {
     const rows = await m.children(project);
     const more = rows[rows.length - 1];
     assert.equal(more.kind, 'loadMore');
-    assert.equal(present(more).label, 'Load more…');
+    assert.equal(shown(more).label, 'Load more…');
     if (more.kind !== 'loadMore') return;
     await m.loadMore(more);
     const after = await m.children(project);
@@ -164,26 +166,26 @@ describe('tree model against the fake GitLab', function () {
       return rows[0];
     };
     const noToken = await row(['acme/app'], undefined);
-    assert.match(noToken.text, /No access token for 127\.0\.0\.1:\d+ — Set Access Token…/);
+    assert.match(word(noToken.text), /No access token for 127\.0\.0\.1:\d+ — Set Access Token…/);
     assert.deepEqual(noToken.action, { kind: 'setToken', origin: fake.url });
     const rejected = await row(['acme/app'], 'not-a-real-token');
-    assert.match(rejected.text, /rejected — Set Access Token…/);
+    assert.match(word(rejected.text), /rejected — Set Access Token…/);
     assert.equal(rejected.action.kind, 'setToken');
 
     fake.addProject({ id: 996, pathWithNamespace: 'acme/guest-only', members: { [SAMPLE.userId]: 10 } });
     const forbidden = await row(['acme/guest-only'], SAMPLE.apiToken);
-    assert.equal(forbidden.text, 'No access to packages');
+    assert.equal(word(forbidden.text), 'No access to packages');
     assert.match(forbidden.detail ?? '', /403/);
 
     fake.addProject({ id: 997, pathWithNamespace: 'acme/empty', members: { [SAMPLE.userId]: 50 } });
-    assert.equal((await row(['acme/empty'], SAMPLE.apiToken)).text, 'No packages');
+    assert.equal(word((await row(['acme/empty'], SAMPLE.apiToken)).text), 'No packages');
 
     fake.fail({ path: '/api/v4/projects/101/packages' }, { status: 503 }, 1);
     const { m } = model(['acme/app']);
     const project = await projectNode(m);
     const failed = await m.children(project);
     assert.equal(failed[0].kind, 'message');
-    assert.match(failed[0].text, /HTTP 503: 503 Service Unavailable — Retry/);
+    assert.match(word(failed[0].text), /HTTP 503: 503 Service Unavailable — Retry/);
     assert.equal(failed[0].action.kind, 'retry');
     m.refresh(failed[0]);
     const retried = await m.children(project);
@@ -223,7 +225,7 @@ describe('tree model against the fake GitLab', function () {
     const { m } = model(['legacy/old-server']);
     const rows = (await m.children(await projectNode(m))) as PackageNode[];
     assert.ok(rows.length > 0);
-    assert.ok(rows.every((r) => r.kind === 'package' && present(r).contextValue === 'package.deletable'));
+    assert.ok(rows.every((r) => r.kind === 'package' && shown(r).contextValue === 'package.deletable'));
     const files = await m.children(rows[0]);
     assert.ok(files.length > 0 && files.every((f) => f.kind === 'packageFile'));
   });

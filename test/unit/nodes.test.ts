@@ -1,31 +1,36 @@
 import { strict as assert } from 'node:assert';
 import { parsePackage } from '../../src/gitlab/models';
 import type { FileNode, PackageNode, ProjectNode } from '../../src/tree/nodes';
-import { deletionKey, present, uniqueDeletions } from '../../src/tree/nodes';
+import { deletionKey as keyOf, uniqueBy } from '../../src/core/deletion';
+import { fileDeletion, packageDeletion } from '../../src/tree/deletions';
+
+const deletionKey = (n: PackageNode | FileNode): string => keyOf(n.kind === 'package' ? packageDeletion(n).deletion : fileDeletion(n).deletion);
+const uniqueDeletions = (nodes: PackageNode[]): PackageNode[] => uniqueBy(nodes, deletionKey);
+import { shown } from './shown';
 
 const project = { kind: 'project', id: 'p', ref: { entry: 'a/b', instanceUrl: 'https://h', origin: 'https://h', key: 'a/b' } } as ProjectNode;
 const pkgNode = (json: Record<string, unknown>) => ({ kind: 'package' as const, id: 'x', parent: project, pkg: parsePackage(json) });
 
 describe('tree rows from odd server data', () => {
   it('unknown package types and statuses are shown verbatim, with a generic icon', () => {
-    const p = present(pkgNode({ id: 1, name: 'model', version: '1', package_type: 'cargo', status: 'quarantined' }));
+    const p = shown(pkgNode({ id: 1, name: 'model', version: '1', package_type: 'cargo', status: 'quarantined' }));
     assert.equal(p.description, '1 · cargo · quarantined');
     assert.equal(p.icon, 'package');
   });
 
   it('a versionless package says so; a 10,000-character name is capped; control and bidi characters are dropped', () => {
-    assert.match(present(pkgNode({ id: 1, name: 'n', version: null, package_type: 'generic' })).description ?? '', /^\(no version\)/);
-    const long = present(pkgNode({ id: 2, name: 'x'.repeat(10_000), version: '1', package_type: 'npm' }));
+    assert.match(shown(pkgNode({ id: 1, name: 'n', version: null, package_type: 'generic' })).description ?? '', /^-/);
+    const long = shown(pkgNode({ id: 2, name: 'x'.repeat(10_000), version: '1', package_type: 'npm' }));
     assert.ok(long.label.length <= 300);
-    const sneaky = present(pkgNode({ id: 3, name: 'safe\u202Egpj.exe\u0007', version: '1', package_type: 'npm' }));
+    const sneaky = shown(pkgNode({ id: 3, name: 'safe\u202Egpj.exe\u0007', version: '1', package_type: 'npm' }));
     assert.equal(sneaky.label, 'safe gpj.exe');
   });
 
   it('packages without _links (old servers) offer delete; with _links only when delete_api_path is there', () => {
-    assert.equal(present(pkgNode({ id: 1, name: 'a', version: '1', package_type: 'npm' })).contextValue, 'package.deletable');
-    assert.equal(present(pkgNode({ id: 1, name: 'a', version: '1', package_type: 'npm', _links: { web_path: '/x' } })).contextValue, 'package');
+    assert.equal(shown(pkgNode({ id: 1, name: 'a', version: '1', package_type: 'npm' })).contextValue, 'package.deletable');
+    assert.equal(shown(pkgNode({ id: 1, name: 'a', version: '1', package_type: 'npm', _links: { web_path: '/x' } })).contextValue, 'package');
     assert.equal(
-      present(pkgNode({ id: 1, name: 'a', version: '1', package_type: 'npm', _links: { delete_api_path: 'https://h/api/v4/projects/1/packages/1' } }))
+      shown(pkgNode({ id: 1, name: 'a', version: '1', package_type: 'npm', _links: { delete_api_path: 'https://h/api/v4/projects/1/packages/1' } }))
         .contextValue,
       'package.deletable',
     );
@@ -42,11 +47,11 @@ describe('package tooltips', () => {
       pipeline: { id: 5, ref: 'main', status: 'success', web_url: 'https://h/a/b/-/pipelines/5' },
       versions: [{ id: 2, version: '1' }],
     });
-    const tip = present(node).tooltip ?? '';
-    assert.match(tip, /\| Pipeline \| \[main · success · \\#5\]\(https:\/\/h\/a\/b\/-\/pipelines\/5\) \|/);
+    const tip = shown(node).tooltip ?? '';
+    assert.match(tip, /\| Pipeline \| \[\\#5 · main · success\]\(https:\/\/h\/a\/b\/-\/pipelines\/5\) \|/);
     assert.match(tip, /\| Other versions \| 1 \|/);
     const foreign =
-      present(pkgNode({ id: 1, name: 'a', version: '2', package_type: 'npm', pipeline: { id: 5, ref: 'main', web_url: 'https://elsewhere/p' } })).tooltip ?? '';
+      shown(pkgNode({ id: 1, name: 'a', version: '2', package_type: 'npm', pipeline: { id: 5, ref: 'main', web_url: 'https://elsewhere/p' } })).tooltip ?? '';
     assert.ok(!foreign.includes('elsewhere'));
   });
 });
@@ -64,7 +69,7 @@ describe('what a delete is about', () => {
     const underGroup: PackageNode = {
       kind: 'package',
       id: 'group:y/package:42',
-      parent: { kind: 'project', scope: 'group', id: 'group:y', ref: ref('https://a.example') },
+      parent: { kind: 'group', id: 'group:y', ref: ref('https://a.example') },
       pkg,
     };
     const elsewhere: PackageNode = { ...underProject, parent: { kind: 'project', id: 'project:z', ref: ref('https://b.example') } };

@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import * as https from 'node:https';
-import type { FetchInit, FetchLike, FetchResponse } from '../../gitlab/transport';
+import type { FetchInit, FetchLike, FetchResponse } from '../../gitlab/types';
 
 type RequestFn = (
   url: string,

@@ -1,0 +1,46 @@
+/** Compare with Local File…: hashes a local file and says match or mismatch, with both digests. */
+import * as vscode from 'vscode';
+import { ALGORITHM_LABEL, strongestChecksum } from '../core/checksums';
+import type { CommandDeps, Handler } from './deps';
+import { fileTargets } from './fileTargets';
+
+export function compareFileCommand(deps: CommandDeps): Handler {
+  return async (node?: unknown, selected?: unknown) => {
+    const f = fileTargets(deps, node, selected)[0];
+    if (!f) return;
+    const expected = strongestChecksum(f.file);
+    if (!expected) throw new Error(vscode.l10n.t('GitLab has no checksum for {0} to compare with.', f.file.fileName));
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const choose = vscode.l10n.t('Choose a File…');
+    let local: vscode.Uri | undefined;
+    if (active?.scheme === 'file') {
+      const pick = await vscode.window.showQuickPick([baseName(active.path), choose], {
+        placeHolder: vscode.l10n.t('Compare {0} with which local file?', f.file.fileName),
+      });
+      if (!pick) return;
+      local = pick === choose ? undefined : active;
+    }
+    local ??= (
+      await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Compare'), defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri })
+    )?.[0];
+    if (!local) return;
+    if (local.scheme !== 'file') throw new Error(vscode.l10n.t('Only files on disk can be compared.'));
+    if (!deps.platform.hashLocalFile) throw new Error(vscode.l10n.t('Only files on disk can be compared.'));
+    const actual = await deps.platform.hashLocalFile(local.fsPath, expected.algorithm);
+    const label = ALGORITHM_LABEL[expected.algorithm];
+    if (actual === expected.hex) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Match: {0} has the same {1} as {2} in the registry ({3}).', baseName(local.path), label, f.file.fileName, actual),
+      );
+    } else {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Mismatch: {0} is not {1}. {2}: local {3}, registry {4}.', baseName(local.path), f.file.fileName, label, actual, expected.hex),
+        { modal: true },
+      );
+    }
+  };
+}
+
+function baseName(uriPath: string): string {
+  return uriPath.split('/').filter(Boolean).pop() ?? uriPath;
+}

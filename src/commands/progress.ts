@@ -1,0 +1,29 @@
+/**
+ * Work under a progress notification with a working Cancel: the button aborts the requests
+ * (only notification progress has one — window-bar progress cannot be cancelled), and the
+ * listener is removed when the work ends.
+ */
+import * as vscode from 'vscode';
+
+export interface ProgressStep {
+  report(value: { message?: string; increment?: number }): void;
+}
+
+export function withCancellableProgress<T>(title: string, task: (signal: AbortSignal, progress: ProgressStep) => Promise<T>): Promise<T> {
+  return Promise.resolve(
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, cancel) => {
+      const controller = new AbortController();
+      const listener = cancel.onCancellationRequested(() => controller.abort());
+      try {
+        return await task(controller.signal, progress);
+      } finally {
+        listener.dispose();
+      }
+    }),
+  );
+}
+
+/** Work the user does not need to follow closely, shown in the window's status bar (no Cancel there). */
+export function withWindowProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
+  return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, task));
+}

@@ -1,0 +1,58 @@
+/**
+ * Set Access Token…: a password box, the token checked with GET /user before it is stored, and
+ * one message that says all there is to say (who you are, a read-only token, a near expiry).
+ */
+import * as vscode from 'vscode';
+import { assessToken, EXPIRY_WARNING_DAYS, expiryPhrase } from '../core/tokenFacts';
+import { isGitLabError } from '../gitlab/errors';
+import type { TokenInfo } from '../gitlab/models';
+import type { TokenExpiryNotice } from '../host/tokenExpiryNotice';
+import { say } from '../host/words';
+import type { CommandDeps, Handler } from './deps';
+import { pickInstance } from './pickInstance';
+import { withCancellableProgress } from './progress';
+
+export function setTokenCommand(deps: CommandDeps & { expiryNotice: TokenExpiryNotice }): Handler {
+  return async (given?: unknown) => {
+    const instanceUrl = await pickInstance(deps, given, vscode.l10n.t('Which GitLab instance is the token for?'));
+    if (!instanceUrl) return;
+    const origin = new URL(instanceUrl).origin;
+    const host = new URL(instanceUrl).host;
+    const token = (
+      await vscode.window.showInputBox({
+        title: vscode.l10n.t('GitLab access token for {0}', host),
+        prompt: vscode.l10n.t('A personal, project or group access token. Scope "read_api" lets you browse; "api" also lets you delete.'),
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Paste the token here')),
+      })
+    )?.trim();
+    if (!token) return;
+    const client = deps.clients.withToken(instanceUrl, token);
+    let user;
+    let info: TokenInfo | undefined;
+    try {
+      [user, info] = await withCancellableProgress(vscode.l10n.t('Checking the token with {0}…', host), (signal) =>
+        // Scopes and expiry are a bonus: OAuth tokens and servers before 15.5 cannot tell.
+        Promise.all([client.getCurrentUser(signal), client.getTokenInfo(signal).catch((): TokenInfo | undefined => undefined)]),
+      );
+    } catch (e) {
+      if (isGitLabError(e) && e.kind === 'unauthorized')
+        throw new Error(vscode.l10n.t('{0} rejected this token (wrong, expired or revoked). It was not saved.', host));
+      throw e;
+    }
+    await deps.tokens.set(origin, token);
+    deps.log.info(`Token stored for ${origin} (user ${user.username}${info ? `, scopes ${info.scopes.join(' ')}, expires ${info.expiresAt ?? 'never'}` : ''})`);
+    const facts = assessToken(info, new Date());
+    const parts = [vscode.l10n.t('Signed in to {0} as {1}.', host, user.name ? `${user.name} (@${user.username})` : `@${user.username}`)];
+    if (facts.canDelete === false) parts.push(vscode.l10n.t('This token can browse but not delete (it lacks the "api" scope).'));
+    const expiresSoon = facts.daysLeft !== undefined && facts.daysLeft <= EXPIRY_WARNING_DAYS;
+    if (expiresSoon) {
+      parts.push(vscode.l10n.t('It {0} ({1}).', say(expiryPhrase(facts.daysLeft ?? 0)), facts.expiresOn ?? ''));
+      deps.expiryNotice.alreadyTold(origin, facts.expiresOn);
+    }
+    const message = parts.join(' ');
+    if (facts.canDelete === false || expiresSoon) void vscode.window.showWarningMessage(message);
+    else void vscode.window.showInformationMessage(message);
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * The words for every failure, from the structured facts the errors carry: one place, so a
+ * row, a toast and the log say the same thing (and the adapters translate it).
+ */
+import { NoDownloadRouteError } from '../gitlab/client';
+import { isGitLabError, type GitLabError, type TlsError } from '../gitlab/errors';
+import { text, verbatim, type Text } from '../util/text';
+import { INSTANCES_SETTING } from './instanceSettings';
+import { ChecksumMismatchError } from './verifiedDownload';
+import { ALGORITHM_LABEL } from './checksums';
+
+const ALLOW_HTTP_SETTING = 'gitlabPackages.allowHttpFor';
+
+/** What to tell a person about `e` (anything thrown). */
+export function errorText(e: unknown): Text {
+  if (isGitLabError(e)) return gitLabErrorText(e);
+  if (e instanceof ChecksumMismatchError) {
+    return text(
+      '{0}: {1} does not match the registry (expected {2}, got {3}). The download was removed.',
+      e.fileName,
+      ALGORITHM_LABEL[e.expected.algorithm],
+      e.expected.hex,
+      e.actual,
+    );
+  }
+  if (e instanceof NoDownloadRouteError) {
+    return text('GitLab before 18.4 offers no API download for {0} package files; open the package in the browser to download it.', e.packageType);
+  }
+  // A message written above this layer (already in the user's language), or something unexpected.
+  return verbatim(e instanceof Error ? e.message : String(e));
+}
+
+function withServer(t: Text, serverMessage: string | undefined): Text {
+  return serverMessage ? text('{0}: {1}', t, serverMessage) : t;
+}
+
+export function gitLabErrorText(e: GitLabError): Text {
+  switch (e.kind) {
+    case 'unauthorized':
+      return 'noToken' in e && e.noToken
+        ? text('No access token is set for this GitLab instance.')
+        : withServer(text('GitLab rejected the access token'), e.serverMessage);
+    case 'forbidden': {
+      const reason = (e as GitLabError & { reason?: string }).reason;
+      const t =
+        reason === 'protected'
+          ? text('The package is protected against deletion')
+          : reason === 'scope'
+            ? text('The access token lacks the scope this needs (deleting needs the "api" scope)')
+            : text('Access denied');
+      return withServer(t, e.serverMessage);
+    }
+    case 'notFound':
+      return withServer(text('Not found'), e.serverMessage);
+    case 'rateLimited': {
+      const ms = (e as GitLabError & { retryAfterMs?: number }).retryAfterMs;
+      return ms !== undefined ? text('GitLab is rate-limiting requests; retry in {0} s', Math.ceil(ms / 1000)) : text('GitLab is rate-limiting requests');
+    }
+    case 'server':
+      return withServer(text('GitLab answered with HTTP {0}', e.status ?? 500), e.serverMessage);
+    case 'badRequest':
+    case 'conflict':
+      return withServer(text('GitLab refused the request (HTTP {0})', e.status ?? 400), e.serverMessage);
+    case 'network':
+      return text('Cannot reach GitLab: {0}', networkText(e as GitLabError & { problem: string; code?: string }));
+    case 'timeout':
+      return text('GitLab did not answer within {0} s', Math.round(((e as GitLabError & { timeoutMs: number }).timeoutMs ?? 0) / 1000));
+    case 'cancelled':
+      return text('Request cancelled');
+    case 'badResponse':
+      return text('Unexpected answer from GitLab: {0}', badResponseText(e as GitLabError & { problem: string; detail?: string }));
+    case 'insecure': {
+      const origin = (e as GitLabError & { origin: string }).origin;
+      return text(
+        'Refusing to send the access token over plain http to {0}. Use https, or add {1} to the setting {2}.',
+        new URL(origin).host,
+        origin,
+        ALLOW_HTTP_SETTING,
+      );
+    }
+    case 'tls':
+      return tlsText(e as TlsError);
+  }
+}
+
+function networkText(e: { problem: string; code?: string }): Text {
+  switch (e.problem) {
+    case 'dns':
+      return text('the host name could not be resolved (DNS)');
+    case 'refused':
+      return text('the connection was refused');
+    case 'reset':
+      return text('the connection was reset');
+    case 'closedEarly':
+      return text('the connection was closed before the answer was complete');
+    case 'timedOut':
+      return text('the connection timed out');
+    case 'unreachable':
+      return text('the host is unreachable');
+    default:
+      return e.code ? text('network error ({0})', e.code) : text('network error');
+  }
+}
+
+function badResponseText(e: { problem: string; detail?: string }): Text {
+  switch (e.problem) {
+    case 'html':
+      return text('an HTML page instead of data (a sign-in page or proxy in the way?)');
+    case 'invalidJson':
+      return text('the body is not valid JSON (cut off?)');
+    case 'noBody':
+      return text('the answer has no body to download');
+    case 'redirectedDelete':
+      return text('unexpected redirect of a DELETE');
+    case 'tooManyRedirects':
+      return text('too many redirects');
+    default:
+      return verbatim(e.detail ?? e.problem);
+  }
+}
+
+function day(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function tlsText(e: TlsError): Text {
+  const f = e.facts;
+  const host = e.host;
+  const fix = text('Add your CA bundle as caFile for {0} in {1} (or, at your own risk, allowUntrustedCertificate).', f.origin, INSTANCES_SETTING);
+  const caNote = f.customCa ? text(' The caFile set for it does not hold the issuing CA.') : verbatim('');
+  switch (e.problem) {
+    case 'selfSigned':
+      return f.code === 'SELF_SIGNED_CERT_IN_CHAIN'
+        ? text('The certificate of {0} is self-signed (its chain ends in a CA this computer does not trust).{1} {2}', host, caNote, fix)
+        : text('The certificate of {0} is self-signed.{1} {2}', host, caNote, fix);
+    case 'unknownIssuer':
+      return text(
+        'The certificate of {0} is issued by a certificate authority this computer does not trust (a company CA, or the server leaves out intermediate certificates).{1} {2}',
+        host,
+        caNote,
+        fix,
+      );
+    case 'expired':
+      return f.validTo
+        ? text("The certificate of {0} expired on {1}. Ask the server's administrator to renew it.", host, day(f.validTo))
+        : text("The certificate of {0} expired. Ask the server's administrator to renew it.", host);
+    case 'notYetValid':
+      return f.validFrom
+        ? text("The certificate of {0} is not valid until {1}. Check this computer's clock, or ask the server's administrator.", host, day(f.validFrom))
+        : text("The certificate of {0} is not valid yet. Check this computer's clock, or ask the server's administrator.", host);
+    case 'hostname': {
+      const hostname = new URL(f.origin).hostname;
+      return f.certificateNames?.length
+        ? text(
+            'The certificate of {0} is for {1}, not {2}. The URL must use a host name the certificate covers (check gitlabPackages.instanceUrl or the project URL).',
+            host,
+            f.certificateNames.join(', '),
+            hostname,
+          )
+        : text(
+            'The certificate of {0} does not name {1}. The URL must use a host name the certificate covers (check gitlabPackages.instanceUrl or the project URL).',
+            host,
+            hostname,
+          );
+    }
+    case 'notHttps':
+      return text('{0} does not speak https on this port. Is the instance URL http:// (or a different port)?', host);
+    case 'caFile':
+      return caFileText(e);
+    default:
+      return text("The TLS connection to {0} failed ({1}). Ask the server's administrator.", host, f.code ?? 'unknown');
+  }
+}
+
+function caFileText(e: TlsError): Text {
+  const c = e.facts.caFile;
+  if (!c) return text('The caFile for {0} in {1} cannot be used.', e.facts.origin, INSTANCES_SETTING);
+  const where = text('The caFile for {0} in {1} ("{2}")', e.facts.origin, INSTANCES_SETTING, c.file);
+  switch (c.problem) {
+    case 'notAbsolute':
+      return text('{0} must be an absolute path (or start with ~/).', where);
+    case 'missing':
+      return text('{0} does not exist.', where);
+    case 'isFolder':
+      return text('{0} is a folder, not a file.', where);
+    case 'noPermission':
+      return text('{0} cannot be read (permission denied).', where);
+    case 'unreadable':
+      return text('{0} cannot be read ({1}).', where, c.code ?? '?');
+    case 'noPem':
+      return text(
+        '{0} holds no PEM certificate ("-----BEGIN CERTIFICATE-----"). A DER file (.cer/.der) converts with: openssl x509 -inform der -in ca.cer -out ca.pem',
+        where,
+      );
+    case 'badPem':
+      return text('{0}: certificate {1} of {2} is not a valid PEM certificate.', where, c.certificate ?? 1, c.of ?? 1);
+  }
+}
+
+/** Why GitLab would not delete something, in plain words. */
+export function deleteFailureText(error: GitLabError, projectPath: string): Text {
+  if (error.kind === 'forbidden') {
+    const reason = (error as GitLabError & { reason?: string }).reason;
+    if (reason === 'protected') return text('the package is protected by a protection rule ({0})', error.serverMessage ?? '403');
+    if (reason === 'scope') return text('your token cannot delete: it needs the "api" scope');
+    return text('you need at least the Maintainer role in {0} to delete packages', projectPath);
+  }
+  if (error.kind === 'unauthorized') return text('the access token was rejected');
+  return gitLabErrorText(error);
+}

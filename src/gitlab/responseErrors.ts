@@ -1,0 +1,96 @@
+/** What a failed answer or connection means: GitLab's error bodies and Node's error codes, as typed errors. */
+import {
+  BadRequestError,
+  BadResponseError,
+  ForbiddenError,
+  type GitLabError,
+  NetworkError,
+  type NetworkProblem,
+  NotFoundError,
+  RateLimitedError,
+  ServerError,
+  UnauthorizedError,
+} from './errors';
+import type { HeaderBag } from './types';
+
+export function parseBody(text: string, headers: HeaderBag, path: string, status: number): unknown {
+  if (status === 204 || text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new BadResponseError(path, status, looksLikeHtml(text, headers) ? 'html' : 'invalidJson');
+  }
+}
+
+function looksLikeHtml(text: string, headers: HeaderBag): boolean {
+  return (headers.get('content-type') ?? '').includes('html') || /^\s*</.test(text);
+}
+
+/** The human text GitLab put in an error body: `message` (string or object), `error`, `error_description`. */
+export function serverText(text: string, headers: HeaderBag): { message?: string; error?: string } {
+  if (!text) return {};
+  try {
+    const body = JSON.parse(text) as unknown;
+    if (typeof body === 'object' && body !== null) {
+      const o = body as Record<string, unknown>;
+      const message = typeof o.message === 'string' ? o.message : typeof o.message === 'object' && o.message !== null ? JSON.stringify(o.message) : undefined;
+      const description = typeof o.error_description === 'string' ? o.error_description : undefined;
+      const error = typeof o.error === 'string' ? o.error : undefined;
+      return { message: message ?? description ?? error, error };
+    }
+  } catch {
+    // Not JSON: Rack::Attack answers 429 with plain text.
+  }
+  if (looksLikeHtml(text, headers)) return {};
+  return { message: text.trim().slice(0, 200) };
+}
+
+/** The typed error for a non-2xx answer; the token is cut out of anything the server echoed. */
+export function errorForStatus(status: number, path: string, text: string, headers: HeaderBag, noToken: boolean, token: string | undefined): GitLabError {
+  const { message: raw, error } = serverText(text, headers);
+  const message = redact(raw, token);
+  if (status === 401) return new UnauthorizedError(path, message, noToken);
+  if (status === 403) {
+    const reason = /deletion protected/i.test(raw ?? '') ? 'protected' : error === 'insufficient_scope' ? 'scope' : 'role';
+    return new ForbiddenError(path, message, reason);
+  }
+  if (status === 404) return new NotFoundError(path, message);
+  if (status === 429) return new RateLimitedError(path, message, retryAfterMs(headers));
+  if (status >= 500) return new ServerError(path, status, message);
+  return new BadRequestError(path, status, message);
+}
+
+function redact(text: string | undefined, token: string | undefined): string | undefined {
+  if (!text || !token) return text;
+  return text.split(token).join('[token]');
+}
+
+/** `Retry-After` as seconds or an HTTP date. */
+export function retryAfterMs(headers: HeaderBag, now = Date.now()): number | undefined {
+  const v = headers.get('retry-after');
+  if (!v) return undefined;
+  if (/^\d+(\.\d+)?$/.test(v.trim())) return Math.round(Number(v) * 1000);
+  const date = Date.parse(v);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+const NETWORK_PROBLEMS: Record<string, NetworkProblem> = {
+  ENOTFOUND: 'dns',
+  EAI_AGAIN: 'dns',
+  ECONNREFUSED: 'refused',
+  ECONNRESET: 'reset',
+  ERR_STREAM_PREMATURE_CLOSE: 'closedEarly',
+  ETIMEDOUT: 'timedOut',
+  EHOSTUNREACH: 'unreachable',
+  ENETUNREACH: 'unreachable',
+};
+
+export function networkError(path: string, e: unknown): NetworkError {
+  const err = e as { code?: string; errno?: string; message?: string; cause?: { code?: string; message?: string } } | undefined;
+  const code = err?.code ?? err?.errno ?? err?.cause?.code;
+  const known = code ? NETWORK_PROBLEMS[code] : undefined;
+  if (known) return new NetworkError(path, known, code);
+  // A browser's fetch says only "Failed to fetch"; node-fetch words a dropped body like this.
+  if (/premature close|aborted|socket hang up/i.test(err?.message ?? '')) return new NetworkError(path, 'closedEarly', code);
+  return new NetworkError(path, 'other', code);
+}

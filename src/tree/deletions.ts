@@ -1,0 +1,34 @@
+/** Rows as deletion requests: what a package or file row asks the one delete flow for. */
+import { isDeletable, type Deletion } from '../core/deletion';
+import { owningProject } from '../core/packageOwner';
+import type { FileNode, PackageNode } from './nodes';
+
+export function packageDeletion(node: PackageNode): { deletion: Deletion; node: PackageNode } {
+  const ref = node.parent.ref;
+  return {
+    node,
+    deletion: {
+      instanceUrl: ref.instanceUrl,
+      origin: ref.origin,
+      project: owningProject(node.pkg, node.parent),
+      packageId: node.pkg.id,
+      allowed: isDeletable(node.pkg),
+    },
+  };
+}
+
+export function fileDeletion(node: FileNode): { deletion: Deletion; node: FileNode } {
+  const pkg = node.parent;
+  const ref = pkg.parent.ref;
+  return {
+    node,
+    deletion: {
+      instanceUrl: ref.instanceUrl,
+      origin: ref.origin,
+      project: owningProject(pkg.pkg, pkg.parent),
+      packageId: pkg.pkg.id,
+      fileId: node.file.id,
+      allowed: isDeletable(pkg.pkg),
+    },
+  };
+}

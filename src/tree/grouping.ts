@@ -1,0 +1,56 @@
+/** How rows are folded: versions under their package name, projects under their instance. */
+import type { InstanceStatus } from '../core/instanceHealth';
+import { displayName, type Package } from '../gitlab/models';
+import type { InstanceNode, NameNode, ProjectErrorNode, SourceNode, TreeNode } from './nodes';
+
+/** What the versions of one package share. */
+export function nameKey(p: Package): string {
+  return `${p.packageType}:${p.name}`;
+}
+
+/** Package rows folded into one row per name (order of first appearance); other rows follow. */
+export function byName(source: SourceNode, rows: TreeNode[]): TreeNode[] {
+  const names = new Map<string, NameNode>();
+  const rest: TreeNode[] = [];
+  for (const r of rows) {
+    if (r.kind !== 'package') {
+      rest.push(r);
+      continue;
+    }
+    const key = nameKey(r.pkg);
+    const existing = names.get(key);
+    if (existing) existing.versions++;
+    else
+      names.set(key, {
+        kind: 'packageName',
+        id: `${source.id}/name:${key}`,
+        parent: source,
+        key,
+        name: displayName(r.pkg),
+        packageType: r.pkg.packageType,
+        versions: 1,
+      });
+  }
+  return [...names.values(), ...rest];
+}
+
+/** Projects under one row per instance (in order of first appearance); unusable entries last. */
+export function byInstance(nodes: (SourceNode | ProjectErrorNode)[], statusOf: (instanceUrl: string) => InstanceStatus | undefined): TreeNode[] {
+  const instances = new Map<string, InstanceNode>();
+  const bad: ProjectErrorNode[] = [];
+  for (const n of nodes) {
+    if (n.kind === 'projectError') {
+      bad.push(n);
+      continue;
+    }
+    const url = n.ref.instanceUrl;
+    let instance = instances.get(url);
+    if (!instance) {
+      instance = { kind: 'instance', id: `instance:${url}`, instanceUrl: url, children: [], status: statusOf(url) };
+      instances.set(url, instance);
+    }
+    n.parent = instance;
+    instance.children.push(n);
+  }
+  return [...instances.values(), ...bad];
+}

@@ -1,0 +1,194 @@
+/**
+ * Loads what a project, group or package lists: the first page at once, the rest in the
+ * background (bounded concurrency in the client, change events batched so a long list is
+ * redrawn a few times, not a hundred), "Load more…" past the cap or when the server gives no
+ * total, and filtering here for servers that cannot filter.
+ */
+import { applyLocally, basicQuery, hasFilter, isDefault, matches, toQuery, type PackageFilter } from '../core/packageFilter';
+import { listKey, owningProject } from '../core/packageOwner';
+import type { ProjectRef } from '../core/projectRef';
+import { supports, type GitLabVersion } from '../core/versionGates';
+import type { GitLabClient } from '../gitlab/client';
+import { isGitLabError } from '../gitlab/errors';
+import type { Package, PackageFile } from '../gitlab/models';
+import type { Page } from '../gitlab/pagination';
+import { text } from '../util/text';
+import type { FileNode, LoadMoreNode, PackageNode, SourceNode, TreeNode } from './nodes';
+import { appendUnique, count, emptyRow, errorRow, infoRow, loadingRow, loadMoreRow, stateRow, type ListNode } from './rows';
+
+/** What is loaded below one row, and how to stop it. */
+export interface Loaded {
+  nodes: TreeNode[];
+  controller: AbortController;
+  /** Settles when the first batch is there. */
+  ready: Promise<void>;
+  /** Settles when nothing more loads in the background. */
+  settled: Promise<void>;
+}
+
+export interface ListLoaderDeps {
+  clientFor(ref: ProjectRef): GitLabClient;
+  hasToken(origin: string): Promise<boolean>;
+  versionOf?(instanceUrl: string): Promise<GitLabVersion | undefined>;
+  filterFor?(ref: ProjectRef): PackageFilter;
+  includeSubgroups?(): boolean;
+  /** The list of `node` changed (a background batch, Load more). */
+  onDidChange(node: ListNode): void;
+  /** The loaded state is still the one shown (a refresh replaces it). */
+  isCurrent(node: ListNode, loaded: Loaded): boolean;
+  maxRows: number;
+  loadMoreRows: number;
+  batchMs: number;
+}
+
+type Item = Package | PackageFile;
+
+export class ListLoader {
+  constructor(private readonly deps: ListLoaderDeps) {}
+
+  /** Fills `loaded` with the first rows; the rest follows in the background (see `loaded.settled`). */
+  async load(node: ListNode, loaded: Loaded, setSettled: (p: Promise<void>) => void): Promise<void> {
+    const signal = loaded.controller.signal;
+    if (node.kind === 'project' && node.resolveError) {
+      loaded.nodes = [await stateRow(node, node.resolveError, this.deps)];
+      return;
+    }
+    const maxPages = Math.max(1, Math.ceil(this.deps.maxRows / 100));
+    if (node.kind !== 'package' && (await this.serverCannotFilter(node))) return this.filterHere(node, loaded, maxPages);
+    const pages = this.pagesFor(node, 1, maxPages, signal);
+    let first: IteratorResult<Page<Item>>;
+    try {
+      first = await pages.next();
+    } catch (e) {
+      if (node.kind !== 'package' && isGitLabError(e) && e.kind === 'badRequest' && !isDefault(this.filterOf(node)))
+        return this.filterHere(node, loaded, maxPages);
+      loaded.nodes = [await stateRow(node, e, this.deps)];
+      return;
+    }
+    if (first.done || first.value.items.length === 0) {
+      loaded.nodes = [emptyRow(node, node.kind !== 'package' && hasFilter(this.filterOf(node)))];
+      return;
+    }
+    loaded.nodes = this.toNodes(node, first.value.items);
+    if (first.value.nextPage === undefined) return;
+    if (first.value.totalPages === undefined || maxPages <= 1) {
+      // No total (over 10,000 rows, or an old server) or at the cap: page on only when asked.
+      await pages.return(undefined);
+      loaded.nodes = [...loaded.nodes, loadMoreRow(node, first.value.nextPage, count(loaded.nodes))];
+      return;
+    }
+    const firstRows = loaded.nodes;
+    loaded.nodes = [...firstRows, loadingRow(node)];
+    setSettled(this.continueInBackground(node, loaded, firstRows, first.value, pages));
+  }
+
+  /** Appends the rows after a "Load more…" row in place of it. */
+  async appendAfter(row: LoadMoreNode, loaded: Loaded): Promise<void> {
+    if (!loaded.nodes.includes(row)) return;
+    const signal = loaded.controller.signal;
+    const pages = this.pagesFor(row.parent, row.nextPage, Math.max(1, Math.ceil(this.deps.loadMoreRows / 100)), signal);
+    let appended: TreeNode[] = [];
+    let last: Page<Item> | undefined;
+    try {
+      for await (const page of pages) {
+        appended = appendUnique(appended, this.toNodes(row.parent, page.items));
+        last = page;
+      }
+    } catch (e) {
+      if (signal.aborted) return;
+      appended.push(errorRow(row.parent, e, 'more'));
+    }
+    if (signal.aborted) return;
+    const index = loaded.nodes.indexOf(row);
+    const more = last?.nextPage !== undefined ? [loadMoreRow(row.parent, last.nextPage, row.loaded + count(appended))] : [];
+    loaded.nodes = [...appendUnique(loaded.nodes.slice(0, index), appended), ...more];
+    this.deps.onDidChange(row.parent);
+  }
+
+  private async continueInBackground(
+    node: ListNode,
+    loaded: Loaded,
+    firstRows: TreeNode[],
+    first: Page<Item>,
+    pages: AsyncGenerator<Page<Item>>,
+  ): Promise<void> {
+    const signal = loaded.controller.signal;
+    const rows = [...firstRows];
+    const ids = new Set(rows.map((r) => r.id));
+    let lastFlush = Date.now();
+    let last = first;
+    const flush = (extra: TreeNode[] = []): void => {
+      if (signal.aborted || !this.deps.isCurrent(node, loaded)) return;
+      loaded.nodes = [...rows, ...extra];
+      lastFlush = Date.now();
+      this.deps.onDidChange(node);
+    };
+    try {
+      for await (const page of pages) {
+        // Rows shift between pages when packages come and go meanwhile: keep ids unique.
+        for (const row of this.toNodes(node, page.items)) if (!ids.has(row.id) && ids.add(row.id)) rows.push(row);
+        last = page;
+        if (Date.now() - lastFlush >= this.deps.batchMs) flush([loadingRow(node)]);
+      }
+      flush(last.nextPage !== undefined ? [loadMoreRow(node, last.nextPage, count(rows))] : []);
+    } catch (e) {
+      if (!signal.aborted) flush([errorRow(node, e, 'more')]);
+    }
+  }
+
+  private pagesFor(node: ListNode, startPage: number, maxPages: number, signal: AbortSignal, serverFilters = true): AsyncGenerator<Page<Item>> {
+    const paging = { startPage, maxPages, signal };
+    if (node.kind === 'package') return this.deps.clientFor(node.parent.ref).packageFiles(owningProject(node.pkg, node.parent), node.pkg.id, {}, paging);
+    const client = this.deps.clientFor(node.ref);
+    const query = serverFilters ? toQuery(this.filterOf(node)) : basicQuery();
+    if (node.kind === 'project') return client.projectPackages(listKey(node), query, paging);
+    const excludeSubgroups = this.deps.includeSubgroups?.() === false ? true : undefined;
+    return client.groupPackages(listKey(node), { ...query, excludeSubgroups }, paging);
+  }
+
+  /** Servers before 12.9 (13.9 for status) ignore filter parameters without a word. */
+  private async serverCannotFilter(node: SourceNode): Promise<boolean> {
+    const filter = this.filterOf(node);
+    if (isDefault(filter) || !this.deps.versionOf) return false;
+    const version = await this.deps.versionOf(node.ref.instanceUrl);
+    return !supports(version, 'listFilters') || (!!filter.status && !supports(version, 'statusFilter'));
+  }
+
+  private filterOf(node: SourceNode): PackageFilter {
+    return this.deps.filterFor?.(node.ref) ?? {};
+  }
+
+  /** An old server refused the filter (400) or ignores it: list everything (up to the cap) and filter here. */
+  private async filterHere(node: SourceNode, loaded: Loaded, maxPages: number): Promise<void> {
+    const items: Package[] = [];
+    let next: number | undefined;
+    try {
+      for await (const page of this.pagesFor(node, 1, maxPages, loaded.controller.signal, false)) {
+        items.push(...(page.items as Package[]));
+        next = page.nextPage;
+      }
+    } catch (e) {
+      loaded.nodes = [await stateRow(node, e, this.deps)];
+      return;
+    }
+    const kept = applyLocally(items, this.filterOf(node));
+    const note = infoRow(
+      node,
+      'filtered-here',
+      next !== undefined
+        ? text('This GitLab does not filter or sort packages on the server: filtered here (only the first {0} packages were searched)', items.length)
+        : text('This GitLab does not filter or sort packages on the server: filtered here'),
+    );
+    loaded.nodes = [note, ...(kept.length ? this.toNodes(node, kept) : [emptyRow(node, true)])];
+  }
+
+  private toNodes(parent: ListNode, items: Item[]): TreeNode[] {
+    if (parent.kind !== 'package') {
+      const filter = this.filterOf(parent);
+      return (items as Package[])
+        .filter((p) => matches(p, filter))
+        .map((pkg): PackageNode => ({ kind: 'package', id: `${parent.id}/package:${pkg.id}`, parent, pkg }));
+    }
+    return (items as PackageFile[]).map((file): FileNode => ({ kind: 'packageFile', id: `${parent.id}/file:${file.id}`, parent, file }));
+  }
+}

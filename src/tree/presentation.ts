@@ -1,0 +1,208 @@
+/**
+ * How each row looks: label, description, tooltip facts, icon, context value. Pure and
+ * structured (Texts, facts): tree/treeItems.ts words it and renders the tooltip Markdown.
+ */
+import { isDeletable } from '../core/deletion';
+import type { InstanceStatus } from '../core/instanceHealth';
+import { EXPIRY_WARNING_DAYS, expiryPhrase } from '../core/tokenFacts';
+import { displayName, type Package } from '../gitlab/models';
+import { humanSize, plainLine, shortDate } from '../util/format';
+import { joinTexts, text, verbatim, type Text } from '../util/text';
+import type { InstanceNode, PackageNode, SourceNode, TreeNode } from './nodes';
+import { fileFacts, packageFacts, type Fact } from './packageFacts';
+
+export interface Tooltip {
+  /** Shown in bold above the facts. */
+  title: string;
+  facts: Fact[];
+  note?: Text;
+}
+
+export interface Presentation {
+  label: Text;
+  description?: Text;
+  tooltip?: Tooltip;
+  /** A codicon id. */
+  icon?: string;
+  /** Tints the icon for rows that need attention. */
+  iconColor?: 'error' | 'warning' | 'muted';
+  contextValue: string;
+  collapsible: boolean;
+  /** Open when first shown. */
+  expanded?: boolean;
+}
+
+const TYPE_ICONS: Record<string, string> = {
+  maven: 'coffee',
+  npm: 'json',
+  pypi: 'symbol-namespace',
+  nuget: 'symbol-class',
+  generic: 'package',
+  helm: 'server',
+  conan: 'symbol-method',
+  composer: 'symbol-interface',
+  golang: 'symbol-module',
+  terraform_module: 'cloud',
+  debian: 'terminal-debian',
+  rubygems: 'ruby',
+  rpm: 'terminal-linux',
+  ml_model: 'beaker',
+};
+
+const STATUS_COLOR: Record<string, Presentation['iconColor']> = {
+  error: 'error',
+  processing: 'warning',
+  pending_destruction: 'muted',
+  hidden: 'muted',
+  deprecated: 'muted',
+};
+
+export function packageIcon(packageType: string): string {
+  return TYPE_ICONS[packageType] ?? 'package';
+}
+
+export function projectLabel(node: SourceNode): string {
+  if (node.project) return node.project.pathWithNamespace;
+  return typeof node.ref.key === 'number' ? `${node.kind === 'group' ? 'Group' : 'Project'} #${node.ref.key}` : node.ref.key;
+}
+
+/** The project a package row belongs to (in a group's list, the package's own project). */
+export function packageProjectLabel(node: PackageNode): string {
+  return node.pkg.projectPath ?? projectLabel(node.parent);
+}
+
+/** `name version`, as dialogs and messages name a package. */
+export function packageLabel(pkg: Package): string {
+  return `${displayName(pkg)} ${pkg.version ?? ''}`.trim();
+}
+
+export function packageDescription(pkg: Package): string {
+  const parts = [pkg.version ?? '-', pkg.packageType];
+  if (pkg.status && pkg.status !== 'default') parts.push(pkg.status);
+  if (pkg.projectPath) parts.push(pkg.projectPath);
+  return parts.map((p) => plainLine(p)).join(' · ');
+}
+
+/** `gitlab.example.com`, or `host/gitlab` for an instance under a sub-path. */
+export function instanceLabel(instanceUrl: string): string {
+  const u = new URL(instanceUrl);
+  return u.host + u.pathname.replace(/\/+$/, '');
+}
+
+export function present(node: TreeNode): Presentation {
+  switch (node.kind) {
+    case 'instance':
+      return {
+        label: verbatim(instanceLabel(node.instanceUrl)),
+        description: instanceDescription(node.status),
+        tooltip: instanceTooltip(node),
+        icon: 'server',
+        iconColor: node.status && (!node.status.hasToken || (node.status.token.daysLeft ?? Infinity) <= EXPIRY_WARNING_DAYS) ? 'warning' : undefined,
+        contextValue: 'instance',
+        collapsible: true,
+        expanded: true,
+      };
+    case 'project':
+      return {
+        label: verbatim(projectLabel(node)),
+        description: joinTexts([node.detected ? text('detected') : undefined, node.filterText]),
+        tooltip: sourceTooltip(node),
+        icon: 'repo',
+        contextValue: node.detected ? 'project.detected' : 'project',
+        collapsible: true,
+      };
+    case 'group':
+      return {
+        label: verbatim(projectLabel(node)),
+        description: joinTexts([text('group'), node.filterText]),
+        tooltip: sourceTooltip(node),
+        icon: 'organization',
+        contextValue: 'group',
+        collapsible: true,
+      };
+    case 'projectError':
+      return {
+        label: verbatim(plainLine(node.entry) || '-'),
+        description: node.reason,
+        tooltip: { title: node.entry, facts: [], note: node.reason },
+        icon: 'error',
+        contextValue: 'projectError',
+        collapsible: false,
+      };
+    case 'packageName':
+      return {
+        label: verbatim(plainLine(node.name, 300)),
+        description: text('{0} · {1}', node.versions === 1 ? text('1 version') : text('{0} versions', node.versions), verbatim(plainLine(node.packageType))),
+        icon: packageIcon(node.packageType),
+        contextValue: 'packageName',
+        collapsible: true,
+      };
+    case 'package':
+      return {
+        label: verbatim(plainLine(displayName(node.pkg), 300)),
+        description: verbatim(packageDescription(node.pkg)),
+        tooltip: { title: plainLine(displayName(node.pkg), 300), facts: packageFacts(node.pkg, { instanceUrl: node.parent.ref.instanceUrl }) },
+        icon: packageIcon(node.pkg.packageType),
+        iconColor: STATUS_COLOR[node.pkg.status ?? 'default'],
+        contextValue: isDeletable(node.pkg) && !node.parent.readOnly ? 'package.deletable' : 'package',
+        collapsible: true,
+      };
+    case 'packageFile':
+      return {
+        label: verbatim(plainLine(node.file.fileName, 300)),
+        description: verbatim([humanSize(node.file.size), shortDate(node.file.createdAt)].filter(Boolean).join(' · ')),
+        tooltip: { title: plainLine(node.file.fileName, 300), facts: fileFacts(node.file) },
+        contextValue: isDeletable(node.parent.pkg) && !node.parent.parent.readOnly ? 'packageFile.deletable' : 'packageFile',
+        collapsible: false,
+      };
+    case 'message':
+      return {
+        label: node.text,
+        description: node.detail ? verbatim(plainLine(node.detail)) : undefined,
+        tooltip: node.detail ? { title: '', facts: [], note: verbatim(node.detail) } : undefined,
+        icon: node.severity === 'error' ? 'error' : node.severity === 'warning' ? 'warning' : 'info',
+        contextValue: node.action.kind === 'setToken' ? 'tokenMessage' : node.action.kind === 'retry' ? 'errorMessage' : 'message',
+        collapsible: false,
+      };
+    case 'loadMore':
+      return { label: text('Load more…'), description: text('{0} loaded', node.loaded), icon: 'ellipsis', contextValue: 'loadMore', collapsible: false };
+  }
+}
+
+function sourceTooltip(node: SourceNode): Tooltip {
+  const facts: Fact[] = [{ label: text('Instance'), value: verbatim(node.ref.instanceUrl) }];
+  if (node.project) facts.push({ label: text('Project ID'), value: verbatim(String(node.project.id)) });
+  return { title: projectLabel(node), facts };
+}
+
+function instanceDescription(s: InstanceStatus | undefined): Text | undefined {
+  if (!s) return undefined;
+  if (!s.hasToken) return text('no token');
+  return joinTexts([
+    s.token.daysLeft !== undefined && s.token.daysLeft <= EXPIRY_WARNING_DAYS ? text('token {0}', expiryPhrase(s.token.daysLeft)) : undefined,
+    s.token.canDelete === false ? text('read-only token') : undefined,
+    s.version ? text('GitLab {0}', `${s.version.major}.${s.version.minor}`) : undefined,
+  ]);
+}
+
+function instanceTooltip(node: InstanceNode): Tooltip {
+  const s = node.status;
+  const token = s ? (s.hasToken ? (s.token.name ? verbatim(`"${s.token.name}"`) : text('set')) : text('none')) : undefined;
+  const expires = s?.token.expiresOn
+    ? text('{0} ({1})', s.token.expiresOn, expiryPhrase(s.token.daysLeft ?? 0))
+    : s?.hasToken && s.token.scopes
+      ? text('never')
+      : undefined;
+  const facts: (Fact | undefined)[] = [
+    { label: text('URL'), value: verbatim(node.instanceUrl) },
+    s?.version ? { label: text('GitLab'), value: verbatim(s.version.text) } : undefined,
+    token ? { label: text('Token'), value: token } : undefined,
+    s?.token.scopes ? { label: text('Scopes'), value: verbatim(s.token.scopes.join(', ')) } : undefined,
+    expires ? { label: text('Expires'), value: expires } : undefined,
+  ];
+  return {
+    title: instanceLabel(node.instanceUrl),
+    facts: facts.filter((f): f is Fact => f !== undefined),
+    note: s?.token.canDelete === false ? text('This token can browse but not delete (it lacks the api scope).') : undefined,
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The root rows: projects detected from git remotes first, then the configured projects (each
+ * looked up, so a wrong entry says so at once), then groups (looked up when expanded); under
+ * one row per instance when more than one is in use.
+ */
+import type { InstanceStatus } from '../core/instanceHealth';
+import { describeFilter, type PackageFilter } from '../core/packageFilter';
+import { refIdentity, type ParsedEntry, type ProjectRef } from '../core/projectRef';
+import type { GitLabClient } from '../gitlab/client';
+import { asGitLabError } from '../gitlab/errors';
+import { text } from '../util/text';
+import { byInstance } from './grouping';
+import type { GroupNode, ProjectErrorNode, ProjectNode, TreeNode } from './nodes';
+import { badEntry } from './rows';
+
+export interface RootLoaderDeps {
+  entries(): ParsedEntry[];
+  groupEntries?(): ParsedEntry[];
+  detectedProjects?(): ProjectRef[];
+  clientFor(ref: ProjectRef): GitLabClient;
+  hasToken(origin: string): Promise<boolean>;
+  instanceStatus?(instanceUrl: string): InstanceStatus | undefined;
+  filterFor?(ref: ProjectRef): PackageFilter;
+}
+
+export class RootLoader {
+  constructor(private readonly deps: RootLoaderDeps) {}
+
+  async load(signal: AbortSignal): Promise<TreeNode[]> {
+    const entries = this.deps.entries();
+    const configured = new Set(entries.flatMap((e) => (e.ok ? [refIdentity(e.ref)] : [])));
+    const detected = (this.deps.detectedProjects?.() ?? []).filter((ref) => !configured.has(refIdentity(ref)));
+    const detectedNodes = await Promise.all(detected.map((ref) => this.resolveProject(ref, signal, true)));
+    const projects = await Promise.all(entries.map((e, i) => (e.ok ? this.resolveProject(e.ref, signal) : Promise.resolve(badEntry(e.entry, e.reason, i)))));
+    // Groups are not looked up: a wrong one says so when expanded (404 Group Not Found).
+    const groupNodes = (this.deps.groupEntries?.() ?? []).map((g, i): GroupNode | ProjectErrorNode =>
+      g.ok ? { kind: 'group', id: `group:${refIdentity(g.ref)}`, ref: g.ref, filterText: this.filterText(g.ref) } : badEntry(g.entry, g.reason, `group${i}`),
+    );
+    const nodes = [...detectedNodes.filter((n) => n.kind === 'project'), ...projects, ...groupNodes];
+    // What is known of tokens now, not when the lookups started (a check may have landed meanwhile).
+    this.markReadOnly(nodes);
+    const instances = new Set(nodes.flatMap((n) => (n.kind !== 'projectError' ? [n.ref.instanceUrl] : [])));
+    return instances.size > 1 ? byInstance(nodes, (url) => this.deps.instanceStatus?.(url)) : nodes;
+  }
+
+  /** The token's scopes are known to exclude deleting: delete actions are hidden on these projects. */
+  markReadOnly(nodes: readonly TreeNode[]): void {
+    for (const n of nodes) {
+      if (n.kind === 'instance') n.status = this.deps.instanceStatus?.(n.instanceUrl);
+      for (const p of n.kind === 'instance' ? n.children : [n]) {
+        if (p.kind === 'project' || p.kind === 'group') p.readOnly = this.deps.instanceStatus?.(p.ref.instanceUrl)?.token.canDelete === false || undefined;
+      }
+    }
+  }
+
+  private filterText(ref: ProjectRef): ProjectNode['filterText'] {
+    return describeFilter(this.deps.filterFor?.(ref) ?? {});
+  }
+
+  private async resolveProject(ref: ProjectRef, signal: AbortSignal, detected = false): Promise<ProjectNode | ProjectErrorNode> {
+    const node: ProjectNode = {
+      kind: 'project',
+      detected: detected || undefined,
+      id: `${detected ? 'detected' : 'project'}:${refIdentity(ref)}`,
+      ref,
+      filterText: this.filterText(ref),
+    };
+    try {
+      // The id stays the entry's, so expansion survives a token change that makes it resolvable.
+      node.project = await this.deps.clientFor(ref).getProject(ref.key, signal);
+    } catch (e) {
+      const err = asGitLabError(e);
+      // A 404 with a token means the project does not exist or is invisible to this user.
+      if (err.kind === 'notFound' && (await this.deps.hasToken(ref.origin))) {
+        const reason = err.serverMessage
+          ? text('Project not found, or your token has no access to it ({0})', err.serverMessage)
+          : text('Project not found, or your token has no access to it');
+        return badEntry(ref.entry, reason, ref.entry);
+      }
+      node.resolveError = err;
+    }
+    return node;
+  }
+}

@@ -1,0 +1,89 @@
+/** The rows that are not data: empty lists, loading, load more, failures (each with the action it offers). */
+import { errorText } from '../core/errorText';
+import { unsupportedMessage, type GitLabVersion } from '../core/versionGates';
+import { asGitLabError } from '../gitlab/errors';
+import { text, type Text } from '../util/text';
+import type { LoadMoreNode, MessageNode, PackageNode, ProjectErrorNode, SourceNode, TreeNode } from './nodes';
+
+/** A row that lists children: a project or group (packages), or a package (its files). */
+export type ListNode = SourceNode | PackageNode;
+
+export function errorRow(parent: ListNode, e: unknown, suffix: string): MessageNode {
+  const err = asGitLabError(e);
+  return {
+    kind: 'message',
+    id: `${parent.id}/${suffix}`,
+    parent,
+    text: text('{0} — Retry', errorText(err)),
+    detail: err.path,
+    severity: 'error',
+    action: { kind: 'retry' },
+  };
+}
+
+export function emptyRow(parent: ListNode, filtered = false): MessageNode {
+  const message = parent.kind !== 'package' ? (filtered ? text('No packages match the filter') : text('No packages')) : text('No files');
+  return { kind: 'message', id: `${parent.id}/empty`, parent, text: message, severity: 'info', action: { kind: 'none' } };
+}
+
+export function infoRow(parent: ListNode, suffix: string, message: Text): MessageNode {
+  return { kind: 'message', id: `${parent.id}/${suffix}`, parent, text: message, severity: 'info', action: { kind: 'none' } };
+}
+
+export function loadingRow(parent: ListNode): MessageNode {
+  return infoRow(parent, 'loading', text('Loading more…'));
+}
+
+export function loadMoreRow(parent: ListNode, nextPage: number, loaded: number): LoadMoreNode {
+  return { kind: 'loadMore', id: `${parent.id}/more:${nextPage}`, parent, nextPage, loaded };
+}
+
+export function badEntry(entry: string, reason: Text, discriminator: number | string): ProjectErrorNode {
+  return { kind: 'projectError', id: `projectError:${discriminator}:${entry}`, entry, reason };
+}
+
+export interface StateRowDeps {
+  hasToken(origin: string): Promise<boolean>;
+  versionOf?(instanceUrl: string): Promise<GitLabVersion | undefined>;
+}
+
+/** The row for a failed load: token problems offer "Set Access Token…", the rest "Retry". */
+export async function stateRow(parent: ListNode, e: unknown, deps: StateRowDeps): Promise<MessageNode> {
+  const err = asGitLabError(e);
+  const origin = (parent.kind === 'package' ? parent.parent : parent).ref.origin;
+  const host = new URL(origin).host;
+  const hasToken = await deps.hasToken(origin);
+  const id = `${parent.id}/state`;
+  if (err.kind === 'unauthorized' || (!hasToken && (err.kind === 'notFound' || err.kind === 'forbidden'))) {
+    const message = hasToken ? text('Access token for {0} was rejected — Set Access Token…', host) : text('No access token for {0} — Set Access Token…', host);
+    return { kind: 'message', id, parent, text: message, detail: err.serverMessage, severity: 'warning', action: { kind: 'setToken', origin } };
+  }
+  if (err.kind === 'forbidden') {
+    return { kind: 'message', id, parent, text: text('No access to packages'), detail: err.serverMessage, severity: 'warning', action: { kind: 'retry' } };
+  }
+  if (err.kind === 'notFound' && parent.kind === 'group') {
+    const tooOld = unsupportedMessage(await deps.versionOf?.(parent.ref.instanceUrl), 'groupPackages', host);
+    if (tooOld) return infoRow(parent, 'state', tooOld);
+  }
+  if (err.kind === 'notFound') {
+    const what =
+      parent.kind === 'package'
+        ? text('Package not found (deleted?)')
+        : parent.kind === 'group'
+          ? text('Group not found')
+          : text('Project or its package registry not found');
+    return { kind: 'message', id, parent, text: what, detail: err.serverMessage, severity: 'warning', action: { kind: 'retry' } };
+  }
+  return errorRow(parent, err, 'state');
+}
+
+/** Package and file rows (what "N loaded" counts). */
+export function count(nodes: TreeNode[]): number {
+  return nodes.filter((n) => n.kind === 'package' || n.kind === 'packageFile').length;
+}
+
+/** Rows shift between pages when packages are added or deleted meanwhile: keep ids unique. */
+export function appendUnique(existing: TreeNode[], added: TreeNode[]): TreeNode[] {
+  const ids = new Set(existing.map((n) => n.id));
+  return existing.concat(added.filter((n) => !ids.has(n.id) && ids.add(n.id)));
+}
