@@ -1,3 +1,4 @@
+import type { ListNode } from '../../src/tree/rows';
 /**
  * `npm run bench`: what a user feels, measured side by side in one run against the fake
  * GitLab with injected latency. Peer: @gitbeaker/rest (what a Node user would pick). Limit:
@@ -95,16 +96,10 @@ async function main(): Promise<void> {
     return { model };
   };
   const projectOf = async (model: PackagesTreeModel): Promise<ProjectNode> => (await model.children())[0] as ProjectNode;
-  const settled = async (model: PackagesTreeModel, node: TreeNode, expected: number): Promise<TreeNode[]> => {
-    for (;;) {
-      const rows = await model.children(node);
-      if (
-        rows.filter((r) => r.kind === 'package' || r.kind === 'packageFile').length >= expected ||
-        rows.some((r) => r.kind === 'loadMore' || (r.kind === 'message' && r.severity === 'error'))
-      )
-        return rows;
-      await new Promise((r) => setTimeout(r, 2));
-    }
+  /** The rows once background paging settled (the model's own signal, not polling). */
+  const settled = async (model: PackagesTreeModel, node: TreeNode): Promise<TreeNode[]> => {
+    await model.whenSettled(node as ListNode);
+    return model.children(node);
   };
 
   /** Median time of `measure` on a fresh tree each run; finding the node to expand is not timed. */
@@ -142,7 +137,7 @@ async function main(): Promise<void> {
     const { model } = newModel([BIG.path]);
     const node = await projectOf(model);
     fake.clearRequests();
-    await settled(model, node, BIG.packages);
+    await settled(model, node);
     const reqs = fake.requests.filter((r) => r.method === 'GET');
     const perPackage = reqs.filter((r) => /\/packages\/\d+/.test(r.path)).length;
     model.dispose();
@@ -159,7 +154,7 @@ async function main(): Promise<void> {
 
   // 2. All 10,000 packages, through the tree model (what expanding a project does).
   {
-    const ours = await timeOnFreshTree(BIG.path, (model, node) => settled(model, node, BIG.packages));
+    const ours = await timeOnFreshTree(BIG.path, (model, node) => settled(model, node));
     const peerMs = SKIP_PEER ? undefined : await timed(() => peer.Packages.all({ projectId: BIG.path, perPage: 100 }));
     const limit = roundTrips(BIG.packages / 100, C) * rtt;
     figures.push({
@@ -177,7 +172,7 @@ async function main(): Promise<void> {
   {
     const ours = await timeOnFreshTree(
       FILES.path,
-      (model, node) => settled(model, node, FILES.files),
+      (model, node) => settled(model, node),
       async (model, project) => (await model.children(project))[0],
     );
     const peerMs = SKIP_PEER
@@ -272,7 +267,7 @@ async function main(): Promise<void> {
     gc?.();
     const before = process.memoryUsage().heapUsed;
     const { model } = newModel([BIG.path]);
-    const rows = await settled(model, await projectOf(model), BIG.packages);
+    const rows = await settled(model, await projectOf(model));
     gc?.();
     const growth = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
     figures.push({

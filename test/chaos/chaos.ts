@@ -1,3 +1,4 @@
+import type { ListNode } from '../../src/tree/rows';
 /**
  * Fault injection against the code the extension runs (client + tree model + bulk delete),
  * with the fake GitLab misbehaving on purpose. Two runs:
@@ -60,11 +61,8 @@ function client(fake: FakeGitLab): GitLabClient {
 
 /** Waits until a node's background paging settles and returns its rows. */
 async function settle(model: PackagesTreeModel, node: TreeNode): Promise<TreeNode[]> {
-  for (;;) {
-    const rows = await model.children(node);
-    if (!rows.some((r) => r.kind === 'message' && r.text.message === 'Loading more…')) return rows;
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  await model.whenSettled(node as ListNode);
+  return model.children(node);
 }
 
 export async function runTreeChaos(opts: { operations: number; seed?: number; parallel?: number }): Promise<TreeChaosResult> {

@@ -1,3 +1,4 @@
+import type { ListNode } from '../../src/tree/rows';
 import { strict as assert } from 'node:assert';
 import { nodeFetch as fetch } from '../../src/platform/node';
 import { deletePackages } from '../../src/core/bulkDelete';
@@ -32,11 +33,8 @@ describe('group view and group by name', () => {
     });
 
   const settled = async (m: PackagesTreeModel, n: TreeNode): Promise<TreeNode[]> => {
-    for (;;) {
-      const rows = await m.children(n);
-      if (!rows.some((r) => r.kind === 'message' && r.text.message === 'Loading more…')) return rows;
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    await m.whenSettled(n as ListNode);
+    return m.children(n);
   };
 
   it('group entries may be top-level paths, ids or URLs', () => {

@@ -1,3 +1,4 @@
+import type { ListNode } from '../../src/tree/rows';
 import { strict as assert } from 'node:assert';
 import { nodeFetch as fetch } from '../../src/platform/node';
 import { GitLabClient } from '../../src/gitlab/client';
@@ -56,14 +57,10 @@ describe('tree model against the fake GitLab', function () {
     return node;
   }
 
-  /** Waits until background paging of `node` has settled (no loading row left). */
+  /** The rows of `node` once its background paging has settled (the model says when). */
   async function settled(m: PackagesTreeModel, node: TreeNode): Promise<TreeNode[]> {
-    for (let i = 0; i < 1000; i++) {
-      const rows = await m.children(node);
-      if (!rows.some((r) => r.kind === 'message' && r.text.message === 'Loading more…')) return rows;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error('background paging did not finish');
+    await m.whenSettled(node as ListNode);
+    return m.children(node);
   }
 
   it('roots: projects labelled by path_with_namespace; bad and unknown entries as rows that say why', async () => {
@@ -209,16 +206,28 @@ describe('tree model against the fake GitLab', function () {
     assert.equal(uncounted[uncounted.length - 1].kind, 'loadMore');
   });
 
-  it('a newer refresh wins over an older load still in flight', async () => {
-    fake.latencyMs = 50;
-    const { m } = model(['acme/app']);
+  it('a newer refresh wins over an older load still in flight (refreshed mid-background, data changed meanwhile)', async () => {
+    fake.latencyMs = 20;
+    const { m } = model(['acme/big']);
     const project = await projectNode(m);
-    const older = m.children(project);
+    const first = await m.children(project);
+    assert.ok(
+      first.some((r) => r.kind === 'message' && r.text.message === 'Loading more…'),
+      'the older load is still paging in the background',
+    );
     m.refresh(project);
+    // Published after the refresh: only the newer load can know it (newest first, so on page 1).
+    const added = fake.addPackage(SAMPLE.projects.big.id, { name: 'published-after-refresh', version: '1.0.0', packageType: 'generic' });
+    await m.whenSettled(project);
+    const rows = await m.children(project);
+    const packages = rows.filter((r): r is PackageNode => r.kind === 'package');
+    assert.ok(
+      packages.some((p) => p.pkg.id === added.id),
+      'the newer listing is what is shown',
+    );
+    assert.equal(new Set(packages.map((p) => p.id)).size, packages.length, 'no row twice');
+    assert.ok(!rows.some((r) => r.kind === 'message'), 'no loading row left behind by the older load');
     fake.latencyMs = 0;
-    const newer = await m.children(project);
-    await older;
-    assert.strictEqual(await m.children(project), newer);
   });
 
   it('lists an 11.9-shape project like any other (delete offered: old servers send no _links)', async () => {
