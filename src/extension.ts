@@ -8,7 +8,6 @@ import { environmentToken } from './core/environmentToken';
 import { InstanceFacts } from './core/instanceFacts';
 import { InstanceHealth } from './core/instanceHealth';
 import { InstanceMonitor } from './core/instanceMonitor';
-import { owningProject } from './core/packageOwner';
 import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries } from './core/settings';
 import { Settings } from './host/config';
 import { DetailsDocuments } from './host/detailsDocuments';
@@ -22,7 +21,6 @@ import { say } from './host/words';
 import { WorkspaceRemotes } from './host/workspaceRemotes';
 import { nodePlatform } from './platform/node';
 import { PackagesTreeModel } from './tree/model';
-import type { TreeNode } from './tree/nodes';
 import { PackagesTreeProvider } from './tree/provider';
 
 /** Handed to tests only (never in normal use: it would expose tokens). */
@@ -37,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const version = String((context.extension.packageJSON as { version?: string }).version);
   const userAgent = `gitlab-packages-vscode/${version} (VS Code ${vscode.version})`;
   const log = new Log();
-  const settings = new Settings(platform.homeDir ?? '');
+  const settings = new Settings(platform.homeDir ?? '', (problem) => log.warn(say(problem)));
   const config = () => settings.current;
   const tokens = new TokenStore(context.secrets, environmentToken(platform.environment, config().instanceUrl));
   const certificateNotice = new UntrustedCertificateNotice(log);
@@ -58,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     onDidChange: (s) => (model.instanceStatusChanged(), expiryNotice.consider(s)),
   });
   const monitor = new InstanceMonitor({ health, instanceUrls: () => instanceUrls(config()), log: (line) => log.warn(line) });
-  const changes = new vscode.EventEmitter<TreeNode | undefined>();
+  const provider = new PackagesTreeProvider();
   const filters = new FilterStore(context.workspaceState);
   const remotes = new WorkspaceRemotes();
   const model = new PackagesTreeModel({
@@ -72,11 +70,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     hasToken: (origin) => tokens.has(origin),
     versionOf: (url) => facts.version(url),
     instanceStatus: (url) => health.get(url),
-    onDidChange: (node) => changes.fire(node),
+    onDidChange: (node) => provider.changed(node),
   });
-  const provider = new PackagesTreeProvider(model, changes.event, (node, signal) =>
-    clients.get(node.parent.ref.instanceUrl).getPackage(owningProject(node.pkg, node.parent), node.pkg.id, signal),
-  );
+  provider.attach(model);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
   const viewState = new ViewState(treeView, filters, config);
   const deletes = new DeleteFlow({
@@ -85,14 +81,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     log: (line) => log.info(line),
   });
   const details = new DetailsDocuments();
-  const logInstanceProblems = (): void => config().instanceProblems.forEach((p) => log.warn(say(p)));
-  logInstanceProblems();
 
   context.subscriptions.push(
     log,
     settings,
     tokens,
-    changes,
+    provider,
     treeView,
     remotes,
     details,
@@ -101,7 +95,6 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     remotes.onDidChange(() => config().detectFromGitRemotes && model.refresh()),
     tokens.onDidChange((origin) => (model.refresh(), monitor.recheck(origin))),
     settings.onDidChange((change) => {
-      if (change.instances) logInstanceProblems();
       // Clients, agents, versions and token facts hold across view settings; a new connection asks again.
       if (change.connections) clients.reset();
       viewState.update();

@@ -3,7 +3,19 @@
  * row, a toast and the log say the same thing (and the adapters translate it).
  */
 import { NoDownloadRouteError } from '../gitlab/client';
-import { isGitLabError, type GitLabError, type TlsError } from '../gitlab/errors';
+import {
+  BadResponseError,
+  ForbiddenError,
+  InsecureRequestError,
+  isGitLabError,
+  NetworkError,
+  RateLimitedError,
+  TimeoutError,
+  TlsError,
+  UnauthorizedError,
+  type ForbiddenReason,
+  type GitLabError,
+} from '../gitlab/errors';
 import { text, verbatim, type Text } from '../util/text';
 import { INSTANCES_SETTING } from './instanceSettings';
 import { ChecksumMismatchError } from './verifiedDownload';
@@ -35,55 +47,50 @@ function withServer(t: Text, serverMessage: string | undefined): Text {
 }
 
 export function gitLabErrorText(e: GitLabError): Text {
+  if (e instanceof UnauthorizedError)
+    return e.noToken ? text('No access token is set for this GitLab instance.') : withServer(text('GitLab rejected the access token'), e.serverMessage);
+  if (e instanceof ForbiddenError) return withServer(forbiddenText(e.reason), e.serverMessage);
+  if (e instanceof RateLimitedError) {
+    return e.retryAfterMs !== undefined
+      ? text('GitLab is rate-limiting requests; retry in {0} s', Math.ceil(e.retryAfterMs / 1000))
+      : text('GitLab is rate-limiting requests');
+  }
+  if (e instanceof NetworkError) return text('Cannot reach GitLab: {0}', networkText(e));
+  if (e instanceof TimeoutError) return text('GitLab did not answer within {0} s', Math.round(e.timeoutMs / 1000));
+  if (e instanceof BadResponseError) return text('Unexpected answer from GitLab: {0}', badResponseText(e));
+  if (e instanceof InsecureRequestError) {
+    return text(
+      'Refusing to send the access token over plain http to {0}. Use https, or add {1} to the setting {2}.',
+      new URL(e.origin).host,
+      e.origin,
+      ALLOW_HTTP_SETTING,
+    );
+  }
+  if (e instanceof TlsError) return tlsText(e);
   switch (e.kind) {
-    case 'unauthorized':
-      return 'noToken' in e && e.noToken
-        ? text('No access token is set for this GitLab instance.')
-        : withServer(text('GitLab rejected the access token'), e.serverMessage);
-    case 'forbidden': {
-      const reason = (e as GitLabError & { reason?: string }).reason;
-      const t =
-        reason === 'protected'
-          ? text('The package is protected against deletion')
-          : reason === 'scope'
-            ? text('The access token lacks the scope this needs (deleting needs the "api" scope)')
-            : text('Access denied');
-      return withServer(t, e.serverMessage);
-    }
     case 'notFound':
       return withServer(text('Not found'), e.serverMessage);
-    case 'rateLimited': {
-      const ms = (e as GitLabError & { retryAfterMs?: number }).retryAfterMs;
-      return ms !== undefined ? text('GitLab is rate-limiting requests; retry in {0} s', Math.ceil(ms / 1000)) : text('GitLab is rate-limiting requests');
-    }
     case 'server':
       return withServer(text('GitLab answered with HTTP {0}', e.status ?? 500), e.serverMessage);
-    case 'badRequest':
-    case 'conflict':
-      return withServer(text('GitLab refused the request (HTTP {0})', e.status ?? 400), e.serverMessage);
-    case 'network':
-      return text('Cannot reach GitLab: {0}', networkText(e as GitLabError & { problem: string; code?: string }));
-    case 'timeout':
-      return text('GitLab did not answer within {0} s', Math.round(((e as GitLabError & { timeoutMs: number }).timeoutMs ?? 0) / 1000));
     case 'cancelled':
       return text('Request cancelled');
-    case 'badResponse':
-      return text('Unexpected answer from GitLab: {0}', badResponseText(e as GitLabError & { problem: string; detail?: string }));
-    case 'insecure': {
-      const origin = (e as GitLabError & { origin: string }).origin;
-      return text(
-        'Refusing to send the access token over plain http to {0}. Use https, or add {1} to the setting {2}.',
-        new URL(origin).host,
-        origin,
-        ALLOW_HTTP_SETTING,
-      );
-    }
-    case 'tls':
-      return tlsText(e as TlsError);
+    default:
+      return withServer(text('GitLab refused the request (HTTP {0})', e.status ?? 400), e.serverMessage);
   }
 }
 
-function networkText(e: { problem: string; code?: string }): Text {
+function forbiddenText(reason: ForbiddenReason): Text {
+  switch (reason) {
+    case 'protected':
+      return text('The package is protected against deletion');
+    case 'scope':
+      return text('The access token lacks the scope this needs (deleting needs the "api" scope)');
+    case 'role':
+      return text('Access denied');
+  }
+}
+
+function networkText(e: NetworkError): Text {
   switch (e.problem) {
     case 'dns':
       return text('the host name could not be resolved (DNS)');
@@ -102,7 +109,7 @@ function networkText(e: { problem: string; code?: string }): Text {
   }
 }
 
-function badResponseText(e: { problem: string; detail?: string }): Text {
+function badResponseText(e: BadResponseError): Text {
   switch (e.problem) {
     case 'html':
       return text('an HTML page instead of data (a sign-in page or proxy in the way?)');
@@ -199,8 +206,8 @@ function caFileText(e: TlsError): Text {
 
 /** Why GitLab would not delete something, in plain words. */
 export function deleteFailureText(error: GitLabError, projectPath: string): Text {
-  if (error.kind === 'forbidden') {
-    const reason = (error as GitLabError & { reason?: string }).reason;
+  if (error instanceof ForbiddenError) {
+    const reason = error.reason;
     if (reason === 'protected') return text('the package is protected by a protection rule ({0})', error.serverMessage ?? '403');
     if (reason === 'scope') return text('your token cannot delete: it needs the "api" scope');
     return text('you need at least the Maintainer role in {0} to delete packages', projectPath);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { parseInstanceSettings } from '../core/instanceSettings';
 import { parseInstanceUrl } from '../core/projectRef';
 import { CONNECTION_SETTINGS, SECTION, type Config } from '../core/settings';
+import type { Text } from '../util/text';
 
 export function readConfig(homeDir = ''): Config {
   const c = vscode.workspace.getConfiguration(SECTION);
@@ -59,8 +60,6 @@ function clamp(n: number, min: number, max: number): number {
 export interface SettingsChange {
   /** Clients, agents, versions and token facts must be built and asked again. */
   connections: boolean;
-  /** `gitlabPackages.instances` changed: its problems are logged again. */
-  instances: boolean;
 }
 
 /** The current snapshot, read again when a `gitlabPackages.*` setting changes. */
@@ -70,14 +69,19 @@ export class Settings implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly homeDir: string) {
+  /** `reportProblem` hears each unusable `gitlabPackages.instances` entry, at start and when it changes. */
+  constructor(
+    private readonly homeDir: string,
+    reportProblem: (problem: Text) => void,
+  ) {
     this.snapshot = readConfig(homeDir);
+    this.snapshot.instanceProblems.forEach(reportProblem);
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
       this.snapshot = readConfig(this.homeDir);
+      if (e.affectsConfiguration(`${SECTION}.instances`)) this.snapshot.instanceProblems.forEach(reportProblem);
       this.changed.fire({
         connections: CONNECTION_SETTINGS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`)),
-        instances: e.affectsConfiguration(`${SECTION}.instances`),
       });
     });
   }

@@ -9,9 +9,10 @@ import type { PackageFilter } from '../core/packageFilter';
 import type { ParsedEntry, ProjectRef } from '../core/projectRef';
 import type { GitLabVersion } from '../core/versionGates';
 import type { GitLabClient } from '../gitlab/client';
+import { owningProject } from '../core/packageOwner';
 import { byName, nameKey } from './grouping';
 import { ListLoader, type Loaded } from './listLoader';
-import type { LoadMoreNode, SourceNode, TreeNode } from './nodes';
+import type { LoadMoreNode, PackageNode, SourceNode, TreeNode } from './nodes';
 import { RootLoader } from './rootLoader';
 import type { ListNode } from './rows';
 
@@ -134,6 +135,15 @@ export class PackagesTreeModel {
       this.loadingMore.set(row.id, pending);
     }
     return pending;
+  }
+
+  /** The single-package endpoint adds the other versions: asked only when a tooltip is shown. */
+  async withVersions(node: PackageNode, signal: AbortSignal): Promise<PackageNode> {
+    if (!node.pkg.versions) {
+      const full = await this.deps.clientFor(node.parent.ref).getPackage(owningProject(node.pkg, node.parent), node.pkg.id, signal);
+      node.pkg.versions = full.versions ?? [];
+    }
+    return node;
   }
 
   dispose(): void {

@@ -1,35 +1,39 @@
-/** The TreeDataProvider: delegates to the pure model and shows progress on the view. */
+/** The TreeDataProvider: delegates to the pure model, shows progress on the view, and owns the change event. */
 import * as vscode from 'vscode';
 import { VIEW_ID } from '../constants';
 import type { PackagesTreeModel } from './model';
-import type { Package } from '../gitlab/models';
-import type { PackageNode, TreeNode } from './nodes';
-import { packageFacts } from './packageFacts';
-import { toTreeItem, untrustedTooltip } from './treeItems';
+import type { TreeNode } from './nodes';
+import { toTreeItem } from './treeItems';
 
-export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
-  constructor(
-    private readonly model: PackagesTreeModel,
-    readonly onDidChangeTreeData: vscode.Event<TreeNode | undefined>,
-    /** The single-package endpoint (adds other versions), asked only when a tooltip is shown. */
-    private readonly fullPackage?: (node: PackageNode, signal: AbortSignal) => Promise<Package>,
-  ) {}
+export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changes = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changes.event;
+  private model: PackagesTreeModel | undefined;
 
+  /** The model is built with `changed` as its change callback, then attached here. */
+  attach(model: PackagesTreeModel): this {
+    this.model = model;
+    return this;
+  }
+
+  /** `undefined`: the whole tree. */
+  changed(node: TreeNode | undefined): void {
+    this.changes.fire(node);
+  }
+
+  /** A package's tooltip gains the other versions once the single-package endpoint answered. */
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
-    if (node.kind !== 'package' || node.pkg.versions || !this.fullPackage) return item;
+    if (node.kind !== 'package' || node.pkg.versions || !this.model) return item;
     const controller = new AbortController();
     const listener = token.onCancellationRequested(() => controller.abort());
     try {
-      node.pkg.versions = (await this.fullPackage(node, controller.signal)).versions ?? [];
+      return toTreeItem(await this.model.withVersions(node, controller.signal));
     } catch {
       // Error-status packages answer 404 here on recent servers: the list item's facts stand.
       return item;
     } finally {
       listener.dispose();
     }
-    const title = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-    item.tooltip = untrustedTooltip({ title, facts: packageFacts(node.pkg, { instanceUrl: node.parent.ref.instanceUrl }) });
-    return item;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -37,10 +41,15 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   }
 
   getChildren(node?: TreeNode): Thenable<TreeNode[]> {
-    return vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => this.model.children(node));
+    const model = this.model;
+    return model ? vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => model.children(node)) : Promise.resolve([]);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
     return node.parent;
+  }
+
+  dispose(): void {
+    this.changes.dispose();
   }
 }
