@@ -1,0 +1,158 @@
+/** Browsing commands: copy checksums, open in browser, details, grouping, load more, git remotes. */
+import { strict as assert } from 'node:assert';
+import { harnessPerTest, SAMPLE, waitFor, type Harness } from '../double/harness';
+import { FakeGitApi } from '../double/vscode';
+import { addHugeProject, HUGE_PROJECT } from './fixtures';
+
+const APP = SAMPLE.projects.app.id;
+
+
+describe('browsing commands', () => {
+  const t = harnessPerTest();
+  const start = () => t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.apiToken });
+  const fakePackage = (h: Harness, name: string) => {
+    const p = h.fake.packagesOf(APP).find((x) => x.name === name);
+    assert.ok(p, name);
+    return p;
+  };
+
+  it('Copy Checksum on a file: its SHA-256 on the clipboard, a brief status-bar message', async () => {
+    const h = await start();
+    const row = await h.find('acme/app', { label: 'com/mycompany/my-app', description: '1.0-SNAPSHOT ·' }, 'my-app-1.0-20180724.120000-1.pom');
+    await h.run('gitlabPackages.copyChecksum', row.node);
+    const file = fakePackage(h, 'com/mycompany/my-app').files.find((f) => f.fileName === 'my-app-1.0-20180724.120000-1.pom');
+    assert.deepEqual(h.ui.clipboardWrites, [file?.sha256]);
+    assert.deepEqual(
+      h.ui.statusBar.map((s) => s.text),
+      ['$(check) Copied SHA-256 of my-app-1.0-20180724.120000-1.pom'],
+    );
+    assert.deepEqual(h.ui.messages, []);
+  });
+
+  it('Copy Checksum on a package: a `sha256sum -c` file of all its files', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    await h.run('gitlabPackages.copyChecksum', row.node);
+    const expected = fakePackage(h, 'acme-tools').files.map((f) => `${f.sha256}  ${f.fileName}\n`);
+    assert.deepEqual(h.ui.clipboardWrites[0]?.split(/(?<=\n)/).sort(), expected.sort());
+    assert.equal(h.ui.statusBar.at(-1)?.text, '$(check) Copied checksums of 2 files of acme-tools 0.4.0');
+  });
+
+  it('Copy Checksum… offers the algorithms present and copies the one picked', async () => {
+    const h = await start();
+    const row = await h.find('acme/app', { label: 'acme-tools', description: '0.4.0 ·' }, 'acme_tools-0.4.0.tar.gz');
+    h.ui.pick('SHA-1');
+    await h.run('gitlabPackages.copyChecksumAs', row.node);
+    assert.deepEqual(
+      h.ui.quickPicks[0].items.map((i) => (typeof i === 'string' ? i : i.label)),
+      ['SHA-256', 'SHA-1', 'MD5'],
+    );
+    const file = fakePackage(h, 'acme-tools').files.find((f) => f.fileName === 'acme_tools-0.4.0.tar.gz');
+    assert.deepEqual(h.ui.clipboardWrites, [file?.sha1]);
+  });
+
+  it('Open in Browser: a project opens its page, a package its package page, on the instance', async () => {
+    const h = await start();
+    await h.run('gitlabPackages.openInBrowser', (await h.find('acme/app')).node);
+    const pkg = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    await h.run('gitlabPackages.openInBrowser', pkg.node);
+    assert.deepEqual(
+      h.ui.openedExternally.map((u) => u.toString()),
+      [`${h.fake.url}/acme/app`, `${h.fake.url}/acme/app/-/packages/${fakePackage(h, 'acme-tools').id}`],
+    );
+  });
+
+  it('Show Package Details shows a read-only Markdown document with the files and their checksums', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    await h.run('gitlabPackages.showDetails', row.node);
+    // As a document or as a rendered preview of it: either way its content comes from the provider.
+    const [doc] = await h.documentsRead();
+    assert.ok(doc, 'the details are shown');
+    assert.equal(doc.uri.scheme, 'gitlab-package');
+    assert.equal(doc.languageId, 'markdown');
+    for (const f of fakePackage(h, 'acme-tools').files) assert.ok(doc.getText().includes(f.sha256), f.fileName);
+  });
+
+  it('Copy Install Command… for an npm package offers snippets and copies the one picked', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', '@acme/ui', '2.3.1');
+    h.ui.pick((item) => typeof item !== 'string' && /npm/i.test(item.label));
+    await h.run('gitlabPackages.copyInstallCommand', row.node);
+    assert.ok(h.ui.quickPicks[0].items.length > 1);
+    assert.match(h.ui.clipboardWrites[0] ?? '', /@acme\/ui/);
+    assert.ok(!h.ui.clipboardWrites[0]?.includes(SAMPLE.apiToken), 'never the token');
+  });
+
+  it('Toggle Grouping by Package Name (user settings): the project lists names, then versions', async () => {
+    const h = await start();
+    await h.run('gitlabPackages.toggleGroupByName');
+    assert.equal(h.inspect('groupByName')?.globalValue, true);
+    const name = await h.find('acme/app', 'com/mycompany/my-app');
+    assert.equal(name.item.contextValue, 'packageName');
+    assert.equal(name.description, '2 versions · maven');
+    assert.deepEqual(
+      (await h.rows(name.node)).map((r) => r.description?.split(' · ')[0]),
+      ['1.0-SNAPSHOT', '0.9.0'],
+    );
+    await h.run('gitlabPackages.toggleGroupByName');
+    assert.equal(h.setting('groupByName'), false);
+    assert.equal((await h.find('acme/app', { label: 'com/mycompany/my-app', description: '0.9.0 ·' })).item.contextValue, 'package.deletable');
+  });
+
+  it('Load more…: past 10,000 packages (no totals) a row loads the next 1,000 and offers more', async () => {
+    const h = await t.start({ settings: { projects: [HUGE_PROJECT.path] }, token: SAMPLE.apiToken, prepareFake: addHugeProject });
+    const project = await h.find(HUGE_PROJECT.path);
+    let rows = await h.rows(project.node);
+    assert.equal(rows.length, 101);
+    const more = rows[100];
+    assert.deepEqual([more.label, more.description, more.item.contextValue], ['Load more…', '100 loaded', 'loadMore']);
+    await h.click(more);
+    assert.ok(h.view.changes.includes(project.node), 'only the project is redrawn');
+    rows = await h.rows(project.node);
+    assert.equal(rows.length, 1101);
+    assert.equal(new Set(rows.slice(0, 1100).map((r) => r.item.id)).size, 1100);
+    assert.deepEqual([rows[1100].label, rows[1100].description], ['Load more…', '1100 loaded']);
+  });
+
+  it('Load more… clicked twice at once with the same answers: the rows once, one Load more row', async () => {
+    const h = await t.start({ settings: { projects: [HUGE_PROJECT.path] }, token: SAMPLE.apiToken, prepareFake: addHugeProject });
+    const project = await h.find(HUGE_PROJECT.path);
+    const more = (await h.rows(project.node))[100];
+    await Promise.all([h.click(more), h.click(more)]);
+    const rows = await h.rows(project.node);
+    const listing = h.fake
+      .packagesOf(HUGE_PROJECT.id)
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
+      .map((p) => p.name);
+    assert.deepEqual(
+      rows.slice(0, -1).map((r) => r.label),
+      listing.slice(0, 1100),
+    );
+    assert.deepEqual([rows.at(-1)?.label, rows.at(-1)?.description], ['Load more…', '1100 loaded']);
+  });
+
+  it('projects behind the workspace git remotes are listed first, marked detected', async () => {
+    const git = new FakeGitApi();
+    const h = await t.start({
+      settings: { projects: ['acme/app'] },
+      token: SAMPLE.apiToken,
+      workspaceFolders: ['/work/repo'],
+      beforeActivate: (w) => {
+        w.provideGit(git);
+      },
+    });
+    git.openRepository('/work/repo', [{ name: 'origin', fetchUrl: `${h.fake.url}/acme/big.git` }]);
+    const rows = await waitFor(async () => {
+      const r = await h.rows();
+      return r.length === 2 && r;
+    }, 'the detected project');
+    assert.deepEqual(
+      rows.map((r) => [r.label, r.description]),
+      [
+        ['acme/big', 'detected'],
+        ['acme/app', undefined],
+      ],
+    );
+  });
+});

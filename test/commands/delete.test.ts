@@ -1,0 +1,202 @@
+/**
+ * Delete Package… and Delete Package File…: one modal naming what goes, exactly one DELETE
+ * per package or file (none when cancelled, one for two clicks), the result said plainly.
+ */
+import { strict as assert } from 'node:assert';
+import { harnessPerTest, SAMPLE, waitFor, type Harness } from '../double/harness';
+
+const APP = SAMPLE.projects.app.id;
+
+describe('delete packages', () => {
+  const t = harnessPerTest();
+  const start = () => t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.apiToken });
+  const idOf = (h: Harness, name: string, version: string | null) => {
+    const p = h.fake.packagesOf(APP).find((x) => x.name === name && x.version === version);
+    assert.ok(p, `${name} ${version}`);
+    return p;
+  };
+  const deletes = (h: Harness) => h.requests('DELETE', /^\/api\/v4\/projects\/\d+\/packages\/\d+$/).map((r) => r.path);
+
+  it('from a row: the modal names project, package and version; Delete sends exactly one DELETE and says so', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    const [modal] = h.ui.modals;
+    assert.equal(h.ui.modals.length, 1);
+    assert.equal(modal.level, 'warning');
+    assert.equal(modal.text, 'Delete package acme-tools version 0.4.0 from acme/app?');
+    assert.match(modal.detail ?? '', /cannot be undone/);
+    assert.deepEqual(modal.buttons, ['Delete']);
+    const pkg = idOf(h, 'acme-tools', '0.4.0');
+    assert.deepEqual(deletes(h), [`/api/v4/projects/${APP}/packages/${pkg.id}`]);
+    assert.equal(pkg.status, 'pending_destruction');
+    assert.deepEqual(
+      h.ui.toasts.map((m) => [m.level, m.text]),
+      [['info', 'Deleted acme-tools 0.4.0.']],
+    );
+    // The project was refreshed: the row is gone.
+    assert.ok(!(await h.rows((await h.find('acme/app')).node)).some((r) => r.label === 'acme-tools'));
+  });
+
+  it('a cancelled modal sends no DELETE and says nothing more', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.ui.answer('Cancel');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    assert.equal(h.ui.modals.length, 1);
+    assert.deepEqual(deletes(h), []);
+    assert.deepEqual(h.ui.toasts, []);
+  });
+
+  it('two invocations for the same package at once send one DELETE', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.ui.answer('Delete', 'Delete');
+    await Promise.all([h.run('gitlabPackages.deletePackage', row.node), h.run('gitlabPackages.deletePackage', row.node)]);
+    assert.equal(deletes(h).length, 1);
+  });
+
+  it('a second click while the DELETE is in flight asks nothing and sends nothing', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { kind: 'delay', ms: 150 });
+    h.ui.answer('Delete', 'Delete');
+    const first = h.run('gitlabPackages.deletePackage', row.node);
+    await waitFor(() => deletes(h).length === 1, 'the first DELETE');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    await first;
+    assert.equal(h.ui.modals.length, 1);
+    assert.equal(deletes(h).length, 1);
+  });
+
+  it('several selected packages: one modal listing them all, each deleted once', async () => {
+    const h = await start();
+    const rows = [await h.pkg('acme/app', 'acme-tools', '0.4.0'), await h.pkg('acme/app', 'acme-chart', '1.2.0'), await h.pkg('acme/app', 'Acme.Core', '3.1.0')];
+    h.view.select(...rows.map((r) => r.node));
+    h.ui.answer('Delete');
+    // A context-menu click passes the clicked row and the selection.
+    await h.run('gitlabPackages.deletePackage', rows[1].node, h.view.selection);
+    assert.equal(h.ui.modals.length, 1);
+    assert.equal(h.ui.modals[0].text, 'Delete 3 packages from acme/app?');
+    for (const line of ['• acme-tools 0.4.0', '• acme-chart 1.2.0', '• Acme.Core 3.1.0']) assert.ok(h.ui.modals[0].detail?.includes(line), line);
+    const expected = [idOf(h, 'acme-tools', '0.4.0'), idOf(h, 'acme-chart', '1.2.0'), idOf(h, 'Acme.Core', '3.1.0')].map((p) => `/api/v4/projects/${APP}/packages/${p.id}`);
+    assert.deepEqual(deletes(h).sort(), expected.sort());
+    assert.equal(h.ui.toasts.at(-1)?.text, 'Deleted 3 packages.');
+  });
+
+  it('the Delete key acts on the focused selection', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-chart', '1.2.0');
+    h.view.select(row.node);
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', { fromKeyboard: true });
+    assert.equal(h.ui.modals[0]?.text, 'Delete package acme-chart version 1.2.0 from acme/app?');
+    assert.equal(deletes(h).length, 1);
+  });
+
+  it('a protected package (403): not deleted, and the message says it is protected', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'protected-release', '1.0.0');
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    assert.equal(deletes(h).length, 1);
+    const error = h.ui.errors[0];
+    assert.ok(error, 'an error message');
+    assert.match(error.text, /Not deleted: protected-release 1\.0\.0: the package is protected by a protection rule/);
+    assert.equal(idOf(h, 'protected-release', '1.0.0').status, 'default');
+  });
+
+  it('from the palette: search the project by name as you type, pick, confirm, one DELETE', async () => {
+    const h = await start();
+    h.ui.answer('Delete');
+    const run = h.run('gitlabPackages.deletePackage');
+    const qp = await waitFor(() => h.ui.quickPickWidgets[0], 'the package search');
+    await waitFor(() => !qp.busy && qp.items.length > 0, 'the first results');
+    assert.equal(qp.title, 'Delete Package from acme/app');
+    qp.type('acme-tools');
+    await waitFor(() => !qp.busy && qp.items.length > 0 && qp.items.every((i) => i.label === 'acme-tools'), 'the search results');
+    assert.equal(h.requests('GET', `/api/v4/projects/${APP}/packages`).at(-1)?.query.package_name, 'acme-tools');
+    qp.accept('acme-tools');
+    await run;
+    assert.equal(h.ui.modals[0]?.text, 'Delete package acme-tools version 0.4.0 from acme/app?');
+    assert.deepEqual(deletes(h), [`/api/v4/projects/${APP}/packages/${idOf(h, 'acme-tools', '0.4.0').id}`]);
+  });
+
+  it('from the palette: Escape in the search sends nothing', async () => {
+    const h = await start();
+    const run = h.run('gitlabPackages.deletePackage');
+    const qp = await waitFor(() => h.ui.quickPickWidgets[0], 'the package search');
+    qp.escape();
+    await run;
+    assert.deepEqual(h.ui.modals, []);
+    assert.deepEqual(deletes(h), []);
+  });
+});
+
+describe('delete package files', () => {
+  const t = harnessPerTest();
+  const start = () => t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.apiToken });
+  const fileDeletes = (h: Harness) => h.requests('DELETE', /\/package_files\/\d+$/).map((r) => r.path);
+  const filesOf = (h: Harness, name: string) => {
+    const p = h.fake.packagesOf(APP).find((x) => x.name === name);
+    assert.ok(p, name);
+    return { pkg: p, files: p.files };
+  };
+
+  it('one file: the modal names file, package and project; Delete sends exactly one DELETE and says so', async () => {
+    const h = await start();
+    const row = await h.find('acme/app', { label: 'acme-tools', description: '0.4.0 ·' }, 'acme_tools-0.4.0.tar.gz');
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackageFile', row.node);
+    assert.equal(h.ui.modals.length, 1);
+    assert.equal(h.ui.modals[0].text, 'Delete file acme_tools-0.4.0.tar.gz of package acme-tools 0.4.0 from acme/app?');
+    assert.ok(!h.ui.modals[0].detail?.includes('last file'), 'the package keeps its other file');
+    const { pkg, files } = filesOf(h, 'acme-tools');
+    const file = files.find((f) => f.fileName === 'acme_tools-0.4.0.tar.gz');
+    assert.deepEqual(fileDeletes(h), [`/api/v4/projects/${APP}/packages/${pkg.id}/package_files/${file?.id}`]);
+    assert.equal(h.ui.toasts.at(-1)?.text, 'Deleted acme_tools-0.4.0.tar.gz.');
+  });
+
+  it('a cancelled modal sends no DELETE', async () => {
+    const h = await start();
+    const row = await h.find('acme/app', { label: 'acme-tools', description: '0.4.0 ·' }, 'acme_tools-0.4.0.tar.gz');
+    await h.run('gitlabPackages.deletePackageFile', row.node);
+    assert.equal(h.ui.modals.length, 1);
+    assert.deepEqual(fileDeletes(h), []);
+    assert.deepEqual(h.ui.toasts, []);
+  });
+
+  it('two invocations for the same file at once send one DELETE', async () => {
+    const h = await start();
+    const row = await h.find('acme/app', { label: 'acme-tools', description: '0.4.0 ·' }, 'acme_tools-0.4.0.tar.gz');
+    h.ui.answer('Delete', 'Delete');
+    await Promise.all([h.run('gitlabPackages.deletePackageFile', row.node), h.run('gitlabPackages.deletePackageFile', row.node)]);
+    assert.equal(fileDeletes(h).length, 1);
+  });
+
+  it('all files of a package selected: one modal that warns it removes the version; each file deleted once', async () => {
+    const h = await start();
+    const pkg = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    const rows = await h.rows(pkg.node);
+    assert.equal(rows.length, 2);
+    h.view.select(...rows.map((r) => r.node));
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackageFile', rows[0].node, h.view.selection);
+    assert.equal(h.ui.modals.length, 1);
+    assert.equal(h.ui.modals[0].text, 'Delete 2 package files?');
+    assert.match(h.ui.modals[0].detail ?? '', /This is the last file of acme-tools 0\.4\.0: deleting it removes that version\./);
+    assert.equal(fileDeletes(h).length, 2);
+    assert.equal(new Set(fileDeletes(h)).size, 2);
+    assert.equal(h.ui.toasts.at(-1)?.text, 'Deleted 2 file(s).');
+  });
+
+  it('a file of a protected package (403): not deleted, and the message says it is protected', async () => {
+    const h = await start();
+    const row = await h.find('acme/app', { label: 'protected-release', description: '1.0.0 ·' }, 'release.bin');
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackageFile', row.node);
+    assert.equal(fileDeletes(h).length, 1);
+    assert.match(h.ui.errors[0]?.text ?? '', /Not deleted: release\.bin: the package is protected by a protection rule/);
+  });
+});
