@@ -33,7 +33,7 @@ export function deletePackageFileCommand(deps: CommandDeps): Handler {
     }
     const requests: FileRequest[] = files.map((f) => ({
       ...fileDeletion(f),
-      label: `${f.file.fileName} (${packageLabel(f.parent.pkg)})`,
+      label: f.file.fileName,
       projectPath: packageProjectLabel(f.parent),
     }));
     const packages = [...new Set(files.map((f) => f.parent))];
@@ -77,7 +77,7 @@ async function confirm(
     files.length === 1
       ? vscode.l10n.t('Delete file {0} of package {1} from {2}?', first.file.fileName, packageLabel(first.parent.pkg), files[0].projectPath)
       : vscode.l10n.t('Delete {0} package files?', files.length);
-  const lines = files.length === 1 ? [] : files.slice(0, LIST_LIMIT).map((f) => `• ${f.label}`);
+  const lines = files.length === 1 ? [] : files.slice(0, LIST_LIMIT).map((f) => `• ${f.label} (${packageLabel(f.node.parent.pkg)})`);
   if (files.length > LIST_LIMIT) lines.push(vscode.l10n.t('…and {0} more', files.length - LIST_LIMIT));
   const warnings = emptied.map((p) => vscode.l10n.t('This is the last file of {0}: deleting it removes that version.', packageLabel(p.pkg)));
   const detail = [

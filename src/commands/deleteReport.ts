@@ -43,6 +43,7 @@ export function reportDeletion<T extends Named>(report: DeleteReport<T>, deleted
   if (ok.length === 1 && report.outcomes.length === 1) parts.push(vscode.l10n.t('Deleted {0}.', ok[0].label));
   else if (ok.length) parts.push(deletedMany(ok.length));
   if (gone.length) parts.push(vscode.l10n.t('Already deleted: {0}.', list(gone.map((g) => g.request))));
+  if (errors.length) parts.push(vscode.l10n.t('Not deleted:'));
   for (const e of errors.slice(0, SHOWN)) parts.push(`${e.request.label}: ${say(deleteFailureText(e.error, e.request.projectPath))}.`);
   if (errors.length > SHOWN) parts.push(vscode.l10n.t('…and {0} more', errors.length - SHOWN));
   // Set-aside rows were named in the confirmation; said here only when there was none.

@@ -24,7 +24,10 @@ describe('activation', () => {
     assert.deepEqual(await h.rows(), []);
     await h.setSetting('projects', ['acme/app']);
     assert.equal(h.vscode.contextKeys.get('gitlabPackages.noProjects'), false);
-    assert.deepEqual((await h.rows()).map((r) => r.label), ['acme/app']);
+    assert.deepEqual(
+      (await h.rows()).map((r) => r.label),
+      ['acme/app'],
+    );
   });
 
   it('the provider lists projects, packages and files from the fake GitLab', async () => {

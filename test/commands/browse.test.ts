@@ -6,7 +6,6 @@ import { addHugeProject, HUGE_PROJECT } from './fixtures';
 
 const APP = SAMPLE.projects.app.id;
 
-
 describe('browsing commands', () => {
   const t = harnessPerTest();
   const start = () => t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.apiToken });
@@ -62,7 +61,7 @@ describe('browsing commands', () => {
     );
   });
 
-  it('Show Package Details shows a read-only Markdown document with the files and their checksums', async () => {
+  it('Show Package Details shows a read-only plain-text document with the files and their checksums', async () => {
     const h = await start();
     const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
     await h.run('gitlabPackages.showDetails', row.node);
@@ -70,7 +69,8 @@ describe('browsing commands', () => {
     const [doc] = await h.documentsRead();
     assert.ok(doc, 'the details are shown');
     assert.equal(doc.uri.scheme, 'gitlab-package');
-    assert.equal(doc.languageId, 'markdown');
+    assert.equal(doc.languageId, 'plaintext');
+    assert.match(doc.getText(), /^acme-tools 0\.4\.0\n/);
     for (const f of fakePackage(h, 'acme-tools').files) assert.ok(doc.getText().includes(f.sha256), f.fileName);
   });
 
@@ -98,6 +98,19 @@ describe('browsing commands', () => {
     await h.run('gitlabPackages.toggleGroupByName');
     assert.equal(h.setting('groupByName'), false);
     assert.equal((await h.find('acme/app', { label: 'com/mycompany/my-app', description: '0.9.0 ·' })).item.contextValue, 'package.deletable');
+  });
+
+  it('the view-title pair shows the grouping state: Group by Package Name sets it, its twin clears it, the context key follows', async () => {
+    const h = await start();
+    assert.equal(h.vscode.contextKeys.get('gitlabPackages.groupedByName'), false);
+    await h.run('gitlabPackages.groupByName');
+    assert.equal(h.setting('groupByName'), true);
+    assert.equal(h.vscode.contextKeys.get('gitlabPackages.groupedByName'), true, 'the title now offers the other button');
+    await h.run('gitlabPackages.groupByName');
+    assert.equal(h.setting('groupByName'), true, 'not a toggle: pressing it again keeps it on');
+    await h.run('gitlabPackages.ungroupByName');
+    assert.equal(h.setting('groupByName'), false);
+    assert.equal(h.vscode.contextKeys.get('gitlabPackages.groupedByName'), false);
   });
 
   it('Load more…: past 10,000 packages (no totals) a row loads the next 1,000 and offers more', async () => {

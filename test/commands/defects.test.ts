@@ -67,14 +67,20 @@ describe('known defects', () => {
   it('5. with the environment token, Remove Access Token does not claim "Removed" while the token is still sent', async () => {
     const h = await start({ token: undefined, env: { GITLAB_PACKAGES_TOKEN: SAMPLE.apiToken } });
     await h.rows((await h.find('acme/app')).node);
-    assert.ok(h.fake.requests.some((r) => r.tokenKnown), 'the environment token is used');
+    assert.ok(
+      h.fake.requests.some((r) => r.tokenKnown),
+      'the environment token is used',
+    );
     await h.run('gitlabPackages.clearToken');
     const claimed = h.ui.toasts.filter((m) => /^Removed/.test(m.text));
     h.fake.clearRequests();
     await h.run('gitlabPackages.refresh');
     await h.rows((await h.find('acme/app')).node);
     const stillSent = h.fake.requests.filter((r) => r.auth !== 'none');
-    assert.ok(!(claimed.length > 0 && stillSent.length > 0), `said "${claimed[0]?.text}" but the token is still sent (${stillSent.map((r) => r.path).join(', ')})`);
+    assert.ok(
+      !(claimed.length > 0 && stillSent.length > 0),
+      `said "${claimed[0]?.text}" but the token is still sent (${stillSent.map((r) => r.path).join(', ')})`,
+    );
   });
 
   // Defect 6: these reads run under window-bar progress, which has no Cancel button in VS Code
@@ -112,7 +118,16 @@ describe('known defects', () => {
           { method: 'GET', path: '/api/v4/projects/acme%2Fapp' },
           {
             status: 200,
-            body: { id: APP, name: 'app', path: 'app', path_with_namespace: 'acme/app', name_with_namespace: 'acme / app', web_url: 'https://gitlab-login.example.net/acme/app', visibility: 'private', packages_enabled: true },
+            body: {
+              id: APP,
+              name: 'app',
+              path: 'app',
+              path_with_namespace: 'acme/app',
+              name_with_namespace: 'acme / app',
+              web_url: 'https://gitlab-login.example.net/acme/app',
+              visibility: 'private',
+              packages_enabled: true,
+            },
           },
         ),
     });
@@ -131,7 +146,10 @@ describe('known defects', () => {
     assert.ok((await h.documentsRead()).length > 0, 'the details are shown');
     // A rendered preview shows no escapes; a document shown as text must not carry any.
     for (const { document } of h.ui.documentsShown) {
-      const line = document.getText().split('\n').find((l) => ESCAPE.test(l));
+      const line = document
+        .getText()
+        .split('\n')
+        .find((l) => ESCAPE.test(l));
       assert.equal(line, undefined, `the ${document.languageId} document shows escapes as text`);
     }
   });
@@ -143,7 +161,11 @@ describe('known defects', () => {
     assert.equal(h.setting('groupByName'), true);
     assert.equal((await h.find('acme/app', 'com/mycompany/my-app')).item.contextValue, 'packageName');
     await h.run('gitlabPackages.toggleGroupByName');
-    assert.equal(h.setting('groupByName'), false, `still grouped (user: ${String(h.inspect('groupByName')?.globalValue)}, workspace: ${String(h.inspect('groupByName')?.workspaceValue)})`);
+    assert.equal(
+      h.setting('groupByName'),
+      false,
+      `still grouped (user: ${String(h.inspect('groupByName')?.globalValue)}, workspace: ${String(h.inspect('groupByName')?.workspaceValue)})`,
+    );
     const rows = await h.rows((await h.find('acme/app')).node);
     assert.ok(!rows.some((r) => r.item.contextValue === 'packageName'), 'the tree is no longer grouped');
   });

@@ -72,7 +72,11 @@ describe('delete packages', () => {
 
   it('several selected packages: one modal listing them all, each deleted once', async () => {
     const h = await start();
-    const rows = [await h.pkg('acme/app', 'acme-tools', '0.4.0'), await h.pkg('acme/app', 'acme-chart', '1.2.0'), await h.pkg('acme/app', 'Acme.Core', '3.1.0')];
+    const rows = [
+      await h.pkg('acme/app', 'acme-tools', '0.4.0'),
+      await h.pkg('acme/app', 'acme-chart', '1.2.0'),
+      await h.pkg('acme/app', 'Acme.Core', '3.1.0'),
+    ];
     h.view.select(...rows.map((r) => r.node));
     h.ui.answer('Delete');
     // A context-menu click passes the clicked row and the selection.
@@ -80,7 +84,9 @@ describe('delete packages', () => {
     assert.equal(h.ui.modals.length, 1);
     assert.equal(h.ui.modals[0].text, 'Delete 3 packages from acme/app?');
     for (const line of ['• acme-tools 0.4.0', '• acme-chart 1.2.0', '• Acme.Core 3.1.0']) assert.ok(h.ui.modals[0].detail?.includes(line), line);
-    const expected = [idOf(h, 'acme-tools', '0.4.0'), idOf(h, 'acme-chart', '1.2.0'), idOf(h, 'Acme.Core', '3.1.0')].map((p) => `/api/v4/projects/${APP}/packages/${p.id}`);
+    const expected = [idOf(h, 'acme-tools', '0.4.0'), idOf(h, 'acme-chart', '1.2.0'), idOf(h, 'Acme.Core', '3.1.0')].map(
+      (p) => `/api/v4/projects/${APP}/packages/${p.id}`,
+    );
     assert.deepEqual(deletes(h).sort(), expected.sort());
     assert.equal(h.ui.toasts.at(-1)?.text, 'Deleted 3 packages.');
   });

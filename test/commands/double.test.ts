@@ -12,11 +12,23 @@ describe('vscode double', () => {
     assert.equal(c().get('instanceUrl'), 'https://gitlab.com');
     assert.deepEqual(c().get('projects'), []);
     const events: boolean[][] = [];
-    w.workspace.onDidChangeConfiguration((e) => events.push([e.affectsConfiguration('gitlabPackages'), e.affectsConfiguration('gitlabPackages.groupByName'), e.affectsConfiguration('gitlabPackages.projects')]));
+    w.workspace.onDidChangeConfiguration((e) =>
+      events.push([
+        e.affectsConfiguration('gitlabPackages'),
+        e.affectsConfiguration('gitlabPackages.groupByName'),
+        e.affectsConfiguration('gitlabPackages.projects'),
+      ]),
+    );
     await c().update('groupByName', true, ConfigurationTarget.Workspace);
     await c().update('groupByName', false, ConfigurationTarget.Global);
     assert.equal(c().get('groupByName'), true, 'the workspace value wins');
-    assert.deepEqual(c().inspect('groupByName'), { key: 'gitlabPackages.groupByName', defaultValue: false, globalValue: false, workspaceValue: true, workspaceFolderValue: undefined });
+    assert.deepEqual(c().inspect('groupByName'), {
+      key: 'gitlabPackages.groupByName',
+      defaultValue: false,
+      globalValue: false,
+      workspaceValue: true,
+      workspaceFolderValue: undefined,
+    });
     assert.deepEqual(events, [
       [true, true, false],
       [true, true, false],
@@ -27,10 +39,16 @@ describe('vscode double', () => {
 
   it('settings: refusals as VS Code words them, machine-scoped values only from user settings, read-only snapshots', async () => {
     const none = window();
-    await assert.rejects(Promise.resolve(none.workspace.getConfiguration('gitlabPackages').update('groupByName', true, ConfigurationTarget.Workspace)), /no workspace is opened/);
+    await assert.rejects(
+      Promise.resolve(none.workspace.getConfiguration('gitlabPackages').update('groupByName', true, ConfigurationTarget.Workspace)),
+      /no workspace is opened/,
+    );
     await assert.rejects(Promise.resolve(none.workspace.getConfiguration('gitlabPackages').update('nonsense', 1, true)), /is not a registered configuration/);
     const w = window(['/work/repo']);
-    await assert.rejects(Promise.resolve(w.workspace.getConfiguration('gitlabPackages').update('allowHttpFor', ['http://x'], false)), /does not support the workspace scope/);
+    await assert.rejects(
+      Promise.resolve(w.workspace.getConfiguration('gitlabPackages').update('allowHttpFor', ['http://x'], false)),
+      /does not support the workspace scope/,
+    );
     w.settings.layers.workspace.set('gitlabPackages.allowHttpFor', ['http://evil']);
     assert.deepEqual(w.workspace.getConfiguration('gitlabPackages').get('allowHttpFor'), []);
     const snapshot = w.workspace.getConfiguration('gitlabPackages');
@@ -91,7 +109,10 @@ describe('vscode double', () => {
     w.user.type('bad', 'good');
     const v = await w.window.showInputBox({ validateInput: (s) => (s === 'bad' ? 'no' : undefined) });
     assert.equal(v, 'good');
-    assert.deepEqual(w.user.inputBoxes[0].attempts, [{ value: 'bad', verdict: 'no' }, { value: 'good', verdict: undefined }]);
+    assert.deepEqual(w.user.inputBoxes[0].attempts, [
+      { value: 'bad', verdict: 'no' },
+      { value: 'good', verdict: undefined },
+    ]);
     assert.equal(await w.window.showInputBox({}), undefined, 'nothing scripted: Escape');
   });
 
@@ -104,6 +125,9 @@ describe('vscode double', () => {
     assert.equal(u.toString(), 'https://host.example:8443/a%20b/c?x%3D1#f');
     assert.equal(Uri.file('/tmp/x y').toString(), 'file:///tmp/x%20y');
     assert.equal(Uri.joinPath(Uri.file('/tmp'), 'a', 'b.md').fsPath, '/tmp/a/b.md');
-    assert.equal(Uri.from({ scheme: 'gitlab-package', path: '/acme/app/x.md', query: 'id=1' }).with({ query: null }).toString(), 'gitlab-package:/acme/app/x.md');
+    assert.equal(
+      Uri.from({ scheme: 'gitlab-package', path: '/acme/app/x.md', query: 'id=1' }).with({ query: null }).toString(),
+      'gitlab-package:/acme/app/x.md',
+    );
   });
 });

@@ -23,7 +23,11 @@ export function addShortProject(fake: FakeGitLab): void {
  * `x-total`/`x-total-pages` (old GitLab, some proxies): read from the fake, then scripted as its
  * answers. The first page is scripted at once; the others are returned for the test to script.
  */
-export async function listingWithoutTotals(h: { fake: FakeGitLab }, projectId: number, pages: number): Promise<{ path: string; names: string[]; responses: Fault[] }> {
+export async function listingWithoutTotals(
+  h: { fake: FakeGitLab },
+  projectId: number,
+  pages: number,
+): Promise<{ path: string; names: string[]; responses: Fault[] }> {
   const path = `/api/v4/projects/${projectId}/packages`;
   const responses: Fault[] = [];
   const names: string[] = [];
@@ -32,7 +36,11 @@ export async function listingWithoutTotals(h: { fake: FakeGitLab }, projectId: n
     const body = (await res.json()) as { name: string }[];
     names.push(...body.map((p) => p.name));
     const next = res.headers.get('x-next-page') ?? '';
-    responses.push({ status: 200, body, headers: { 'x-page': String(page), 'x-per-page': '100', 'x-next-page': next, 'x-prev-page': page > 1 ? String(page - 1) : '' } });
+    responses.push({
+      status: 200,
+      body,
+      headers: { 'x-page': String(page), 'x-per-page': '100', 'x-next-page': next, 'x-prev-page': page > 1 ? String(page - 1) : '' },
+    });
   }
   h.fake.clearRequests();
   h.fake.fail({ method: 'GET', path }, responses[0]);

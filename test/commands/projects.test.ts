@@ -21,7 +21,9 @@ describe('add and remove projects', () => {
     assert.equal(h.ui.inputBoxes[1].options.password, true);
     assert.equal(h.storedToken(h.fake.url), SAMPLE.apiToken);
     // Anonymous lookup (404), token check, lookup with the token, in that order.
-    const order = h.fake.requests.filter((r) => ['/api/v4/projects/acme%2Fapp', '/api/v4/user'].includes(r.path)).map((r) => `${r.path} ${r.status} ${r.tokenKnown}`);
+    const order = h.fake.requests
+      .filter((r) => ['/api/v4/projects/acme%2Fapp', '/api/v4/user'].includes(r.path))
+      .map((r) => `${r.path} ${r.status} ${r.tokenKnown}`);
     assert.deepEqual(order, ['/api/v4/projects/acme%2Fapp 404 false', '/api/v4/user 200 true', '/api/v4/projects/acme%2Fapp 200 true']);
     assert.deepEqual(h.inspect('projects')?.globalValue, ['acme/app']);
     assert.equal(h.ui.toasts.at(-1)?.text, 'Added acme/app.');

@@ -10,7 +10,18 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 import { FakeGitLab } from '../fake-gitlab/server';
-import { createExtensionContext, createVscodeModule, ExtensionMode, FakeVscode, listenerErrors, Uri, type FakeExtensionContext, type FakeTextDocument, type FakeTreeView, type User } from './vscode';
+import {
+  createExtensionContext,
+  createVscodeModule,
+  ExtensionMode,
+  FakeVscode,
+  listenerErrors,
+  Uri,
+  type FakeExtensionContext,
+  type FakeTextDocument,
+  type FakeTreeView,
+  type User,
+} from './vscode';
 
 const ROOT = path.join(__dirname, '..', '..');
 export const MANIFEST = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -155,7 +166,10 @@ export class Harness {
     for (const match of pathToRow) {
       const rows = await this.rows(parent);
       found = rows.find((r) => rowMatches(r, match));
-      if (!found) throw new Error(`no row ${JSON.stringify(match)} under ${parent ? JSON.stringify(labelOf(await this.item(parent))) : 'the root'}; rows: ${rows.map((r) => `${r.label} [${r.description ?? ''}]`).join(' | ')}`);
+      if (!found)
+        throw new Error(
+          `no row ${JSON.stringify(match)} under ${parent ? JSON.stringify(labelOf(await this.item(parent))) : 'the root'}; rows: ${rows.map((r) => `${r.label} [${r.description ?? ''}]`).join(' | ')}`,
+        );
       parent = found.node;
     }
     if (!found) throw new Error('find() needs a path');
@@ -277,7 +291,11 @@ export function settled(p: Promise<unknown>, ms = 1000): Promise<boolean> {
 }
 
 /** Polls `condition` until it holds (no fixed sleeps); fails after `timeoutMs` naming `what`. */
-export async function waitFor<T>(condition: () => T | undefined | false | null | Promise<T | undefined | false | null>, what = 'condition', timeoutMs = 3000): Promise<T> {
+export async function waitFor<T>(
+  condition: () => T | undefined | false | null | Promise<T | undefined | false | null>,
+  what = 'condition',
+  timeoutMs = 3000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await condition();

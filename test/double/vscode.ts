@@ -189,7 +189,13 @@ export class Uri {
 
   with(change: { scheme?: string; authority?: string | null; path?: string | null; query?: string | null; fragment?: string | null }): Uri {
     const pick = (v: string | null | undefined, old: string): string => (v === undefined ? old : (v ?? ''));
-    return Uri.create(change.scheme ?? this.scheme, pick(change.authority, this.authority), pick(change.path, this.path), pick(change.query, this.query), pick(change.fragment, this.fragment));
+    return Uri.create(
+      change.scheme ?? this.scheme,
+      pick(change.authority, this.authority),
+      pick(change.path, this.path),
+      pick(change.query, this.query),
+      pick(change.fragment, this.fragment),
+    );
   }
 
   get fsPath(): string {
@@ -581,7 +587,9 @@ export class FakeQuickPick<T extends vscode.QuickPickItem> {
       for (const ch of (s ?? '').toLowerCase()) if (ch === needle[i]) i++;
       return i >= needle.length;
     };
-    return this._items.filter((it) => fuzzy(plainLabel(it.label)) || (this.matchOnDescription && fuzzy(it.description)) || (this.matchOnDetail && fuzzy(it.detail)));
+    return this._items.filter(
+      (it) => fuzzy(plainLabel(it.label)) || (this.matchOnDescription && fuzzy(it.description)) || (this.matchOnDetail && fuzzy(it.detail)),
+    );
   }
 
   // -- the user --
@@ -600,7 +608,12 @@ export class FakeQuickPick<T extends vscode.QuickPickItem> {
     if (!this.visible) throw new Error('the quick pick is not shown');
     if (answer !== undefined) {
       const item = this.visibleItems().find((i) => matchesAnswer(i, answer as (item: vscode.QuickPickItem | string) => boolean));
-      if (!item) throw new Error(`no visible item matches ${String(answer)} (visible: ${this.visibleItems().map((i) => i.label).join(', ')})`);
+      if (!item)
+        throw new Error(
+          `no visible item matches ${String(answer)} (visible: ${this.visibleItems()
+            .map((i) => i.label)
+            .join(', ')})`,
+        );
       this._active = [item];
       this._selected = [item];
       this.selectionEmitter.fire(this._selected);
@@ -763,7 +776,8 @@ export class FakeTreeView<T> {
 
 interface Manifest {
   contributes?: {
-    configuration?: { properties?: Record<string, { default?: unknown; scope?: string }> } | { properties?: Record<string, { default?: unknown; scope?: string }> }[];
+    configuration?:
+      { properties?: Record<string, { default?: unknown; scope?: string }> } | { properties?: Record<string, { default?: unknown; scope?: string }> }[];
     views?: Record<string, { id: string }[]>;
     commands?: { command: string }[];
   };
@@ -850,8 +864,12 @@ export class Settings {
     const where = layer === 'global' ? 'User Settings' : layer === 'workspace' ? 'Workspace Settings' : 'Folder Settings';
     const def = this.defaults.get(key);
     if (!def) return Promise.reject(new Error(`Unable to write to ${where} because ${key} is not a registered configuration.`));
-    if (layer !== 'global' && !this.hasWorkspace()) return Promise.reject(new Error(`Unable to write to ${where} because no workspace is opened. Please open a workspace first and try again.`));
-    if (layer !== 'global' && !this.applies(key, layer)) return Promise.reject(new Error(`Unable to write to ${where} because ${key} does not support the ${layer === 'workspace' ? 'workspace' : 'folder resource'} scope.`));
+    if (layer !== 'global' && !this.hasWorkspace())
+      return Promise.reject(new Error(`Unable to write to ${where} because no workspace is opened. Please open a workspace first and try again.`));
+    if (layer !== 'global' && !this.applies(key, layer))
+      return Promise.reject(
+        new Error(`Unable to write to ${where} because ${key} does not support the ${layer === 'workspace' ? 'workspace' : 'folder resource'} scope.`),
+      );
     const map = this.layers[layer];
     const before = JSON.stringify(map.get(key));
     if (value === undefined) map.delete(key);
@@ -882,9 +900,19 @@ export class Settings {
       inspect: (key: string) => this.inspect(full(key)),
       update: (key: string, value: unknown, target?: number | boolean | null): Promise<void> => {
         // true → user, false → workspace, undefined → folder for a resource-scoped configuration, else workspace.
-        const t = target === true ? ConfigurationTarget.Global : target === false ? ConfigurationTarget.Workspace : (target ?? (withFolder ? ConfigurationTarget.WorkspaceFolder : ConfigurationTarget.Workspace));
-        if (t === ConfigurationTarget.WorkspaceFolder && !withFolder) return Promise.reject(new Error('Unable to write to Folder Settings because no resource is provided.'));
-        return this.write(full(key), value, t === ConfigurationTarget.Global ? 'global' : t === ConfigurationTarget.Workspace ? 'workspace' : 'workspaceFolder');
+        const t =
+          target === true
+            ? ConfigurationTarget.Global
+            : target === false
+              ? ConfigurationTarget.Workspace
+              : (target ?? (withFolder ? ConfigurationTarget.WorkspaceFolder : ConfigurationTarget.Workspace));
+        if (t === ConfigurationTarget.WorkspaceFolder && !withFolder)
+          return Promise.reject(new Error('Unable to write to Folder Settings because no resource is provided.'));
+        return this.write(
+          full(key),
+          value,
+          t === ConfigurationTarget.Global ? 'global' : t === ConfigurationTarget.Workspace ? 'workspace' : 'workspaceFolder',
+        );
       },
     };
     return config as unknown as vscode.WorkspaceConfiguration;
@@ -1002,7 +1030,15 @@ export class FakeGitApi {
 // ---- the window ------------------------------------------------------------------------------
 
 /** Commands VS Code itself provides that the extension may call (anything else unknown rejects). */
-const BUILTIN_COMMANDS = ['vscode.open', 'vscode.diff', 'workbench.action.openSettings', 'markdown.showPreview', 'markdown.showPreviewToSide', 'workbench.action.focusSideBar', 'revealFileInOS'];
+const BUILTIN_COMMANDS = [
+  'vscode.open',
+  'vscode.diff',
+  'workbench.action.openSettings',
+  'markdown.showPreview',
+  'markdown.showPreviewToSide',
+  'workbench.action.focusSideBar',
+  'revealFileInOS',
+];
 
 export interface FakeVscodeOptions {
   manifest: Manifest;
@@ -1096,7 +1132,10 @@ export class FakeVscode {
         user.openDialogs.push({ options, result });
         return Promise.resolve(result);
       },
-      withProgress: <R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>): Promise<R> => {
+      withProgress: <R>(
+        options: vscode.ProgressOptions,
+        task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>,
+      ): Promise<R> => {
         const cts = new CancellationTokenSource();
         const record: ProgressRecord = {
           location: options.location,
@@ -1178,7 +1217,8 @@ export class FakeVscode {
         if (BUILTIN_COMMANDS.includes(id) || this.contributedViews().some((v) => id === `${v}.focus`)) return undefined;
         throw new Error(`command '${id}' not found`);
       },
-      getCommands: (filterInternal = false): Promise<string[]> => Promise.resolve([...this.commandHandlers.keys(), ...(filterInternal ? [] : ['setContext']), ...BUILTIN_COMMANDS]),
+      getCommands: (filterInternal = false): Promise<string[]> =>
+        Promise.resolve([...this.commandHandlers.keys(), ...(filterInternal ? [] : ['setContext']), ...BUILTIN_COMMANDS]),
     };
 
     this.workspace = {
@@ -1212,7 +1252,11 @@ export class FakeVscode {
       openTextDocument: async (arg?: Uri | string | { content?: string; language?: string }): Promise<FakeTextDocument> => {
         if (arg === undefined || (!(arg instanceof Uri) && typeof arg === 'object')) {
           const o = arg ?? {};
-          return new FakeTextDocument(Uri.from({ scheme: 'untitled', path: `Untitled-${this.documents.size + 1}` }), o.content ?? '', o.language ?? 'plaintext');
+          return new FakeTextDocument(
+            Uri.from({ scheme: 'untitled', path: `Untitled-${this.documents.size + 1}` }),
+            o.content ?? '',
+            o.language ?? 'plaintext',
+          );
         }
         const uri = typeof arg === 'string' ? Uri.file(arg) : arg;
         const open = this.documents.get(uri.toString());
@@ -1305,7 +1349,12 @@ export class FakeVscode {
 
   /** Makes the built-in git extension present, with this API. */
   provideGit(api: FakeGitApi = new FakeGitApi()): FakeGitApi {
-    this.extensionsById.set('vscode.git', { id: 'vscode.git', isActive: true, exports: { enabled: true, getAPI: () => api }, activate: () => Promise.resolve({ getAPI: () => api }) });
+    this.extensionsById.set('vscode.git', {
+      id: 'vscode.git',
+      isActive: true,
+      exports: { enabled: true, getAPI: () => api },
+      activate: () => Promise.resolve({ getAPI: () => api }),
+    });
     return api;
   }
 
@@ -1348,7 +1397,12 @@ export interface FakeExtensionContext {
   asAbsolutePath(relative: string): string;
 }
 
-export function createExtensionContext(opts: { packageJSON: { publisher?: string; name?: string }; extensionPath: string; extensionMode?: number; storagePath?: string }): FakeExtensionContext {
+export function createExtensionContext(opts: {
+  packageJSON: { publisher?: string; name?: string };
+  extensionPath: string;
+  extensionMode?: number;
+  storagePath?: string;
+}): FakeExtensionContext {
   const extensionUri = Uri.file(opts.extensionPath);
   const storage = opts.storagePath ?? posix.join('/tmp', 'gitlab-packages-double-storage');
   return {
@@ -1357,7 +1411,15 @@ export function createExtensionContext(opts: { packageJSON: { publisher?: string
     workspaceState: new FakeMemento(),
     globalState: new FakeMemento(),
     extensionMode: opts.extensionMode ?? ExtensionMode.Production,
-    extension: { id: `${opts.packageJSON.publisher}.${opts.packageJSON.name}`, packageJSON: opts.packageJSON, extensionUri, extensionPath: opts.extensionPath, isActive: true, exports: undefined, extensionKind: 2 },
+    extension: {
+      id: `${opts.packageJSON.publisher}.${opts.packageJSON.name}`,
+      packageJSON: opts.packageJSON,
+      extensionUri,
+      extensionPath: opts.extensionPath,
+      isActive: true,
+      exports: undefined,
+      extensionKind: 2,
+    },
     extensionUri,
     extensionPath: opts.extensionPath,
     storageUri: Uri.file(posix.join(storage, 'workspace')),
