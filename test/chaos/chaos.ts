@@ -12,12 +12,12 @@ import type { ListNode } from '../../src/tree/rows';
  *   click must not send a second DELETE.
  */
 import { nodeFetch as fetch } from '../../src/platform/node';
-import { deletePackages } from '../../src/core/bulkDelete';
+import { DeleteFlow, type DeleteDialog, type DeleteReport } from '../../src/core/deleteFlow';
+import { packageDeletion } from '../../src/tree/deletions';
 import { GitLabClient } from '../../src/gitlab/client';
 import { parseProjectEntry } from '../../src/core/projectRef';
 import { PackagesTreeModel } from '../../src/tree/model';
 import type { MessageNode, PackageNode, ProjectNode, TreeNode } from '../../src/tree/nodes';
-import { InFlight } from '../../src/util/inFlight';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 
@@ -195,7 +195,8 @@ export interface DeleteSafetyResult {
 
 /**
  * Random deletions racing the server. Each operation takes the rows a user sees, "confirms"
- * a random subset (the ids in the confirmation), and deletes through deletePackages while the
+ * a random subset (the ids in the confirmation), and deletes through the extension's one delete
+ * flow (a second click arriving while the first deletes) while the
  * server meanwhile deletes, re-orders (new packages) and the tree refreshes.
  */
 export async function runDeleteSafety(opts: { operations: number; seed?: number }): Promise<DeleteSafetyResult> {
@@ -204,7 +205,7 @@ export async function runDeleteSafety(opts: { operations: number; seed?: number 
   const rnd = random(opts.seed ?? 11);
   const c = client(fake);
   const project = fake.addProject({ id: 777, pathWithNamespace: 'chaos/deletes', members: { [SAMPLE.userId]: 40 } });
-  const guard = new InFlight();
+  const flow = new DeleteFlow({ clientFor: () => c, tokenMayDelete: () => Promise.resolve(true), log: () => undefined });
   const result: DeleteSafetyResult = {
     operations: 0,
     deletesSent: 0,
@@ -244,14 +245,24 @@ export async function runDeleteSafety(opts: { operations: number; seed?: number 
     }
     if (rnd() < 0.3) addSome(1 + Math.floor(rnd() * 3));
     if (rnd() < 0.5) model.refresh(projectNode);
-    // A second click on the same selection while the first is running.
-    const first = guard.claim(chosen.map((r) => r.id));
-    const second = guard.claim(chosen.map((r) => r.id));
-    result.secondClicksBlocked += chosen.length - second.length;
     fake.clearRequests();
-    const targets = chosen.filter((r) => first.includes(r.id)).map((r) => ({ project: 'chaos/deletes', packageId: r.pkg.id }));
-    const outcomes = await deletePackages(c, targets, { concurrency: 4 });
-    guard.release(first);
+    const requests = chosen.map((r) => packageDeletion(r));
+    type Request = (typeof requests)[number];
+    // A second click on the same selection while the first one's DELETEs are under way.
+    let second: Promise<DeleteReport<Request>> | undefined;
+    const secondDialog: DeleteDialog<Request> = { confirm: () => Promise.resolve(true), progress: (_t, run) => run(() => undefined) };
+    const firstDialog: DeleteDialog<Request> = {
+      confirm: () => Promise.resolve(true),
+      progress: (_t, run) => {
+        second = flow.run(requests, secondDialog);
+        return run(() => undefined);
+      },
+    };
+    const report = await flow.run(requests, firstDialog);
+    const secondReport = await second;
+    result.secondClicksBlocked += secondReport?.busy.length ?? 0;
+    const outcomes = [...report.outcomes, ...(secondReport?.outcomes ?? [])];
+    const targets = report.outcomes;
     const sent = fake.requests.filter((r) => r.method === 'DELETE');
     result.deletesSent += sent.length;
     for (const r of sent) {
