@@ -7,28 +7,11 @@ export function packageDeletion(node: PackageNode): { deletion: Deletion; node: 
   const ref = node.parent.ref;
   return {
     node,
-    deletion: {
-      instanceUrl: ref.instanceUrl,
-      origin: ref.origin,
-      project: owningProject(node.pkg, node.parent),
-      packageId: node.pkg.id,
-      allowed: isDeletable(node.pkg),
-    },
+    deletion: { instanceUrl: ref.instanceUrl, origin: ref.origin, project: owningProject(node.pkg, node.parent), packageId: node.pkg.id, allowed: isDeletable(node.pkg) },
   };
 }
 
+/** A file of a package: the package's deletion, narrowed to the file (whether GitLab allows it is the package's say). */
 export function fileDeletion(node: FileNode): { deletion: Deletion; node: FileNode } {
-  const pkg = node.parent;
-  const ref = pkg.parent.ref;
-  return {
-    node,
-    deletion: {
-      instanceUrl: ref.instanceUrl,
-      origin: ref.origin,
-      project: owningProject(pkg.pkg, pkg.parent),
-      packageId: pkg.pkg.id,
-      fileId: node.file.id,
-      allowed: isDeletable(pkg.pkg),
-    },
-  };
+  return { node, deletion: { ...packageDeletion(node.parent).deletion, fileId: node.file.id } };
 }
