@@ -8,7 +8,7 @@ import { environmentToken } from './core/environmentToken';
 import { InstanceFacts } from './core/instanceFacts';
 import { InstanceHealth } from './core/instanceHealth';
 import { InstanceMonitor } from './core/instanceMonitor';
-import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries } from './core/settings';
+import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries, workspaceNamedOrigins } from './core/settings';
 import { Settings } from './host/config';
 import { DetailsDocuments } from './host/detailsDocuments';
 import { FilterStore } from './host/filterStore';
@@ -37,7 +37,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const log = new Log();
   const settings = new Settings(platform.homeDir ?? '', (problem) => log.warn(say(problem)));
   const config = () => settings.current;
-  const tokens = new TokenStore(context.secrets, environmentToken(platform.environment, config().instanceUrl));
+  const envToken = environmentToken(platform.environment, config().user.instanceUrl);
+  if (envToken) log.info(`GITLAB_PACKAGES_TOKEN is used for ${envToken.origin} (from ${envToken.from})`);
+  const tokens = new TokenStore(context.secrets, envToken);
   const certificateNotice = new UntrustedCertificateNotice(log);
   const clients = new ClientPool({
     ...platform,
@@ -70,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     hasToken: (origin) => tokens.has(origin),
     versionOf: (url) => facts.version(url),
     instanceStatus: (url) => health.get(url),
+    workspaceNamed: (origin) => workspaceNamedOrigins(config()).has(origin),
     onDidChange: (node) => provider.changed(node),
   });
   provider.attach(model);

@@ -8,20 +8,30 @@ import { isGitLabError } from '../gitlab/errors';
 import type { TokenInfo } from '../gitlab/models';
 import type { TokenExpiryNotice } from '../host/tokenExpiryNotice';
 import { say } from '../host/words';
+import { workspaceNamedOrigins } from '../core/settings';
 import type { CommandDeps, Handler } from './deps';
 import { pickInstance } from './pickInstance';
 import { withCancellableProgress } from './progress';
 
 export function setTokenCommand(deps: CommandDeps & { expiryNotice: TokenExpiryNotice }): Handler {
+  /** Workspace-named origins whose warning was shown and accepted in this window. */
+  const warned = new Set<string>();
   return async (given?: unknown) => {
     const instanceUrl = await pickInstance(deps, given, vscode.l10n.t('Which GitLab instance is the token for?'));
     if (!instanceUrl) return;
     const origin = new URL(instanceUrl).origin;
     const host = new URL(instanceUrl).host;
+    const fromWorkspace = workspaceNamedOrigins(deps.config()).has(origin);
+    if (fromWorkspace && !warned.has(origin)) {
+      if (!(await confirmWorkspaceInstance(host))) return;
+      warned.add(origin);
+    }
     const token = (
       await vscode.window.showInputBox({
         title: vscode.l10n.t('GitLab access token for {0}', host),
-        prompt: vscode.l10n.t('A personal, project or group access token. Scope "read_api" lets you browse; "api" also lets you delete.'),
+        prompt: fromWorkspace
+          ? vscode.l10n.t("{0} comes from this workspace's settings. Paste only a token that {0} issued.", host)
+          : vscode.l10n.t('A personal, project or group access token. Scope "read_api" lets you browse; "api" also lets you delete.'),
         password: true,
         ignoreFocusOut: true,
         validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Paste the token here')),
@@ -55,4 +65,21 @@ export function setTokenCommand(deps: CommandDeps & { expiryNotice: TokenExpiryN
     if (facts.canDelete === false || expiresSoon) void vscode.window.showWarningMessage(message);
     else void vscode.window.showInformationMessage(message);
   };
+}
+
+/** A repository's settings named this instance: the user decides, knowing that, before a token goes there. */
+async function confirmWorkspaceInstance(host: string): Promise<boolean> {
+  const go = vscode.l10n.t('Continue');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t("{0} comes from this workspace's settings, not from yours.", host),
+    {
+      modal: true,
+      detail: vscode.l10n.t(
+        "The repository's .vscode/settings.json names this GitLab instance. Only a token that {0} issued belongs here: a token for another GitLab would be sent to {0}.",
+        host,
+      ),
+    },
+    go,
+  );
+  return answer === go;
 }

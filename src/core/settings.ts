@@ -29,6 +29,12 @@ export interface Config {
   instances: ReadonlyMap<string, InstanceSettings>;
   /** Entries of `gitlabPackages.instances` that were ignored, and why (for the log). */
   instanceProblems: Text[];
+  /**
+   * The same three settings as the user set them (user settings or the default), without what a
+   * workspace or folder adds: a cloned repository's `.vscode/settings.json` must not decide where a
+   * token goes.
+   */
+  user: Pick<Config, 'instanceUrl' | 'projectEntries' | 'groupEntries'>;
 }
 
 /** The connection settings for one origin: its `gitlabPackages.instances` entry over the global ones. */
@@ -52,4 +58,17 @@ export function instanceUrls(config: Config): string[] {
   if (def.ok) urls.add(def.url);
   for (const e of [...parsedEntries(config), ...parsedGroupEntries(config)]) if (e.ok) urls.add(e.ref.instanceUrl);
   return [...urls];
+}
+
+/**
+ * Origins in use that only the workspace's (or a folder's) settings name — no user setting
+ * does. Their rows say so, and a token for them is asked for with a warning.
+ */
+export function workspaceNamedOrigins(config: Config): Set<string> {
+  const byUser = new Set(instanceUrls({ ...config, ...config.user }).map((u) => new URL(u).origin));
+  return new Set(
+    instanceUrls(config)
+      .map((u) => new URL(u).origin)
+      .filter((o) => !byUser.has(o)),
+  );
 }

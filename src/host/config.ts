@@ -23,7 +23,18 @@ export function readConfig(homeDir = ''): Config {
       return parsed.ok ? [parsed.origin] : [];
     }),
     ...instancesSetting(c.get<unknown>('instances'), homeDir),
+    user: {
+      instanceUrl: userValue<string>(c, 'instanceUrl') || 'https://gitlab.com',
+      projectEntries: stringList(userValue(c, 'projects')),
+      groupEntries: stringList(userValue(c, 'groups')),
+    },
   };
+}
+
+/** The user-settings value (else the default): what no workspace or folder setting has touched. */
+function userValue<T>(c: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  const i = c.inspect<T>(key);
+  return i?.globalValue ?? i?.defaultValue;
 }
 
 function instancesSetting(raw: unknown, homeDir: string): Pick<Config, 'instances' | 'instanceProblems'> {

@@ -7,7 +7,13 @@ export function packageDeletion(node: PackageNode): { deletion: Deletion; node: 
   const ref = node.parent.ref;
   return {
     node,
-    deletion: { instanceUrl: ref.instanceUrl, origin: ref.origin, project: owningProject(node.pkg, node.parent), packageId: node.pkg.id, allowed: isDeletable(node.pkg) },
+    deletion: {
+      instanceUrl: ref.instanceUrl,
+      origin: ref.origin,
+      project: owningProject(node.pkg, node.parent),
+      packageId: node.pkg.id,
+      allowed: isDeletable(node.pkg),
+    },
   };
 }
 

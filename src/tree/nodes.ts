@@ -14,6 +14,8 @@ export interface InstanceNode {
   children: (SourceNode | ProjectErrorNode)[];
   /** What is known about its token and version (filled in after the first check). */
   status?: InstanceStatus;
+  /** Only the workspace's settings name this instance, no user setting does. */
+  workspaceNamed?: boolean;
 }
 
 /** What every row whose packages are listed has (a project or a group). */
@@ -26,6 +28,8 @@ interface SourceFields {
   readOnly?: boolean;
   /** The active filter and sort, in words. */
   filterText?: Text;
+  /** Its instance is named only by the workspace's settings, no user setting. */
+  workspaceNamed?: boolean;
 }
 
 /** A project from the settings (or detected from a git remote), with its packages below. */

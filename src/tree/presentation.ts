@@ -94,7 +94,7 @@ export function present(node: TreeNode): Presentation {
     case 'instance':
       return {
         label: verbatim(instanceLabel(node.instanceUrl)),
-        description: instanceDescription(node.status),
+        description: joinTexts([node.workspaceNamed ? FROM_WORKSPACE : undefined, instanceDescription(node.status)]),
         tooltip: instanceTooltip(node),
         icon: 'server',
         iconColor: node.status && (!node.status.hasToken || (node.status.token.daysLeft ?? Infinity) <= EXPIRY_WARNING_DAYS) ? 'warning' : undefined,
@@ -105,7 +105,7 @@ export function present(node: TreeNode): Presentation {
     case 'project':
       return {
         label: verbatim(projectLabel(node)),
-        description: joinTexts([node.detected ? text('detected') : undefined, node.filterText]),
+        description: joinTexts([node.detected ? text('detected') : undefined, fromWorkspace(node), node.filterText]),
         tooltip: sourceTooltip(node),
         icon: 'repo',
         contextValue: node.detected ? 'project.detected' : 'project',
@@ -114,7 +114,7 @@ export function present(node: TreeNode): Presentation {
     case 'group':
       return {
         label: verbatim(projectLabel(node)),
-        description: joinTexts([text('group'), node.filterText]),
+        description: joinTexts([text('group'), fromWorkspace(node), node.filterText]),
         tooltip: sourceTooltip(node),
         icon: 'organization',
         contextValue: 'group',
@@ -169,10 +169,20 @@ export function present(node: TreeNode): Presentation {
   }
 }
 
+const FROM_WORKSPACE = text("from this workspace's settings");
+const WORKSPACE_NOTE = text(
+  "This instance is named only by this workspace's settings (.vscode/settings.json), not by your user settings. Give it a token only if that host issued it.",
+);
+
+/** Marked on the row itself only when no instance row above it says so already. */
+function fromWorkspace(node: SourceNode): Text | undefined {
+  return node.workspaceNamed && !node.parent ? FROM_WORKSPACE : undefined;
+}
+
 function sourceTooltip(node: SourceNode): Tooltip {
   const facts: Fact[] = [{ label: text('Instance'), value: verbatim(node.ref.instanceUrl) }];
   if (node.project) facts.push({ label: text('Project ID'), value: verbatim(String(node.project.id)) });
-  return { title: projectLabel(node), facts };
+  return { title: projectLabel(node), facts, note: node.workspaceNamed ? WORKSPACE_NOTE : undefined };
 }
 
 function instanceDescription(s: InstanceStatus | undefined): Text | undefined {
@@ -203,6 +213,9 @@ function instanceTooltip(node: InstanceNode): Tooltip {
   return {
     title: instanceLabel(node.instanceUrl),
     facts: facts.filter((f): f is Fact => f !== undefined),
-    note: s?.token.canDelete === false ? text('This token can browse but not delete (it lacks the api scope).') : undefined,
+    note: joinTexts([
+      node.workspaceNamed ? WORKSPACE_NOTE : undefined,
+      s?.token.canDelete === false ? text('This token can browse but not delete (it lacks the api scope).') : undefined,
+    ]),
   };
 }

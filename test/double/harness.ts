@@ -79,6 +79,8 @@ export interface HarnessOptions {
   settings?: Record<string, unknown>;
   workspaceSettings?: Record<string, unknown>;
   workspaceFolders?: string[];
+  /** Workspace trust (default trusted): untrusted applies the manifest's restricted settings. */
+  isTrusted?: boolean;
   /** A token for the fake's instance in SecretStorage before activation. */
   token?: string;
   /** More of SecretStorage before activation: origin (or a URL on it) → token. */
@@ -110,7 +112,7 @@ export class Harness {
   static async start(opts: HarnessOptions = {}): Promise<Harness> {
     const fake = opts.fake ?? (await startFake());
     if (!opts.fake) opts.prepareFake?.(fake);
-    const w = new FakeVscode({ manifest: MANIFEST, workspaceFolders: opts.workspaceFolders });
+    const w = new FakeVscode({ manifest: MANIFEST, workspaceFolders: opts.workspaceFolders, isTrusted: opts.isTrusted });
     const ext = loadExtension(w);
     const context = createExtensionContext({ packageJSON: MANIFEST, extensionPath: ROOT, extensionMode: opts.extensionMode ?? ExtensionMode.Production });
     const h = new Harness(w, context, fake, !opts.fake);

@@ -775,6 +775,7 @@ export class FakeTreeView<T> {
 // ---- settings --------------------------------------------------------------------------------
 
 interface Manifest {
+  capabilities?: { untrustedWorkspaces?: { supported?: boolean | 'limited'; restrictedConfigurations?: string[] } };
   contributes?: {
     configuration?:
       { properties?: Record<string, { default?: unknown; scope?: string }> } | { properties?: Record<string, { default?: unknown; scope?: string }> }[];
@@ -822,10 +823,15 @@ export class Settings {
     return this.changed.listenerCount;
   }
 
+  /** Settings VS Code reads from user settings only while the workspace is untrusted (restricted mode). */
+  private readonly restricted: Set<string>;
+
   constructor(
     manifest: Manifest,
     private readonly hasWorkspace: () => boolean,
+    private readonly isTrusted: () => boolean = () => true,
   ) {
+    this.restricted = new Set(manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations ?? []);
     const conf = manifest.contributes?.configuration;
     for (const block of Array.isArray(conf) ? conf : conf ? [conf] : []) {
       for (const [key, p] of Object.entries(block.properties ?? {})) this.defaults.set(key, { value: p.default, scope: p.scope ?? 'window' });
@@ -833,10 +839,12 @@ export class Settings {
   }
 
   /** Machine-scoped settings are read from user settings only; window-scoped ones not per folder. */
-  private applies(key: string, layer: LayerName): boolean {
+  private applies(key: string, layer: LayerName, reading = true): boolean {
     const scope = this.defaults.get(key)?.scope ?? 'window';
     if (layer === 'global') return true;
     if (scope === 'machine' || scope === 'application') return false;
+    // Restricted mode ignores the workspace's value when reading; the file itself may still hold one.
+    if (reading && this.restricted.has(key) && !this.isTrusted()) return false;
     return layer === 'workspace' || scope === 'resource' || scope === 'language-overridable' || scope === 'machine-overridable';
   }
 
@@ -866,7 +874,7 @@ export class Settings {
     if (!def) return Promise.reject(new Error(`Unable to write to ${where} because ${key} is not a registered configuration.`));
     if (layer !== 'global' && !this.hasWorkspace())
       return Promise.reject(new Error(`Unable to write to ${where} because no workspace is opened. Please open a workspace first and try again.`));
-    if (layer !== 'global' && !this.applies(key, layer))
+    if (layer !== 'global' && !this.applies(key, layer, false))
       return Promise.reject(
         new Error(`Unable to write to ${where} because ${key} does not support the ${layer === 'workspace' ? 'workspace' : 'folder resource'} scope.`),
       );
@@ -1073,7 +1081,11 @@ export class FakeVscode {
   readonly l10n = { t: l10nT, bundle: undefined, uri: undefined };
 
   constructor(private readonly opts: FakeVscodeOptions) {
-    this.settings = new Settings(opts.manifest, () => this.folders !== undefined);
+    this.settings = new Settings(
+      opts.manifest,
+      () => this.folders !== undefined,
+      () => this.trusted,
+    );
     this.setWorkspaceFolders(opts.workspaceFolders);
     this.trusted = opts.isTrusted ?? true;
     // Getters in the namespace literals below have their own `this`.
