@@ -78,7 +78,7 @@ export class Settings implements vscode.Disposable {
   private snapshot: Config;
   private readonly changed = new vscode.EventEmitter<SettingsChange>();
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   /** `reportProblem` hears each unusable `gitlabPackages.instances` entry, at start and when it changes. */
   constructor(
@@ -87,14 +87,22 @@ export class Settings implements vscode.Disposable {
   ) {
     this.snapshot = readConfig(homeDir);
     this.snapshot.instanceProblems.forEach(reportProblem);
-    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(SECTION)) return;
+    const reread = (): void => {
       this.snapshot = readConfig(this.homeDir);
-      if (e.affectsConfiguration(`${SECTION}.instances`)) this.snapshot.instanceProblems.forEach(reportProblem);
-      this.changed.fire({
-        connections: CONNECTION_SETTINGS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`)),
-      });
-    });
+    };
+    this.subscriptions = [
+      // Trusting the workspace lets its values of the restricted settings count from now on.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        reread();
+        this.changed.fire({ connections: true });
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration(SECTION)) return;
+        reread();
+        if (e.affectsConfiguration(`${SECTION}.instances`)) this.snapshot.instanceProblems.forEach(reportProblem);
+        this.changed.fire({ connections: CONNECTION_SETTINGS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`)) });
+      }),
+    ];
   }
 
   get current(): Config {
@@ -102,7 +110,7 @@ export class Settings implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscriptions.forEach((d) => d.dispose());
     this.changed.dispose();
   }
 }

@@ -85,6 +85,22 @@ describe('workspace trust: what a workspace may not decide', () => {
     assert.deepEqual(collector.requests, []);
   });
 
+  it('trusting the workspace later lets its settings count (and still no token to its instance)', async () => {
+    const h = await start({ isTrusted: false });
+    assert.deepEqual(
+      (await h.rows()).map((r) => r.label),
+      ['acme/app'],
+    );
+    h.vscode.grantTrust();
+    const rows = await waitFor(async () => {
+      const r = await h.rows();
+      return r[0]?.label === 'acme/big' && r;
+    }, 'the workspace project once trusted');
+    assert.match(rows[0].description ?? '', /from this workspace's settings/);
+    await h.rows(rows[0].node);
+    assert.deepEqual(sentWithAuth(collector), []);
+  });
+
   it('a git remote on a host nobody configured is not detected (no new host from a remote)', async () => {
     const git = new FakeGitApi();
     const h = await t.start({
