@@ -110,7 +110,7 @@ export class Settings implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscriptions.forEach((d) => d.dispose());
+    for (const d of this.subscriptions) d.dispose();
     this.changed.dispose();
   }
 }
