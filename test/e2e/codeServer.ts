@@ -28,6 +28,10 @@ export interface StartOptions {
   port?: number;
   /** Extra CLI args (e.g. --extensionDevelopmentPath). */
   args?: string[];
+  /** Workspace trust on (VS Code asks whether to trust the folder); off by default. */
+  workspaceTrust?: boolean;
+  /** Written to the workspace folder's .vscode/settings.json, as a cloned repository would carry. */
+  workspaceSettings?: Record<string, unknown>;
 }
 
 const BASE_SETTINGS = {
@@ -92,7 +96,12 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
   const extensionsDir = path.join(opts.runDir, 'extensions');
   const workspace = path.join(opts.runDir, 'workspace');
   for (const d of [path.join(userDataDir, 'User'), extensionsDir, workspace]) mkdirSync(d, { recursive: true });
-  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...opts.settings }, null, 2));
+  const trust = opts.workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'always' } : {};
+  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...trust, ...opts.settings }, null, 2));
+  if (opts.workspaceSettings) {
+    mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(opts.workspaceSettings, null, 2));
+  }
 
   const [cmd, ...prefix] = opts.tools.codeServer;
   const common = [...prefix, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
@@ -109,7 +118,7 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
       `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       ...(opts.args ?? []),
       workspace,

@@ -27,6 +27,7 @@ const started = Date.now();
 // E2E_GREP picks flows while working on one (they share a session: keep the ones it needs).
 const mocha = new Mocha({ timeout: 60_000, reporter: 'spec', bail: false, grep: process.env.E2E_GREP });
 mocha.addFile(path.join(__dirname, 'flows.e2e.ts'));
+mocha.addFile(path.join(__dirname, 'trust.e2e.ts'));
 mocha.run((failures) => {
   console.log(`end-to-end suite: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.exitCode = failures ? 1 : 0;
