@@ -46,10 +46,6 @@ function detailsText(pkg: Package, files: readonly PackageFile[], facts: Fact[])
   facts.forEach((f, i) =>
     lines.push(`${(labels[i] + ':').padEnd(width)}${plainLine(say(f.value), 2000)}${f.link && f.link !== say(f.value) ? `  <${f.link}>` : ''}`),
   );
-  if (pkg.versions?.length) {
-    lines.push('', vscode.l10n.t('Other versions'), '');
-    for (const v of pkg.versions) lines.push(`  ${plainLine(v.version ?? '-')}${v.createdAt ? `  ${dateTime(v.createdAt)}` : ''}`);
-  }
   lines.push('', vscode.l10n.t('Files ({0})', files.length), '');
   if (!files.length) lines.push(`  ${vscode.l10n.t('No files.')}`);
   for (const f of files) {
