@@ -52,6 +52,10 @@ export function setTokenCommand(deps: CommandDeps & { expiryNotice: TokenExpiryN
       throw e;
     }
     await deps.tokens.set(origin, token);
+    // Start the instance check now, not when the secret's change event arrives: a delete right
+    // after signing in waits for it (InstanceHealth.settled) and sees a read-only token as such.
+    deps.health.forget(origin);
+    void deps.health.check(instanceUrl).catch(() => undefined);
     deps.log.info(`Token stored for ${origin} (user ${user.username}${info ? `, scopes ${info.scopes.join(' ')}, expires ${info.expiresAt ?? 'never'}` : ''})`);
     const facts = assessToken(info, new Date());
     const parts = [vscode.l10n.t('Signed in to {0} as {1}.', host, user.name ? `${user.name} (@${user.username})` : `@${user.username}`)];

@@ -52,6 +52,7 @@ const ROOT = '<root>';
 export class PackagesTreeModel {
   private readonly cache = new Map<string, Loaded>();
   private readonly loadingMore = new Map<string, Promise<void>>();
+  private disposed = false;
   private readonly roots: RootLoader;
   private readonly lists: ListLoader;
 
@@ -77,6 +78,8 @@ export class PackagesTreeModel {
     if (node && node.kind !== 'project' && node.kind !== 'group' && node.kind !== 'package') return [];
     const loaded = this.loadedBelow(node);
     await loaded.ready;
+    // Refreshed while it loaded: answer with the newer load, never with the replaced one.
+    if (loaded.controller.signal.aborted) return this.disposed ? [] : this.children(node);
     return node && node.kind !== 'package' && this.deps.groupByName?.() ? byName(node, loaded.nodes) : loaded.nodes;
   }
 
@@ -96,8 +99,10 @@ export class PackagesTreeModel {
   /** Drops what was loaded below `node` (everything when undefined) and aborts its requests. */
   refresh(node?: TreeNode): void {
     // An instance row's projects were resolved with the root: refreshing it refreshes all.
-    const target =
+    const below =
       node?.kind === 'message' || node?.kind === 'loadMore' || node?.kind === 'packageName' ? node.parent : node?.kind === 'instance' ? undefined : node;
+    // A project that could not be looked up is looked up again with the root (Retry on its row).
+    const target = below?.kind === 'project' && below.resolveError ? undefined : below;
     for (const [key, loaded] of this.cache) {
       if (!target || key === target.id || key.startsWith(target.id + '/')) {
         loaded.controller.abort();
@@ -149,6 +154,7 @@ export class PackagesTreeModel {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const loaded of this.cache.values()) loaded.controller.abort();
     this.cache.clear();
   }

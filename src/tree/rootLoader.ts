@@ -75,6 +75,8 @@ export class RootLoader {
       // The id stays the entry's, so expansion survives a token change that makes it resolvable.
       node.project = await this.deps.clientFor(ref).getProject(ref.key, signal);
     } catch (e) {
+      // A replaced load's cancellation is nobody's error: its rows are never shown.
+      if (signal.aborted) return node;
       const err = asGitLabError(e);
       // A 404 with a token means the project does not exist or is invisible to this user.
       if (err.kind === 'notFound' && (await this.deps.hasToken(ref.origin))) {

@@ -206,3 +206,24 @@ describe('delete package files', () => {
     assert.match(h.ui.errors[0]?.text ?? '', /Not deleted: release\.bin: the package is protected by a protection rule/);
   });
 });
+
+describe('delete right after signing in with a read-only token', () => {
+  const t = harnessPerTest();
+
+  it('the palette delete refuses at once, even while the token check is still under way', async () => {
+    const h = await t.start({ settings: { projects: ['acme/app'] } });
+    await h.rows();
+    h.fake.latencyMs = 150;
+    h.ui.type(SAMPLE.readToken);
+    await h.run('gitlabPackages.setToken');
+    // No wait for the instance check: the next thing the user does is delete.
+    await h.run('gitlabPackages.deletePackage');
+    h.fake.latencyMs = 0;
+    assert.ok(
+      h.ui.messages.some((m) => /can only read/.test(m.text)),
+      h.ui.messages.map((m) => m.text).join(' | '),
+    );
+    assert.equal(h.ui.quickPicks.length, 0, 'no project picker for a token that cannot delete');
+    assert.ok(!h.fake.requests.some((r) => r.method === 'DELETE'));
+  });
+});

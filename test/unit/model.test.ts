@@ -206,6 +206,35 @@ describe('tree model against the fake GitLab', function () {
     assert.equal(uncounted[uncounted.length - 1].kind, 'loadMore');
   });
 
+  it('a refresh while the root is still loading: the projects come from the newer load, never "Request cancelled"', async () => {
+    fake.latencyMs = 40;
+    const { m } = model(['acme/app', 'acme/big']);
+    const older = m.children();
+    m.refresh();
+    const roots = await older;
+    fake.latencyMs = 0;
+    assert.deepEqual(
+      roots.map((r) => r.kind),
+      ['project', 'project'],
+    );
+    for (const r of roots as ProjectNode[]) assert.equal(r.resolveError, undefined, `${r.ref.entry} carries no cancellation`);
+    const rows = await m.children(roots[0]);
+    assert.ok(rows.every((r) => r.kind === 'package'));
+  });
+
+  it('Retry on a project whose lookup failed looks it up again', async () => {
+    fake.fail({ path: '/api/v4/projects/acme%2Fapp' }, { status: 500, body: { message: 'down' } }, 1);
+    const { m } = model(['acme/app']);
+    const [project] = (await m.children()) as ProjectNode[];
+    assert.ok(project.resolveError);
+    const [row] = await m.children(project);
+    assert.equal(row.kind, 'message');
+    m.refresh(row);
+    const [again] = (await m.children()) as ProjectNode[];
+    assert.equal(again.resolveError, undefined);
+    assert.ok((await m.children(again)).some((r) => r.kind === 'package'));
+  });
+
   it('a newer refresh wins over an older load still in flight (refreshed mid-background, data changed meanwhile)', async () => {
     fake.latencyMs = 20;
     const { m } = model(['acme/big']);
