@@ -3,7 +3,19 @@
  * rows, context menus, the command palette, quick inputs, modal dialogs, notifications and
  * the clipboard. Uses Playwright with Debian's Chromium.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { until } from './until';
+
+/**
+ * The suite's only fixed pause. That something does NOT happen (a cancelled delete sends no
+ * request) gives no event to wait for: such a check waits this long, then looks.
+ */
+const QUIET_MS = 500;
+
+/** How long a notification is looked for among the toasts before in the notification centre. */
+const TOAST_PHASE_MS = 3_000;
 
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -84,45 +96,85 @@ export class Workbench {
 
   /** The row labelled `label` (aria-label is "label [description][, has actions]"), scrolled into the virtualised list if it is out of view. */
   async row(label: string, timeout = 20_000): Promise<Locator> {
-    const deadline = Date.now() + timeout;
+    const e = cssEscape(label);
+    // By label, not position: the locator keeps pointing at this row when the tree redraws.
+    const row = this.rows()
+      .and(this.page.locator(`[aria-label="${e}"], [aria-label^="${e} "], [aria-label^="${e}, "]`))
+      .filter({ hasNot: this.page.locator('.nothing') })
+      .first();
     const scrollFrom = Date.now() + 1_500;
-    while (Date.now() < deadline) {
-      const labels = await this.rowLabels();
-      const index = labels.findIndex((l) => l === label || l.startsWith(label + ', ') || l.startsWith(label + ' '));
-      if (index >= 0)
-        return this.rows()
-          .filter({ hasNot: this.page.locator('.nothing') })
-          .nth(index);
-      if (Date.now() > scrollFrom) await this.scrollTree();
-      else await this.page.waitForTimeout(150);
-    }
-    throw new Error(`No tree row "${label}". Visible: ${(await this.rowLabels()).join(' | ')}`);
+    await until(
+      async () => {
+        if (await row.count()) return true;
+        // Give a loading tree a moment before scrolling through it.
+        if (Date.now() > scrollFrom) await this.scrollTree();
+        throw new Error(`visible rows: ${(await this.rowLabels()).join(' | ')}`);
+      },
+      { timeoutMs: timeout, intervalMs: 150, what: `tree row "${label}"` },
+    );
+    return row;
+  }
+
+  /** The label of the first tree row that starts with `prefix`, once there is one. */
+  async rowStartingWith(prefix: string, timeout = 15_000): Promise<string> {
+    return until(
+      async () => {
+        const labels = await this.rowLabels();
+        const hit = labels.find((l) => l.startsWith(prefix));
+        if (!hit) throw new Error(`visible rows: ${labels.join(' | ')}`);
+        return hit;
+      },
+      { timeoutMs: timeout, what: `a tree row starting with "${prefix}"` },
+    );
+  }
+
+  /** Waits until no tree row starts with `prefix` (rows go once the tree has refreshed). */
+  async rowsGone(prefix: string, timeout = 10_000): Promise<void> {
+    await until(
+      async () => {
+        const left = (await this.rowLabels()).filter((l) => l.startsWith(prefix));
+        if (left.length) throw new Error(`still shown: ${left.join(' | ')}`);
+        return true;
+      },
+      { timeoutMs: timeout, what: `no tree row starting with "${prefix}"` },
+    );
   }
 
   /** Scrolls the tree one step down, wrapping to the top at the bottom: only rendered rows exist in the DOM. */
   private async scrollTree(): Promise<void> {
     const list = this.page.locator('.sidebar .monaco-list').first();
     const box = await list.boundingBox();
-    if (!box) return this.page.waitForTimeout(150);
-    const before = await this.rowLabels();
+    if (!box) return;
+    const rendered = (): Promise<string> => this.rows().evaluateAll((els) => els.map((e) => e.getAttribute('data-index')).join(','));
+    const before = await rendered();
+    const first = await this.rows().and(this.page.locator('[data-index="0"]')).count();
+    const last = await this.rows().and(this.page.locator('[data-last-element="true"]')).count();
+    if (first && last) return; // every row is rendered: nothing to scroll to
     await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await this.page.mouse.wheel(0, 200);
-    await this.page.waitForTimeout(150);
-    const after = await this.rowLabels();
-    if (after.join('|') === before.join('|')) {
-      await this.page.mouse.wheel(0, -100_000);
-      await this.page.waitForTimeout(150);
-    }
+    await this.page.mouse.wheel(0, last ? -100_000 : 200);
+    await until(async () => (await rendered()) !== before, { timeoutMs: 2_000, what: 'the tree to scroll' });
   }
 
   async expand(label: string): Promise<void> {
-    const row = await this.row(label);
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+    await this.setExpanded(label, true);
   }
 
   async collapse(label: string): Promise<void> {
-    const row = await this.row(label);
-    if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
+    await this.setExpanded(label, false);
+  }
+
+  /** Clicks the twistie until the row says it is expanded (or collapsed): a click can land while the row redraws. */
+  private async setExpanded(label: string, expanded: boolean): Promise<void> {
+    const want = String(expanded);
+    await until(
+      async () => {
+        const row = await this.row(label);
+        if ((await row.getAttribute('aria-expanded')) === want) return true;
+        await row.locator('.monaco-tl-twistie').click();
+        return (await row.getAttribute('aria-expanded')) === want;
+      },
+      { timeoutMs: 20_000, intervalMs: 300, what: `tree row "${label}" ${expanded ? 'expanded' : 'collapsed'}` },
+    );
   }
 
   async click(label: string): Promise<void> {
@@ -130,31 +182,60 @@ export class Workbench {
   }
 
   async contextMenu(label: string, item: string): Promise<void> {
-    const row = await this.row(label);
-    await row.click({ button: 'right' });
+    await this.openContextMenu(label);
     const menuItem = this.page.locator(`.monaco-menu .action-item:has(.action-label:text-is("${cssEscape(item)}"))`).first();
     await menuItem.waitFor({ timeout: 10_000 });
-    // VS Code ignores a click that arrives right after the menu opened.
-    await this.page.waitForTimeout(500);
-    await menuItem.click();
+    // A menu item takes mouse-up clicks only 100 ms after it rendered (VS Code's
+    // runOnceToEnableMouseUp), which nothing on the page shows: point at it, wait until it has
+    // the focus, and choose it with Enter, which works at once.
+    await menuItem.hover();
+    await until(() => menuItem.evaluate((el) => el.classList.contains('focused')), { what: `menu item "${item}" focused` });
+    await this.page.keyboard.press('Enter');
+    await this.menu().waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** The labels of the context menu of row `label` (the menu is closed again). */
+  async contextMenuItems(label: string): Promise<string[]> {
+    await this.openContextMenu(label);
+    const labels = await this.menu().locator('.action-item:not(.disabled) .action-label').allInnerTexts();
+    await this.page.keyboard.press('Escape');
+    await this.menu().waitFor({ state: 'hidden', timeout: 10_000 });
+    return labels;
+  }
+
+  private menu(): Locator {
+    return this.page.locator('.context-view .monaco-menu').first();
+  }
+
+  private async openContextMenu(label: string): Promise<void> {
+    await (await this.row(label)).click({ button: 'right' });
+    await this.menu().locator('.action-item').first().waitFor({ timeout: 10_000 });
   }
 
   async runCommand(title: string): Promise<void> {
+    const text = `>${title}`;
+    const input = this.quickInput();
     const row = this.page.locator(`.quick-input-list .monaco-list-row[aria-label^="${cssEscape(title)}"]`).first();
-    // A stray menu, a palette that opened too early or one that reset the typed text while it
-    // rendered can swallow an attempt: type again (checking the text stuck), up to three times.
-    for (let attempt = 0; ; attempt++) {
+    let openedAt = 0;
+    const open = async (): Promise<void> => {
+      // Whatever has the keyboard first lets go of it: a stray menu, a toast, another quick input.
       await this.page.keyboard.press('Escape');
       await this.page.keyboard.press('Escape');
       await this.page.keyboard.press('F1');
-      await this.quickInputType(`>${title}`, false);
-      try {
-        await row.waitFor({ timeout: 5_000 + attempt * 5_000 });
-        break;
-      } catch (e) {
-        if (attempt === 2) throw e;
-      }
-    }
+      openedAt = Date.now();
+    };
+    await open();
+    await until(
+      async () => {
+        // F1 swallowed (something still had the keyboard), or a palette stuck for 5 s: again.
+        if (!(await input.isVisible()) || Date.now() - openedAt > 5_000) await open();
+        // Typed before the palette was ready, or reset while it rendered: type again.
+        else if ((await input.inputValue()) !== text) await input.fill(text);
+        else return row.isVisible();
+        return false;
+      },
+      { timeoutMs: 30_000, what: `the command palette to offer "${title}"` },
+    );
     await row.click();
   }
 
@@ -165,17 +246,39 @@ export class Workbench {
   async quickInputType(text: string, submit = true): Promise<void> {
     const input = this.quickInput();
     await input.waitFor({ timeout: 10_000 });
-    await input.fill(text);
     // The widget re-renders while it opens (a file dialog fills in its folder once listed):
-    // make sure the text stuck, and still holds a moment later, before submitting.
-    for (let i = 0; i < 20; i++) {
-      if ((await input.inputValue()) === text) {
-        await this.page.waitForTimeout(250);
-        if ((await input.inputValue()) === text) break;
-      }
-      await input.fill(text);
-    }
+    // type again until the text stuck.
+    await until(
+      async () => {
+        if ((await input.inputValue()) === text) return true;
+        await input.fill(text);
+        return (await input.inputValue()) === text;
+      },
+      { what: `the quick input to hold "${text}"` },
+    );
     if (submit) await input.press('Enter');
+  }
+
+  /**
+   * code-server's own file dialog (a quick pick) has listed its first folder. Until then the
+   * list still shows the palette's rows, and the listing, when it lands, replaces typed text
+   * with the folder's path. Its ".." row says it is done (the folder is never "/" here).
+   */
+  async fileDialogListed(): Promise<void> {
+    await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-label=".."]').first().waitFor({ timeout: 10_000 });
+  }
+
+  /**
+   * Chooses `folder` in code-server's file dialog when it picks a folder. Typed with a trailing
+   * "/", the path makes the dialog list that folder; Enter before the listing lands would only
+   * navigate (or land on the folder's row), so wait for the list to change first.
+   */
+  async fileDialogChooseFolder(folder: string): Promise<void> {
+    await this.fileDialogListed();
+    const before = (await this.quickPickItems()).join(' | ');
+    await this.quickInputType(`${folder.replace(/\/+$/, '')}/`, false);
+    await until(async () => (await this.quickPickItems()).join(' | ') !== before, { what: `the file dialog to list ${folder} (it listed: ${before})` });
+    await this.quickInput().press('Enter');
   }
 
   async quickPickItems(): Promise<string[]> {
@@ -206,54 +309,68 @@ export class Workbench {
     await this.dialog().waitFor({ state: 'detached', timeout: 10_000 });
   }
 
+  /**
+   * A toast matching `re`, or else an entry in the notification centre: VS Code toasts at most
+   * three notifications per 0.8 s and files the others straight into the centre. The
+   * extension's messages come within moments of the action; a slower one still turns up in
+   * the centre, which lists new ones while it is open.
+   */
   async waitForNotification(re: RegExp, timeout = 15_000): Promise<string> {
-    const deadline = Date.now() + timeout;
-    while (Date.now() < deadline) {
-      const texts = await this.page
-        .locator('.notifications-toasts .notification-list-item-message, .notification-toast .notification-list-item-message')
-        .allInnerTexts();
-      const hit = texts.find((t) => re.test(t));
-      if (hit) return hit;
-      await this.page.waitForTimeout(150);
+    const toasts = this.page.locator('.notifications-toasts .notification-list-item-message, .notification-toast .notification-list-item-message');
+    const what = `a notification matching ${String(re)}`;
+    try {
+      return await until(async () => (await toasts.allInnerTexts()).find((t) => re.test(t)), { timeoutMs: TOAST_PHASE_MS, intervalMs: 150, what });
+    } catch {
+      const centre = this.page.locator('.notifications-center .notification-list-item-message');
+      return this.inNotificationCentre(async () => (await centre.allInnerTexts()).find((t) => re.test(t)), Math.max(1_000, timeout - TOAST_PHASE_MS), what);
     }
-    const seen = await this.page.evaluate(() => (window as unknown as { __notificationsSeen?: string[] }).__notificationsSeen ?? []);
-    throw new Error(`No notification matching ${String(re)}. Shown so far: ${seen.join(' | ')}`);
   }
 
   /** Like waitForNotification, but also finds a toast that was shown and already pushed out by newer ones. */
   async waitForNotificationSeen(re: RegExp, timeout = 15_000): Promise<string> {
-    const deadline = Date.now() + timeout;
-    let centreOpened = false;
-    while (Date.now() < deadline) {
-      if (!centreOpened && Date.now() > deadline - timeout / 2) {
-        // Not toasted: it may have gone straight into the notification centre.
-        centreOpened = true;
-        await this.runCommand('Notifications: Show Notifications');
-      }
-      const seen = await this.page.evaluate(() => (window as unknown as { __notificationsSeen?: string[] }).__notificationsSeen ?? []);
-      const hit = seen.find((t) => re.test(t));
-      if (hit) return hit;
-      await this.page.waitForTimeout(150);
+    const seen = (): Promise<string | undefined> => this.notificationsSeen().then((texts) => texts.find((t) => re.test(t)));
+    const what = `a notification matching ${String(re)} to be shown`;
+    try {
+      return await until(seen, { timeoutMs: TOAST_PHASE_MS, intervalMs: 150, what });
+    } catch {
+      // Not toasted: it may have gone straight into the notification centre.
+      return this.inNotificationCentre(seen, Math.max(1_000, timeout - TOAST_PHASE_MS), what);
     }
-    const seen = await this.page.evaluate(() => (window as unknown as { __notificationsSeen?: string[] }).__notificationsSeen ?? []);
-    throw new Error(`No notification matching ${String(re)} was shown. Shown: ${seen.join(' | ')}`);
+  }
+
+  /** Opens the notification centre, waits for `find` there, and closes the centre again (toasts stay away while it is open). */
+  private async inNotificationCentre(find: () => Promise<string | undefined>, timeout: number, what: string): Promise<string> {
+    await this.runCommand('Notifications: Show Notifications');
+    try {
+      return await until(find, { timeoutMs: timeout, intervalMs: 150, what: `${what} (notification centre open)` });
+    } catch (e) {
+      throw new Error(`${(e as Error).message}. Shown so far: ${(await this.notificationsSeen()).join(' | ')}`);
+    } finally {
+      // Escape closes the centre wherever the focus is.
+      await this.page.keyboard.press('Escape');
+      await this.page.locator('.notifications-center.visible').waitFor({ state: 'detached', timeout: 5_000 });
+    }
+  }
+
+  /** Every notification text rendered so far (toasts come and go). */
+  private notificationsSeen(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { __notificationsSeen?: string[] }).__notificationsSeen ?? []);
   }
 
   /** Clicks `button` on the notification whose text matches `re`. */
   async notificationAction(re: RegExp, button: string, timeout = 15_000): Promise<void> {
+    const action = `.monaco-button:text-is("${cssEscape(button)}")`;
+    const toast = this.page.locator('.notification-toast', { hasText: re }).first();
     try {
-      await this.waitForNotification(re, timeout / 2);
+      await toast.waitFor({ timeout: TOAST_PHASE_MS });
+      await toast.locator(action).first().click({ timeout: 5_000 });
     } catch {
-      // VS Code sometimes files a notification straight into the centre (bell dot, no toast),
-      // e.g. one raised as a progress notification closes: look for it there.
+      // Not toasted (see waitForNotification), or gone before the click: it waits in the centre.
       await this.runCommand('Notifications: Show Notifications');
+      const item = this.page.locator('.notifications-center .notification-list-item', { hasText: re }).first();
+      await item.waitFor({ timeout: Math.max(1_000, timeout - TOAST_PHASE_MS) });
+      await item.locator(action).first().click();
     }
-    const item = this.page.locator('.notification-toast, .notifications-center .notification-list-item', { hasText: re }).first();
-    await item.waitFor({ timeout: timeout / 2 });
-    await item
-      .locator(`.monaco-button:text-is("${cssEscape(button)}")`)
-      .first()
-      .click();
   }
 
   async clearNotifications(): Promise<void> {
@@ -268,9 +385,9 @@ export class Workbench {
 
   /**
    * Replaces a settings.json the way a person does: opened from the palette (`command`: user or
-   * remote settings), edited, saved and closed.
+   * remote settings), edited, saved and closed. `file` is where `command` saves it.
    */
-  async editSettingsJson(command: string, settings: Record<string, unknown>): Promise<void> {
+  async editSettingsJson(command: string, file: string, settings: Record<string, unknown>): Promise<void> {
     await this.runCommand(command);
     // The editor that opened has the focus (a modal one in recent VS Code).
     const lines = this.page.locator('.monaco-editor.focused .view-lines').last();
@@ -281,7 +398,9 @@ export class Workbench {
     // One input event: the editor's auto-closing of brackets and quotes does not apply to it.
     await this.page.keyboard.insertText(JSON.stringify(settings));
     await this.page.keyboard.press('Control+S');
-    await this.page.waitForTimeout(300);
+    // The modal settings editor shows no dirty mark: the file itself tells when it is saved
+    // (closing it before would ask whether to save).
+    await until(() => existsSync(file) && isDeepStrictEqual(JSON.parse(readFileSync(file, 'utf8')), settings), { what: `${file} saved` });
     if (process.env.E2E_DEBUG) await this.screenshot('/tmp/settings-edit.png');
     await this.runCommand('View: Close Editor');
   }
@@ -292,13 +411,18 @@ export class Workbench {
 
   /** Polls the clipboard until it differs from `previous`. */
   async clipboardAfter(previous: string, timeout = 15_000): Promise<string> {
-    const deadline = Date.now() + timeout;
-    while (Date.now() < deadline) {
-      const text = await this.page.evaluate(() => navigator.clipboard.readText());
-      if (text !== previous) return text;
-      await this.page.waitForTimeout(150);
-    }
-    throw new Error('The clipboard did not change');
+    return until(
+      async () => {
+        const text = await this.page.evaluate(() => navigator.clipboard.readText());
+        return text !== previous ? { text } : undefined;
+      },
+      { timeoutMs: timeout, intervalMs: 150, what: `the clipboard to change from "${previous}"` },
+    ).then((changed) => changed.text);
+  }
+
+  /** See QUIET_MS: for checks that something did not happen. */
+  async quietPeriod(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
   }
 
   async screenshot(file: string): Promise<void> {
