@@ -42,6 +42,8 @@ export function createVscodeShim(settings: Record<string, unknown> = {}) {
     workspace: {
       getConfiguration: () => ({ get: (key: string) => settings[key], inspect: () => undefined, update: () => Promise.resolve() }),
       onDidChangeConfiguration: () => disposable,
+      onDidGrantWorkspaceTrust: () => disposable,
+      isTrusted: true,
       registerTextDocumentContentProvider: () => disposable,
       workspaceFolders: undefined,
     },
