@@ -138,6 +138,43 @@ describe('known defects', () => {
     assert.deepEqual(foreign, [], 'opened a URL on another origin');
   });
 
+  // Defect 8: a delete could raise a read-only toast, a not-allowed warning, the modal and a result toast.
+  it('8. a delete with rows it cannot delete: one modal naming what is set aside, then one message', async () => {
+    const h = await start({ settings: { projects: ['acme/app', 'acme/readonly'] } });
+    const mine = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    const theirs = await h.pkg('acme/readonly', 'team-lib', '5.0.0');
+    h.view.select(mine.node, theirs.node);
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', mine.node, h.view.selection);
+    assert.equal(h.ui.modals.length, 1);
+    assert.match(h.ui.modals[0].detail ?? '', /Not deleted \(GitLab offers no delete for it.*\): team-lib 5\.0\.0/);
+    assert.deepEqual(
+      h.ui.toasts.map((m) => m.text),
+      ['Deleted acme-tools 0.4.0.'],
+      'one message after the modal, nothing before it',
+    );
+  });
+
+  // Defect 8: signing in raised three notifications (signed in, read-only, expiry).
+  it('8. signing in says everything in one message', async () => {
+    const h = await start({ token: undefined });
+    h.fake.addToken({
+      value: 'soon-read-only',
+      userId: SAMPLE.userId,
+      scopes: ['read_api'],
+      name: 'soon',
+      expiresAt: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
+    });
+    h.ui.type('soon-read-only');
+    await h.run('gitlabPackages.setToken');
+    await waitFor(() => h.ui.toasts.length > 0, 'the sign-in message');
+    // The instance check that follows (its own read of the token) must not add a second warning.
+    await waitFor(() => h.fake.requests.filter((r) => r.path.endsWith('/personal_access_tokens/self') && r.status > 0).length >= 2, 'the instance check');
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(h.ui.toasts.length, 1, h.ui.toasts.map((m) => m.text).join(' | '));
+    assert.match(h.ui.toasts[0].text, /^Signed in to .* This token can browse but not delete .* It expires in 3 days/);
+  });
+
   // Defect 9: Show Package Details opens the Markdown source, so the user reads `1\.0\-SNAPSHOT`.
   it('9. Show Package Details shows no Markdown source with backslash escapes', async () => {
     const h = await start();
