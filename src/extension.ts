@@ -80,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const viewState = new ViewState(treeView, filters, config);
   const deletes = new DeleteFlow({
     clientFor: (url) => clients.get(url),
-    tokenMayDelete: async (url) => (await health.settled(url))?.token.canDelete !== false,
+    tokenMayDelete: (url) => health.tokenMayDelete(url),
     log: (line) => log.info(line),
   });
   const details = new DetailsDocuments();

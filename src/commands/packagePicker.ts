@@ -1,6 +1,7 @@
 /** Delete Package… from the palette: pick a project (one whose token may delete), then search its packages by name on the server. */
 import * as vscode from 'vscode';
 import { isDeletable } from '../core/deletion';
+import { listKey } from '../core/packageOwner';
 import { displayName, type Package } from '../gitlab/models';
 import { sayError } from '../host/words';
 import type { PackageNode, SourceNode } from '../tree/nodes';
@@ -12,7 +13,7 @@ import { COMMANDS } from '../constants';
 export async function pickPackageFromPalette(deps: CommandDeps): Promise<PackageNode[]> {
   const reachable = (await deps.model.projects()).filter((p) => p.project);
   // A token set a moment ago is still being looked at: wait for that check, not a guess.
-  const writable = await Promise.all(reachable.map(async (p) => (await deps.health.settled(p.ref.instanceUrl))?.token.canDelete !== false));
+  const writable = await Promise.all(reachable.map((p) => deps.health.tokenMayDelete(p.ref.instanceUrl)));
   const projects = reachable.filter((_p, i) => writable[i]);
   if (reachable.length && !projects.length) {
     readOnlyTokenMessage(reachable[0]);
@@ -38,7 +39,7 @@ export async function pickPackageFromPalette(deps: CommandDeps): Promise<Package
 
 function searchPackage(deps: CommandDeps, project: SourceNode): Promise<Package | undefined> {
   const client = deps.clients.get(project.ref.instanceUrl);
-  const key = project.project?.id ?? project.ref.key;
+  const key = listKey(project);
   type Item = vscode.QuickPickItem & { pkg: Package };
   const qp = vscode.window.createQuickPick<Item>();
   qp.title = vscode.l10n.t('Delete Package from {0}', projectLabel(project));

@@ -45,6 +45,11 @@ export class InstanceHealth {
     return this.known.get(instanceUrl);
   }
 
+  /** False only when the token is known to be read-only, once a check under way has landed. */
+  async tokenMayDelete(instanceUrl: string): Promise<boolean> {
+    return (await this.settled(instanceUrl))?.token.canDelete !== false;
+  }
+
   check(instanceUrl: string): Promise<InstanceStatus> {
     const running = this.run(instanceUrl);
     this.pending.set(instanceUrl, running);
