@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     hasToken: (origin) => tokens.has(origin),
     versionOf: (url) => facts.version(url),
     instanceStatus: (url) => health.get(url),
-    workspaceNamed: (origin) => workspaceNamedOrigins(config()).has(origin),
+    workspaceNamedOrigins: () => workspaceNamedOrigins(config()),
     onDidChange: (node) => provider.changed(node),
   });
   provider.attach(model);

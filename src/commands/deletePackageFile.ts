@@ -37,8 +37,13 @@ export function deletePackageFileCommand(deps: CommandDeps): Handler {
       projectPath: packageProjectLabel(f.parent),
     }));
     const packages = [...new Set(files.map((f) => f.parent))];
+    // Worked out for the confirmation, used again afterwards: which packages lose their last file.
+    let emptied: PackageNode[] = [];
     const report = await deps.deletes.run(requests, {
-      confirm: async (targets, setAside) => confirm(targets, await emptiedBy(deps, packages, targets), setAside),
+      confirm: async (targets, setAside) => {
+        emptied = await emptiedBy(deps, packages, targets);
+        return confirm(targets, emptied, setAside);
+      },
       progress: async (targets, run) =>
         vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0} file(s)…', targets.length) }, () =>
           run(() => undefined),
@@ -46,11 +51,6 @@ export function deletePackageFileCommand(deps: CommandDeps): Handler {
     });
     // A package whose last file went is gone too: refresh its project, else just the package.
     const deletedFrom = new Set(report.outcomes.map((o) => o.target.request.node.parent));
-    const emptied = await emptiedBy(
-      deps,
-      [...deletedFrom],
-      report.outcomes.map((o) => o.target.request),
-    );
     for (const pkg of deletedFrom) deps.model.refresh(emptied.includes(pkg) ? pkg.parent : pkg);
     reportDeletion(report, (n) => vscode.l10n.t('Deleted {0} file(s).', n));
   };

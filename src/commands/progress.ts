@@ -22,8 +22,3 @@ export function withCancellableProgress<T>(title: string, task: (signal: AbortSi
     }),
   );
 }
-
-/** Work the user does not need to follow closely, shown in the window's status bar (no Cancel there). */
-export function withWindowProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
-  return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, task));
-}

@@ -80,12 +80,7 @@ export class DeleteFlow {
     const results = await Promise.all(
       [...byInstance].map(([instanceUrl, requests]) => {
         const client = this.deps.clientFor(instanceUrl);
-        const items = requests.map((request) => ({
-          project: request.deletion.project,
-          packageId: request.deletion.packageId,
-          fileId: request.deletion.fileId,
-          request,
-        }));
+        const items = requests.map((request) => ({ ...request.deletion, request }));
         return deletePackages(client, items, { concurrency: client.concurrency, onSettled: () => onSettled(++done, targets.length) });
       }),
     );

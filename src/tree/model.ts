@@ -37,8 +37,8 @@ export interface TreeModelDeps {
   onDidChange(node: TreeNode | undefined): void;
   /** Filters and sort order for a project's list. */
   filterFor?(ref: ProjectRef): PackageFilter;
-  /** Only the workspace's settings name this origin (its rows say so). */
-  workspaceNamed?(origin: string): boolean;
+  /** Origins only the workspace's settings name (their rows say so). */
+  workspaceNamedOrigins?(): ReadonlySet<string>;
   /** Rows loaded automatically before "Load more…" (default 10,000). */
   maxRows?: number;
   /** Rows loaded per "Load more…" click (default 1,000). */

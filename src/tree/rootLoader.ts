@@ -21,8 +21,8 @@ export interface RootLoaderDeps {
   hasToken(origin: string): Promise<boolean>;
   instanceStatus?(instanceUrl: string): InstanceStatus | undefined;
   filterFor?(ref: ProjectRef): PackageFilter;
-  /** Only the workspace's settings name this origin (its rows say so). */
-  workspaceNamed?(origin: string): boolean;
+  /** Origins only the workspace's settings name (their rows say so). */
+  workspaceNamedOrigins?(): ReadonlySet<string>;
 }
 
 export class RootLoader {
@@ -39,13 +39,14 @@ export class RootLoader {
       g.ok ? { kind: 'group', id: `group:${refIdentity(g.ref)}`, ref: g.ref, filterText: this.filterText(g.ref) } : badEntry(g.entry, g.reason, `group${i}`),
     );
     const nodes = [...detectedNodes.filter((n) => n.kind === 'project'), ...projects, ...groupNodes];
-    for (const n of nodes) if (n.kind !== 'projectError') n.workspaceNamed = this.deps.workspaceNamed?.(n.ref.origin) || undefined;
+    const fromWorkspace = this.deps.workspaceNamedOrigins?.() ?? new Set<string>();
+    for (const n of nodes) if (n.kind !== 'projectError') n.workspaceNamed = fromWorkspace.has(n.ref.origin) || undefined;
     // What is known of tokens now, not when the lookups started (a check may have landed meanwhile).
     this.markReadOnly(nodes);
     const instances = new Set(nodes.flatMap((n) => (n.kind !== 'projectError' ? [n.ref.instanceUrl] : [])));
     if (instances.size <= 1) return nodes;
     const rows = byInstance(nodes, (url) => this.deps.instanceStatus?.(url));
-    for (const r of rows) if (r.kind === 'instance') r.workspaceNamed = this.deps.workspaceNamed?.(new URL(r.instanceUrl).origin) || undefined;
+    for (const r of rows) if (r.kind === 'instance') r.workspaceNamed = fromWorkspace.has(new URL(r.instanceUrl).origin) || undefined;
     return rows;
   }
 

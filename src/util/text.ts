@@ -22,10 +22,6 @@ export function verbatim(value: string): Text {
   return { message: value, args: [], verbatim: true };
 }
 
-export function isText(v: unknown): v is Text {
-  return typeof v === 'object' && v !== null && typeof (v as Text).message === 'string' && Array.isArray((v as Text).args);
-}
-
 /** Words a Text with `translate` (the adapters pass vscode.l10n.t), nested Texts first. */
 export function word(t: Text, translate: (message: string, ...args: (string | number)[]) => string = english): string {
   if (t.verbatim) return t.message;
