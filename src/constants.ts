@@ -22,6 +22,9 @@ export const COMMANDS = {
   filter: 'gitlabPackages.filter',
   clearFilter: 'gitlabPackages.clearFilter',
   loadMore: 'gitlabPackages.loadMore',
+  addProtectionRule: 'gitlabPackages.addProtectionRule',
+  editProtectionRule: 'gitlabPackages.editProtectionRule',
+  deleteProtectionRule: 'gitlabPackages.deleteProtectionRule',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

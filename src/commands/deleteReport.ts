@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
-import type { DeleteReport, DeleteRequest } from '../core/deleteFlow';
+import type { DeleteReport, DeleteRequest, SetAside } from '../core/deleteFlow';
 import { deleteFailureText } from '../core/errorText';
 import { say } from '../host/words';
 
@@ -24,11 +24,15 @@ function list(items: Named[]): string {
 }
 
 /** Lines for the confirmation's detail about what will not be deleted, and why. */
-export function setAsideLines<T extends Named>(setAside: Pick<DeleteReport<T>, 'readOnly' | 'notAllowed' | 'busy'>): string[] {
+export function setAsideLines<T extends Named>(setAside: SetAside<T>): string[] {
   const lines: string[] = [];
   if (setAside.readOnly.length) lines.push(vscode.l10n.t('Not deleted (the access token can only read): {0}', list(setAside.readOnly)));
   if (setAside.notAllowed.length)
     lines.push(vscode.l10n.t('Not deleted (GitLab offers no delete for it: Maintainer role and the "api" scope are needed): {0}', list(setAside.notAllowed)));
+  // Each with its own rule: "Not deleted: protected-release 1.0.0 — protected by the rule protected-* (generic): only admin+ may delete it".
+  for (const p of setAside.protected.slice(0, SHOWN))
+    lines.push(vscode.l10n.t('Not deleted: {0} — {1}', p.label, p.deletion.refusedBy ? say(p.deletion.refusedBy) : ''));
+  if (setAside.protected.length > SHOWN) lines.push(vscode.l10n.t('…and {0} more', setAside.protected.length - SHOWN));
   if (setAside.busy.length) lines.push(vscode.l10n.t('Already being deleted: {0}', list(setAside.busy)));
   return lines;
 }

@@ -3,7 +3,9 @@ import * as vscode from 'vscode';
 import { isDeletable } from '../core/deletion';
 import { listKey } from '../core/packageOwner';
 import { displayName, type Package } from '../gitlab/models';
-import { sayError } from '../host/words';
+import { protectionOf } from '../core/protectionRules';
+import { say, sayError } from '../host/words';
+import type { Text } from '../util/text';
 import type { PackageNode, SourceNode } from '../tree/nodes';
 import { instanceLabel, packageDescription, projectLabel } from '../tree/presentation';
 import type { CommandDeps } from './deps';
@@ -33,11 +35,13 @@ export async function pickPackageFromPalette(deps: CommandDeps): Promise<Package
           )
         )?.p;
   if (!project) return [];
-  const pkg = await searchPackage(deps, project);
+  // Known before anything is sent: which packages a protection rule keeps from this user.
+  const protection = project.kind === 'project' ? await deps.model.protection.protectionOf(project) : undefined;
+  const pkg = await searchPackage(deps, project, protection ? protectionOf(protection) : () => undefined);
   return pkg ? [{ kind: 'package', id: `${project.id}/package:${pkg.id}`, parent: project, pkg }] : [];
 }
 
-function searchPackage(deps: CommandDeps, project: SourceNode): Promise<Package | undefined> {
+function searchPackage(deps: CommandDeps, project: SourceNode, refusal: (pkg: Package) => Text | undefined): Promise<Package | undefined> {
   const client = deps.clients.get(project.ref.instanceUrl);
   const key = listKey(project);
   type Item = vscode.QuickPickItem & { pkg: Package };
@@ -55,12 +59,15 @@ function searchPackage(deps: CommandDeps, project: SourceNode): Promise<Package 
       .projectPackagesPage(key, { packageName: name.trim() || undefined, orderBy: 'created_at', sort: 'desc' }, 1, current.signal)
       .then((page) => {
         if (current.signal.aborted) return;
-        qp.items = page.items.map((pkg) => ({
-          label: (isDeletable(pkg) ? '' : '$(lock) ') + displayName(pkg),
-          description: packageDescription(pkg),
-          detail: isDeletable(pkg) ? undefined : vscode.l10n.t('You may not delete this package'),
-          pkg,
-        }));
+        qp.items = page.items.map((pkg) => {
+          const refused = refusal(pkg);
+          return {
+            label: (isDeletable(pkg) && !refused ? '' : '$(lock) ') + displayName(pkg),
+            description: packageDescription(pkg),
+            detail: refused ? say(refused) : isDeletable(pkg) ? undefined : vscode.l10n.t('You may not delete this package'),
+            pkg,
+          };
+        });
         qp.busy = false;
       })
       .catch((e: unknown) => {

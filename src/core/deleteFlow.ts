@@ -1,7 +1,7 @@
 /**
  * The one way anything is deleted — a package row, file rows, a multi-selection, the palette,
- * and (next) clean-up rules: drop duplicates, set aside what the token or GitLab does not allow
- * and what is already being deleted, ask once, claim what is left (a second click that
+ * and (next) clean-up rules: drop duplicates, set aside what the token or GitLab does not allow,
+ * what a protection rule will refuse, and what is already being deleted, ask once, claim what is left (a second click that
  * confirmed meanwhile gets only the rest), send each DELETE once, release. The caller words
  * everything from the one report it gets back, so the user hears about it once.
  */
@@ -20,6 +20,8 @@ export interface DeleteReport<T extends DeleteRequest> {
   readOnly: T[];
   /** GitLab offers no delete for these (role, or protection). */
   notAllowed: T[];
+  /** A protection rule lets only a higher role than the user's delete these (`deletion.refusedBy` says why). */
+  protected: T[];
   /** Already being deleted by an earlier click. */
   busy: T[];
   /** The user did not confirm (nothing was sent). */
@@ -27,9 +29,12 @@ export interface DeleteReport<T extends DeleteRequest> {
   outcomes: DeleteOutcome<{ project: Deletion['project']; packageId: number; fileId?: number; request: T }>[];
 }
 
+/** What was set aside before asking, by reason. */
+export type SetAside<T extends DeleteRequest> = Pick<DeleteReport<T>, 'readOnly' | 'notAllowed' | 'protected' | 'busy'>;
+
 export interface DeleteDialog<T extends DeleteRequest> {
   /** One confirmation for what may go, told what was set aside. Resolves true to go ahead. */
-  confirm(targets: T[], setAside: Pick<DeleteReport<T>, 'readOnly' | 'notAllowed' | 'busy'>): Promise<boolean>;
+  confirm(targets: T[], setAside: SetAside<T>): Promise<boolean>;
   /** Runs the deletes under a progress indicator. */
   progress<R>(targets: T[], run: (onSettled: (done: number, total: number) => void) => Promise<R>): Promise<R>;
 }
@@ -47,7 +52,7 @@ export class DeleteFlow {
   constructor(private readonly deps: DeleteFlowDeps) {}
 
   async run<T extends DeleteRequest>(requests: readonly T[], dialog: DeleteDialog<T>): Promise<DeleteReport<T>> {
-    const report: DeleteReport<T> = { readOnly: [], notAllowed: [], busy: [], declined: false, outcomes: [] };
+    const report: DeleteReport<T> = { readOnly: [], notAllowed: [], protected: [], busy: [], declined: false, outcomes: [] };
     const candidates: T[] = [];
     const mayDelete = new Map<string, Promise<boolean>>();
     for (const r of uniqueBy(requests, (x) => deletionKey(x.deletion))) {
@@ -55,6 +60,7 @@ export class DeleteFlow {
       if (!mayDelete.has(url)) mayDelete.set(url, this.deps.tokenMayDelete(url));
       if (!(await mayDelete.get(url))) report.readOnly.push(r);
       else if (!r.deletion.allowed) report.notAllowed.push(r);
+      else if (r.deletion.refusedBy) report.protected.push(r);
       else if (this.inFlight.has(deletionKey(r.deletion))) report.busy.push(r);
       else candidates.push(r);
     }

@@ -21,16 +21,16 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.changes.fire(node);
   }
 
-  /** A package's tooltip gains the other versions once the single-package endpoint answered. */
+  /** A package's tooltip gains the other versions and the latest pipelines once their endpoints answered. */
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
-    if (node.kind !== 'package' || node.pkg.versions || !this.model) return item;
+    const model = this.model;
+    if (node.kind !== 'package' || (node.pkg.versions && node.pipelines) || !model) return item;
     const controller = new AbortController();
     const listener = token.onCancellationRequested(() => controller.abort());
     try {
-      return toTreeItem(await this.model.withVersions(node, controller.signal));
-    } catch {
-      // Error-status packages answer 404 here on recent servers: the list item's facts stand.
-      return item;
+      // Error-status packages answer 404 on recent servers: what did answer is shown, the list item's facts stand.
+      const settled = await Promise.allSettled([model.withVersions(node, controller.signal), model.withPipelines(node, controller.signal)]);
+      return settled.some((s) => s.status === 'fulfilled') ? toTreeItem(node) : item;
     } finally {
       listener.dispose();
     }

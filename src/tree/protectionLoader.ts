@@ -1,0 +1,69 @@
+/**
+ * The "Protection Rules" row under a project and the rules below it. The rules are read once
+ * per project (alongside its first page of packages, so locks show with the first rows) and
+ * kept on the project row, where package rows, deletes and clean-up read them. Users who may
+ * not read them get no row at all.
+ */
+import { loadProtection } from '../core/projectProtection';
+import type { ProjectProtection } from '../core/protectionRules';
+import type { ProjectRef } from '../core/projectRef';
+import type { GitLabVersion } from '../core/versionGates';
+import type { GitLabClient } from '../gitlab/client';
+import { text } from '../util/text';
+import type { MessageNode, ProjectNode, ProtectionRuleNode, ProtectionRulesNode, TreeNode } from './nodes';
+
+export interface ProtectionLoaderDeps {
+  clientFor(ref: ProjectRef): GitLabClient;
+  versionOf?(instanceUrl: string): Promise<GitLabVersion | undefined>;
+}
+
+export class ProtectionLoader {
+  private readonly loads = new Map<string, { controller: AbortController; done: Promise<ProjectProtection | undefined> }>();
+
+  constructor(private readonly deps: ProtectionLoaderDeps) {}
+
+  /** The rules of a looked-up project (read once; undefined for those who may not read them). */
+  protectionOf(node: ProjectNode): Promise<ProjectProtection | undefined> {
+    const project = node.project;
+    if (!project) return Promise.resolve(undefined);
+    let load = this.loads.get(node.id);
+    if (!load) {
+      const controller = new AbortController();
+      const done = (async () => {
+        const version = await this.deps.versionOf?.(node.ref.instanceUrl);
+        return loadProtection(this.deps.clientFor(node.ref), project, version, controller.signal);
+      })().then(
+        (p) => {
+          if (this.loads.get(node.id) === load) node.protection = p;
+          return p;
+        },
+        () => undefined,
+      );
+      this.loads.set(node.id, (load = { controller, done }));
+    }
+    return load.done;
+  }
+
+  /** The rows a project shows above its packages: "Protection Rules", or nothing. */
+  async rowsFor(node: TreeNode | undefined): Promise<TreeNode[]> {
+    if (node?.kind !== 'project' || !(await this.protectionOf(node))) return [];
+    return [{ kind: 'protectionRules', id: `${node.id}/protectionRules`, parent: node }];
+  }
+
+  ruleRows(node: ProtectionRulesNode): (ProtectionRuleNode | MessageNode)[] {
+    const rules = node.parent.protection?.rules ?? [];
+    if (!rules.length)
+      return [{ kind: 'message', id: `${node.id}/empty`, parent: node, text: text('No protection rules'), severity: 'info', action: { kind: 'none' } }];
+    return rules.map((rule) => ({ kind: 'protectionRule', id: `${node.id}/rule:${rule.id}`, parent: node, rule }));
+  }
+
+  /** Read again next time (a refresh, a rule changed); `undefined`: every project. */
+  forget(node?: { id: string }): void {
+    for (const [id, load] of this.loads) {
+      if (!node || id === node.id) {
+        load.controller.abort();
+        this.loads.delete(id);
+      }
+    }
+  }
+}
