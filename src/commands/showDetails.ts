@@ -36,7 +36,11 @@ export function showDetailsCommand(deps: CommandDeps): Handler {
         // Packages in error status answer 404 here on recent servers: use what the list said.
         if (!isGitLabError(e) || e.kind !== 'notFound') throw e;
       }
-      return Promise.all([full, client.allPackageFiles(key, target.pkg.id, signal, FILE_ORDER), allPipelines(client, key, target.pkg, version, signal)]);
+      const [files, pipelines] = await Promise.all([
+        client.allPackageFiles(key, target.pkg.id, signal, FILE_ORDER),
+        allPipelines(client, key, target.pkg, version, signal),
+      ]);
+      return [full, files, pipelines] as const;
     });
     const facts = packageFacts(pkg, { instanceUrl: project.ref.instanceUrl, projectPath: projectLabel(project), pipelines, ...packageProtection(target) });
     const text = detailsText(
