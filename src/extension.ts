@@ -21,6 +21,7 @@ import { say } from './host/words';
 import { WorkspaceRemotes } from './host/workspaceRemotes';
 import { nodePlatform } from './platform/node';
 import { PackagesTreeModel } from './tree/model';
+import { ProtectionLoader } from './tree/protectionLoader';
 import { PackagesTreeProvider } from './tree/provider';
 
 /** Handed to tests only (never in normal use: it would expose tokens). */
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const provider = new PackagesTreeProvider();
   const filters = new FilterStore(context.workspaceState);
   const remotes = new WorkspaceRemotes();
+  const protection = new ProtectionLoader({ clientFor: (ref) => clients.get(ref.instanceUrl), versionOf: (url) => facts.version(url) });
   const model = new PackagesTreeModel({
     entries: () => parsedEntries(config()),
     groupEntries: () => parsedGroupEntries(config()),
@@ -73,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     versionOf: (url) => facts.version(url),
     instanceStatus: (url) => health.get(url),
     workspaceNamedOrigins: () => workspaceNamedOrigins(config()),
+    protection,
     onDidChange: (node) => provider.changed(node),
   });
   provider.attach(model);
@@ -105,7 +108,23 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       if (change.connections) monitor.recheck();
       else monitor.checkAll();
     }),
-    ...registerCommands({ model, treeView, tokens, clients, log, config, health, facts, filters, details, deletes, platform, viewState, expiryNotice }),
+    ...registerCommands({
+      model,
+      protection,
+      treeView,
+      tokens,
+      clients,
+      log,
+      config,
+      health,
+      facts,
+      filters,
+      details,
+      deletes,
+      platform,
+      viewState,
+      expiryNotice,
+    }),
   );
   viewState.update();
   void remotes.start();

@@ -12,10 +12,13 @@ import type { Log } from '../host/log';
 import type { TokenStore } from '../host/tokenStore';
 import type { ViewState } from '../host/viewState';
 import type { PackagesTreeModel } from '../tree/model';
+import type { ProtectionLoader } from '../tree/protectionLoader';
 import type { TreeNode } from '../tree/nodes';
 
 export interface CommandDeps {
   model: PackagesTreeModel;
+  /** Each project's protection rules and the user's role there (what deletes check before sending). */
+  protection: ProtectionLoader;
   treeView: vscode.TreeView<TreeNode>;
   tokens: TokenStore;
   clients: ClientPool;

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import { isDeletable } from '../core/deletion';
 import { listKey } from '../core/packageOwner';
 import { displayName, type Package } from '../gitlab/models';
-import { protectionOf } from '../core/protectionRules';
 import { say, sayError } from '../host/words';
 import type { Text } from '../util/text';
 import type { PackageNode, SourceNode } from '../tree/nodes';
@@ -36,8 +35,7 @@ export async function pickPackageFromPalette(deps: CommandDeps): Promise<Package
         )?.p;
   if (!project) return [];
   // Known before anything is sent: which packages a protection rule keeps from this user.
-  const protection = project.kind === 'project' ? await deps.model.protection.protectionOf(project) : undefined;
-  const pkg = await searchPackage(deps, project, protection ? protectionOf(protection) : () => undefined);
+  const pkg = await searchPackage(deps, project, await deps.protection.refusalsFor(project));
   return pkg ? [{ kind: 'package', id: `${project.id}/package:${pkg.id}`, parent: project, pkg }] : [];
 }
 

@@ -15,7 +15,7 @@ import { byName, nameKey } from './grouping';
 import { ListLoader, type Loaded } from './listLoader';
 import { arrangeFiles } from './fileRows';
 import type { LoadMoreNode, PackageNode, ProjectNode, SourceNode, TreeNode } from './nodes';
-import { ProtectionLoader } from './protectionLoader';
+import type { ProtectionLoader } from './protectionLoader';
 import { RootLoader } from './rootLoader';
 import type { ListNode } from './rows';
 
@@ -46,6 +46,8 @@ export interface TreeModelDeps {
   maxRows?: number;
   /** Rows loaded per "Load more…" click (default 1,000). */
   loadMoreRows?: number;
+  /** Protection rules per project and the "Protection Rules" row (absent: none shown). */
+  protection?: ProtectionLoader;
   /** Batches background pages into one change event per this many ms (default 150). */
   batchMs?: number;
 }
@@ -60,12 +62,9 @@ export class PackagesTreeModel {
   private disposed = false;
   private readonly roots: RootLoader;
   private readonly lists: ListLoader;
-  /** Protection rules per project, and the row that lists them. */
-  readonly protection: ProtectionLoader;
 
   constructor(private readonly deps: TreeModelDeps) {
     this.roots = new RootLoader(deps);
-    this.protection = new ProtectionLoader(deps);
     this.lists = new ListLoader({
       ...deps,
       onDidChange: (node) => deps.onDidChange(node),
@@ -83,11 +82,11 @@ export class PackagesTreeModel {
       const rows = await this.packagesOf(node.parent);
       return rows.filter((r) => r.kind === 'package' && nameKey(r.pkg) === node.key);
     }
-    if (node?.kind === 'protectionRules') return this.protection.ruleRows(node);
+    if (node?.kind === 'protectionRules') return this.deps.protection?.ruleRows(node) ?? [];
     if (node && node.kind !== 'project' && node.kind !== 'group' && node.kind !== 'package') return [];
     const loaded = this.loadedBelow(node);
     // A project's rules are read beside its first page, so its locks show with the first rows.
-    const [, above] = await Promise.all([loaded.ready, this.protection.rowsFor(node)]);
+    const [, above] = await Promise.all([loaded.ready, this.deps.protection?.rowsFor(node) ?? []]);
     // Refreshed while it loaded: answer with the newer load, never with the replaced one.
     if (loaded.controller.signal.aborted) return this.disposed ? [] : this.children(node);
     if (node?.kind === 'package') return arrangeFiles(loaded.nodes, await this.deps.versionOf?.(node.parent.ref.instanceUrl));
@@ -120,7 +119,7 @@ export class PackagesTreeModel {
             : node;
     // A project that could not be looked up is looked up again with the root (Retry on its row).
     const target = below?.kind === 'project' && below.resolveError ? undefined : below;
-    this.protection.forget(target);
+    this.deps.protection?.forget(target);
     for (const [key, loaded] of this.cache) {
       if (!target || key === target.id || key.startsWith(target.id + '/')) {
         loaded.controller.abort();
@@ -132,7 +131,7 @@ export class PackagesTreeModel {
 
   /** A project's rules changed: read them again and redraw its rows (the packages stay loaded). */
   refreshProtection(project: ProjectNode): void {
-    this.protection.forget(project);
+    this.deps.protection?.forget(project);
     this.deps.onDidChange(project);
   }
 

@@ -5,12 +5,13 @@
  * not read them get no row at all.
  */
 import { loadProtection } from '../core/projectProtection';
-import type { ProjectProtection } from '../core/protectionRules';
+import { protectionOf, type ProjectProtection } from '../core/protectionRules';
+import type { Package } from '../gitlab/models';
 import type { ProjectRef } from '../core/projectRef';
 import type { GitLabVersion } from '../core/versionGates';
 import type { GitLabClient } from '../gitlab/client';
-import { text } from '../util/text';
-import type { MessageNode, ProjectNode, ProtectionRuleNode, ProtectionRulesNode, TreeNode } from './nodes';
+import { text, type Text } from '../util/text';
+import type { MessageNode, ProjectNode, ProtectionRuleNode, ProtectionRulesNode, SourceNode, TreeNode } from './nodes';
 
 export interface ProtectionLoaderDeps {
   clientFor(ref: ProjectRef): GitLabClient;
@@ -42,6 +43,15 @@ export class ProtectionLoader {
       this.loads.set(node.id, (load = { controller, done }));
     }
     return load.done;
+  }
+
+  /**
+   * For deletes and clean-up: why a package listed under `node` will be refused by a protection
+   * rule (reading the rules first if need be), or undefined. Group lists read no rules.
+   */
+  async refusalsFor(node: SourceNode): Promise<(pkg: Package) => Text | undefined> {
+    const protection = node.kind === 'project' ? await this.protectionOf(node) : undefined;
+    return protection ? protectionOf(protection) : () => undefined;
   }
 
   /** The rows a project shows above its packages: "Protection Rules", or nothing. */
