@@ -4,6 +4,7 @@
  * without that link (or an empty one). Only the cursor is taken from the link: the request
  * goes to the path we built, never to an address the server wrote.
  */
+import { nextLinkParam } from './linkHeader';
 import type { HeaderBag } from './types';
 
 export interface KeysetPage<T> {
@@ -16,17 +17,7 @@ export type KeysetFetcher<T> = (cursor: string | undefined, signal?: AbortSignal
 
 /** The `cursor` parameter of the `rel="next"` URL in a Link header. */
 export function nextCursorFromLink(link: string | null): string | undefined {
-  if (!link) return undefined;
-  for (const part of link.split(',')) {
-    const m = /<([^>]*)>\s*;(.*)/.exec(part.trim());
-    if (!m || !/rel="?next"?/.test(m[2])) continue;
-    try {
-      return new URL(m[1], 'http://x').searchParams.get('cursor') || undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
+  return nextLinkParam(link, 'cursor') || undefined;
 }
 
 export function keysetPage<T>(items: T[], headers: HeaderBag): KeysetPage<T> {

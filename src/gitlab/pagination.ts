@@ -4,6 +4,7 @@
  * remaining pages are fetched concurrently with a bound and handed out in order; otherwise
  * pages follow one another. A misbehaving server cannot make this loop forever.
  */
+import { nextLinkParam } from './linkHeader';
 import type { HeaderBag } from './types';
 
 export interface Page<T> {
@@ -35,17 +36,7 @@ function positiveInt(v: string | null | undefined): number | undefined {
 
 /** The `page` parameter of the `rel="next"` URL in a Link header. */
 export function nextPageFromLink(link: string | null): number | undefined {
-  if (!link) return undefined;
-  for (const part of link.split(',')) {
-    const m = /<([^>]*)>\s*;(.*)/.exec(part.trim());
-    if (!m || !/rel="?next"?/.test(m[2])) continue;
-    try {
-      return positiveInt(new URL(m[1], 'http://x').searchParams.get('page'));
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
+  return positiveInt(nextLinkParam(link, 'page'));
 }
 
 export function pageFromHeaders<T>(items: T[], headers: HeaderBag, requestedPage: number, requestedPerPage: number): Page<T> {

@@ -43,13 +43,23 @@ export function atLeast(version: string, major: number, minor: number): boolean 
   return ma > major || (ma === major && mi >= minor);
 }
 
-/** GitLab matches `package_name_pattern` with ILIKE, `*` turned into `%`. */
+/**
+ * GitLab matches `package_name_pattern` with ILIKE, `*` turned into `%`: the literal pieces
+ * between the stars must appear in order, the first at the start and the last at the end.
+ */
 export function patternMatches(pattern: string, name: string): boolean {
-  const re = pattern
-    .split('*')
-    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${re}$`, 'is').test(name);
+  const pieces = pattern.toLowerCase().split('*');
+  let rest = name.toLowerCase();
+  if (pieces.length === 1) return rest === pieces[0];
+  if (!rest.startsWith(pieces[0])) return false;
+  rest = rest.slice(pieces[0].length);
+  const last = pieces[pieces.length - 1];
+  for (const piece of pieces.slice(1, -1)) {
+    const at = rest.indexOf(piece);
+    if (at < 0) return false;
+    rest = rest.slice(at + piece.length);
+  }
+  return rest.length >= last.length && rest.endsWith(last);
 }
 
 export class Protection {
@@ -127,6 +137,8 @@ export class Protection {
       const v = b.minimum_access_level_for_push;
       if (v !== null && (typeof v !== 'string' || !PUSH.includes(v)))
         throw ctx.fail(400, { error: 'minimum_access_level_for_push does not have a valid value' });
+      // Before 17.11 a rule is a push rule: the level is required and may not be empty.
+      if (v === null && !withDelete) throw ctx.fail(400, { error: 'minimum_access_level_for_push is empty' });
       out.minimumAccessLevelForPush = v;
     } else if (create && !withDelete) throw ctx.fail(400, { error: 'minimum_access_level_for_push is missing' });
     // Before 17.11 the parameter is not declared: Grape drops it without a word.
