@@ -121,9 +121,9 @@ describe('package pipelines (keyset paging)', () => {
   it('a server that hands out the same cursor again cannot make the paging loop', async () => {
     let calls = 0;
     const result = await collectKeyset(
-      async () => {
+      () => {
         calls++;
-        return { items: [{ id: calls }], next: 'same' };
+        return Promise.resolve({ items: [{ id: calls }], next: 'same' });
       },
       { maxPages: 50 },
     );
