@@ -173,6 +173,87 @@ describe('GitLab Packages in a real VS Code', function () {
     assert.equal(await wb.clipboardAfter('sentinel'), "implementation 'com.mycompany:my-app:1.0-SNAPSHOT'");
   });
 
+  it('protection and provenance: a protected package shows its lock and rule, its delete is refused before any DELETE, a maintainer adds and removes a rule, the details list two pipelines', async () => {
+    const { wb, fake } = env();
+    fake.clearRequests();
+    const release = 'protected-release 1.0.0 · generic · 🔒 protected';
+    const row = await wb.row(release);
+    const hover = wb.page.locator('.monaco-hover, .workbench-hover').first();
+    // A hover needs the pointer to arrive: move off and onto the row until the tooltip shows.
+    await until(
+      async () => {
+        await wb.page.mouse.move(0, 0);
+        await row.hover();
+        return hover.waitFor({ timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        );
+      },
+      { timeoutMs: 15_000, what: `the tooltip of ${release}` },
+    );
+    await until(async () => /push: maintainer\+, delete: admin\+/.test(await hover.innerText()), { what: 'the rule in the tooltip' });
+    assert.match(await hover.innerText(), /protected by the rule protected-\* \(generic\): only admin\+ may delete it/);
+    await wb.page.keyboard.press('Escape');
+
+    // Not offered in the menu; the Delete key on it is refused before anything is sent.
+    const items = await wb.contextMenuItems(release);
+    assert.ok(items.includes('Show Package Details') && !items.includes('Delete Package…'), `the menu of ${release}: ${items.join(', ')}`);
+    await wb.click(release);
+    await wb.page.keyboard.press('Delete');
+    await wb.waitForNotification(/Not deleted: protected-release 1\.0\.0 — protected by the rule protected-\* \(generic\): only admin\+ may delete it/);
+    assert.equal(deletes().length, 0);
+
+    // A maintainer (here the owner) adds a rule: the package it covers shows its lock; then removes it.
+    await wb.expand('Protection Rules');
+    await wb.row('protected-*');
+    await wb.contextMenu('Protection Rules', 'Add Rule…');
+    await wb.quickInputType('acme-*');
+    const step = async (question: RegExp, pick: string) => {
+      // The question is the input's placeholder: wait for it, so a pick never lands on the previous step's list.
+      await until(async () => question.test((await wb.quickInput().getAttribute('placeholder')) ?? ''), { what: `the quick pick asking ${String(question)}` });
+      await wb.quickPick(pick);
+    };
+    await step(/Which package type/, 'pypi');
+    await step(/Who may push/, 'owner+');
+    await step(/Who may delete/, 'maintainer+');
+    const dialog = await wb.dialogText();
+    assert.match(dialog, /Add protection rule acme-\* \(pypi\) to acme\/app\?/);
+    assert.match(dialog, /It covers 1 of the packages listed: • acme-tools 0\.4\.0/);
+    await wb.dialogButton('Add Rule');
+    await wb.waitForNotification(/Added protection rule acme-\* \(pypi\) \(push: owner\+\)/);
+    const posts = fake.requests.filter((r) => r.method === 'POST');
+    assert.deepEqual(
+      posts.map((r) => r.body),
+      [{ package_name_pattern: 'acme-*', package_type: 'pypi', minimum_access_level_for_push: 'owner', minimum_access_level_for_delete: null }],
+    );
+    await wb.row('acme-tools 0.4.0 · pypi · 🔒 protected');
+    await wb.contextMenu('acme-*', 'Delete Rule…');
+    assert.match(await wb.dialogText(), /Delete protection rule acme-\* \(pypi\) from acme\/app\?/);
+    await wb.dialogButton('Delete Rule');
+    await wb.waitForNotification(/Deleted protection rule acme-\* \(pypi\)/);
+    await until(async () => !(await (await wb.row('acme-tools 0.4.0 · pypi')).getAttribute('aria-label'))?.includes('🔒'), {
+      what: 'acme-tools without its lock',
+    });
+    assert.equal(fake.requests.filter((r) => r.method === 'DELETE' && r.path.includes('/protection/rules/')).length, 1);
+    assert.equal(deletes().filter((r) => !r.path.includes('/protection/')).length, 0, 'no package DELETE at any point');
+    await wb.collapse('Protection Rules');
+
+    // Provenance: the details document lists both pipelines that published the snapshot.
+    await wb.contextMenu('com/mycompany/my-app 1.0-SNAPSHOT · maven', 'Show Package Details');
+    const editor = wb.page.locator('.editor-instance .view-lines').first();
+    await editor.waitFor({ timeout: 15_000 });
+    const text = await until(
+      async () => {
+        const t = (await editor.innerText()).replace(/\u00a0/g, ' ');
+        return t.includes('Files (3)') && t;
+      },
+      { what: 'package details with "Files (3)"' },
+    );
+    assert.match(text, /Pipeline: +#9001 · main · aaaa9001 · ✓ success/);
+    assert.match(text, /Earlier pipeline: +#8950 · main · aaaa8950 · ✓ success · Demo User/);
+    await wb.page.keyboard.press('Control+W');
+  });
+
   it('deletes from the context menu: one modal naming the package, exactly one DELETE, row gone', async () => {
     const { wb, fake } = env();
     fake.clearRequests();
