@@ -33,16 +33,15 @@ export class ProtectionLoader {
       const done = (async () => {
         const version = await this.deps.versionOf?.(node.ref.instanceUrl);
         return loadProtection(this.deps.clientFor(node.ref), project, version, controller.signal);
-      })().then(
-        (p) => {
-          if (this.loads.get(node.id) === load) node.protection = p;
-          return p;
-        },
-        () => undefined,
-      );
+      })().catch(() => undefined);
       this.loads.set(node.id, (load = { controller, done }));
     }
-    return load.done;
+    const current = load;
+    // Kept on the row that asks (a reloaded root has new rows for the same project), unless forgotten meanwhile.
+    return current.done.then((p) => {
+      if (this.loads.get(node.id) === current) node.protection = p;
+      return p;
+    });
   }
 
   /**

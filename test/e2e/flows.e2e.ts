@@ -28,6 +28,20 @@ describe('GitLab Packages in a real VS Code', function () {
     return pkg.id;
   };
   const deletes = () => env().fake.requests.filter((r) => r.method === 'DELETE');
+  /** Show Package Details on a row; its text once rendered (the document is filled in once its requests are answered: wait for `last`, its last section). */
+  const detailsOf = async (row: string, last: string): Promise<string> => {
+    const { wb } = env();
+    await wb.contextMenu(row, 'Show Package Details');
+    const editor = wb.page.locator('.editor-instance .view-lines').first();
+    await editor.waitFor({ timeout: 15_000 });
+    return until(
+      async () => {
+        const t = (await editor.innerText()).replace(/\u00a0/g, ' ');
+        return t.includes(last) && t;
+      },
+      { what: `package details with "${last}"` },
+    );
+  };
 
   it('shows the projects with no token, and a row that offers to set one', async () => {
     const { wb, fake } = env();
@@ -147,17 +161,7 @@ describe('GitLab Packages in a real VS Code', function () {
   it('shows package details: facts, other versions and every file with its checksums', async () => {
     const { wb, fake } = env();
     const jar = fake.getPackage(pkgId('com/mycompany/my-app', '1.0-SNAPSHOT'))!.files.find((f) => f.fileName.endsWith('.jar'))!;
-    await wb.contextMenu('com/mycompany/my-app 1.0-SNAPSHOT · maven', 'Show Package Details');
-    const editor = wb.page.locator('.editor-instance .view-lines').first();
-    await editor.waitFor({ timeout: 15_000 });
-    // The document is rendered once its request is answered: wait for its last section.
-    const text = await until(
-      async () => {
-        const t = (await editor.innerText()).replace(/\u00a0/g, ' ');
-        return t.includes('Files (3)') && t;
-      },
-      { what: 'package details with "Files (3)"' },
-    );
+    const text = await detailsOf('com/mycompany/my-app 1.0-SNAPSHOT · maven', 'Files (3)');
     assert.match(text, /^com\/mycompany\/my-app 1\.0-SNAPSHOT/);
     assert.match(text, /Other versions: +0\.9\.0/);
     assert.ok(!/\\[.#\-*_]/.test(text), 'what a person reads carries no Markdown escapes');
@@ -239,16 +243,7 @@ describe('GitLab Packages in a real VS Code', function () {
     await wb.collapse('Protection Rules');
 
     // Provenance: the details document lists both pipelines that published the snapshot.
-    await wb.contextMenu('com/mycompany/my-app 1.0-SNAPSHOT · maven', 'Show Package Details');
-    const editor = wb.page.locator('.editor-instance .view-lines').first();
-    await editor.waitFor({ timeout: 15_000 });
-    const text = await until(
-      async () => {
-        const t = (await editor.innerText()).replace(/\u00a0/g, ' ');
-        return t.includes('Files (3)') && t;
-      },
-      { what: 'package details with "Files (3)"' },
-    );
+    const text = await detailsOf('com/mycompany/my-app 1.0-SNAPSHOT · maven', 'Files (3)');
     assert.match(text, /Pipeline: +#9001 · main · aaaa9001 · ✓ success/);
     assert.match(text, /Earlier pipeline: +#8950 · main · aaaa8950 · ✓ success · Demo User/);
     await wb.page.keyboard.press('Control+W');

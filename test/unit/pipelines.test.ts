@@ -6,26 +6,24 @@
 import { strict as assert } from 'node:assert';
 import { allPipelines, latestPipelines, mayListPipelines } from '../../src/core/packagePipelines';
 import { parseGitLabVersion } from '../../src/core/versionGates';
-import { GitLabClient } from '../../src/gitlab/client';
 import { CancelledError, NotFoundError } from '../../src/gitlab/errors';
 import { collectKeyset, nextCursorFromLink } from '../../src/gitlab/keyset';
 import { parsePackage } from '../../src/gitlab/models';
-import { nodeFetch } from '../../src/platform/node';
-import { FakeGitLab } from '../fake-gitlab/server';
-import { SAMPLE, seedSample } from '../fake-gitlab/seed';
+import type { FakeGitLab } from '../fake-gitlab/server';
+import { SAMPLE } from '../fake-gitlab/seed';
+import { fakeClient, useSampleFake } from './sampleFake';
 
 const APP = SAMPLE.projects.app.id;
 
 describe('package pipelines (keyset paging)', () => {
+  const theFake = useSampleFake();
   let fake: FakeGitLab;
   let pkgId: number;
-  const client = () =>
-    new GitLabClient({ instanceUrl: fake.url, fetch: nodeFetch, getToken: () => Promise.resolve(SAMPLE.apiToken), userAgent: 'test', maxRetries: 0 });
+  const client = () => fakeClient(fake);
   const pipelineRequests = () => fake.requests.filter((r) => r.path.endsWith('/pipelines'));
 
-  before(async () => {
-    fake = await FakeGitLab.start({ seed: 'none' });
-    seedSample(fake);
+  before(() => {
+    fake = theFake();
     const pipelines = Array.from({ length: 44 }, (_, i) => ({
       id: 5000 + i,
       ref: i % 2 ? 'main' : `v1.${i}`,
@@ -40,7 +38,6 @@ describe('package pipelines (keyset paging)', () => {
       pipelines,
     }).id;
   });
-  after(() => fake.stop());
   beforeEach(() => {
     fake.clearRequests();
     fake.clearFaults();

@@ -8,13 +8,12 @@ import { strict as assert } from 'node:assert';
 import { loadProtection, mayReadRules } from '../../src/core/projectProtection';
 import { deleteRefusal, patternMatches, protectionOf, ruleFor, ruleText, type ProtectionRule } from '../../src/core/protectionRules';
 import { parseGitLabVersion, supports } from '../../src/core/versionGates';
-import { GitLabClient } from '../../src/gitlab/client';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../src/gitlab/errors';
 import { parsePackage } from '../../src/gitlab/models';
-import { nodeFetch } from '../../src/platform/node';
 import { word } from '../../src/util/text';
-import { FakeGitLab } from '../fake-gitlab/server';
-import { SAMPLE, seedSample } from '../fake-gitlab/seed';
+import type { FakeGitLab } from '../fake-gitlab/server';
+import { SAMPLE } from '../fake-gitlab/seed';
+import { fakeClient, useSampleFake } from './sampleFake';
 
 const pkg = (name: string, packageType = 'npm', extra: Record<string, unknown> = {}) =>
   parsePackage({ id: 1, name, version: '1.0.0', package_type: packageType, ...extra });
@@ -76,22 +75,13 @@ describe('protection rules: matching and roles', () => {
   });
 
   it('version gates: pipelines 16.1, rules 17.6, delete protection 17.11, file ordering 18.0', () => {
-    assert.deepEqual(
-      ['16.0.9', '16.1.0'].map((x) => supports(v(x), 'packagePipelines')),
-      [false, true],
-    );
-    assert.deepEqual(
-      ['17.5.3', '17.6.0'].map((x) => supports(v(x), 'protectionRules')),
-      [false, true],
-    );
-    assert.deepEqual(
-      ['17.10.1', '17.11.0'].map((x) => supports(v(x), 'deleteProtection')),
-      [false, true],
-    );
-    assert.deepEqual(
-      ['17.11.2', '18.0.0'].map((x) => supports(v(x), 'fileOrdering')),
-      [false, true],
-    );
+    const gates: [Parameters<typeof supports>[1], string, string][] = [
+      ['packagePipelines', '16.0.9', '16.1.0'],
+      ['protectionRules', '17.5.3', '17.6.0'],
+      ['deleteProtection', '17.10.1', '17.11.0'],
+      ['fileOrdering', '17.11.2', '18.0.0'],
+    ];
+    for (const [feature, before, since] of gates) assert.deepEqual([supports(v(before), feature), supports(v(since), feature)], [false, true], feature);
     assert.equal(mayReadRules({ accessLevel: 30 }, v('18.5.1')), false, 'a developer is not even asked');
     assert.equal(mayReadRules({ accessLevel: undefined }, v('18.5.1')), true, 'role unknown: asked, a 403 then means no');
     assert.equal(mayReadRules({ accessLevel: 50 }, v('17.5.0')), false);
@@ -99,17 +89,12 @@ describe('protection rules: matching and roles', () => {
 });
 
 describe('protection rules against the fake GitLab', () => {
+  const theFake = useSampleFake(true);
   let fake: FakeGitLab;
-  const client = (token: string = SAMPLE.apiToken) =>
-    new GitLabClient({ instanceUrl: fake.url, fetch: nodeFetch, getToken: () => Promise.resolve(token), userAgent: 'test', maxRetries: 0 });
+  beforeEach(() => (fake = theFake()));
+  const client = () => fakeClient(fake);
   const APP = SAMPLE.projects.app.id;
   const ruleRequests = () => fake.requests.filter((r) => r.path.includes('/protection/rules'));
-
-  beforeEach(async () => {
-    fake = await FakeGitLab.start({ seed: 'none' });
-    seedSample(fake);
-  });
-  afterEach(() => fake.stop());
 
   it('an owner reads the rules with their delete levels; a developer is refused (403), a server before 17.6 has none (404)', async () => {
     const rules = await client().protectionRules(APP);

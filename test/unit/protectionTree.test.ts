@@ -7,35 +7,25 @@
 import { strict as assert } from 'node:assert';
 import { parseProjectEntry, type ProjectRef } from '../../src/core/projectRef';
 import { parseGitLabVersion } from '../../src/core/versionGates';
-import { GitLabClient } from '../../src/gitlab/client';
-import { nodeFetch } from '../../src/platform/node';
 import { PackagesTreeModel } from '../../src/tree/model';
 import type { PackageNode, ProjectNode, TreeNode } from '../../src/tree/nodes';
 import { ProtectionLoader } from '../../src/tree/protectionLoader';
-import { FakeGitLab } from '../fake-gitlab/server';
-import { SAMPLE, seedSample } from '../fake-gitlab/seed';
+import type { FakeGitLab } from '../fake-gitlab/server';
+import { SAMPLE } from '../fake-gitlab/seed';
+import { fakeClient, useSampleFake } from './sampleFake';
 import { shown } from './shown';
 
 describe('the tree with protection rules and pipelines', () => {
+  const theFake = useSampleFake();
   let fake: FakeGitLab;
-  before(async () => {
-    fake = await FakeGitLab.start({ seed: 'none' });
-    seedSample(fake);
-  });
-  after(() => fake.stop());
   beforeEach(() => {
+    fake = theFake();
     fake.clearRequests();
     fake.version = '18.5.1-ee';
   });
 
   function model(entries: string[]) {
-    const client = new GitLabClient({
-      instanceUrl: fake.url,
-      fetch: nodeFetch,
-      getToken: () => Promise.resolve(SAMPLE.apiToken),
-      userAgent: 'test',
-      maxRetries: 0,
-    });
+    const client = fakeClient(fake);
     const clientFor = (_ref: ProjectRef) => client;
     const versionOf = () => Promise.resolve(parseGitLabVersion(fake.version));
     const protection = new ProtectionLoader({ clientFor, versionOf });
