@@ -349,7 +349,7 @@ function report(figures: Figure[], rtt: number): void {
 
 if (args.includes('--ui')) {
   // The same figures in a real VS Code: a script of its own (code-server + Chromium).
-  require('./ui');
+  void import('./ui');
 } else {
   main().catch((e: unknown) => {
     console.error(e);
