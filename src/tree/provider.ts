@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { VIEW_ID } from '../constants';
 import type { PackagesTreeModel } from './model';
 import type { TreeNode } from './nodes';
-import { toTreeItem } from './treeItems';
+import { hasLazyTooltip, toTreeItem, tooltipOf } from './treeItems';
 
 export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changes = new vscode.EventEmitter<TreeNode | undefined>();
@@ -21,19 +21,25 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.changes.fire(node);
   }
 
-  /** A package's tooltip gains the other versions and the latest pipelines once their endpoints answered. */
+  /**
+   * On hover: the tooltip of a package or file row; a package's gains the other versions (the
+   * single-package endpoint) and its latest pipelines (`…/pipelines`) first.
+   */
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (!hasLazyTooltip(node)) return item;
     const model = this.model;
-    if (node.kind !== 'package' || (node.pkg.versions && node.pipelines) || !model) return item;
-    const controller = new AbortController();
-    const listener = token.onCancellationRequested(() => controller.abort());
-    try {
-      // Error-status packages answer 404 on recent servers: what did answer is shown, the list item's facts stand.
-      const settled = await Promise.allSettled([model.withVersions(node, controller.signal), model.withPipelines(node, controller.signal)]);
-      return settled.some((s) => s.status === 'fulfilled') ? toTreeItem(node) : item;
-    } finally {
-      listener.dispose();
+    if (node.kind === 'package' && model && (!node.pkg.versions || !node.pipelines)) {
+      const controller = new AbortController();
+      const listener = token.onCancellationRequested(() => controller.abort());
+      try {
+        // Error-status packages answer 404 on recent servers: what did answer is shown, the list item's facts stand.
+        await Promise.allSettled([model.withVersions(node, controller.signal), model.withPipelines(node, controller.signal)]);
+      } finally {
+        listener.dispose();
+      }
     }
+    item.tooltip = tooltipOf(node);
+    return item;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

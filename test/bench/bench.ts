@@ -347,7 +347,12 @@ function report(figures: Figure[], rtt: number): void {
   console.log(`\nwritten: ${out}`);
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+if (args.includes('--ui')) {
+  // The same figures in a real VS Code: a script of its own (code-server + Chromium).
+  void import('./ui');
+} else {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
