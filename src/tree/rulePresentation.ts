@@ -14,7 +14,8 @@ export function presentRules(node: ProtectionRulesNode): Presentation {
     description: rules === 1 ? text('1 rule') : text('{0} rules', rules),
     tooltip: { title: '', facts: [], note: RULES_NOTE },
     icon: 'shield',
-    contextValue: 'protectionRules',
+    // A read-only token (read_api) may list rules but not change them: no Add Rule… then.
+    contextValue: node.parent.readOnly ? 'protectionRules.readOnly' : 'protectionRules',
     collapsible: true,
   };
 }
@@ -33,7 +34,7 @@ export function presentRule(node: ProtectionRuleNode): Presentation {
       ],
     },
     icon: 'lock',
-    contextValue: 'protectionRule',
+    contextValue: node.parent.parent.readOnly ? 'protectionRule.readOnly' : 'protectionRule',
     collapsible: false,
   };
 }

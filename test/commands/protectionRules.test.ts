@@ -33,6 +33,16 @@ describe('protection rules', () => {
     assert.deepEqual(h.ui.messages, [], 'no error for those who may not read them');
   });
 
+  it('with a read-only token (read_api) the rules are listed but offer no Add, Edit or Delete Rule…', async () => {
+    const h = await t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.readToken });
+    // The token's scopes are known once its check lands; the rows are redrawn then.
+    const rules = await waitFor(async () => {
+      const row = await rulesRow(h);
+      return row.item.contextValue === 'protectionRules.readOnly' && row;
+    }, 'the rules row marked read-only');
+    assert.ok((await h.rows(rules.node)).every((r) => r.item.contextValue === 'protectionRule.readOnly'));
+  });
+
   it('Add Rule…: pattern, type, push, delete; one modal naming the rule and what it covers; one POST; the package then shows its lock', async () => {
     const h = await start();
     const rules = await rulesRow(h);
