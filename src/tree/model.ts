@@ -89,7 +89,7 @@ export class PackagesTreeModel {
     if (node && node.kind !== 'project' && node.kind !== 'group' && node.kind !== 'package') return [];
     const loaded = this.loadedBelow(node);
     // A project's rules are read beside its first page, so its locks show with the first rows.
-    const [, above] = await Promise.all([loaded.ready, this.deps.protection?.rowsFor(node) ?? []]);
+    const [, above] = await Promise.all([loaded.ready, this.deps.protection?.rowsFor(node, loaded.ready, (p) => this.deps.onDidChange(p)) ?? []]);
     // Refreshed while it loaded: answer with the newer load, never with the replaced one.
     if (loaded.controller.signal.aborted) return this.disposed ? [] : this.children(node);
     if (node?.kind === 'package') return arrangeFiles(loaded.nodes, await this.deps.versionOf?.(node.parent.ref.instanceUrl));

@@ -4,19 +4,24 @@
  * kept on the project row, where package rows, deletes and clean-up read them. Users who may
  * not read them get no row at all.
  */
-import { loadProtection } from '../core/projectProtection';
+import { loadProtection, mayReadRules } from '../core/projectProtection';
 import { protectionOf, type ProjectProtection } from '../core/protectionRules';
-import type { Package } from '../gitlab/models';
+import type { Package, Project } from '../gitlab/models';
 import type { ProjectRef } from '../core/projectRef';
 import type { GitLabVersion } from '../core/versionGates';
 import type { GitLabClient } from '../gitlab/client';
 import { text, type Text } from '../util/text';
+import { background } from '../util/timers';
 import type { MessageNode, ProjectNode, ProtectionRuleNode, ProtectionRulesNode, SourceNode, TreeNode } from './nodes';
 
 export interface ProtectionLoaderDeps {
   clientFor(ref: ProjectRef): GitLabClient;
   versionOf?(instanceUrl: string): Promise<GitLabVersion | undefined>;
+  /** How long the packages wait for the rules after their first page is in (ms, default 1,000). */
+  graceMs?: number;
 }
+
+const GRACE_MS = 1_000;
 
 export class ProtectionLoader {
   private readonly loads = new Map<string, { controller: AbortController; done: Promise<ProjectProtection | undefined> }>();
@@ -30,10 +35,7 @@ export class ProtectionLoader {
     let load = this.loads.get(node.id);
     if (!load) {
       const controller = new AbortController();
-      const done = (async () => {
-        const version = await this.deps.versionOf?.(node.ref.instanceUrl);
-        return loadProtection(this.deps.clientFor(node.ref), project, version, controller.signal);
-      })().catch(() => undefined);
+      const done = this.load(node, project, controller.signal).catch(() => undefined);
       this.loads.set(node.id, (load = { controller, done }));
     }
     const current = load;
@@ -45,6 +47,22 @@ export class ProtectionLoader {
   }
 
   /**
+   * With the server's version known, the gates decide before anything is sent; while it is
+   * still being asked (right after activation), the rules are asked beside it rather than after
+   * it — one round trip less before the first rows — and dropped if the server turns out too old.
+   */
+  private async load(node: ProjectNode, project: Project, signal: AbortSignal): Promise<ProjectProtection | undefined> {
+    const client = this.deps.clientFor(node.ref);
+    const version = this.deps.versionOf?.(node.ref.instanceUrl) ?? Promise.resolve(undefined);
+    const unknown = Symbol('unknown');
+    // An already settled promise wins the race against one made after it: "known now" or not.
+    const known = await Promise.race([version, Promise.resolve(unknown)]);
+    if (known !== unknown) return loadProtection(client, project, known, signal);
+    const [v, protection] = await Promise.all([version, loadProtection(client, project, undefined, signal)]);
+    return mayReadRules(project, v) ? protection : undefined;
+  }
+
+  /**
    * For deletes and clean-up: why a package listed under `node` will be refused by a protection
    * rule (reading the rules first if need be), or undefined. Group lists read no rules.
    */
@@ -53,10 +71,22 @@ export class ProtectionLoader {
     return protection ? protectionOf(protection) : () => undefined;
   }
 
-  /** The rows a project shows above its packages: "Protection Rules", or nothing. */
-  async rowsFor(node: TreeNode | undefined): Promise<TreeNode[]> {
-    if (node?.kind !== 'project' || !(await this.protectionOf(node))) return [];
-    return [{ kind: 'protectionRules', id: `${node.id}/protectionRules`, parent: node }];
+  /**
+   * The rows a project shows above its packages: "Protection Rules", or nothing. Waited for
+   * beside the first page of packages, but never much longer than it (a slow or hanging rules
+   * endpoint must not hold the packages back): rules that land later redraw the project.
+   */
+  async rowsFor(node: TreeNode | undefined, firstPage: Promise<void>, redraw: (node: ProjectNode) => void): Promise<TreeNode[]> {
+    if (node?.kind !== 'project' || !node.project) return [];
+    const rules = this.protectionOf(node);
+    const late = Symbol('late');
+    const grace = firstPage.then(() => new Promise<typeof late>((resolve) => background(setTimeout(() => resolve(late), this.deps.graceMs ?? GRACE_MS))));
+    const first = await Promise.race([rules, grace]);
+    if (first === late) {
+      void rules.then((p) => p && redraw(node));
+      return [];
+    }
+    return first ? [{ kind: 'protectionRules', id: `${node.id}/protectionRules`, parent: node }] : [];
   }
 
   ruleRows(node: ProtectionRulesNode): (ProtectionRuleNode | MessageNode)[] {

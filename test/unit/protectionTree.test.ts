@@ -21,14 +21,15 @@ describe('the tree with protection rules and pipelines', () => {
   beforeEach(() => {
     fake = theFake();
     fake.clearRequests();
+    fake.clearFaults();
     fake.version = '18.5.1-ee';
   });
 
-  function model(entries: string[]) {
+  function model(entries: string[], graceMs?: number) {
     const client = fakeClient(fake);
     const clientFor = (_ref: ProjectRef) => client;
     const versionOf = () => Promise.resolve(parseGitLabVersion(fake.version));
-    const protection = new ProtectionLoader({ clientFor, versionOf });
+    const protection = new ProtectionLoader({ clientFor, versionOf, graceMs });
     const changes: (TreeNode | undefined)[] = [];
     const m = new PackagesTreeModel({
       entries: () => entries.map((e) => parseProjectEntry(e, fake.url)),
@@ -77,6 +78,20 @@ describe('the tree with protection rules and pipelines', () => {
     assert.ok(!tools.description?.includes('protected'));
     const files = await m.children(byName(rows, 'protected-release'));
     assert.equal(shown(files[0]).contextValue, 'packageFile');
+  });
+
+  it('slow rules never hold the packages back: they come without them, and the project is redrawn once the rules are in', async () => {
+    fake.fail({ method: 'GET', path: /\/protection\/rules$/ }, { kind: 'delay', ms: 400 });
+    const { m, changes } = model(['acme/app'], 20);
+    const [project] = (await m.children()) as ProjectNode[];
+    const rows = await m.children(project);
+    assert.ok(rows.length > 0 && rows.every((r) => r.kind === 'package'), 'the packages, without waiting for the rules');
+    assert.ok(!shown(byName(rows, 'protected-release')).description?.includes('protected'));
+    for (let i = 0; i < 400 && !changes.includes(project); i++) await new Promise((r) => setTimeout(r, 5));
+    assert.ok(changes.includes(project), 'the project is redrawn when the rules land');
+    const again = await m.children(project);
+    assert.equal(again[0].kind, 'protectionRules');
+    assert.match(shown(byName(again, 'protected-release')).description ?? '', /🔒 protected$/);
   });
 
   it('a developer sees no "Protection Rules" and nothing is asked; a server before 17.6 neither', async () => {
