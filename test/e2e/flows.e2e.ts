@@ -84,6 +84,10 @@ describe('GitLab Packages in a real VS Code', function () {
     await wb.expand('com/mycompany/my-app 1.0-SNAPSHOT · maven');
     for (const file of ['my-app-1.0-20180724.120000-1.jar', 'my-app-1.0-20180724.120000-1.pom', 'maven-metadata.xml']) await wb.row(file);
     await readmeScreenshot(wb, 'tree');
+    // Package tooltips are not sent with the rows (a long list would carry thousands): on hover.
+    const tip = await wb.tooltip('com/mycompany/my-app 1.0-SNAPSHOT · maven');
+    assert.match(tip, /Version\s+1\.0-SNAPSHOT/);
+    assert.match(tip, /Other versions/, 'the single-package endpoint added the other versions');
 
     fake.clearRequests();
     await wb.expand('acme/big');
