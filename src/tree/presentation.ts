@@ -125,14 +125,17 @@ export function present(node: TreeNode): Presentation {
       };
     case 'package': {
       const { rule, refusal } = packageProtection(node);
-      const facts = packageFacts(node.pkg, { instanceUrl: node.parent.ref.instanceUrl, pipelines: node.pipelines, rule, refusal });
       return {
         label: verbatim(plainLine(displayName(node.pkg), 300)),
         description: joinTexts([verbatim(packageDescription(node.pkg)), rule ? PROTECTED : undefined]),
-        tooltip: { title: plainLine(displayName(node.pkg), 300), facts },
+        // Built when read (on hover): a list of 10,000 rows does not work out 10,000 tooltips.
+        get tooltip(): Tooltip {
+          const facts = packageFacts(node.pkg, { instanceUrl: node.parent.ref.instanceUrl, pipelines: node.pipelines, rule, refusal });
+          return { title: plainLine(displayName(node.pkg), 300), facts };
+        },
         icon: packageIcon(node.pkg.packageType),
         iconColor: STATUS_COLOR[node.pkg.status ?? 'default'],
-        contextValue: mayOfferDelete(node) ? 'package.deletable' : 'package',
+        contextValue: mayOfferDelete(node, refusal) ? 'package.deletable' : 'package',
         collapsible: true,
       };
     }
@@ -140,8 +143,10 @@ export function present(node: TreeNode): Presentation {
       return {
         label: verbatim(plainLine(node.file.fileName, 300)),
         description: verbatim([humanSize(node.file.size), shortDate(node.file.createdAt)].filter(Boolean).join(' · ')),
-        tooltip: { title: plainLine(node.file.fileName, 300), facts: fileFacts(node.file) },
-        contextValue: mayOfferDelete(node.parent) ? 'packageFile.deletable' : 'packageFile',
+        get tooltip(): Tooltip {
+          return { title: plainLine(node.file.fileName, 300), facts: fileFacts(node.file) };
+        },
+        contextValue: mayOfferDelete(node.parent, packageProtection(node.parent).refusal) ? 'packageFile.deletable' : 'packageFile',
         collapsible: false,
       };
     case 'protectionRules':
@@ -166,8 +171,8 @@ const FROM_WORKSPACE = text("from this workspace's settings");
 const PROTECTED = text('🔒 protected');
 
 /** Delete is offered where GitLab offers it, the token may delete, and no rule refuses the user's role. */
-function mayOfferDelete(node: PackageNode): boolean {
-  return isDeletable(node.pkg) && !node.parent.readOnly && !packageProtection(node).refusal;
+function mayOfferDelete(node: PackageNode, refusal: Text | undefined): boolean {
+  return isDeletable(node.pkg) && !node.parent.readOnly && !refusal;
 }
 const WORKSPACE_NOTE = text(
   "This instance is named only by this workspace's settings (.vscode/settings.json), not by your user settings. Give it a token only if that host issued it.",

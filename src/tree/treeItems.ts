@@ -23,7 +23,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
   item.id = node.id;
   item.description = p.description ? say(p.description) : undefined;
   item.contextValue = p.contextValue;
-  if (p.tooltip && !hasLazyTooltip(node)) item.tooltip = untrustedTooltip(p.tooltip);
+  if (!hasLazyTooltip(node) && p.tooltip) item.tooltip = untrustedTooltip(p.tooltip);
   if (node.kind === 'packageFile') {
     // A resourceUri lets the file icon theme pick an icon from the file name.
     item.resourceUri = vscode.Uri.from({ scheme: 'gitlab-package-file', path: '/' + node.file.fileName.replace(/^\/+/, '') });

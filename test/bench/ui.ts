@@ -8,6 +8,7 @@
  * writes bench-ui-results.json (git-ignored).
  *
  *   npm run bench -- --ui [--latency 50] [--runs 3] [--packages 10000] [--no-package]
+ *   BENCH_EXTRA=a.vsix,b.vsix npm run bench -- --ui   (other builds side by side)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -136,6 +137,10 @@ async function main(): Promise<void> {
   const contenders: Contender[] = [
     { name: 'this extension', vsix: ours, settings: {} },
     { name: 'this extension, grouped by name', vsix: ours, settings: { 'gitlabPackages.groupByName': true } },
+    ...(process.env.BENCH_EXTRA ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((v) => ({ name: path.basename(v), vsix: v, settings: {} })),
     { name: 'naive reference (pages one after another, one redraw)', vsix: naive, settings: {} },
   ];
   const samples = new Map<string, Sample[]>(contenders.map((c) => [c.name, []]));
