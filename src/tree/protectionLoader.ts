@@ -25,6 +25,8 @@ const GRACE_MS = 1_000;
 
 export class ProtectionLoader {
   private readonly loads = new Map<string, { controller: AbortController; done: Promise<ProjectProtection | undefined> }>();
+  /** Projects shown without their rules, to be redrawn once when the rules land (not once per redraw meanwhile). */
+  private readonly redrawPending = new Set<string>();
 
   constructor(private readonly deps: ProtectionLoaderDeps) {}
 
@@ -83,7 +85,13 @@ export class ProtectionLoader {
     const grace = firstPage.then(() => new Promise<typeof late>((resolve) => background(setTimeout(() => resolve(late), this.deps.graceMs ?? GRACE_MS))));
     const first = await Promise.race([rules, grace]);
     if (first === late) {
-      void rules.then((p) => p && redraw(node));
+      if (!this.redrawPending.has(node.id)) {
+        this.redrawPending.add(node.id);
+        void rules.then((p) => {
+          this.redrawPending.delete(node.id);
+          if (p) redraw(node);
+        });
+      }
       return [];
     }
     return first ? [{ kind: 'protectionRules', id: `${node.id}/protectionRules`, parent: node }] : [];
