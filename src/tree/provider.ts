@@ -38,7 +38,9 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         listener.dispose();
       }
     }
-    item.tooltip = tooltipOf(node);
+    // A hover that ended early (the pointer passed over the row) gets no tooltip: VS Code keeps
+    // the first tooltip it is given and asks again on the next hover only if this one had none.
+    if (!token.isCancellationRequested) item.tooltip = tooltipOf(node);
     return item;
   }
 
