@@ -22,6 +22,9 @@ export const COMMANDS = {
   filter: 'gitlabPackages.filter',
   clearFilter: 'gitlabPackages.clearFilter',
   loadMore: 'gitlabPackages.loadMore',
+  cleanUpPackages: 'gitlabPackages.cleanUpPackages',
+  cleanUpVersions: 'gitlabPackages.cleanUpVersions',
+  copyCleanUpPreview: 'gitlabPackages.copyCleanUpPreview',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -10,6 +10,7 @@ import { InstanceHealth } from './core/instanceHealth';
 import { InstanceMonitor } from './core/instanceMonitor';
 import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries, workspaceNamedOrigins } from './core/settings';
 import { Settings } from './host/config';
+import { CleanUpRuleStore } from './host/cleanUpRules';
 import { DetailsDocuments } from './host/detailsDocuments';
 import { FilterStore } from './host/filterStore';
 import { Log } from './host/log';
@@ -105,7 +106,23 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       if (change.connections) monitor.recheck();
       else monitor.checkAll();
     }),
-    ...registerCommands({ model, treeView, tokens, clients, log, config, health, facts, filters, details, deletes, platform, viewState, expiryNotice }),
+    ...registerCommands({
+      model,
+      treeView,
+      tokens,
+      clients,
+      log,
+      config,
+      health,
+      facts,
+      filters,
+      details,
+      deletes,
+      platform,
+      viewState,
+      expiryNotice,
+      cleanUpRules: new CleanUpRuleStore(context.workspaceState),
+    }),
   );
   viewState.update();
   void remotes.start();

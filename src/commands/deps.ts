@@ -1,18 +1,20 @@
 /** What command handlers receive (constructor-style injection from extension.ts), and which rows a command acts on. */
 import type * as vscode from 'vscode';
+import type { ProtectionOf } from '../core/cleanUpEvaluate';
 import type { ClientPool } from '../core/clientPool';
 import type { DeleteFlow } from '../core/deleteFlow';
 import type { InstanceFacts } from '../core/instanceFacts';
 import type { InstanceHealth } from '../core/instanceHealth';
 import type { Platform } from '../core/platform';
 import type { Config } from '../core/settings';
+import type { CleanUpRuleStore } from '../host/cleanUpRules';
 import type { DetailsDocuments } from '../host/detailsDocuments';
 import type { FilterStore } from '../host/filterStore';
 import type { Log } from '../host/log';
 import type { TokenStore } from '../host/tokenStore';
 import type { ViewState } from '../host/viewState';
 import type { PackagesTreeModel } from '../tree/model';
-import type { TreeNode } from '../tree/nodes';
+import type { SourceNode, TreeNode } from '../tree/nodes';
 
 export interface CommandDeps {
   model: PackagesTreeModel;
@@ -29,6 +31,10 @@ export interface CommandDeps {
   deletes: DeleteFlow;
   platform: Platform;
   viewState: ViewState;
+  /** The clean-up rule used last per project or group. */
+  cleanUpRules: CleanUpRuleStore;
+  /** What protection rules keep this user from deleting in a source (issue 16 wires it; none: nothing is protected by rule). */
+  protectionFor?(source: SourceNode, signal: AbortSignal): Promise<ProtectionOf | undefined>;
 }
 
 export type Handler = (...args: unknown[]) => Promise<unknown>;

@@ -4,6 +4,7 @@ import { COMMANDS, type CommandName } from '../constants';
 import type { TokenExpiryNotice } from '../host/tokenExpiryNotice';
 import { addGroupCommand } from './addGroup';
 import { addProjectCommand } from './addProject';
+import { cleanUpPackagesCommand } from './cleanUpPackages';
 import { clearFilterCommand } from './clearFilter';
 import { clearTokenCommand } from './clearToken';
 import { compareFileCommand } from './compareFile';
@@ -49,6 +50,9 @@ export function registerCommands(deps: CommandDeps & { expiryNotice: TokenExpiry
     filter: filterCommand(deps),
     clearFilter: clearFilterCommand(deps),
     loadMore: loadMoreCommand(deps),
+    cleanUpPackages: cleanUpPackagesCommand(deps),
+    cleanUpVersions: cleanUpPackagesCommand(deps),
+    copyCleanUpPreview: cleanUpPackagesCommand(deps, 'copy'),
   };
   return (Object.keys(handlers) as CommandName[]).map((name) =>
     vscode.commands.registerCommand(COMMANDS[name], wrapCommand(COMMANDS[name], handlers[name], deps.log)),
