@@ -4,7 +4,7 @@
  * and its values fill the steps when the user changes it.
  */
 import * as vscode from 'vscode';
-import { describeRule, hasCriterion, type CleanUpRule } from '../core/cleanUpRule';
+import { describeRule, hasCriterion, RULE_KEYS, type CleanUpRule } from '../core/cleanUpRule';
 import { say } from '../host/words';
 import { compilePattern } from '../util/pattern';
 import { PACKAGE_TYPES } from './filter';
@@ -13,7 +13,7 @@ import { PACKAGE_TYPES } from './filter';
 const LISTED_STATUSES = ['default', 'error', 'deprecated'];
 /** Terraform modules are not in package lists (GitLab lists them elsewhere). */
 const LISTED_TYPES = PACKAGE_TYPES.filter((t) => t !== 'terraform_module');
-const TOTAL_STEPS = 7;
+const STEPS = RULE_KEYS.length;
 
 export async function askRule(sourceLabel: string, remembered: CleanUpRule | undefined): Promise<CleanUpRule | undefined> {
   if (remembered) {
@@ -30,46 +30,28 @@ export async function askRule(sourceLabel: string, remembered: CleanUpRule | und
     if (!choice.change) return remembered;
   }
   const prev = remembered ?? {};
-  const title = (step: number): string => vscode.l10n.t('Clean Up {0} ({1}/{2})', sourceLabel, step, TOTAL_STEPS);
-  const rule: CleanUpRule = {};
-  const keep = await askCount(
-    title(1),
-    vscode.l10n.t('Keep the newest N versions of each package name (empty: keep the newest one; 0: every version may go)'),
-    prev.keepNewest,
-  );
-  if (keep === null) return undefined;
-  rule.keepNewest = keep;
-  const older = await askCount(title(2), vscode.l10n.t('Delete versions older than D days (empty: any age)'), prev.olderThanDays);
-  if (older === null) return undefined;
-  rule.olderThanDays = older;
-  const unused = await askCount(
-    title(3),
-    vscode.l10n.t('Delete versions not downloaded for D days; never downloaded counts from creation (empty: skip)'),
-    prev.notDownloadedForDays,
-  );
-  if (unused === null) return undefined;
-  rule.notDownloadedForDays = unused;
-  const names = await askPattern(
-    title(4),
-    vscode.l10n.t('Only package names matching (a glob such as acme-*, or /regular expression/; empty: all)'),
-    prev.namePattern,
-  );
-  if (names === null) return undefined;
-  rule.namePattern = names;
-  const versions = await askPattern(
-    title(5),
-    vscode.l10n.t('Only versions matching (e.g. *-SNAPSHOT, or /regular expression/; empty: all)'),
-    prev.versionPattern,
-  );
-  if (versions === null) return undefined;
-  rule.versionPattern = versions;
-  const types = await askList(title(6), vscode.l10n.t('Only these package types (none checked: all types)'), LISTED_TYPES, prev.packageTypes);
-  if (types === null) return undefined;
-  rule.packageTypes = types;
-  const statuses = await askList(title(7), vscode.l10n.t('Only these statuses (none checked: all)'), LISTED_STATUSES, prev.statuses);
-  if (statuses === null) return undefined;
-  rule.statuses = statuses;
-  const clean = Object.fromEntries(Object.entries(rule).filter(([, v]) => v !== undefined)) as CleanUpRule;
+  const title = (step: number): string => vscode.l10n.t('Clean Up {0} ({1}/{2})', sourceLabel, step, STEPS);
+  // Each step answers a value (undefined: skipped) or null (Escape: stop).
+  const steps: { [K in keyof CleanUpRule]-?: (title: string) => Promise<CleanUpRule[K] | null> } = {
+    keepNewest: (t) =>
+      askCount(t, vscode.l10n.t('Keep the newest N versions of each package name (empty: keep the newest one; 0: every version may go)'), prev.keepNewest),
+    olderThanDays: (t) => askCount(t, vscode.l10n.t('Delete versions older than D days (empty: any age)'), prev.olderThanDays),
+    notDownloadedForDays: (t) =>
+      askCount(t, vscode.l10n.t('Delete versions not downloaded for D days; never downloaded counts from creation (empty: skip)'), prev.notDownloadedForDays),
+    namePattern: (t) =>
+      askPattern(t, vscode.l10n.t('Only package names matching (a glob such as acme-*, or /regular expression/; empty: all)'), prev.namePattern),
+    versionPattern: (t) => askPattern(t, vscode.l10n.t('Only versions matching (e.g. *-SNAPSHOT, or /regular expression/; empty: all)'), prev.versionPattern),
+    packageTypes: (t) => askList(t, vscode.l10n.t('Only these package types (none checked: all types)'), LISTED_TYPES, prev.packageTypes),
+    statuses: (t) => askList(t, vscode.l10n.t('Only these statuses (none checked: all)'), LISTED_STATUSES, prev.statuses),
+  };
+  const rule: Record<string, unknown> = {};
+  let step = 0;
+  for (const key of RULE_KEYS) {
+    const value = await steps[key](title(++step));
+    if (value === null) return undefined;
+    if (value !== undefined) rule[key] = value;
+  }
+  const clean = rule as CleanUpRule;
   if (!hasCriterion(clean)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The rule has no criterion, so nothing would be cleaned up. Give at least one.'));
     return undefined;

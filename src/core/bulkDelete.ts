@@ -7,6 +7,7 @@
  */
 import type { GitLabClient } from '../gitlab/client';
 import { asGitLabError, CancelledError, RateLimitedError, type GitLabError } from '../gitlab/errors';
+import { abortableSleep } from '../gitlab/retryPolicy';
 import type { ProjectKey } from '../gitlab/types';
 
 export interface DeleteTarget {
@@ -27,7 +28,8 @@ export interface BulkDeleteOptions {
   /** Stops sending (requests in flight are not aborted). */
   signal?: AbortSignal;
   onSettled?: (done: number, total: number) => void;
-  sleep?: (ms: number) => Promise<void>;
+  /** Rejects or resolves early when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export async function deletePackages<T extends DeleteTarget>(
@@ -35,16 +37,12 @@ export async function deletePackages<T extends DeleteTarget>(
   targets: readonly T[],
   opts: BulkDeleteOptions,
 ): Promise<DeleteOutcome<T>[]> {
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = opts.sleep ?? abortableSleep;
   const outcomes: DeleteOutcome<T>[] = new Array<DeleteOutcome<T>>(targets.length);
   let next = 0;
   let done = 0;
   // While rate-limited, every worker waits until this time before sending (a Cancel ends the wait).
   let pausedUntil = 0;
-  const cancelled = new Promise<void>((resolve) => {
-    if (opts.signal?.aborted) resolve();
-    opts.signal?.addEventListener('abort', () => resolve(), { once: true });
-  });
 
   const worker = async (): Promise<void> => {
     while (next < targets.length) {
@@ -52,7 +50,7 @@ export async function deletePackages<T extends DeleteTarget>(
       const target = targets[index];
       for (let waits = 0; ; waits++) {
         const pause = pausedUntil - Date.now();
-        if (pause > 0) await Promise.race([sleep(pause), cancelled]);
+        if (pause > 0) await sleep(pause, opts.signal).catch(() => undefined);
         if (opts.signal?.aborted) {
           outcomes[index] = { target, ok: false, error: new CancelledError(deletePath(target)) };
           break;
