@@ -67,35 +67,31 @@ export function evaluateRule(packages: readonly Package[], rule: CleanUpRule, op
   // A rule whose only criterion could not be applied selects nothing.
   const selects = notDownloadedDays !== undefined || RULE_SELECTORS.some((k) => rule[k] !== undefined);
   const keep = rule.keepNewest ?? 1;
-  const rank = newestRanks(inScope);
+  const createdMs = new Map(inScope.map((p) => [p.id, created(p)]));
+  const { ordered, rank } = byNameNewestFirst(inScope, (p) => createdMs.get(p.id));
+  // The fixed reasons, made once.
+  const newest = rule.keepNewest === undefined ? text('the newest version of its name') : text('one of the {0} newest of its name', keep);
+  const beyond = text('beyond the {0} newest', keep);
+  const undated = text('no creation date: which version is newest is unknown');
   const candidates: Verdict[] = [];
   const kept: Verdict[] = [];
-  for (const pkg of sortForPreview(inScope)) {
-    const always = alwaysKept(pkg, opts.protectionOf);
-    const ageDate = created(pkg);
-    const criteria = [
-      rule.olderThanDays !== undefined ? olderThan(pkg, ageDate, rule.olderThanDays, opts.now) : undefined,
-      notDownloadedDays !== undefined ? notDownloaded(pkg, ageDate, notDownloadedDays, opts.now) : undefined,
-    ].filter((c): c is Criterion => c !== undefined);
-    const failed = criteria.filter((c) => !c.met);
-    let ranked: Criterion | undefined;
+  for (const pkg of ordered) {
+    const stays = alwaysKept(pkg, opts.protectionOf);
+    const goes: Text[] = [];
+    const at = createdMs.get(pkg.id);
+    for (const c of [
+      rule.olderThanDays !== undefined ? olderThan(pkg, at, rule.olderThanDays, opts.now) : undefined,
+      notDownloadedDays !== undefined ? notDownloaded(pkg, at, notDownloadedDays, opts.now) : undefined,
+    ])
+      if (c) (c.met ? goes : stays).push(c.reason);
     if (keep > 0) {
       const r = rank.get(pkg.id);
-      if (r === undefined) ranked = { met: false, reason: text('no creation date: which version is newest is unknown') };
-      else if (r < keep)
-        ranked = {
-          met: false,
-          reason: rule.keepNewest === undefined ? text('the newest version of its name') : text('one of the {0} newest of its name', keep),
-        };
-      else if (rule.keepNewest !== undefined) ranked = { met: true, reason: text('beyond the {0} newest', keep) };
+      if (r === undefined || r < keep) stays.push(r === undefined ? undated : newest);
+      else if (rule.keepNewest !== undefined) goes.push(beyond);
     }
-    const stays = [...always, ...failed.map((c) => c.reason), ...(ranked && !ranked.met ? [ranked.reason] : [])];
     if (!selects) stays.push(text('the rule selects nothing here'));
     if (stays.length) kept.push({ pkg, reasons: stays });
-    else {
-      const why = [...criteria.map((c) => c.reason), ...(ranked ? [ranked.reason] : [])];
-      candidates.push({ pkg, reasons: why.length ? why : [text('matches the rule')] });
-    }
+    else candidates.push({ pkg, reasons: goes.length ? goes : [text('matches the rule')] });
   }
   return { candidates, kept, listed: listed.length, inScope: inScope.length, notes };
 }
@@ -160,28 +156,27 @@ function nameOf(p: Package): string {
   return `${p.name}\u0000${p.packageType}\u0000${p.projectId ?? ''}`;
 }
 
-function byName(pkgs: readonly Package[]): Map<string, Package[]> {
+/**
+ * The packages in name order, newest first within a name (ties: the higher id is newer), and
+ * each dated version's rank in its name (0 for the newest); undated versions have no rank.
+ */
+function byNameNewestFirst(pkgs: readonly Package[], at: (p: Package) => number | undefined): { ordered: Package[]; rank: Map<number, number> } {
   const names = new Map<string, Package[]>();
   for (const p of pkgs) {
-    const versions = names.get(nameOf(p));
+    const key = nameOf(p);
+    const versions = names.get(key);
     if (versions) versions.push(p);
-    else names.set(nameOf(p), [p]);
+    else names.set(key, [p]);
   }
-  return names;
-}
-
-/** 0 for the newest dated version of each name, 1 for the next…; undated versions have no rank. Ties: the higher id is newer. */
-function newestRanks(pkgs: readonly Package[]): Map<number, number> {
-  const ranks = new Map<number, number>();
-  for (const versions of byName(pkgs.filter((p) => created(p) !== undefined)).values()) newestFirst(versions).forEach((p, i) => ranks.set(p.id, i));
-  return ranks;
-}
-
-function newestFirst(pkgs: readonly Package[]): Package[] {
-  return [...pkgs].sort((a, b) => (created(b) ?? -Infinity) - (created(a) ?? -Infinity) || b.id - a.id);
-}
-
-function sortForPreview(pkgs: readonly Package[]): Package[] {
-  const names = byName(pkgs);
-  return [...names.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).flatMap((n) => newestFirst(names.get(n)!));
+  const ordered: Package[] = [];
+  const rank = new Map<number, number>();
+  for (const key of [...names.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const versions = names.get(key)!.sort((a, b) => (at(b) ?? -Infinity) - (at(a) ?? -Infinity) || b.id - a.id);
+    let r = 0;
+    for (const p of versions) {
+      ordered.push(p);
+      if (at(p) !== undefined) rank.set(p.id, r++);
+    }
+  }
+  return { ordered, rank };
 }
