@@ -32,7 +32,8 @@ export async function resolveCleanUpTarget(
       label: projectLabel(node.parent),
       only: { name: node.key.slice(node.packageType.length + 1), packageType: node.packageType },
     };
-  const named = argument?.project;
+  // `{ project }` alone (the questions then follow) or beside a rule.
+  const named = (argument ?? args.find((a): a is { project: unknown } => typeof a === 'object' && a !== null && !isNode(a) && 'project' in a))?.project;
   if (typeof named === 'string' || typeof named === 'number') {
     const wanted = String(named);
     const source = (await deps.model.projects()).find((p) => projectLabel(p) === wanted || p.ref.entry === wanted || String(p.ref.key) === wanted);

@@ -231,6 +231,13 @@ describe('clean up packages', () => {
     assert.equal(qp.items.length, 30);
     qp.escape();
     await picked;
+    // `{ project }` alone: the questions follow, for that project.
+    h.ui.type(undefined);
+    await h.run(CLEAN_UP, { project: 'acme/many' });
+    assert.deepEqual(
+      h.ui.inputBoxes.map((b) => b.options.title),
+      ['Clean Up acme/many (1/7)'],
+    );
   });
 
   it('"Show in a document" writes the full preview (candidates and kept, with reasons); Copy Clean-Up Preview copies it without deleting', async () => {
