@@ -217,6 +217,33 @@ describe('clean up packages', () => {
     await done;
   });
 
+  it("a group: one listing across its projects, each DELETE to the package's own project", async () => {
+    const h = await start({ settings: { groups: ['acme'] } });
+    const big = SAMPLE.projects.big.id;
+    const expected = h.fake
+      .packagesOf(big)
+      .filter((p) => p.name === 'service-01' && p.packageType === 'npm')
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
+      .slice(2);
+    h.ui.answer('Delete 3 Packages');
+    const done = h.run(CLEAN_UP, await project(h, 'acme'), { namePattern: 'service-01', packageTypes: ['npm'], keepNewest: 2 });
+    const qp = await preview(h);
+    assert.deepEqual(
+      shown(qp),
+      expected.map((p) => `service-01 ${p.version} · npm · acme/big`),
+    );
+    qp.accept();
+    await done;
+    assert.ok(h.requests('GET', '/api/v4/groups/acme/packages').length > 0);
+    assert.deepEqual(
+      h
+        .requests('DELETE', /\/packages\/\d+$/)
+        .map((r) => r.path)
+        .sort(),
+      expected.map((p) => pathOf(p.id, big)).sort(),
+    );
+  });
+
   it('from the palette: the argument names the project, or the user picks one', async () => {
     const h = await start();
     const named = h.run(CLEAN_UP, { project: 'acme/retention', olderThanDays: 90 });
