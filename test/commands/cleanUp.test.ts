@@ -301,6 +301,16 @@ describe('clean up packages', () => {
     assert.deepEqual(h.ui.quickPickWidgets, []);
   });
 
+  it('an 11.9-shape server: no dates, so no date criterion selects anything, and the missing download dates are said', async () => {
+    const h = await start({ settings: { projects: ['legacy/old-server'] } });
+    await h.run(CLEAN_UP, await project(h, 'legacy/old-server'), { olderThanDays: 30, notDownloadedForDays: 30 });
+    assert.equal(
+      h.ui.toasts[0]?.text,
+      'Nothing to clean up in legacy/old-server: the rule selects none of its 2 packages (2 kept). This GitLab does not say when packages were last downloaded: "not downloaded for 30 days" was skipped.',
+    );
+    assert.deepEqual(h.requests('DELETE', /./), []);
+  });
+
   it('a rule argument that is not a rule is refused, saying why; a read-only token lists nothing', async () => {
     const h = await start();
     await h.run(CLEAN_UP, await project(h), { olderThanDays: '90' });
