@@ -12,7 +12,7 @@ import type { Package } from '../gitlab/models';
 import { shortDate } from '../util/format';
 import { compilePattern, type Matcher } from '../util/pattern';
 import { text, verbatim, type Text } from '../util/text';
-import type { CleanUpRule } from './cleanUpRule';
+import { RULE_KEYS, type CleanUpRule } from './cleanUpRule';
 import { uniqueBy } from './deletion';
 
 const DAY_MS = 86_400_000;
@@ -64,8 +64,10 @@ export function evaluateRule(packages: readonly Package[], rule: CleanUpRule, op
       (!rule.packageTypes || rule.packageTypes.includes(p.packageType)) &&
       (!rule.statuses || rule.statuses.includes(p.status ?? 'default')),
   );
-  // A rule whose only criterion could not be applied selects nothing.
-  const selects = notDownloadedDays !== undefined || RULE_SELECTORS.some((k) => rule[k] !== undefined);
+  // A rule whose only criterion could not be applied selects nothing; "keep the newest N" is a
+  // protection, and selects on its own only when it is the whole rule.
+  const onlyKeepNewest = RULE_KEYS.every((k) => k === 'keepNewest' || rule[k] === undefined);
+  const selects = notDownloadedDays !== undefined || RULE_SELECTORS.some((k) => rule[k] !== undefined) || (onlyKeepNewest && rule.keepNewest !== undefined);
   const keep = rule.keepNewest ?? 1;
   const createdMs = new Map(inScope.map((p) => [p.id, created(p)]));
   const { ordered, rank } = byNameNewestFirst(inScope, (p) => createdMs.get(p.id));
@@ -96,8 +98,8 @@ export function evaluateRule(packages: readonly Package[], rule: CleanUpRule, op
   return { candidates, kept, listed: listed.length, inScope: inScope.length, notes };
 }
 
-/** The criteria that select packages on their own (the download criterion only where the server has the field). */
-const RULE_SELECTORS = ['keepNewest', 'olderThanDays', 'namePattern', 'versionPattern', 'packageTypes', 'statuses'] as const;
+/** The criteria that select packages (the download criterion too, where the server has the field). */
+const RULE_SELECTORS = ['olderThanDays', 'namePattern', 'versionPattern', 'packageTypes', 'statuses'] as const;
 
 interface Criterion {
   met: boolean;

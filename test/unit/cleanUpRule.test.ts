@@ -134,6 +134,17 @@ const CASES: Case[] = [
     reasons: { 1: 'the rule selects nothing here' },
   },
   {
+    title: 'a server without last_downloaded_at: "keep the newest N" beside it is a protection, not a criterion',
+    packages: [
+      pkg(1, 'a', '1', 300, { last_downloaded_at: undefined }),
+      pkg(2, 'a', '2', 200, { last_downloaded_at: undefined }),
+      pkg(3, 'a', '3', 1, { last_downloaded_at: undefined }),
+    ],
+    rule: { notDownloadedForDays: 30, keepNewest: 1 },
+    candidates: [],
+    notes: ['This GitLab does not say when packages were last downloaded: "not downloaded for 30 days" was skipped'],
+  },
+  {
     title: 'a server without last_downloaded_at: the other criteria still apply',
     packages: [pkg(1, 'a', '1', 300, { last_downloaded_at: undefined }), pkg(2, 'a', '2', 1, { last_downloaded_at: undefined })],
     rule: { notDownloadedForDays: 30, olderThanDays: 90 },
