@@ -28,6 +28,10 @@ function pkg(id: number, name: string, version: string | null, created: number |
 /** What an 11.9 server sends: four fields. */
 const old = (id: number, name: string, version: string): Package => parsePackage({ id, name, version, package_type: 'maven' });
 
+/** Versions of `a` (ids 1, 2…) created so many days ago, from a server that has no `last_downloaded_at`. */
+const noDownloadDates = (...days: number[]): Package[] => days.map((d, i) => pkg(i + 1, 'a', String(i + 1), d, { last_downloaded_at: undefined }));
+const DOWNLOADS_SKIPPED = 'This GitLab does not say when packages were last downloaded: "not downloaded for 30 days" was skipped';
+
 interface Case {
   title: string;
   packages: Package[];
@@ -123,33 +127,25 @@ const CASES: Case[] = [
   },
   {
     title: 'a server without last_downloaded_at: the criterion is skipped, said, and selects nothing alone',
-    packages: [
-      pkg(1, 'a', '1', 300, { last_downloaded_at: undefined }),
-      pkg(2, 'a', '2', 200, { last_downloaded_at: undefined }),
-      pkg(3, 'a', '3', 1, { last_downloaded_at: undefined }),
-    ],
+    packages: noDownloadDates(300, 200, 1),
     rule: { notDownloadedForDays: 30 },
     candidates: [],
-    notes: ['This GitLab does not say when packages were last downloaded: "not downloaded for 30 days" was skipped'],
+    notes: [DOWNLOADS_SKIPPED],
     reasons: { 1: 'the rule selects nothing here' },
   },
   {
     title: 'a server without last_downloaded_at: "keep the newest N" beside it is a protection, not a criterion',
-    packages: [
-      pkg(1, 'a', '1', 300, { last_downloaded_at: undefined }),
-      pkg(2, 'a', '2', 200, { last_downloaded_at: undefined }),
-      pkg(3, 'a', '3', 1, { last_downloaded_at: undefined }),
-    ],
+    packages: noDownloadDates(300, 200, 1),
     rule: { notDownloadedForDays: 30, keepNewest: 1 },
     candidates: [],
-    notes: ['This GitLab does not say when packages were last downloaded: "not downloaded for 30 days" was skipped'],
+    notes: [DOWNLOADS_SKIPPED],
   },
   {
     title: 'a server without last_downloaded_at: the other criteria still apply',
-    packages: [pkg(1, 'a', '1', 300, { last_downloaded_at: undefined }), pkg(2, 'a', '2', 1, { last_downloaded_at: undefined })],
+    packages: noDownloadDates(300, 1),
     rule: { notDownloadedForDays: 30, olderThanDays: 90 },
     candidates: [1],
-    notes: ['This GitLab does not say when packages were last downloaded: "not downloaded for 30 days" was skipped'],
+    notes: [DOWNLOADS_SKIPPED],
   },
   {
     title: '11.9-shape packages without dates are never selected by a date criterion',
