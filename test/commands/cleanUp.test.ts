@@ -115,6 +115,13 @@ describe('clean up packages', () => {
     assert.equal(h.ui.inputBoxes.length, 5, 'no questions the second time');
     assert.deepEqual(deletes(h), []);
     assert.deepEqual(h.ui.modals, []);
+    // Changing it: the steps start from the last rule's values.
+    h.ui.pick('Change the Rule…').type('', undefined);
+    await h.run(CLEAN_UP, await project(h));
+    assert.deepEqual(
+      h.ui.inputBoxes.slice(5).map((b) => b.options.value),
+      ['', '90'],
+    );
   });
 
   it('Escape at a question stops: nothing is listed, nothing deleted', async () => {
