@@ -25,6 +25,9 @@ export const COMMANDS = {
   addProtectionRule: 'gitlabPackages.addProtectionRule',
   editProtectionRule: 'gitlabPackages.editProtectionRule',
   deleteProtectionRule: 'gitlabPackages.deleteProtectionRule',
+  cleanUpPackages: 'gitlabPackages.cleanUpPackages',
+  cleanUpVersions: 'gitlabPackages.cleanUpVersions',
+  copyCleanUpPreview: 'gitlabPackages.copyCleanUpPreview',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

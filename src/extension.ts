@@ -10,6 +10,7 @@ import { InstanceHealth } from './core/instanceHealth';
 import { InstanceMonitor } from './core/instanceMonitor';
 import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries, workspaceNamedOrigins } from './core/settings';
 import { Settings } from './host/config';
+import { CleanUpRuleStore } from './host/cleanUpRules';
 import { DetailsDocuments } from './host/detailsDocuments';
 import { FilterStore } from './host/filterStore';
 import { Log } from './host/log';
@@ -124,6 +125,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       platform,
       viewState,
       expiryNotice,
+      cleanUpRules: new CleanUpRuleStore(context.workspaceState),
     }),
   );
   viewState.update();

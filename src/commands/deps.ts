@@ -6,6 +6,7 @@ import type { InstanceFacts } from '../core/instanceFacts';
 import type { InstanceHealth } from '../core/instanceHealth';
 import type { Platform } from '../core/platform';
 import type { Config } from '../core/settings';
+import type { CleanUpRuleStore } from '../host/cleanUpRules';
 import type { DetailsDocuments } from '../host/detailsDocuments';
 import type { FilterStore } from '../host/filterStore';
 import type { Log } from '../host/log';
@@ -32,6 +33,8 @@ export interface CommandDeps {
   deletes: DeleteFlow;
   platform: Platform;
   viewState: ViewState;
+  /** The clean-up rule used last per project or group. */
+  cleanUpRules: CleanUpRuleStore;
 }
 
 export type Handler = (...args: unknown[]) => Promise<unknown>;

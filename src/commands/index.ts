@@ -5,6 +5,7 @@ import type { TokenExpiryNotice } from '../host/tokenExpiryNotice';
 import { addGroupCommand } from './addGroup';
 import { addProjectCommand } from './addProject';
 import { addProtectionRuleCommand } from './addProtectionRule';
+import { cleanUpPackagesCommand } from './cleanUpPackages';
 import { clearFilterCommand } from './clearFilter';
 import { clearTokenCommand } from './clearToken';
 import { compareFileCommand } from './compareFile';
@@ -55,6 +56,9 @@ export function registerCommands(deps: CommandDeps & { expiryNotice: TokenExpiry
     addProtectionRule: addProtectionRuleCommand(deps),
     editProtectionRule: editProtectionRuleCommand(deps),
     deleteProtectionRule: deleteProtectionRuleCommand(deps),
+    cleanUpPackages: cleanUpPackagesCommand(deps),
+    cleanUpVersions: cleanUpPackagesCommand(deps),
+    copyCleanUpPreview: cleanUpPackagesCommand(deps, 'copy'),
   };
   return (Object.keys(handlers) as CommandName[]).map((name) =>
     vscode.commands.registerCommand(COMMANDS[name], wrapCommand(COMMANDS[name], handlers[name], deps.log)),

@@ -12,31 +12,30 @@ import { COMMANDS } from '../constants';
 
 /** Palette flow: pick a project, then search its packages by name on the server. */
 export async function pickPackageFromPalette(deps: CommandDeps): Promise<PackageNode[]> {
-  const reachable = (await deps.model.projects()).filter((p) => p.project);
+  const project = await pickWritableSource(deps, vscode.l10n.t('Delete a package from which project?'), false);
+  if (!project) return [];
+  // Known before anything is sent: which packages a protection rule keeps from this user.
+  const pkg = await searchPackage(deps, project, await deps.protection.refusalsFor(project));
+  return pkg ? [{ kind: 'package', id: `${project.id}/package:${pkg.id}`, parent: project, pkg }] : [];
+}
+
+/** A reachable project (or, with `groups`, a group) whose token may delete; says why when there is none. */
+export async function pickWritableSource(deps: CommandDeps, placeHolder: string, groups: boolean): Promise<SourceNode | undefined> {
+  const reachable = (await deps.model.projects()).filter((p) => p.project || (groups && p.kind === 'group'));
   // A token set a moment ago is still being looked at: wait for that check, not a guess.
   const writable = await Promise.all(reachable.map((p) => deps.health.tokenMayDelete(p.ref.instanceUrl)));
   const projects = reachable.filter((_p, i) => writable[i]);
   if (reachable.length && !projects.length) {
     readOnlyTokenMessage(reachable[0]);
-    return [];
+    return undefined;
   }
   if (!projects.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No reachable GitLab projects. Add a project and set an access token first.'));
-    return [];
+    return undefined;
   }
-  const project =
-    projects.length === 1
-      ? projects[0]
-      : (
-          await vscode.window.showQuickPick(
-            projects.map((p) => ({ label: projectLabel(p), description: p.parent ? instanceLabel(p.parent.instanceUrl) : undefined, p })),
-            { placeHolder: vscode.l10n.t('Delete a package from which project?') },
-          )
-        )?.p;
-  if (!project) return [];
-  // Known before anything is sent: which packages a protection rule keeps from this user.
-  const pkg = await searchPackage(deps, project, await deps.protection.refusalsFor(project));
-  return pkg ? [{ kind: 'package', id: `${project.id}/package:${pkg.id}`, parent: project, pkg }] : [];
+  if (projects.length === 1) return projects[0];
+  const items = projects.map((p) => ({ label: projectLabel(p), description: p.parent ? instanceLabel(p.parent.instanceUrl) : undefined, p }));
+  return (await vscode.window.showQuickPick(items, { placeHolder }))?.p;
 }
 
 function searchPackage(deps: CommandDeps, project: SourceNode, refusal: (pkg: Package) => Text | undefined): Promise<Package | undefined> {
@@ -97,7 +96,7 @@ function searchPackage(deps: CommandDeps, project: SourceNode, refusal: (pkg: Pa
 }
 
 /** Every project's token can only read: say so once, with the way out. */
-function readOnlyTokenMessage(project: SourceNode): void {
+export function readOnlyTokenMessage(project: SourceNode): void {
   const replace = vscode.l10n.t('Replace Token…');
   const host = new URL(project.ref.instanceUrl).host;
   const text = vscode.l10n.t('The access token for {0} can only read (it lacks the "api" scope): deleting needs a token with the "api" scope.', host);

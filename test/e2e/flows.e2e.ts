@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { SAMPLE } from '../fake-gitlab/seed';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { makeTestCerts } from '../unit/certs';
+import { cleanUpFlow } from './cleanUpFlow';
 import { readmeScreenshot, REMOTE_PROJECT, useEnvironment } from './harness';
 import { until } from './until';
 
@@ -560,5 +561,9 @@ describe('GitLab Packages in a real VS Code', function () {
       assert.ok(!settings.includes(token));
       assert.ok(!logs.includes(token));
     }
+  });
+
+  it('cleans up with a rule from a keybinding: the preview lists exactly the candidates, an unchecked one stays, confirm deletes exactly those; Cancel mid-way sends no more', async () => {
+    await cleanUpFlow(env());
   });
 });
