@@ -22,13 +22,9 @@ import type { ProjectNode, TreeNode } from '../../src/tree/nodes';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 import { cleanUpFigures } from './cleanUpBench';
+import { args, opt } from './options';
 import { createVscodeShim, fakeContext } from './vscodeShim';
 
-const args = process.argv.slice(2);
-const opt = (name: string, def: number): number => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : def;
-};
 const LATENCY = opt('latency', 50);
 const RUNS = Math.max(5, opt('runs', 5));
 const C = opt('concurrency', 8);
