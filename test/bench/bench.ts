@@ -178,8 +178,11 @@ async function main(): Promise<void> {
     });
     fake.clearRequests();
     for await (const page of client.projectPackages(UNCOUNTED.path, {}, { maxPages: 1_000 })) void page;
-    const requests = fake.requests.filter((r) => r.method === 'GET').length;
+    const gets = fake.requests.filter((r) => r.method === 'GET');
     const pages = UNCOUNTED.packages / 100;
+    // Past the last page: speculation. The same page asked twice: a retry of a dropped connection.
+    const pastTheEnd = new Set(gets.map((r) => Number(r.query.page)).filter((p) => p > pages)).size;
+    const retried = gets.length - new Set(gets.map((r) => r.query.page)).size;
     const limit = roundTrips(pages, C) * rtt;
     figures.push({
       name: `2b. 30,000 packages, no totals (C=${C})`,
@@ -187,8 +190,8 @@ async function main(): Promise<void> {
       ours,
       limit,
       goal: '≤ 1.25× limit, ≤ C−1 wasted requests',
-      met: ours <= 1.25 * limit && packages === UNCOUNTED.packages && requests - pages <= C - 1,
-      note: `${packages} packages, ${requests} requests for ${pages} pages (${requests - pages} speculative past the end)`,
+      met: ours <= 1.25 * limit && packages === UNCOUNTED.packages && pastTheEnd <= C - 1,
+      note: `${packages} packages, ${gets.length} requests for ${pages} pages: ${pastTheEnd} speculative past the end, ${retried} retried`,
     });
   }
 
