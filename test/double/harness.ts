@@ -1,8 +1,8 @@
 /**
- * Runs the real extension (`activate` from src/extension.ts) against the `vscode` double and a
+ * Runs the real extension (`activate` from src/main.ts, the Node entry) against the `vscode` double and a
  * fake GitLab, and gives tests what a person has: the tree (through the provider handed to
  * createTreeView), commands by id, settings, SecretStorage and the window's messages.
- * Nothing below src/ is imported but extension.ts, so the tests survive restructuring.
+ * Nothing below src/ is imported but main.ts, so the tests survive restructuring.
  */
 import Module from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ export const VIEW_ID = 'gitlabPackages.packages';
 const SECTION = 'gitlabPackages';
 const TOKEN_KEY = 'gitlabPackages.token:';
 
-type ExtensionModule = typeof import('../../src/extension');
+type ExtensionModule = typeof import('../../src/main');
 
 const SRC = path.join(ROOT, 'src') + path.sep;
 let vscodeForNextLoad: Record<string, unknown> | undefined;
@@ -57,7 +57,7 @@ function loadExtension(w: FakeVscode): ExtensionModule {
   for (const file of Object.keys(require.cache)) if (file.startsWith(SRC)) delete require.cache[file];
   vscodeForNextLoad = createVscodeModule(() => w);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the hook, through tsx like every test file
-  return require('../../src/extension') as ExtensionModule;
+  return require('../../src/main') as ExtensionModule;
 }
 
 export type Node = object;

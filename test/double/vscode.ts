@@ -1299,6 +1299,7 @@ export class FakeVscode {
           return { type: s.isDirectory() ? FileType.Directory : FileType.File, ctime: s.ctimeMs, mtime: s.mtimeMs, size: s.size };
         },
         readFile: async (uri: Uri) => new Uint8Array(await fsp.readFile(uri.fsPath)),
+        isWritableFileSystem: (scheme: string) => (scheme === 'file' ? true : undefined),
         writeFile: (uri: Uri, content: Uint8Array) => fsp.writeFile(uri.fsPath, content),
         createDirectory: async (uri: Uri) => {
           await fsp.mkdir(uri.fsPath, { recursive: true });

@@ -32,7 +32,16 @@ export function gitWorkspace(dir: string, remote: string): void {
   execFileSync('git', ['remote', 'add', 'origin', remote], { cwd: dir });
 }
 
-export function useEnvironment(): () => Env {
+/**
+ * The user setting that makes code-server run the extension's `browser` entry in the
+ * workbench's web-worker extension host instead of the Node one (see real-vscode.md).
+ */
+export const WEB_WORKER_HOST = { 'remote.extensionKind': { 'gitlab-packages.gitlab-packages': ['web'] } };
+
+let resultsCleared = false;
+
+/** `settings`: user settings added to the suite's own (e.g. WEB_WORKER_HOST). */
+export function useEnvironment(settings: Record<string, unknown> = {}): () => Env {
   let env: Env | undefined;
 
   before(async function () {
@@ -40,7 +49,9 @@ export function useEnvironment(): () => Env {
     const tools = provision();
     const fake = await FakeGitLab.start({ seed: 'sample' });
     const runDir = path.join(ROOT, '.vscode-test', `run-${Date.now()}`);
-    rmSync(RESULTS, { recursive: true, force: true });
+    // Once per run: a second suite keeps what the first one left.
+    if (!resultsCleared) rmSync(RESULTS, { recursive: true, force: true });
+    resultsCleared = true;
     mkdirSync(RESULTS, { recursive: true });
     let codeServer: CodeServer | undefined;
     try {
@@ -49,7 +60,7 @@ export function useEnvironment(): () => Env {
         tools,
         vsixPath: VSIX,
         runDir,
-        settings: { 'gitlabPackages.instanceUrl': fake.url, 'gitlabPackages.projects': PROJECTS, 'git.enabled': true },
+        settings: { 'gitlabPackages.instanceUrl': fake.url, 'gitlabPackages.projects': PROJECTS, 'git.enabled': true, ...settings },
       });
       const wb = await Workbench.launch(tools.chromium, codeServer.url);
       env = { fake, codeServer, wb };

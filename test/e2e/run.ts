@@ -4,6 +4,7 @@
  *
  *   npx tsx test/e2e/run.ts            (part of `npm test`)
  *   E2E_GREP='sets the token|second GitLab' npx tsx test/e2e/run.ts
+ *   E2E_GREP='web-worker' npx tsx test/e2e/run.ts     (the web build's pass only)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -28,6 +29,7 @@ const started = Date.now();
 const mocha = new Mocha({ timeout: 60_000, reporter: 'spec', bail: false, grep: process.env.E2E_GREP });
 mocha.addFile(path.join(__dirname, 'flows.e2e.ts'));
 mocha.addFile(path.join(__dirname, 'trust.e2e.ts'));
+mocha.addFile(path.join(__dirname, 'web.e2e.ts'));
 mocha.run((failures) => {
   console.log(`end-to-end suite: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.exitCode = failures ? 1 : 0;

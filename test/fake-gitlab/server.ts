@@ -7,6 +7,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { applyCors } from './cors';
 import { Faults, type ChaosRates, type Fault, type RouteMatch } from './faults';
 import { fileJson, packageJson, projectJson } from './serialize';
 import {
@@ -31,6 +32,8 @@ export interface RecordedRequest {
   tokenKnown: boolean;
   status: number;
   at: number;
+  /** The `Origin` header: set by a browser (the web build's requests), absent from Node's. */
+  origin?: string;
 }
 
 export interface StartOptions {
@@ -66,6 +69,8 @@ export class FakeGitLab {
   version = '18.5.1-ee';
   /** Serve file bytes that do not match their checksums (a corrupted object store, a proxy). */
   corruptDownloads = false;
+  /** Answer browsers as GitLab's Rack::Cors does (cors.ts); false: as a proxy that strips those headers. */
+  cors = true;
   private readonly store = new Store();
   private readonly faults = new Faults();
   private readonly sockets = new Set<Socket>();
@@ -229,7 +234,17 @@ export class FakeGitLab {
     const rawPath = url.pathname;
     const query = Object.fromEntries(url.searchParams);
     const { auth, token } = this.authOf(req);
-    const record: RecordedRequest = { method, path: rawPath, query, auth, tokenKnown: token !== undefined, status: 0, at: Date.now() };
+    const origin = header(req, 'origin');
+    const record: RecordedRequest = {
+      method,
+      path: rawPath,
+      query,
+      auth,
+      tokenKnown: token !== undefined,
+      status: 0,
+      at: Date.now(),
+      ...(origin ? { origin } : {}),
+    };
     this.requests.push(record);
     res.on('finish', () => (record.status = res.statusCode));
     res.on('close', () => (record.status ||= -1));
@@ -240,6 +255,7 @@ export class FakeGitLab {
     const baseUrl = `${new URL(this.url).protocol}//${req.headers.host ?? '127.0.0.1'}${root}`;
     if (root && !rawPath.startsWith(root + '/')) return send(res, 404, { error: '404 Not Found' });
     const routePath = rawPath.slice(root.length);
+    if (this.cors && applyCors(req, res, routePath)) return;
 
     const throttled = this.throttled();
     if (throttled) return send(res, throttled.status, throttled.body, throttled.headers);

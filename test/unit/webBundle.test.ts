@@ -1,0 +1,65 @@
+/**
+ * The `browser` entry as esbuild bundles it for a web worker (the same options as `npm run
+ * build`): one file that imports nothing but `vscode` — no `node:` module, no Node-only package
+ * — and stays within its size budget when minified.
+ */
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+/** The web bundle's budget, minified. */
+const BUDGET_BYTES = 100 * 1024;
+/** Packages the web bundle may hold: pure JS that runs in a browser. */
+const BROWSER_PACKAGES = ['@noble/hashes'];
+
+describe('web bundle (dist/web/extension.js)', function () {
+  this.timeout(30_000);
+  let result: esbuild.BuildResult & { metafile: esbuild.Metafile; outputFiles: esbuild.OutputFile[] };
+
+  before(async () => {
+    const { webOptions } = await import('../../esbuild.config.mjs');
+    result = await esbuild.build({ ...webOptions(true), absWorkingDir: ROOT, write: false, metafile: true, logLevel: 'silent' });
+  });
+
+  it('is one file whose only import is vscode', () => {
+    assert.equal(result.outputFiles.length, 1);
+    const [output] = Object.values(result.metafile.outputs);
+    assert.deepEqual([...new Set(output.imports.map((i) => `${i.path} (${i.external ? 'external' : 'bundled'})`))], ['vscode (external)']);
+    const required = [...result.outputFiles[0].text.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
+    assert.deepEqual([...new Set(required)], ['vscode']);
+  });
+
+  it('holds no node: module, no platform/node code and no package but pure-JS ones', () => {
+    const inputs = Object.keys(result.metafile.inputs);
+    const imports = Object.values(result.metafile.inputs).flatMap((i) => i.imports.map((imp) => imp.path));
+    assert.deepEqual(
+      imports.filter((p) => p.startsWith('node:')),
+      [],
+    );
+    assert.deepEqual(
+      inputs.filter((f) => f.startsWith('src/platform/node/')),
+      [],
+    );
+    const packages = new Set(
+      inputs
+        .filter((f) => f.startsWith('node_modules/'))
+        .map((f) =>
+          f
+            .split('/')
+            .slice(1, f.startsWith('node_modules/@') ? 3 : 2)
+            .join('/'),
+        ),
+    );
+    assert.deepEqual(
+      [...packages].filter((p) => !BROWSER_PACKAGES.includes(p)),
+      [],
+    );
+    assert.ok(inputs.includes('src/platform/web/index.ts'));
+  });
+
+  it(`is at most ${BUDGET_BYTES / 1024} KB minified`, () => {
+    const bytes = result.outputFiles[0].contents.length;
+    assert.ok(bytes <= BUDGET_BYTES, `${(bytes / 1024).toFixed(1)} KB`);
+  });
+});
