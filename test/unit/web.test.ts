@@ -6,6 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { createHash, randomBytes } from 'node:crypto';
+import { ClientPool } from '../../src/core/clientPool';
 import { errorText } from '../../src/core/errorText';
 import { BadResponseError, NetworkError, RateLimitedError, ServerError } from '../../src/gitlab/errors';
 import { GitLabClient } from '../../src/gitlab/client';
@@ -207,6 +208,26 @@ describe('web build: platform/web', () => {
         file.size,
       );
     });
+  });
+
+  it('TLS settings do not apply without connections (a browser): said, and the request goes out as the browser makes it', async () => {
+    const ignored: string[] = [];
+    const sent: string[] = [];
+    const spy: BrowserFetch = (url, init) => (sent.push(url), nodeAsBrowser(url, init));
+    const pool = new ClientPool({
+      fetch: webFetch(spy),
+      getToken: () => Promise.resolve(SAMPLE.apiToken),
+      userAgent: 'ua',
+      log: () => undefined,
+      settings: () => ({ authHeader: 'private-token', timeoutMs: 5000, concurrency: 2, allowHttpFor: [] }),
+      instanceSettings: () => ({ caFile: '/etc/ssl/company-ca.pem', allowUntrustedCertificate: true }),
+      onTlsSettingsIgnored: (origin) => ignored.push(origin),
+      onUntrustedCertificates: () => assert.fail("certificate checks are the browser's, never off"),
+    });
+    assert.equal(await pool.agentFor(new URL(fake.url).origin), undefined);
+    await pool.get(fake.url).getVersion();
+    assert.deepEqual(sent, [`${fake.url}/api/v4/version`]);
+    assert.ok(ignored.length >= 1 && ignored.every((o) => o === new URL(fake.url).origin));
   });
 
   it('digests SHA-256, SHA-1 and MD5 in chunks exactly as Node does', () => {
