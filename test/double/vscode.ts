@@ -400,6 +400,7 @@ export class User {
   readonly quickPicks: QuickPickRecord[] = [];
   readonly quickPickWidgets: FakeQuickPick<vscode.QuickPickItem>[] = [];
   readonly openDialogs: { options?: vscode.OpenDialogOptions; result?: Uri[] }[] = [];
+  readonly saveDialogs: { options?: vscode.SaveDialogOptions; result?: Uri }[] = [];
   readonly progress: ProgressRecord[] = [];
   readonly cancelAttempts: { cancelled: boolean }[] = [];
   readonly statusBar: { text: string; hideAfter?: number }[] = [];
@@ -444,7 +445,7 @@ export class User {
     return this;
   }
 
-  /** The next open dialogs' choices (undefined = cancelled). */
+  /** The next open (or save) dialogs' choices (undefined = cancelled; a save dialog takes the first URI). */
   chooseInDialog(...results: (Uri[] | undefined)[]): this {
     this.dialogs.push(...results);
     return this;
@@ -1142,6 +1143,11 @@ export class FakeVscode {
       showOpenDialog: (options?: vscode.OpenDialogOptions): Promise<Uri[] | undefined> => {
         const result = user.takeDialog();
         user.openDialogs.push({ options, result });
+        return Promise.resolve(result);
+      },
+      showSaveDialog: (options?: vscode.SaveDialogOptions): Promise<Uri | undefined> => {
+        const result = user.takeDialog()?.[0];
+        user.saveDialogs.push({ options, result });
         return Promise.resolve(result);
       },
       withProgress: <R>(

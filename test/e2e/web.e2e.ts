@@ -7,17 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import {
-  browsesThreeLevelsAndPages,
-  copiesChecksumFile,
-  copiesFileChecksum,
-  deletesWithOneConfirmation,
-  downloadsVerifiedAndCompares,
-  filtersByType,
-  setsToken,
-  showsNoTokenRow,
-  showsRejectedTokenRow,
-} from './coreFlows';
+import * as core from './coreFlows';
 import { REMOTE_PROJECT, useEnvironment, WEB_WORKER_HOST } from './harness';
 
 describe('GitLab Packages in the browser (web-worker extension host)', function () {
@@ -32,31 +22,31 @@ describe('GitLab Packages in the browser (web-worker extension host)', function 
     await wb.quickInput().press('Enter');
   };
 
-  it('web: shows the projects with no token, and a row that offers to set one', () => showsNoTokenRow(env()));
+  it('web: shows the projects with no token, and a row that offers to set one', () => core.showsNoTokenRow(env()));
 
   it('web: sets the token; every request comes from the browser, the token ones after a CORS preflight', async () => {
     const { fake } = env();
-    await setsToken(env());
+    await core.setsToken(env());
     assert.ok(fake.requests.length > 0 && fake.requests.every((r) => r.origin === ownOrigin()), 'sent by the workbench page, not by Node');
     const preflight = fake.requests.find((r) => r.method === 'OPTIONS' && r.path === '/api/v4/user');
     const get = fake.requests.find((r) => r.method === 'GET' && r.path === '/api/v4/user');
     assert.ok(preflight && get && preflight.at <= get.at && preflight.status === 200, 'OPTIONS answered before the GET /user');
   });
 
-  it('web: browses projects → packages → files, and pages past the first page', () => browsesThreeLevelsAndPages(env()));
+  it('web: browses projects → packages → files, and pages past the first page', () => core.browsesThreeLevelsAndPages(env()));
 
-  it('web: copies a file checksum (SHA-256) to the clipboard', () => copiesFileChecksum(env()));
+  it('web: copies a file checksum (SHA-256) to the clipboard', () => core.copiesFileChecksum(env()));
 
-  it("web: copies a package's checksum file (sha256sum -c format)", () => copiesChecksumFile(env()));
+  it("web: copies a package's checksum file (sha256sum -c format)", () => core.copiesChecksumFile(env()));
 
   it('web: downloads through a save dialog and workspace.fs, verified before it is written, then compares', () =>
-    downloadsVerifiedAndCompares(env(), saveAsProposed));
+    core.downloadsVerifiedAndCompares(env(), saveAsProposed));
 
-  it('web: deletes from the context menu: one modal naming the package, exactly one DELETE, row gone', () => deletesWithOneConfirmation(env()));
+  it('web: deletes from the context menu: one modal naming the package, exactly one DELETE, row gone', () => core.deletesWithOneConfirmation(env()));
 
-  it('web: a rejected token (401) shows a row that offers to set a new one', () => showsRejectedTokenRow(env()));
+  it('web: a rejected token (401) shows a row that offers to set a new one', () => core.showsRejectedTokenRow(env()));
 
-  it('web: filters by type from the view title, shows the filter, and clears it', () => filtersByType(env()));
+  it('web: filters by type from the view title, shows the filter, and clears it', () => core.filtersByType(env()));
 
   it("web: does not list the git remote's project: the Git extension's API is not reachable from a web worker", async () => {
     const { wb } = env();

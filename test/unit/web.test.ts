@@ -15,8 +15,9 @@ import { streamingHasher } from '../../src/platform/web/hashes';
 import { webFetch, type BrowserFetch, type BrowserResponse } from '../../src/platform/web/webFetch';
 import { word } from '../../src/util/text';
 import { EXPOSED_HEADERS } from '../fake-gitlab/cors';
-import { SAMPLE, seedSample } from '../fake-gitlab/seed';
-import { FakeGitLab } from '../fake-gitlab/server';
+import { SAMPLE } from '../fake-gitlab/seed';
+import type { FakeGitLab } from '../fake-gitlab/server';
+import { useSampleFake } from './sampleFake';
 
 const ORIGIN = 'http://127.0.0.1:9999';
 /** Node's fetch sending what a browser adds: the page's Origin (and its own CORS preflight is not Node's to make). */
@@ -39,16 +40,9 @@ function scripted(answers: (BrowserResponse | Error)[], seen: { url: string; hea
 }
 
 describe('web build: platform/web', () => {
+  const sample = useSampleFake((f) => (f.cors = true));
   let fake: FakeGitLab;
-  before(async () => {
-    fake = await FakeGitLab.start({ seed: 'none' });
-    seedSample(fake);
-  });
-  after(() => fake.stop());
-  beforeEach(() => {
-    fake.clearRequests();
-    fake.cors = true;
-  });
+  beforeEach(() => (fake = sample()));
 
   const clientWith = (fetch: BrowserFetch, extra: Partial<ConstructorParameters<typeof GitLabClient>[0]> = {}, page?: string) =>
     new GitLabClient({ instanceUrl: fake.url, fetch: webFetch(fetch, page), getToken: () => Promise.resolve(SAMPLE.apiToken), userAgent: 'ua', ...extra });

@@ -4,6 +4,7 @@
  * — and does not grow past its ceiling when minified.
  */
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -61,6 +62,21 @@ describe('web bundle (dist/web/extension.js)', function () {
       [],
     );
     assert.ok(inputs.includes('src/platform/web/index.ts'));
+  });
+
+  it("is the manifest's `browser` entry beside `main`; virtual workspaces stay supported", async () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      main: string;
+      browser: string;
+      extensionKind: string[];
+      capabilities: { virtualWorkspaces: boolean };
+    };
+    const { nodeOptions, webOptions } = await import('../../esbuild.config.mjs');
+    assert.equal(path.normalize(manifest.browser), path.normalize(`./${webOptions(true).outfile}`));
+    assert.equal(path.normalize(manifest.main), path.normalize(`./${nodeOptions(true).outfile}`));
+    // A Node host is preferred where there is one (the remote's network); the browser entry runs where there is none.
+    assert.deepEqual(manifest.extensionKind, ['workspace', 'ui']);
+    assert.equal(manifest.capabilities.virtualWorkspaces, true);
   });
 
   it(`stays within its ${BUDGET_BYTES / 1024} KB ceiling, minified`, () => {
