@@ -6,6 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { createHash, randomBytes } from 'node:crypto';
+import { deletePackages } from '../../src/core/bulkDelete';
 import { ClientPool } from '../../src/core/clientPool';
 import { errorText } from '../../src/core/errorText';
 import { BadResponseError, NetworkError, RateLimitedError, ServerError } from '../../src/gitlab/errors';
@@ -123,6 +124,20 @@ describe('web build: platform/web', () => {
       const readable = clientWith(scripted([answer(429, { 'retry-after': '3' }, 'basic'), answer(200, {}, 'basic', '{"version":"18.5.1"}')]), { sleep });
       await readable.getVersion();
       assert.deepEqual(slept, [3000]);
+    });
+
+    it('a bulk delete waits out a 429 whose Retry-After it cannot read with the jittered backoff, then sends that DELETE once more', async () => {
+      const seen: { url: string; headers: Record<string, string> }[] = [];
+      const c = clientWith(scripted([answer(429), answer(429), answer(204, {}, 'cors', '')], seen));
+      const pauses: number[] = [];
+      const [outcome] = await deletePackages(c, [{ project: 'acme/app', packageId: 1 }], {
+        concurrency: 1,
+        sleep: (ms) => (pauses.push(ms), Promise.resolve()),
+      });
+      assert.ok(outcome.ok);
+      assert.equal(seen.length, 3);
+      assert.equal(pauses.length, 2);
+      assert.ok(pauses[0] > 0 && pauses[0] <= 1000 && pauses[1] <= 2000, `pauses ${pauses.join(', ')}`);
     });
 
     it('says when Retry-After was unreadable, and gives up after the retries', async () => {
