@@ -5,8 +5,10 @@
  * browser does: refuse a server without those headers, and hide a redirect to object storage.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { FakeGitLab } from '../fake-gitlab/server';
+import { makeTestCerts } from '../unit/certs';
 import * as core from './coreFlows';
 import { REMOTE_PROJECT, useEnvironment, WEB_WORKER_HOST } from './harness';
 
@@ -74,10 +76,40 @@ describe('GitLab Packages in the browser (web-worker extension host)', function 
     await wb.row('release-assets 2025.03.05 · generic');
   });
 
+  it('web: a certificate the browser does not trust is a refusal naming the certificate; TLS settings say they do not apply', async () => {
+    const { wb, codeServer } = env();
+    const certs = makeTestCerts();
+    const selfManaged = await FakeGitLab.start({ seed: 'none', host: '127.0.0.2', https: certs.selfSigned });
+    const userSettings = path.join(codeServer.userDataDir, 'User', 'settings.json');
+    const remoteSettings = path.join(codeServer.userDataDir, 'Machine', 'settings.json');
+    const original = JSON.parse(readFileSync(userSettings, 'utf8')) as Record<string, unknown>;
+    const host = new URL(selfManaged.url).host;
+    try {
+      selfManaged.addProject({ id: 9, pathWithNamespace: 'lab/firmware', visibility: 'public' });
+      const projects = [...(original['gitlabPackages.projects'] as string[]), `${selfManaged.url}/lab/firmware`];
+      await wb.editSettingsJson('Preferences: Open User Settings (JSON)', userSettings, { ...original, 'gitlabPackages.projects': projects });
+      await wb.editSettingsJson('Preferences: Open Remote Settings (JSON)', remoteSettings, {
+        'gitlabPackages.instances': { [selfManaged.url]: { allowUntrustedCertificate: true } },
+      });
+      await wb.expand('lab/firmware');
+      const row = await wb.rowStartingWith('Cannot reach GitLab: the browser refused the request without saying why');
+      assert.match(row, new RegExp(`does not trust the server's certificate \\(open ${selfManaged.url.replace(/\./g, '\\.')} in a browser tab`));
+      await wb.waitForNotificationSeen(new RegExp(`caFile and allowUntrustedCertificate for ${host.replace(/\./g, '\\.')} .* do not apply in the browser`));
+      assert.equal(selfManaged.requests.length, 0, 'the browser sent nothing past the handshake');
+    } finally {
+      await wb.editSettingsJson('Preferences: Open Remote Settings (JSON)', remoteSettings, {}).catch(() => undefined);
+      await wb.editSettingsJson('Preferences: Open User Settings (JSON)', userSettings, original);
+      await selfManaged.stop();
+      certs.cleanup();
+    }
+    await wb.row('acme/app');
+  });
+
   it('web: a download redirected to object storage fails with Open in Browser offered, and writes nothing', async () => {
     const { wb, fake, codeServer } = env();
     fake.fail({ method: 'GET', path: /\/package_files\/\d+\/download$/ }, { kind: 'redirect', location: 'http://127.0.0.1:9/bucket/object?X-Amz-Signature=x' });
     try {
+      await wb.expand('acme/app');
       await wb.expand('release-assets 2025.03.05 · generic');
       await wb.contextMenu('app-linux-amd64.tar.gz', 'Download File…');
       await wb.fileDialogListed();
