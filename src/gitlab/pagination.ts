@@ -1,8 +1,10 @@
 /**
  * Offset pagination as GitLab does it: `x-next-page` (or `Link rel="next"`), `x-total-pages`
- * when the server counted (it stops counting past 10,000 rows). When the total is known the
- * remaining pages are fetched concurrently with a bound and handed out in order; otherwise
- * pages follow one another. A misbehaving server cannot make this loop forever.
+ * when the server counted (it stops counting past 10,000 rows). The pages after the first are
+ * fetched concurrently with a bound and handed out in order — up to the total when there is
+ * one, speculatively when there is none (the first empty page or page without a next one ends
+ * it; at most concurrency − 1 requests go past the end). A misbehaving server cannot make this
+ * loop forever.
  */
 import type { HeaderBag } from './types';
 
@@ -76,61 +78,58 @@ export async function* iteratePages<T>(fetchPage: PageFetcher<T>, opts: PagingOp
     const first = await fetchPage(start, controller.signal);
     yield first;
     if (first.nextPage === undefined || first.items.length === 0) return;
-    if (first.totalPages !== undefined) {
-      yield* concurrentPages(fetchPage, first, Math.min(first.totalPages, lastAllowed), opts.concurrency, controller.signal);
-    } else {
-      yield* sequentialPages(fetchPage, first, lastAllowed, controller.signal);
-    }
+    yield* pagesAfter(fetchPage, first, Math.min(first.totalPages ?? Number.MAX_SAFE_INTEGER, lastAllowed), opts.concurrency, controller.signal);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     controller.abort();
   }
 }
 
-async function* concurrentPages<T>(fetchPage: PageFetcher<T>, first: Page<T>, last: number, concurrency: number, signal: AbortSignal): AsyncGenerator<Page<T>> {
+/**
+ * Pages `first.page + 1` … `last` with `concurrency` in flight, yielded in order. The end is
+ * learnt from the answers: no request is sent past a page that came back empty or without a
+ * next page, whichever page that was.
+ */
+async function* pagesAfter<T>(fetchPage: PageFetcher<T>, first: Page<T>, last: number, concurrency: number, signal: AbortSignal): AsyncGenerator<Page<T>> {
   const pending = new Map<number, Promise<Page<T>>>();
+  let end = last;
   let nextToRequest = first.page + 1;
   let inFlight = 0;
   let stopped = false;
   // A slot is refilled the moment any request settles, not when its turn to be yielded comes.
   const launch = (): void => {
-    while (!stopped && inFlight < Math.max(1, concurrency) && nextToRequest <= last) {
-      const p = fetchPage(nextToRequest, signal);
+    while (!stopped && inFlight < Math.max(1, concurrency) && nextToRequest <= end) {
+      const n = nextToRequest++;
+      const p = fetchPage(n, signal);
       inFlight++;
       p.then(
-        () => settle(),
-        () => settle(),
+        (page) => settle(isLast(page) ? n : undefined),
+        () => settle(n),
       );
-      pending.set(nextToRequest++, p);
+      pending.set(n, p);
     }
   };
-  const settle = (): void => {
+  const settle = (endsAt: number | undefined): void => {
     inFlight--;
+    if (endsAt !== undefined) end = Math.min(end, endsAt);
     launch();
   };
   try {
     launch();
-    for (let n = first.page + 1; n <= last; n++) {
+    for (let n = first.page + 1; n <= end; n++) {
       const page = await pending.get(n)!;
       pending.delete(n);
       yield page;
-      // The server's count changed under us (deletions): stop at the first short tail.
-      if (page.items.length === 0 || page.nextPage === undefined) return;
+      // The server's count changed under us (deletions), or there never was one: stop at the tail.
+      if (isLast(page)) return;
     }
   } finally {
     stopped = true;
   }
 }
 
-async function* sequentialPages<T>(fetchPage: PageFetcher<T>, first: Page<T>, last: number, signal: AbortSignal): AsyncGenerator<Page<T>> {
-  // pageFromHeaders only accepts a next page above the current one, so this always advances.
-  let next = first.nextPage;
-  while (next !== undefined && next <= last) {
-    const page = await fetchPage(next, signal);
-    yield page;
-    if (page.items.length === 0) return;
-    next = page.nextPage;
-  }
+function isLast(page: Page<unknown>): boolean {
+  return page.items.length === 0 || page.nextPage === undefined;
 }
 
 /** Every item of every page (bounded by `maxPages`). */

@@ -1,8 +1,12 @@
 /**
  * Loads what a project, group or package lists: the first page at once, the rest in the
- * background (bounded concurrency in the client, change events batched so a long list is
- * redrawn a few times, not a hundred), "Load more…" past the cap or when the server gives no
- * total, and filtering here for servers that cannot filter.
+ * background (bounded concurrency in the client, speculative pages when the server gives no
+ * total), "Load more…" past the cap, and filtering here for servers that cannot filter.
+ *
+ * Each redraw of a list makes VS Code fetch and carry the whole list again (on code-server,
+ * on to the browser), so a long list is redrawn twice: the first page, then everything once it
+ * is in. Meanwhile only the "Loading 3,400 of 10,000…" row is redrawn. A slow server gets the
+ * rows so far at growing intervals (2 s, 4 s, 8 s…), so a user is never left with one page.
  */
 import { applyLocally, basicQuery, hasFilter, isDefault, matches, toQuery, type PackageFilter } from '../core/packageFilter';
 import { listKey, owningProject } from '../core/packageOwner';
@@ -13,8 +17,8 @@ import { isGitLabError } from '../gitlab/errors';
 import type { Package, PackageFile } from '../gitlab/models';
 import type { Page } from '../gitlab/pagination';
 import { text } from '../util/text';
-import type { FileNode, LoadMoreNode, PackageNode, SourceNode, TreeNode } from './nodes';
-import { appendUnique, count, emptyRow, errorRow, infoRow, loadingRow, loadMoreRow, stateRow, type ListNode } from './rows';
+import type { FileNode, LoadMoreNode, MessageNode, PackageNode, SourceNode, TreeNode } from './nodes';
+import { appendUnique, count, emptyRow, errorRow, infoRow, loadingRow, loadingText, loadMoreRow, stateRow, type ListNode } from './rows';
 
 /** What is loaded below one row, and how to stop it. */
 export interface Loaded {
@@ -32,13 +36,16 @@ export interface ListLoaderDeps {
   versionOf?(instanceUrl: string): Promise<GitLabVersion | undefined>;
   filterFor?(ref: ProjectRef): PackageFilter;
   includeSubgroups?(): boolean;
-  /** The list of `node` changed (a background batch, Load more). */
-  onDidChange(node: ListNode): void;
+  /** The list of `node` changed (all rows in, Load more), or only the progress row `node`. */
+  onDidChange(node: TreeNode): void;
   /** The loaded state is still the one shown (a refresh replaces it). */
   isCurrent(node: ListNode, loaded: Loaded): boolean;
   maxRows: number;
   loadMoreRows: number;
+  /** The progress row is redrawn at most this often (ms). */
   batchMs: number;
+  /** The first redraw of a still-loading list's rows comes this long after the first page (ms); then at doubling intervals. */
+  slowRedrawMs: number;
 }
 
 type Item = Package | PackageFile;
@@ -71,15 +78,15 @@ export class ListLoader {
     }
     loaded.nodes = this.toNodes(node, first.value.items);
     if (first.value.nextPage === undefined) return;
-    if (first.value.totalPages === undefined || maxPages <= 1) {
-      // No total (over 10,000 rows, or an old server) or at the cap: page on only when asked.
+    if (maxPages <= 1) {
       await pages.return(undefined);
       loaded.nodes = [...loaded.nodes, loadMoreRow(node, first.value.nextPage, count(loaded.nodes))];
       return;
     }
     const firstRows = loaded.nodes;
-    loaded.nodes = [...firstRows, loadingRow(node)];
-    setSettled(this.continueInBackground(node, loaded, firstRows, first.value, pages));
+    const progress = loadingRow(node, count(firstRows), first.value.total);
+    loaded.nodes = [...firstRows, progress];
+    setSettled(this.continueInBackground(node, loaded, firstRows, progress, first.value, pages));
   }
 
   /** Appends the rows after a "Load more…" row in place of it. */
@@ -109,30 +116,42 @@ export class ListLoader {
     node: ListNode,
     loaded: Loaded,
     firstRows: TreeNode[],
+    progress: MessageNode,
     first: Page<Item>,
     pages: AsyncGenerator<Page<Item>>,
   ): Promise<void> {
     const signal = loaded.controller.signal;
     const rows = [...firstRows];
     const ids = new Set(rows.map((r) => r.id));
-    let lastFlush = Date.now();
-    let last = first;
-    const flush = (extra: TreeNode[] = []): void => {
-      if (signal.aborted || !this.deps.isCurrent(node, loaded)) return;
-      loaded.nodes = [...rows, ...extra];
-      lastFlush = Date.now();
+    const shown = (): boolean => !signal.aborted && this.deps.isCurrent(node, loaded);
+    let nextRedraw = Date.now() + this.deps.slowRedrawMs;
+    let redrawEvery = this.deps.slowRedrawMs;
+    let progressShown = Date.now();
+    const redraw = (tail: TreeNode[]): void => {
+      if (!shown()) return;
+      loaded.nodes = [...rows, ...tail];
       this.deps.onDidChange(node);
     };
+    let last = first;
     try {
       for await (const page of pages) {
         // Rows shift between pages when packages come and go meanwhile: keep ids unique.
         for (const row of this.toNodes(node, page.items)) if (!ids.has(row.id) && ids.add(row.id)) rows.push(row);
         last = page;
-        if (Date.now() - lastFlush >= this.deps.batchMs) flush([loadingRow(node)]);
+        const now = Date.now();
+        if (now >= nextRedraw) {
+          redraw([progress]);
+          redrawEvery *= 2;
+          nextRedraw = now + redrawEvery;
+        } else if (page.nextPage !== undefined && now - progressShown >= this.deps.batchMs && shown()) {
+          progress.text = loadingText(count(rows), first.total);
+          progressShown = now;
+          this.deps.onDidChange(progress);
+        }
       }
-      flush(last.nextPage !== undefined ? [loadMoreRow(node, last.nextPage, count(rows))] : []);
+      redraw(last.nextPage !== undefined ? [loadMoreRow(node, last.nextPage, count(rows))] : []);
     } catch (e) {
-      if (!signal.aborted) flush([errorRow(node, e, 'more')]);
+      if (!signal.aborted) redraw([errorRow(node, e, 'more')]);
     }
   }
 

@@ -43,8 +43,10 @@ export interface TreeModelDeps {
   maxRows?: number;
   /** Rows loaded per "Load more…" click (default 1,000). */
   loadMoreRows?: number;
-  /** Batches background pages into one change event per this many ms (default 150). */
+  /** The "Loading N of M…" row is redrawn at most this often (ms, default 150). */
   batchMs?: number;
+  /** A list still loading after this long shows its rows so far, then at doubling intervals (ms, default 2,000). */
+  slowRedrawMs?: number;
 }
 
 const ROOT = '<root>';
@@ -65,6 +67,7 @@ export class PackagesTreeModel {
       maxRows: deps.maxRows ?? 10_000,
       loadMoreRows: deps.loadMoreRows ?? 1_000,
       batchMs: deps.batchMs ?? 150,
+      slowRedrawMs: deps.slowRedrawMs ?? 2_000,
     });
   }
 

@@ -141,7 +141,10 @@ export function present(node: TreeNode): Presentation {
       return {
         label: verbatim(plainLine(displayName(node.pkg), 300)),
         description: verbatim(packageDescription(node.pkg)),
-        tooltip: { title: plainLine(displayName(node.pkg), 300), facts: packageFacts(node.pkg, { instanceUrl: node.parent.ref.instanceUrl }) },
+        // Built when read (on hover): a list of 10,000 rows does not work out 10,000 tooltips.
+        get tooltip(): Tooltip {
+          return { title: plainLine(displayName(node.pkg), 300), facts: packageFacts(node.pkg, { instanceUrl: node.parent.ref.instanceUrl }) };
+        },
         icon: packageIcon(node.pkg.packageType),
         iconColor: STATUS_COLOR[node.pkg.status ?? 'default'],
         contextValue: isDeletable(node.pkg) && !node.parent.readOnly ? 'package.deletable' : 'package',
@@ -151,7 +154,9 @@ export function present(node: TreeNode): Presentation {
       return {
         label: verbatim(plainLine(node.file.fileName, 300)),
         description: verbatim([humanSize(node.file.size), shortDate(node.file.createdAt)].filter(Boolean).join(' · ')),
-        tooltip: { title: plainLine(node.file.fileName, 300), facts: fileFacts(node.file) },
+        get tooltip(): Tooltip {
+          return { title: plainLine(node.file.fileName, 300), facts: fileFacts(node.file) };
+        },
         contextValue: isDeletable(node.parent.pkg) && !node.parent.parent.readOnly ? 'packageFile.deletable' : 'packageFile',
         collapsible: false,
       };

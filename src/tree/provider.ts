@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { VIEW_ID } from '../constants';
 import type { PackagesTreeModel } from './model';
 import type { TreeNode } from './nodes';
-import { toTreeItem } from './treeItems';
+import { hasLazyTooltip, toTreeItem, tooltipOf } from './treeItems';
 
 export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changes = new vscode.EventEmitter<TreeNode | undefined>();
@@ -21,19 +21,22 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.changes.fire(node);
   }
 
-  /** A package's tooltip gains the other versions once the single-package endpoint answered. */
+  /** On hover: the tooltip of a package or file row; a package's gains the other versions (the single-package endpoint) first. */
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
-    if (node.kind !== 'package' || node.pkg.versions || !this.model) return item;
-    const controller = new AbortController();
-    const listener = token.onCancellationRequested(() => controller.abort());
-    try {
-      return toTreeItem(await this.model.withVersions(node, controller.signal));
-    } catch {
-      // Error-status packages answer 404 here on recent servers: the list item's facts stand.
-      return item;
-    } finally {
-      listener.dispose();
+    if (!hasLazyTooltip(node)) return item;
+    if (node.kind === 'package' && !node.pkg.versions && this.model) {
+      const controller = new AbortController();
+      const listener = token.onCancellationRequested(() => controller.abort());
+      try {
+        await this.model.withVersions(node, controller.signal);
+      } catch {
+        // Error-status packages answer 404 here on recent servers: the list item's facts stand.
+      } finally {
+        listener.dispose();
+      }
     }
+    item.tooltip = tooltipOf(node);
+    return item;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

@@ -30,8 +30,15 @@ export function infoRow(parent: ListNode, suffix: string, message: Text): Messag
   return { kind: 'message', id: `${parent.id}/${suffix}`, parent, text: message, severity: 'info', action: { kind: 'none' } };
 }
 
-export function loadingRow(parent: ListNode): MessageNode {
-  return infoRow(parent, 'loading', text('Loading more…'));
+/** The row below a list whose other pages are still coming; its text follows the count. */
+export function loadingRow(parent: ListNode, loaded: number, total: number | undefined): MessageNode {
+  return infoRow(parent, 'loading', loadingText(loaded, total));
+}
+
+/** "Loading 3,400 of 10,000…" (or "Loading… 3,400 so far" when the server gave no total). */
+export function loadingText(loaded: number, total: number | undefined): Text {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  return total !== undefined ? text('Loading {0} of {1}…', n(loaded), n(total)) : text('Loading… {0} so far', n(loaded));
 }
 
 export function loadMoreRow(parent: ListNode, nextPage: number, loaded: number): LoadMoreNode {

@@ -1,4 +1,8 @@
-/** TreeNode → vscode.TreeItem: words the pure presentation, renders its tooltip as untrusted Markdown, adds click commands. */
+/**
+ * TreeNode → vscode.TreeItem: words the pure presentation, renders its tooltip as untrusted
+ * Markdown, adds click commands. Package and file rows leave the tooltip to resolveTreeItem
+ * (asked on hover): a list of 10,000 rows then carries no 10,000 tooltips to the editor.
+ */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
 import { word, type Text } from '../util/text';
@@ -19,7 +23,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
   item.id = node.id;
   item.description = p.description ? say(p.description) : undefined;
   item.contextValue = p.contextValue;
-  if (p.tooltip) item.tooltip = untrustedTooltip(p.tooltip);
+  if (!hasLazyTooltip(node) && p.tooltip) item.tooltip = untrustedTooltip(p.tooltip);
   if (node.kind === 'packageFile') {
     // A resourceUri lets the file icon theme pick an icon from the file name.
     item.resourceUri = vscode.Uri.from({ scheme: 'gitlab-package-file', path: '/' + node.file.fileName.replace(/^\/+/, '') });
@@ -29,6 +33,17 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
   }
   item.command = clickCommand(node);
   return item;
+}
+
+/** Rows that come by the thousand get their tooltip on hover. */
+export function hasLazyTooltip(node: TreeNode): boolean {
+  return node.kind === 'package' || node.kind === 'packageFile';
+}
+
+/** The tooltip of a row, as resolveTreeItem adds it. */
+export function tooltipOf(node: TreeNode): vscode.MarkdownString | undefined {
+  const tooltip = present(node).tooltip;
+  return tooltip ? untrustedTooltip(tooltip) : undefined;
 }
 
 const ICON_COLORS = { error: 'list.errorForeground', warning: 'list.warningForeground', muted: 'disabledForeground' } as const;

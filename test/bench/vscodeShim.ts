@@ -19,12 +19,48 @@ class EventEmitter<T> {
 }
 
 const disposable = { dispose: () => undefined };
+
+/** What a TreeItem holds, for measuring the items the extension host keeps per row. */
+class TreeItem {
+  id?: string;
+  description?: string;
+  contextValue?: string;
+  tooltip?: unknown;
+  iconPath?: unknown;
+  resourceUri?: unknown;
+  command?: unknown;
+  constructor(
+    readonly label: string,
+    readonly collapsibleState = 0,
+  ) {}
+}
+class ThemeIcon {
+  static readonly File = new ThemeIcon('file');
+  constructor(
+    readonly id: string,
+    readonly color?: unknown,
+  ) {}
+}
+class ThemeColor {
+  constructor(readonly id: string) {}
+}
+class MarkdownString {
+  isTrusted = false;
+  supportHtml = false;
+  constructor(readonly value: string) {}
+}
 const noop = (): void => undefined;
 
 export function createVscodeShim(settings: Record<string, unknown> = {}) {
   return {
     version: '1.139.1-shim',
     EventEmitter,
+    TreeItem,
+    ThemeIcon,
+    ThemeColor,
+    MarkdownString,
+    TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+    Uri: { from: (parts: { scheme: string; path: string }) => ({ ...parts, toString: () => `${parts.scheme}:${parts.path}` }) },
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
     l10n: { t: (s: string) => s },

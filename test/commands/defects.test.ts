@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { harnessPerTest, SAMPLE, settled, waitFor, type Harness } from '../double/harness';
-import { addShortProject, listingWithoutTotals, SHORT_PROJECT } from './fixtures';
+import { addHugeProject, HUGE_PROJECT, listingWithoutTotals } from './fixtures';
 
 const APP = SAMPLE.projects.app.id;
 const FILES = /^\/api\/v4\/projects\/\d+\/packages\/\d+\/package_files$/;
@@ -41,16 +41,17 @@ describe('defects fixed in issue 12', () => {
 
   // Defect 2: two Load more… of the same row at once both splice the list; the one that ends
   // second no longer finds its row (indexOf → -1) and `slice(0, -1)` cuts the list's last row.
-  // With identical answers the cut row is put back; here the listing has no totals (an old
-  // server, a proxy) and ends on page 2, and the second load fails on a flaky connection.
-  it('2. Load more… invoked twice at once neither drops a row nor leaves two Load more rows', async () => {
-    const h = await start({ settings: { projects: [SHORT_PROJECT.path] }, prepareFake: addShortProject });
-    const pages = await listingWithoutTotals(h, SHORT_PROJECT.id, 2);
-    const project = await h.find(SHORT_PROJECT.path);
+  // Here the listing is past GitLab's count (no totals) and ends on page 101, and a second load
+  // of it would fail on a flaky connection.
+  it('2. Load more… invoked twice at once neither drops a row nor leaves two Load more rows', async function () {
+    this.timeout(20_000);
+    const h = await start({ settings: { projects: [HUGE_PROJECT.path] }, prepareFake: addHugeProject });
+    const project = await h.find(HUGE_PROJECT.path);
+    const before = (await h.settledRows(project.node)).filter((r) => r.item.contextValue?.startsWith('package'));
     const more = (await h.rows(project.node)).find((r) => r.item.contextValue === 'loadMore');
-    assert.ok(more, 'a Load more row after a first page without totals');
-    // The first page-2 request gets the last page; the other one's connection drops (and its two retries).
-    h.fake.fail({ method: 'GET', path: pages.path }, pages.responses[1]);
+    assert.ok(more, 'a Load more row at the cap');
+    // The first request for page 101 gets the last page; another one's connection drops (and its two retries).
+    const pages = await listingWithoutTotals(h, HUGE_PROJECT.id, 1, 101);
     h.fake.fail({ method: 'GET', path: pages.path }, { kind: 'reset' }, 3);
     await Promise.all([h.click(more), h.click(more)]);
     const rows = await h.rows(project.node);
@@ -58,7 +59,7 @@ describe('defects fixed in issue 12', () => {
     assert.ok(rows.filter((r) => r.item.contextValue === 'loadMore').length <= 1, 'two Load more rows');
     assert.deepEqual(
       packages.map((r) => r.label),
-      pages.names,
+      [...before.map((r) => r.label), ...pages.names],
       'every package of the listing, once, in order',
     );
   });

@@ -11,27 +11,21 @@ export function addHugeProject(fake: FakeGitLab): void {
   fake.addPackagesBulk(HUGE_PROJECT.id, 10_050);
 }
 
-export const SHORT_PROJECT = { id: 301, path: 'acme/short', packages: 150 } as const;
-
-export function addShortProject(fake: FakeGitLab): void {
-  fake.addProject({ id: SHORT_PROJECT.id, pathWithNamespace: SHORT_PROJECT.path, members: { [SAMPLE.userId]: 50 } });
-  fake.addPackagesBulk(SHORT_PROJECT.id, SHORT_PROJECT.packages, { namePrefix: 'short' });
-}
-
 /**
  * The project's listing (newest first, 100 per page) as a server answers that sends no
  * `x-total`/`x-total-pages` (old GitLab, some proxies): read from the fake, then scripted as its
- * answers. The first page is scripted at once; the others are returned for the test to script.
+ * answers. The first of them is scripted at once; the others are returned for the test to script.
  */
 export async function listingWithoutTotals(
   h: { fake: FakeGitLab },
   projectId: number,
   pages: number,
+  firstPage = 1,
 ): Promise<{ path: string; names: string[]; responses: Fault[] }> {
   const path = `/api/v4/projects/${projectId}/packages`;
   const responses: Fault[] = [];
   const names: string[] = [];
-  for (let page = 1; page <= pages; page++) {
+  for (let page = firstPage; page < firstPage + pages; page++) {
     const res = await fetch(`${h.fake.url}${path}?order_by=created_at&sort=desc&per_page=100&page=${page}`, { headers: { 'PRIVATE-TOKEN': SAMPLE.apiToken } });
     const body = (await res.json()) as { name: string }[];
     names.push(...body.map((p) => p.name));

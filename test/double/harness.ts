@@ -154,6 +154,12 @@ export class Harness {
     return await this.provider.getTreeItem(node);
   }
 
+  /** The rows of `node` once its background pages are in (no "Loading N of M…" row left). */
+  async settledRows(node: Node, timeoutMs = 10_000): Promise<Row[]> {
+    await waitFor(async () => !(await this.children(node)).some((n) => (n as { id?: string }).id?.endsWith('/loading')), 'the background pages', timeoutMs);
+    return this.rows(node);
+  }
+
   async rows(node?: Node): Promise<Row[]> {
     const out: Row[] = [];
     for (const n of await this.children(node)) {

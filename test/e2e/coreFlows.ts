@@ -53,6 +53,10 @@ export async function browsesThreeLevelsAndPages(env: Env): Promise<void> {
   await wb.expand(SNAPSHOT);
   for (const file of [JAR, 'my-app-1.0-20180724.120000-1.pom', 'maven-metadata.xml']) await wb.row(file);
   await readmeScreenshot(wb, 'tree');
+  // Package tooltips are not sent with the rows (a long list would carry thousands): on hover.
+  const tip = await wb.tooltip(SNAPSHOT);
+  assert.match(tip, /Version\s+1\.0-SNAPSHOT/);
+  assert.match(tip, /Other versions/, 'the single-package endpoint added the other versions');
 
   fake.clearRequests();
   await wb.expand('acme/big');

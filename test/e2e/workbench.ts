@@ -177,6 +177,17 @@ export class Workbench {
     );
   }
 
+  /** Hovers row `label` and returns its tooltip's text once it shows (tooltips of package rows are resolved on hover). */
+  async tooltip(label: string, timeout = 15_000): Promise<string> {
+    const row = await this.row(label);
+    await row.locator('.label-name').first().hover();
+    const hover = this.page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /\S/ }).first();
+    await hover.waitFor({ timeout });
+    const text = await hover.innerText();
+    await this.page.mouse.move(0, 0);
+    return text;
+  }
+
   async click(label: string): Promise<void> {
     await (await this.row(label)).click();
   }

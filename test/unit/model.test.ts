@@ -139,6 +139,41 @@ describe('tree model against the fake GitLab', function () {
     assert.ok(!changes.includes(undefined));
   });
 
+  it('a long list is redrawn twice (first page, then all); in between only its "Loading N of M…" row, with the count', async () => {
+    fake.latencyMs = 15;
+    const { m, changes } = model(['acme/big'], { token: SAMPLE.apiToken, over: { batchMs: 0, slowRedrawMs: 60_000 } });
+    const project = await projectNode(m);
+    const first = await m.children(project);
+    const progress = first.at(-1) as MessageNode;
+    assert.equal(shown(progress).label, 'Loading 100 of 250…');
+    changes.length = 0;
+    const all = await settled(m, project);
+    assert.equal(all.length, 250);
+    assert.deepEqual(
+      changes.filter((n) => n !== progress),
+      [project],
+      'the list itself once, when every page is in',
+    );
+    assert.ok(changes.includes(progress), 'the progress row followed the pages');
+    assert.equal(shown(progress).label, 'Loading 200 of 250…');
+  });
+
+  it('a slow server: the rows so far are shown after slowRedrawMs, then at doubling intervals, not per page', async () => {
+    fake.latencyMs = 5;
+    fake.addProject({ id: 995, pathWithNamespace: 'acme/slow', members: { [SAMPLE.userId]: 40 } });
+    fake.addPackagesBulk(995, 3_000);
+    const client = new GitLabClient({ instanceUrl: fake.url, fetch, getToken: () => Promise.resolve(SAMPLE.apiToken), userAgent: 'test', concurrency: 1 });
+    const { m, changes } = model(['acme/slow'], { token: SAMPLE.apiToken, over: { batchMs: 0, slowRedrawMs: 20, clientFor: () => client } });
+    const project = await projectNode(m);
+    await m.children(project);
+    changes.length = 0;
+    const all = await settled(m, project);
+    assert.equal(all.length, 3_000);
+    const redraws = changes.filter((n) => n === project).length;
+    // 29 pages one at a time: redraws at ~20, 60, 140, 300 ms … and the last — a handful, never one per page.
+    assert.ok(redraws >= 2 && redraws <= 10, `${redraws} redraws of the list for 29 pages`);
+  });
+
   it('past the cap (and without totals) offers "Load more…", which appends to its parent only', async () => {
     const { m, changes } = model(['acme/big'], { token: SAMPLE.apiToken, over: { maxRows: 100, loadMoreRows: 100 } });
     const project = await projectNode(m);
@@ -189,7 +224,7 @@ describe('tree model against the fake GitLab', function () {
     assert.ok(retried.length > 5 && retried.every((r) => r.kind === 'package' || r.kind === 'message'));
   });
 
-  it('10,000 files in one package all load in the background; past that GitLab stops counting and "Load more…" takes over', async function () {
+  it('10,000 files in one package all load in the background; past that GitLab stops counting, pages still load up to the cap, then "Load more…"', async function () {
     this.timeout(20_000);
     const project = fake.addProject({ id: 998, pathWithNamespace: 'acme/many-files', members: { [SAMPLE.userId]: 40 } });
     const pkg = fake.addPackage(project.id, { name: 'huge', version: '1', packageType: 'generic' });
@@ -202,7 +237,7 @@ describe('tree model against the fake GitLab', function () {
     fake.addFilesBulk(pkg.id, 50);
     m.refresh(pkgNode);
     const uncounted = await settled(m, pkgNode);
-    assert.equal(uncounted.filter((r) => r.kind === 'packageFile').length, 100);
+    assert.equal(uncounted.filter((r) => r.kind === 'packageFile').length, 10_000);
     assert.equal(uncounted[uncounted.length - 1].kind, 'loadMore');
   });
 
@@ -241,7 +276,7 @@ describe('tree model against the fake GitLab', function () {
     const project = await projectNode(m);
     const first = await m.children(project);
     assert.ok(
-      first.some((r) => r.kind === 'message' && r.text.message === 'Loading more…'),
+      first.some((r) => r.kind === 'message' && r.id.endsWith('/loading')),
       'the older load is still paging in the background',
     );
     m.refresh(project);

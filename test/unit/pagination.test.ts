@@ -41,12 +41,35 @@ describe('pagination', () => {
     assert.equal(stats.maxInFlight, 4);
   });
 
-  it('without a total: pages one after another', async () => {
-    const { fetchPage, stats } = source(550, 100, { withTotals: false });
+  it('without a total (past 10,000 rows): keeps the bound in flight speculatively, at most bound − 1 requests past the end', async () => {
+    const { fetchPage, stats } = source(550, 100, { withTotals: false, delayMs: (p) => 5 + (p % 2) * 5 });
     const all = await collectAll(fetchPage, { concurrency: 8 });
     assert.equal(all.items.length, 550);
     assert.equal(all.complete, true);
-    assert.equal(stats.maxInFlight, 1);
+    assert.deepEqual(all.items.slice(0, 3), [0, 1, 2]);
+    assert.equal(stats.maxInFlight, 8, 'the bound is kept full although the server gave no total');
+    const wasted = stats.requested.filter((p) => p > 6);
+    assert.ok(wasted.length > 0 && wasted.length <= 7, `wasted: ${wasted.join(',')}`);
+  });
+
+  it('without a total: nothing is asked past a page that answered empty, or after the end is known', async () => {
+    const requested: number[] = [];
+    let endKnownAt = Infinity;
+    // Says "next" on every page, but page 4 and later are empty (rows deleted meanwhile).
+    const shrinking = async (page: number): Promise<Page<number>> => {
+      requested.push(page);
+      await new Promise((r) => setTimeout(r, page === 1 ? 1 : 10));
+      if (page >= 4 && endKnownAt === Infinity) endKnownAt = requested.length;
+      return { items: page < 4 ? [page] : [], page, perPage: 1, nextPage: page + 1 };
+    };
+    const all = await collectAll(shrinking, { concurrency: 3 });
+    assert.deepEqual(all.items, [1, 2, 3]);
+    assert.ok(
+      requested.slice(endKnownAt).every((p) => p < 4),
+      `requested ${requested.join(',')} after an empty page was seen at request ${endKnownAt}`,
+    );
+    // Page 3 said there is a page 4, so asking it was needed; past it, at most bound − 1.
+    assert.ok(requested.filter((p) => p > 4).length <= 2, `at most bound − 1 past the end: ${requested.join(',')}`);
   });
 
   it('stops at maxPages and reports where to continue', async () => {
@@ -77,7 +100,8 @@ describe('pagination', () => {
     };
     const all = await collectAll(stuck, { concurrency: 8 });
     assert.deepEqual(all.items, [1, 2]);
-    assert.equal(calls, 2);
+    // The first page, its next one, and at most bound − 1 speculative pages.
+    assert.ok(calls <= 2 + 7, `${calls} requests`);
   });
 
   it('breaking out early aborts requests still in flight', async () => {

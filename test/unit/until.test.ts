@@ -28,7 +28,8 @@ describe('until (the end-to-end suite’s wait)', () => {
     );
     let n = 0;
     await assert.rejects(
-      until(() => (n++ < 2 ? 0 : Promise.reject(new Error('No tree row "c". Visible: a | b'))), { timeoutMs: 30, intervalMs: 5 }),
+      // Time enough for the third attempt on a busy machine: the last one is what is named.
+      until(() => (n++ < 2 ? 0 : Promise.reject(new Error('No tree row "c". Visible: a | b'))), { timeoutMs: 1_000, intervalMs: 5 }),
       /waiting for a condition; last error: No tree row "c"\. Visible: a \| b/,
     );
   });
