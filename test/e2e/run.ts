@@ -16,8 +16,12 @@ const root = path.resolve(__dirname, '..', '..');
 const vsix = path.join(root, 'gitlab-packages.vsix');
 
 function newestSource(): number {
-  const out = execFileSync('git', ['ls-files', '-m', '-o', '--exclude-standard', 'src', 'package.json', 'package.nls.json'], { cwd: root, encoding: 'utf8' });
-  const files = ['package.json', ...out.split('\n').filter(Boolean)];
+  // Tracked files too: a merge or checkout leaves them unmodified but newer than the .vsix.
+  const out = execFileSync('git', ['ls-files', '-c', '-m', '-o', '--exclude-standard', 'src', 'package.json', 'package.nls.json', 'l10n'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const files = ['package.json', ...out.split('\n').filter(Boolean)].filter((f) => existsSync(path.join(root, f)));
   return Math.max(...files.map((f) => statSync(path.join(root, f)).mtimeMs));
 }
 
