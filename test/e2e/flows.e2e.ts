@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { SAMPLE } from '../fake-gitlab/seed';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { makeTestCerts } from '../unit/certs';
-import { readmeScreenshot, REMOTE_PROJECT, useEnvironment } from './harness';
+import { readmeScreenshot, REMOTE_PROJECT, settingsFiles, useEnvironment } from './harness';
 import {
   browsesThreeLevelsAndPages,
   copiesChecksumFile,
@@ -336,10 +336,7 @@ describe('GitLab Packages in a real VS Code', function () {
     const certs = makeTestCerts();
     // 127.0.0.2 is loopback, but not "localhost" to VS Code: its proxy support replaces our connection there, as on a real host.
     const selfManaged = await FakeGitLab.start({ seed: 'none', host: '127.0.0.2', https: certs.selfSigned });
-    const userSettings = path.join(codeServer.userDataDir, 'User', 'settings.json');
-    // Machine-scoped settings (gitlabPackages.instances) of a remote window live on the remote: code-server's Machine folder.
-    const remoteSettings = path.join(codeServer.userDataDir, 'Machine', 'settings.json');
-    const original = JSON.parse(readFileSync(userSettings, 'utf8')) as Record<string, unknown>;
+    const { user: userSettings, remote: remoteSettings, original } = settingsFiles(codeServer);
     const edit = async (command: string, file: string, wanted: Record<string, unknown>) => {
       await wb.editSettingsJson(command, file, wanted);
       assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), wanted, `${path.basename(path.dirname(file))}/settings.json saved as edited`);

@@ -4,7 +4,7 @@
  * test-results/e2e/<test>/. Everything started is stopped in `after`, also on failure.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { startCodeServer, type CodeServer } from './codeServer';
@@ -93,6 +93,16 @@ export function useEnvironment(settings: Record<string, unknown> = {}): () => En
     if (!env) throw new Error('end-to-end environment not started');
     return env;
   };
+}
+
+/**
+ * The window's settings files, and the user settings as the suite wrote them. Machine-scoped
+ * settings (gitlabPackages.instances) of a remote window live on the remote: code-server's Machine folder.
+ */
+export function settingsFiles(codeServer: CodeServer): { user: string; remote: string; original: Record<string, unknown> } {
+  const user = path.join(codeServer.userDataDir, 'User', 'settings.json');
+  const remote = path.join(codeServer.userDataDir, 'Machine', 'settings.json');
+  return { user, remote, original: JSON.parse(readFileSync(user, 'utf8')) as Record<string, unknown> };
 }
 
 /** Saves a screenshot for the README when UPDATE_SCREENSHOTS=1 (and always into test-results). */

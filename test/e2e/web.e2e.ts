@@ -5,12 +5,12 @@
  * browser does: refuse a server without those headers, and hide a redirect to object storage.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { makeTestCerts } from '../unit/certs';
 import * as core from './coreFlows';
-import { REMOTE_PROJECT, useEnvironment, WEB_WORKER_HOST } from './harness';
+import { REMOTE_PROJECT, settingsFiles, useEnvironment, WEB_WORKER_HOST } from './harness';
 
 describe('GitLab Packages in the browser (web-worker extension host)', function () {
   this.timeout(60_000);
@@ -80,9 +80,7 @@ describe('GitLab Packages in the browser (web-worker extension host)', function 
     const { wb, codeServer } = env();
     const certs = makeTestCerts();
     const selfManaged = await FakeGitLab.start({ seed: 'none', host: '127.0.0.2', https: certs.selfSigned });
-    const userSettings = path.join(codeServer.userDataDir, 'User', 'settings.json');
-    const remoteSettings = path.join(codeServer.userDataDir, 'Machine', 'settings.json');
-    const original = JSON.parse(readFileSync(userSettings, 'utf8')) as Record<string, unknown>;
+    const { user: userSettings, remote: remoteSettings, original } = settingsFiles(codeServer);
     const host = new URL(selfManaged.url).host;
     try {
       selfManaged.addProject({ id: 9, pathWithNamespace: 'lab/firmware', visibility: 'public' });
