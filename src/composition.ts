@@ -14,6 +14,7 @@ import { InstanceMonitor } from './core/instanceMonitor';
 import type { Platform } from './core/platform';
 import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries, workspaceNamedOrigins } from './core/settings';
 import { Settings } from './host/config';
+import { CleanUpRuleStore } from './host/cleanUpRules';
 import { DetailsDocuments } from './host/detailsDocuments';
 import { FilterStore } from './host/filterStore';
 import { Log } from './host/log';
@@ -24,6 +25,7 @@ import { ViewState } from './host/viewState';
 import { say } from './host/words';
 import { WorkspaceRemotes } from './host/workspaceRemotes';
 import { PackagesTreeModel } from './tree/model';
+import { ProtectionLoader } from './tree/protectionLoader';
 import { PackagesTreeProvider } from './tree/provider';
 
 /** Handed to tests only (never in normal use: it would expose tokens). */
@@ -64,6 +66,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform)
   const provider = new PackagesTreeProvider();
   const filters = new FilterStore(context.workspaceState);
   const remotes = new WorkspaceRemotes();
+  const protection = new ProtectionLoader({ clientFor: (ref) => clients.get(ref.instanceUrl), versionOf: (url) => facts.version(url) });
   const model = new PackagesTreeModel({
     entries: () => parsedEntries(config()),
     groupEntries: () => parsedGroupEntries(config()),
@@ -76,6 +79,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform)
     versionOf: (url) => facts.version(url),
     instanceStatus: (url) => health.get(url),
     workspaceNamedOrigins: () => workspaceNamedOrigins(config()),
+    protection,
     onDidChange: (node) => provider.changed(node),
   });
   provider.attach(model);
@@ -108,7 +112,24 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform)
       if (change.connections) monitor.recheck();
       else monitor.checkAll();
     }),
-    ...registerCommands({ model, treeView, tokens, clients, log, config, health, facts, filters, details, deletes, platform, viewState, expiryNotice }),
+    ...registerCommands({
+      model,
+      protection,
+      treeView,
+      tokens,
+      clients,
+      log,
+      config,
+      health,
+      facts,
+      filters,
+      details,
+      deletes,
+      platform,
+      viewState,
+      expiryNotice,
+      cleanUpRules: new CleanUpRuleStore(context.workspaceState),
+    }),
   );
   viewState.update();
   void remotes.start();

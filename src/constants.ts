@@ -22,6 +22,12 @@ export const COMMANDS = {
   filter: 'gitlabPackages.filter',
   clearFilter: 'gitlabPackages.clearFilter',
   loadMore: 'gitlabPackages.loadMore',
+  addProtectionRule: 'gitlabPackages.addProtectionRule',
+  editProtectionRule: 'gitlabPackages.editProtectionRule',
+  deleteProtectionRule: 'gitlabPackages.deleteProtectionRule',
+  cleanUpPackages: 'gitlabPackages.cleanUpPackages',
+  cleanUpVersions: 'gitlabPackages.cleanUpVersions',
+  copyCleanUpPreview: 'gitlabPackages.copyCleanUpPreview',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

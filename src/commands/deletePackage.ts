@@ -4,7 +4,7 @@
  * what goes (and what is set aside), one DELETE per package, one message afterwards.
  */
 import * as vscode from 'vscode';
-import type { DeleteReport } from '../core/deleteFlow';
+import type { SetAside } from '../core/deleteFlow';
 import { displayName } from '../gitlab/models';
 import { packageDeletion } from '../tree/deletions';
 import type { PackageNode } from '../tree/nodes';
@@ -43,7 +43,7 @@ export function deletePackageCommand(deps: CommandDeps): Handler {
   };
 }
 
-async function confirm(targets: PackageRequest[], setAside: Pick<DeleteReport<PackageRequest>, 'readOnly' | 'notAllowed' | 'busy'>): Promise<boolean> {
+async function confirm(targets: PackageRequest[], setAside: SetAside<PackageRequest>): Promise<boolean> {
   const deleteButton = vscode.l10n.t('Delete');
   const projects = [...new Set(targets.map((t) => t.projectPath))].join(', ');
   let message: string;

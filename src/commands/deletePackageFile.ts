@@ -4,7 +4,7 @@
  * removes the version), one DELETE per file, one message afterwards.
  */
 import * as vscode from 'vscode';
-import type { DeleteReport } from '../core/deleteFlow';
+import type { SetAside } from '../core/deleteFlow';
 import { unsupportedMessage } from '../core/versionGates';
 import { say } from '../host/words';
 import { fileDeletion } from '../tree/deletions';
@@ -66,11 +66,7 @@ async function emptiedBy(deps: CommandDeps, packages: PackageNode[], targets: Fi
   return emptied;
 }
 
-async function confirm(
-  files: FileRequest[],
-  emptied: PackageNode[],
-  setAside: Pick<DeleteReport<FileRequest>, 'readOnly' | 'notAllowed' | 'busy'>,
-): Promise<boolean> {
+async function confirm(files: FileRequest[], emptied: PackageNode[], setAside: SetAside<FileRequest>): Promise<boolean> {
   const deleteButton = vscode.l10n.t('Delete');
   const first = files[0].node;
   const message =

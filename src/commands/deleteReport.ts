@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
-import type { DeleteReport, DeleteRequest } from '../core/deleteFlow';
+import type { DeleteReport, DeleteRequest, SetAside } from '../core/deleteFlow';
 import { deleteFailureText } from '../core/errorText';
 import { say } from '../host/words';
 
@@ -24,11 +24,15 @@ function list(items: Named[]): string {
 }
 
 /** Lines for the confirmation's detail about what will not be deleted, and why. */
-export function setAsideLines<T extends Named>(setAside: Pick<DeleteReport<T>, 'readOnly' | 'notAllowed' | 'busy'>): string[] {
+export function setAsideLines<T extends Named>(setAside: SetAside<T>): string[] {
   const lines: string[] = [];
   if (setAside.readOnly.length) lines.push(vscode.l10n.t('Not deleted (the access token can only read): {0}', list(setAside.readOnly)));
   if (setAside.notAllowed.length)
     lines.push(vscode.l10n.t('Not deleted (GitLab offers no delete for it: Maintainer role and the "api" scope are needed): {0}', list(setAside.notAllowed)));
+  // Each with its own rule: "Not deleted: protected-release 1.0.0 — protected by the rule protected-* (generic): only admin+ may delete it".
+  for (const p of setAside.protected.slice(0, SHOWN))
+    lines.push(vscode.l10n.t('Not deleted: {0} — {1}', p.label, p.deletion.refusedBy ? say(p.deletion.refusedBy) : ''));
+  if (setAside.protected.length > SHOWN) lines.push(vscode.l10n.t('…and {0} more', setAside.protected.length - SHOWN));
   if (setAside.busy.length) lines.push(vscode.l10n.t('Already being deleted: {0}', list(setAside.busy)));
   return lines;
 }
@@ -38,7 +42,9 @@ export function reportDeletion<T extends Named>(report: DeleteReport<T>, deleted
   const ok = report.outcomes.filter((o) => o.ok).map((o) => o.target.request);
   const failed = report.outcomes.flatMap((o) => (o.ok ? [] : [{ request: o.target.request, error: o.error }]));
   const gone = failed.filter((f) => f.error.kind === 'notFound');
-  const errors = failed.filter((f) => f.error.kind !== 'notFound');
+  // Cancel stopped the sending: these were never sent.
+  const notSent = failed.filter((f) => f.error.kind === 'cancelled');
+  const errors = failed.filter((f) => f.error.kind !== 'notFound' && f.error.kind !== 'cancelled');
   const parts: string[] = [];
   if (ok.length === 1 && report.outcomes.length === 1) parts.push(vscode.l10n.t('Deleted {0}.', ok[0].label));
   else if (ok.length) parts.push(deletedMany(ok.length));
@@ -46,6 +52,7 @@ export function reportDeletion<T extends Named>(report: DeleteReport<T>, deleted
   if (errors.length) parts.push(vscode.l10n.t('Not deleted:'));
   for (const e of errors.slice(0, SHOWN)) parts.push(`${e.request.label}: ${say(deleteFailureText(e.error, e.request.projectPath))}.`);
   if (errors.length > SHOWN) parts.push(vscode.l10n.t('…and {0} more', errors.length - SHOWN));
+  if (notSent.length) parts.push(vscode.l10n.t('Not sent (cancelled): {0}.', notSent.length));
   // Set-aside rows were named in the confirmation; said here only when there was none.
   const unconfirmed = report.outcomes.length === 0 && !report.declined;
   if (unconfirmed) parts.push(...setAsideLines(report));
@@ -53,7 +60,11 @@ export function reportDeletion<T extends Named>(report: DeleteReport<T>, deleted
   const replace = vscode.l10n.t('Replace Token…');
   const offerReplace = report.readOnly.length > 0 && unconfirmed;
   const buttons = offerReplace ? [replace] : [];
-  const show = errors.length ? vscode.window.showErrorMessage : unconfirmed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const show = errors.length
+    ? vscode.window.showErrorMessage
+    : unconfirmed || notSent.length
+      ? vscode.window.showWarningMessage
+      : vscode.window.showInformationMessage;
   void show(parts.join(' '), ...buttons).then((choice) => {
     if (choice === replace) void vscode.commands.executeCommand(COMMANDS.setToken, report.readOnly[0].deletion.origin);
   });

@@ -6,16 +6,20 @@ import type { InstanceFacts } from '../core/instanceFacts';
 import type { InstanceHealth } from '../core/instanceHealth';
 import type { Platform } from '../core/platform';
 import type { Config } from '../core/settings';
+import type { CleanUpRuleStore } from '../host/cleanUpRules';
 import type { DetailsDocuments } from '../host/detailsDocuments';
 import type { FilterStore } from '../host/filterStore';
 import type { Log } from '../host/log';
 import type { TokenStore } from '../host/tokenStore';
 import type { ViewState } from '../host/viewState';
 import type { PackagesTreeModel } from '../tree/model';
+import type { ProtectionLoader } from '../tree/protectionLoader';
 import type { TreeNode } from '../tree/nodes';
 
 export interface CommandDeps {
   model: PackagesTreeModel;
+  /** Each project's protection rules and the user's role there (what deletes check before sending). */
+  protection: ProtectionLoader;
   treeView: vscode.TreeView<TreeNode>;
   tokens: TokenStore;
   clients: ClientPool;
@@ -29,6 +33,8 @@ export interface CommandDeps {
   deletes: DeleteFlow;
   platform: Platform;
   viewState: ViewState;
+  /** The clean-up rule used last per project or group. */
+  cleanUpRules: CleanUpRuleStore;
 }
 
 export type Handler = (...args: unknown[]) => Promise<unknown>;

@@ -7,7 +7,22 @@ import { text, type Text } from '../util/text';
 import { projectLabel } from '../tree/presentation';
 import { isNode, type CommandDeps, type Handler } from './deps';
 
-const TYPES = ['maven', 'npm', 'pypi', 'nuget', 'generic', 'helm', 'conan', 'composer', 'golang', 'debian', 'rubygems', 'rpm', 'terraform_module', 'ml_model'];
+export const PACKAGE_TYPES = [
+  'maven',
+  'npm',
+  'pypi',
+  'nuget',
+  'generic',
+  'helm',
+  'conan',
+  'composer',
+  'golang',
+  'debian',
+  'rubygems',
+  'rpm',
+  'terraform_module',
+  'ml_model',
+];
 const STATUSES = ['default', 'error', 'deprecated', 'hidden', 'processing', 'pending_destruction'];
 const SORTS: { orderBy: PackageOrderBy; sort: SortDirection; label: Text }[] = [
   { orderBy: 'created_at', sort: 'desc', label: text('Newest first') },
@@ -56,7 +71,7 @@ export function filterCommand(deps: CommandDeps): Handler {
         });
         if (v !== undefined) f.packageVersion = v.trim() || undefined;
       } else if (pick.step === 'type' || pick.step === 'status') {
-        const values = pick.step === 'type' ? TYPES : STATUSES;
+        const values = pick.step === 'type' ? PACKAGE_TYPES : STATUSES;
         const v = await vscode.window.showQuickPick([any, ...values], { title });
         if (v !== undefined) {
           const chosen = v === any ? undefined : v;

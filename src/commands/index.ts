@@ -4,6 +4,8 @@ import { COMMANDS, type CommandName } from '../constants';
 import type { TokenExpiryNotice } from '../host/tokenExpiryNotice';
 import { addGroupCommand } from './addGroup';
 import { addProjectCommand } from './addProject';
+import { addProtectionRuleCommand } from './addProtectionRule';
+import { cleanUpPackagesCommand } from './cleanUpPackages';
 import { clearFilterCommand } from './clearFilter';
 import { clearTokenCommand } from './clearToken';
 import { compareFileCommand } from './compareFile';
@@ -12,8 +14,10 @@ import { copyChecksumAsCommand } from './copyChecksumAs';
 import { copyInstallCommandCommand } from './copyInstallCommand';
 import { deletePackageCommand } from './deletePackage';
 import { deletePackageFileCommand } from './deletePackageFile';
+import { deleteProtectionRuleCommand } from './deleteProtectionRule';
 import type { CommandDeps, Handler } from './deps';
 import { downloadFileCommand } from './downloadFile';
+import { editProtectionRuleCommand } from './editProtectionRule';
 import { filterCommand } from './filter';
 import { loadMoreCommand } from './loadMore';
 import { openInBrowserCommand } from './openInBrowser';
@@ -49,6 +53,12 @@ export function registerCommands(deps: CommandDeps & { expiryNotice: TokenExpiry
     filter: filterCommand(deps),
     clearFilter: clearFilterCommand(deps),
     loadMore: loadMoreCommand(deps),
+    addProtectionRule: addProtectionRuleCommand(deps),
+    editProtectionRule: editProtectionRuleCommand(deps),
+    deleteProtectionRule: deleteProtectionRuleCommand(deps),
+    cleanUpPackages: cleanUpPackagesCommand(deps),
+    cleanUpVersions: cleanUpPackagesCommand(deps),
+    copyCleanUpPreview: cleanUpPackagesCommand(deps, 'copy'),
   };
   return (Object.keys(handlers) as CommandName[]).map((name) =>
     vscode.commands.registerCommand(COMMANDS[name], wrapCommand(COMMANDS[name], handlers[name], deps.log)),

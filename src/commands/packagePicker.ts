@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { isDeletable } from '../core/deletion';
 import { listKey } from '../core/packageOwner';
 import { displayName, type Package } from '../gitlab/models';
-import { sayError } from '../host/words';
+import { say, sayError } from '../host/words';
+import type { Text } from '../util/text';
 import type { PackageNode, SourceNode } from '../tree/nodes';
 import { instanceLabel, packageDescription, projectLabel } from '../tree/presentation';
 import type { CommandDeps } from './deps';
@@ -11,33 +12,33 @@ import { COMMANDS } from '../constants';
 
 /** Palette flow: pick a project, then search its packages by name on the server. */
 export async function pickPackageFromPalette(deps: CommandDeps): Promise<PackageNode[]> {
-  const reachable = (await deps.model.projects()).filter((p) => p.project);
+  const project = await pickWritableSource(deps, vscode.l10n.t('Delete a package from which project?'), false);
+  if (!project) return [];
+  // Known before anything is sent: which packages a protection rule keeps from this user.
+  const pkg = await searchPackage(deps, project, await deps.protection.refusalsFor(project));
+  return pkg ? [{ kind: 'package', id: `${project.id}/package:${pkg.id}`, parent: project, pkg }] : [];
+}
+
+/** A reachable project (or, with `groups`, a group) whose token may delete; says why when there is none. */
+export async function pickWritableSource(deps: CommandDeps, placeHolder: string, groups: boolean): Promise<SourceNode | undefined> {
+  const reachable = (await deps.model.projects()).filter((p) => p.project || (groups && p.kind === 'group'));
   // A token set a moment ago is still being looked at: wait for that check, not a guess.
   const writable = await Promise.all(reachable.map((p) => deps.health.tokenMayDelete(p.ref.instanceUrl)));
   const projects = reachable.filter((_p, i) => writable[i]);
   if (reachable.length && !projects.length) {
     readOnlyTokenMessage(reachable[0]);
-    return [];
+    return undefined;
   }
   if (!projects.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No reachable GitLab projects. Add a project and set an access token first.'));
-    return [];
+    return undefined;
   }
-  const project =
-    projects.length === 1
-      ? projects[0]
-      : (
-          await vscode.window.showQuickPick(
-            projects.map((p) => ({ label: projectLabel(p), description: p.parent ? instanceLabel(p.parent.instanceUrl) : undefined, p })),
-            { placeHolder: vscode.l10n.t('Delete a package from which project?') },
-          )
-        )?.p;
-  if (!project) return [];
-  const pkg = await searchPackage(deps, project);
-  return pkg ? [{ kind: 'package', id: `${project.id}/package:${pkg.id}`, parent: project, pkg }] : [];
+  if (projects.length === 1) return projects[0];
+  const items = projects.map((p) => ({ label: projectLabel(p), description: p.parent ? instanceLabel(p.parent.instanceUrl) : undefined, p }));
+  return (await vscode.window.showQuickPick(items, { placeHolder }))?.p;
 }
 
-function searchPackage(deps: CommandDeps, project: SourceNode): Promise<Package | undefined> {
+function searchPackage(deps: CommandDeps, project: SourceNode, refusal: (pkg: Package) => Text | undefined): Promise<Package | undefined> {
   const client = deps.clients.get(project.ref.instanceUrl);
   const key = listKey(project);
   type Item = vscode.QuickPickItem & { pkg: Package };
@@ -55,12 +56,15 @@ function searchPackage(deps: CommandDeps, project: SourceNode): Promise<Package 
       .projectPackagesPage(key, { packageName: name.trim() || undefined, orderBy: 'created_at', sort: 'desc' }, 1, current.signal)
       .then((page) => {
         if (current.signal.aborted) return;
-        qp.items = page.items.map((pkg) => ({
-          label: (isDeletable(pkg) ? '' : '$(lock) ') + displayName(pkg),
-          description: packageDescription(pkg),
-          detail: isDeletable(pkg) ? undefined : vscode.l10n.t('You may not delete this package'),
-          pkg,
-        }));
+        qp.items = page.items.map((pkg) => {
+          const refused = refusal(pkg);
+          return {
+            label: (isDeletable(pkg) && !refused ? '' : '$(lock) ') + displayName(pkg),
+            description: packageDescription(pkg),
+            detail: refused ? say(refused) : isDeletable(pkg) ? undefined : vscode.l10n.t('You may not delete this package'),
+            pkg,
+          };
+        });
         qp.busy = false;
       })
       .catch((e: unknown) => {
@@ -92,7 +96,7 @@ function searchPackage(deps: CommandDeps, project: SourceNode): Promise<Package 
 }
 
 /** Every project's token can only read: say so once, with the way out. */
-function readOnlyTokenMessage(project: SourceNode): void {
+export function readOnlyTokenMessage(project: SourceNode): void {
   const replace = vscode.l10n.t('Replace Token…');
   const host = new URL(project.ref.instanceUrl).host;
   const text = vscode.l10n.t('The access token for {0} can only read (it lacks the "api" scope): deleting needs a token with the "api" scope.', host);

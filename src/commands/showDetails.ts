@@ -1,16 +1,20 @@
 /**
  * Show Package Details: a read-only document with every fact (the same facts as the tooltip),
- * the other versions, and each file with its checksums. Plain text, so what a person reads is
+ * the other versions, every pipeline that published it, its protection rule, and each file
+ * with its checksums (newest first where the server sorts them, by name otherwise). Plain text, so what a person reads is
  * exactly what the registry said — no Markdown source, no escapes, nothing a name can inject.
  */
 import * as vscode from 'vscode';
 import { ALGORITHM_LABEL, checksumsOf } from '../core/checksums';
+import { arrangedFiles, FILE_ORDER } from '../core/fileOrder';
+import { allPipelines } from '../core/packagePipelines';
 import { owningProject } from '../core/packageOwner';
 import { isGitLabError } from '../gitlab/errors';
 import { displayName, type Package, type PackageFile } from '../gitlab/models';
 import { say } from '../host/words';
 import type { PackageNode, TreeNode } from '../tree/nodes';
 import { packageFacts, packageTitle, type Fact } from '../tree/packageFacts';
+import { packageProtection } from '../tree/packageProtection';
 import { projectLabel } from '../tree/presentation';
 import { dateTime, humanSize, plainLine } from '../util/format';
 import { targetNodes, type CommandDeps, type Handler } from './deps';
@@ -23,7 +27,8 @@ export function showDetailsCommand(deps: CommandDeps): Handler {
     const project = target.parent;
     const client = deps.clients.get(project.ref.instanceUrl);
     const key = owningProject(target.pkg, project);
-    const [pkg, files] = await withCancellableProgress(vscode.l10n.t('Reading package details…'), async (signal) => {
+    const version = await deps.facts.version(project.ref.instanceUrl);
+    const [pkg, files, pipelines] = await withCancellableProgress(vscode.l10n.t('Reading package details…'), async (signal) => {
       let full: Package = target.pkg;
       try {
         full = await client.getPackage(key, target.pkg.id, signal);
@@ -31,9 +36,18 @@ export function showDetailsCommand(deps: CommandDeps): Handler {
         // Packages in error status answer 404 here on recent servers: use what the list said.
         if (!isGitLabError(e) || e.kind !== 'notFound') throw e;
       }
-      return [full, await client.allPackageFiles(key, target.pkg.id, signal)] as const;
+      const [files, pipelines] = await Promise.all([
+        client.allPackageFiles(key, target.pkg.id, signal, FILE_ORDER),
+        allPipelines(client, key, target.pkg, version, signal),
+      ]);
+      return [full, files, pipelines] as const;
     });
-    const text = detailsText(pkg, files, packageFacts(pkg, { instanceUrl: project.ref.instanceUrl, projectPath: projectLabel(project) }));
+    const facts = packageFacts(pkg, { instanceUrl: project.ref.instanceUrl, projectPath: projectLabel(project), pipelines, ...packageProtection(target) });
+    const text = detailsText(
+      pkg,
+      arrangedFiles(files, (f) => f, version),
+      facts,
+    );
     const name = `${displayName(target.pkg)}@${target.pkg.version ?? 'none'}`.replace(/[\\/:*?"<>|]/g, '_');
     await deps.details.show(`/${projectLabel(project)}/${name}.txt`, `id=${target.pkg.id}`, text);
   };

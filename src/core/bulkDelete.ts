@@ -1,11 +1,13 @@
 /**
  * Deletes packages (or single package files) with a bounded number of requests in flight. A DELETE is sent once; the
  * only re-send is after a 429, which GitLab's rate limiter answers before the request reaches
- * the application (so nothing was deleted), and then only after the `Retry-After` pause.
+ * the application (so nothing was deleted), and then only after the `Retry-After` pause, with
+ * the whole queue paused. Cancelling stops sending: what is in flight finishes (a DELETE on its
+ * way cannot be called back), the rest is reported as not sent (a CancelledError).
  */
 import type { GitLabClient } from '../gitlab/client';
-import { asGitLabError, RateLimitedError, type GitLabError } from '../gitlab/errors';
-import { retryDelay } from '../gitlab/retryPolicy';
+import { asGitLabError, CancelledError, RateLimitedError, type GitLabError } from '../gitlab/errors';
+import { abortableSleep, retryDelay } from '../gitlab/retryPolicy';
 import type { ProjectKey } from '../gitlab/types';
 
 export interface DeleteTarget {
@@ -23,9 +25,11 @@ export interface BulkDeleteOptions {
   maxRateLimitWaits?: number;
   /** A 429 without Retry-After waits this long (default 1 s). */
   defaultPauseMs?: number;
+  /** Stops sending (requests in flight are not aborted). */
   signal?: AbortSignal;
   onSettled?: (done: number, total: number) => void;
-  sleep?: (ms: number) => Promise<void>;
+  /** Rejects or resolves early when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export async function deletePackages<T extends DeleteTarget>(
@@ -33,11 +37,11 @@ export async function deletePackages<T extends DeleteTarget>(
   targets: readonly T[],
   opts: BulkDeleteOptions,
 ): Promise<DeleteOutcome<T>[]> {
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = opts.sleep ?? abortableSleep;
   const outcomes: DeleteOutcome<T>[] = new Array<DeleteOutcome<T>>(targets.length);
   let next = 0;
   let done = 0;
-  // While rate-limited, every worker waits until this time before sending.
+  // While rate-limited, every worker waits until this time before sending (a Cancel ends the wait).
   let pausedUntil = 0;
 
   const worker = async (): Promise<void> => {
@@ -46,13 +50,17 @@ export async function deletePackages<T extends DeleteTarget>(
       const target = targets[index];
       for (let waits = 0; ; waits++) {
         const pause = pausedUntil - Date.now();
-        if (pause > 0) await sleep(pause);
+        if (pause > 0) await sleep(pause, opts.signal).catch(() => undefined);
+        if (opts.signal?.aborted) {
+          outcomes[index] = { target, ok: false, error: new CancelledError(deletePath(target)) };
+          break;
+        }
         try {
-          if (target.fileId === undefined) await client.deletePackage(target.project, target.packageId, opts.signal);
-          else await client.deletePackageFile(target.project, target.packageId, target.fileId, opts.signal);
+          if (target.fileId === undefined) await client.deletePackage(target.project, target.packageId);
+          else await client.deletePackageFile(target.project, target.packageId, target.fileId);
           outcomes[index] = { target, ok: true };
         } catch (e) {
-          if (e instanceof RateLimitedError && waits < (opts.maxRateLimitWaits ?? 3) && !opts.signal?.aborted) {
+          if (e instanceof RateLimitedError && waits < (opts.maxRateLimitWaits ?? 3)) {
             // A Retry-After that could not be read (a browser): the retry policy's jittered backoff.
             const unheard = e.retryAfterHidden ? retryDelay(e, waits, 30_000) : undefined;
             pausedUntil = Math.max(pausedUntil, Date.now() + (e.retryAfterMs ?? unheard ?? opts.defaultPauseMs ?? 1000));
@@ -67,4 +75,8 @@ export async function deletePackages<T extends DeleteTarget>(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, targets.length)) }, worker));
   return outcomes;
+}
+
+function deletePath(t: DeleteTarget): string {
+  return `/projects/${encodeURIComponent(String(t.project))}/packages/${t.packageId}${t.fileId === undefined ? '' : `/package_files/${t.fileId}`}`;
 }

@@ -1,7 +1,7 @@
 /**
  * The one way anything is deleted — a package row, file rows, a multi-selection, the palette,
- * and (next) clean-up rules: drop duplicates, set aside what the token or GitLab does not allow
- * and what is already being deleted, ask once, claim what is left (a second click that
+ * and clean-up rules: drop duplicates, set aside what the token or GitLab does not allow,
+ * what a protection rule will refuse, and what is already being deleted, ask once, claim what is left (a second click that
  * confirmed meanwhile gets only the rest), send each DELETE once, release. The caller words
  * everything from the one report it gets back, so the user hears about it once.
  */
@@ -20,6 +20,8 @@ export interface DeleteReport<T extends DeleteRequest> {
   readOnly: T[];
   /** GitLab offers no delete for these (role, or protection). */
   notAllowed: T[];
+  /** A protection rule lets only a higher role than the user's delete these (`deletion.refusedBy` says why). */
+  protected: T[];
   /** Already being deleted by an earlier click. */
   busy: T[];
   /** The user did not confirm (nothing was sent). */
@@ -27,11 +29,14 @@ export interface DeleteReport<T extends DeleteRequest> {
   outcomes: DeleteOutcome<{ project: Deletion['project']; packageId: number; fileId?: number; request: T }>[];
 }
 
+/** What was set aside before asking, by reason. */
+export type SetAside<T extends DeleteRequest> = Pick<DeleteReport<T>, 'readOnly' | 'notAllowed' | 'protected' | 'busy'>;
+
 export interface DeleteDialog<T extends DeleteRequest> {
   /** One confirmation for what may go, told what was set aside. Resolves true to go ahead. */
-  confirm(targets: T[], setAside: Pick<DeleteReport<T>, 'readOnly' | 'notAllowed' | 'busy'>): Promise<boolean>;
-  /** Runs the deletes under a progress indicator. */
-  progress<R>(targets: T[], run: (onSettled: (done: number, total: number) => void) => Promise<R>): Promise<R>;
+  confirm(targets: T[], setAside: SetAside<T>): Promise<boolean>;
+  /** Runs the deletes under a progress indicator; aborting `signal` (its Cancel) stops sending, what is in flight finishes. */
+  progress<R>(targets: T[], run: (onSettled: (done: number, total: number) => void, signal?: AbortSignal) => Promise<R>): Promise<R>;
 }
 
 export interface DeleteFlowDeps {
@@ -47,7 +52,7 @@ export class DeleteFlow {
   constructor(private readonly deps: DeleteFlowDeps) {}
 
   async run<T extends DeleteRequest>(requests: readonly T[], dialog: DeleteDialog<T>): Promise<DeleteReport<T>> {
-    const report: DeleteReport<T> = { readOnly: [], notAllowed: [], busy: [], declined: false, outcomes: [] };
+    const report: DeleteReport<T> = { readOnly: [], notAllowed: [], protected: [], busy: [], declined: false, outcomes: [] };
     const candidates: T[] = [];
     const mayDelete = new Map<string, Promise<boolean>>();
     for (const r of uniqueBy(requests, (x) => deletionKey(x.deletion))) {
@@ -55,6 +60,7 @@ export class DeleteFlow {
       if (!mayDelete.has(url)) mayDelete.set(url, this.deps.tokenMayDelete(url));
       if (!(await mayDelete.get(url))) report.readOnly.push(r);
       else if (!r.deletion.allowed) report.notAllowed.push(r);
+      else if (r.deletion.refusedBy) report.protected.push(r);
       else if (this.inFlight.has(deletionKey(r.deletion))) report.busy.push(r);
       else candidates.push(r);
     }
@@ -65,7 +71,7 @@ export class DeleteFlow {
     report.busy.push(...candidates.filter((c) => !claimed.has(deletionKey(c.deletion))));
     if (!targets.length) return report;
     try {
-      report.outcomes = await dialog.progress(targets, (onSettled) => this.send(targets, onSettled));
+      report.outcomes = await dialog.progress(targets, (onSettled, signal) => this.send(targets, onSettled, signal));
     } finally {
       this.inFlight.release([...claimed]);
     }
@@ -73,7 +79,11 @@ export class DeleteFlow {
   }
 
   /** Per instance, each with its own bounded concurrency; one progress count across all. */
-  private async send<T extends DeleteRequest>(targets: T[], onSettled: (done: number, total: number) => void): Promise<DeleteReport<T>['outcomes']> {
+  private async send<T extends DeleteRequest>(
+    targets: T[],
+    onSettled: (done: number, total: number) => void,
+    signal: AbortSignal | undefined,
+  ): Promise<DeleteReport<T>['outcomes']> {
     const byInstance = new Map<string, T[]>();
     for (const t of targets) byInstance.set(t.deletion.instanceUrl, [...(byInstance.get(t.deletion.instanceUrl) ?? []), t]);
     let done = 0;
@@ -81,13 +91,15 @@ export class DeleteFlow {
       [...byInstance].map(([instanceUrl, requests]) => {
         const client = this.deps.clientFor(instanceUrl);
         const items = requests.map((request) => ({ ...request.deletion, request }));
-        return deletePackages(client, items, { concurrency: client.concurrency, onSettled: () => onSettled(++done, targets.length) });
+        return deletePackages(client, items, { concurrency: client.concurrency, signal, onSettled: () => onSettled(++done, targets.length) });
       }),
     );
     const outcomes = results.flat();
     for (const o of outcomes) {
       const what = o.target.fileId === undefined ? `package ${o.target.packageId}` : `file ${o.target.fileId} of package ${o.target.packageId}`;
-      this.deps.log(`DELETE ${what} of ${String(o.target.project)}: ${o.ok ? 'deleted' : o.error.message}`);
+      this.deps.log(
+        `DELETE ${what} of ${String(o.target.project)}: ${o.ok ? 'deleted' : o.error.kind === 'cancelled' ? 'not sent (cancelled)' : o.error.message}`,
+      );
     }
     return outcomes;
   }

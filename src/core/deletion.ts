@@ -5,6 +5,7 @@
  */
 import type { Package } from '../gitlab/models';
 import type { ProjectKey } from '../gitlab/types';
+import type { Text } from '../util/text';
 
 /** One package, or one file of a package, on one instance. */
 export interface Deletion {
@@ -17,6 +18,8 @@ export interface Deletion {
   fileId?: number;
   /** GitLab offers the deletion (or, on old servers, does not say). */
   allowed: boolean;
+  /** A protection rule will refuse it (the user's role is below the rule's): why, in a few words. Nothing is sent then. */
+  refusedBy?: Text;
 }
 
 export function deletionKey(d: Pick<Deletion, 'origin' | 'packageId' | 'fileId'>): string {

@@ -135,7 +135,7 @@ function badResponseText(e: BadResponseError): Text {
     case 'noBody':
       return text('the answer has no body to download');
     case 'redirectedDelete':
-      return text('unexpected redirect of a DELETE');
+      return text('unexpected redirect of a request that changes something (DELETE, POST, PATCH)');
     case 'tooManyRedirects':
       return text('too many redirects');
     case 'hiddenRedirect':

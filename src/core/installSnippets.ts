@@ -24,9 +24,13 @@ export function installSnippets(pkg: Package, at: Location): Snippet[] {
   switch (pkg.packageType) {
     case 'npm': {
       const scope = /^(@[^/]+)\//.exec(name)?.[1];
+      // A dist-tag (`latest`, `next`) is what people install by; the exact version stays one pick away.
+      const tag = pkg.tags[0]?.name;
+      const spec = tag ? `@${tag}` : v ? `@${v}` : '';
       return [
-        { label: 'npm install', text: `npm install ${name}${v ? `@${v}` : ''}` },
-        { label: 'yarn add', text: `yarn add ${name}${v ? `@${v}` : ''}` },
+        { label: tag ? `npm install (tag ${tag})` : 'npm install', text: `npm install ${name}${spec}` },
+        { label: tag ? `yarn add (tag ${tag})` : 'yarn add', text: `yarn add ${name}${spec}` },
+        ...(tag && v ? [{ label: 'npm install (this version)', text: `npm install ${name}@${v}` }] : []),
         {
           label: 'Registry setup (.npmrc)',
           text: `${scope ? `${scope}:` : ''}registry=${api}/npm/\n//${host}${new URL(api).pathname}/npm/:_authToken=\${GITLAB_TOKEN}`,

@@ -18,7 +18,17 @@ export function parseGitLabVersion(text: string): GitLabVersion | undefined {
   return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3] ?? 0), text: text.trim() };
 }
 
-export type Feature = 'groupPackages' | 'listFilters' | 'statusFilter' | 'deletePackageFile' | 'tokenInfo' | 'downloadById';
+export type Feature =
+  | 'groupPackages'
+  | 'listFilters'
+  | 'statusFilter'
+  | 'deletePackageFile'
+  | 'tokenInfo'
+  | 'packagePipelines'
+  | 'protectionRules'
+  | 'deleteProtection'
+  | 'fileOrdering'
+  | 'downloadById';
 
 /** [major, minor] it arrived in, and how to name it in a sentence. */
 export const FEATURES: Record<Feature, { since: [number, number]; what: Text }> = {
@@ -27,6 +37,11 @@ export const FEATURES: Record<Feature, { since: [number, number]; what: Text }> 
   statusFilter: { since: [13, 9], what: text('Filtering packages by status') },
   deletePackageFile: { since: [13, 12], what: text('Deleting a single package file') },
   tokenInfo: { since: [15, 5], what: text('Reading the token’s scopes and expiry') },
+  packagePipelines: { since: [16, 1], what: text('Listing every pipeline that published a package') },
+  protectionRules: { since: [17, 6], what: text('Package protection rules') },
+  deleteProtection: { since: [17, 11], what: text('Protecting packages against deletion by role') },
+  // In GitLab's 18.x source, not in the 17.x docs (the minor is not pinned); older servers ignore the parameters.
+  fileOrdering: { since: [18, 0], what: text('Sorting package files on the server') },
   downloadById: { since: [18, 4], what: text('Downloading any package file by its id') },
 };
 

@@ -9,18 +9,22 @@ import {
   parseList,
   parsePackage,
   parsePackageFile,
+  parsePipeline,
   parseProject,
   parseTokenInfo,
   parseUser,
   parseVersion,
   type Package,
   type PackageFile,
+  type Pipeline,
   type Project,
   type ServerVersion,
   type TokenInfo,
   type User,
 } from './models';
 import { collectAll, iteratePages, pageFromHeaders, type Page, type PagingOptions } from './pagination';
+import { collectKeyset, keysetPage, type KeysetPage } from './keyset';
+import { parseProtectionRule, ruleBody, type ProtectionRule, type RuleFields } from './protectionRuleModels';
 import type { ProjectKey } from './types';
 
 export type PackageOrderBy = 'created_at' | 'name' | 'version' | 'type';
@@ -56,6 +60,8 @@ export interface ClientOptions extends HttpOptions {
 export type Paging = Partial<Omit<PagingOptions, 'concurrency'>>;
 
 export const PER_PAGE_MAX = 100;
+/** The pipelines endpoint rejects (400) more than 20 per page. */
+export const PIPELINES_PER_PAGE_MAX = 20;
 
 /** GitLab before 18.4 has no download route for this package type (and the by-id route answered 404). */
 export class NoDownloadRouteError extends Error {
@@ -113,8 +119,49 @@ export class GitLabClient {
   }
 
   /** Every file of a package, up to `maxPages` pages (enough for any real package). */
-  async allPackageFiles(project: ProjectKey, packageId: number, signal?: AbortSignal, maxPages = 100): Promise<PackageFile[]> {
-    return (await collectAll((page, s) => this.packageFilesPage(project, packageId, page, {}, s), { concurrency: this.concurrency, signal, maxPages })).items;
+  async allPackageFiles(project: ProjectKey, packageId: number, signal?: AbortSignal, query: FileQuery = {}, maxPages = 100): Promise<PackageFile[]> {
+    return (await collectAll((page, s) => this.packageFilesPage(project, packageId, page, query, s), { concurrency: this.concurrency, signal, maxPages }))
+      .items;
+  }
+
+  /** One page of the pipelines that published a package, newest first (GitLab 16.1+, keyset only). */
+  async packagePipelinesPage(
+    project: ProjectKey,
+    packageId: number,
+    cursor?: string,
+    perPage = PIPELINES_PER_PAGE_MAX,
+    signal?: AbortSignal,
+  ): Promise<KeysetPage<Pipeline>> {
+    const query = { per_page: Math.min(Math.max(1, perPage), PIPELINES_PER_PAGE_MAX), cursor };
+    const parse = (body: unknown): Pipeline[] => parseList(body, (v) => parsePipeline(v) ?? {}, 'pipelines');
+    const { value, headers } = await this.http.get(`/projects/${enc(project)}/packages/${packageId}/pipelines`, parse, { query, signal });
+    return keysetPage(value, headers);
+  }
+
+  /** Every pipeline of a package, following the cursor to the end (at most `maxPages` pages). */
+  allPackagePipelines(project: ProjectKey, packageId: number, signal?: AbortSignal, maxPages = 50): Promise<{ items: Pipeline[]; complete: boolean }> {
+    return collectKeyset((cursor, s) => this.packagePipelinesPage(project, packageId, cursor, PIPELINES_PER_PAGE_MAX, s), { maxPages, signal });
+  }
+
+  /** The project's package protection rules (GitLab 17.6+; Maintainer or more, else 403). */
+  async protectionRules(project: ProjectKey, signal?: AbortSignal): Promise<ProtectionRule[]> {
+    const path = `/projects/${enc(project)}/packages/protection/rules`;
+    return (await collectAll((page, s) => this.page(path, {}, page, parseProtectionRule, s), { concurrency: 1, signal, maxPages: 20 })).items;
+  }
+
+  /** Never retried, like every write. 422 when the pattern is taken for that type. */
+  async createProtectionRule(project: ProjectKey, fields: RuleFields, signal?: AbortSignal): Promise<ProtectionRule> {
+    return (await this.http.parsed('POST', `/projects/${enc(project)}/packages/protection/rules`, parseProtectionRule, { body: ruleBody(fields), signal }))
+      .value;
+  }
+
+  async updateProtectionRule(project: ProjectKey, ruleId: number, fields: Partial<RuleFields>, signal?: AbortSignal): Promise<ProtectionRule> {
+    const path = `/projects/${enc(project)}/packages/protection/rules/${ruleId}`;
+    return (await this.http.parsed('PATCH', path, parseProtectionRule, { body: ruleBody(fields), signal })).value;
+  }
+
+  async deleteProtectionRule(project: ProjectKey, ruleId: number, signal?: AbortSignal): Promise<void> {
+    await this.http.json('DELETE', `/projects/${enc(project)}/packages/protection/rules/${ruleId}`, { signal });
   }
 
   /**

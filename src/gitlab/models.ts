@@ -39,6 +39,7 @@ export interface Package {
   /** False when the server sent no `_links` at all (pre-12.5): delete permission is unknown. */
   hasLinks: boolean;
   tags: PackageTag[];
+  /** The last pipeline, as every server since 12.10 sends it with the package. */
   pipeline?: Pipeline;
   /** Group listing only. */
   projectId?: number;
@@ -128,7 +129,7 @@ export function parseList<T>(body: unknown, parseItem: (v: unknown) => T, what: 
   return body.map(parseItem);
 }
 
-function parsePipeline(v: unknown): Pipeline | undefined {
+export function parsePipeline(v: unknown): Pipeline | undefined {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
   const o = v as Json;
   const user = typeof o.user === 'object' && o.user !== null ? (o.user as Json) : undefined;
@@ -169,8 +170,8 @@ function parseVersions(v: unknown): PackageVersion[] | undefined {
 export function parsePackage(v: unknown): Package {
   const o = obj(v, 'a package');
   const links = typeof o._links === 'object' && o._links !== null ? (o._links as Json) : undefined;
-  const pipelines = Array.isArray(o.pipelines) ? (o.pipelines as unknown[]) : [];
-  const pipeline = parsePipeline(o.pipeline) ?? parsePipeline(pipelines[0]);
+  // The deprecated `pipelines` field (always [] on recent servers) is ignored: `…/pipelines` replaces it.
+  const pipeline = parsePipeline(o.pipeline);
   return {
     id: num(o, 'id', 'package'),
     name: str(o, 'name', 'package'),

@@ -6,6 +6,7 @@
  * it; at most concurrency − 1 requests go past the end). A misbehaving server cannot make this
  * loop forever.
  */
+import { nextLinkParam } from './linkHeader';
 import type { HeaderBag } from './types';
 
 export interface Page<T> {
@@ -37,17 +38,7 @@ function positiveInt(v: string | null | undefined): number | undefined {
 
 /** The `page` parameter of the `rel="next"` URL in a Link header. */
 export function nextPageFromLink(link: string | null): number | undefined {
-  if (!link) return undefined;
-  for (const part of link.split(',')) {
-    const m = /<([^>]*)>\s*;(.*)/.exec(part.trim());
-    if (!m || !/rel="?next"?/.test(m[2])) continue;
-    try {
-      return positiveInt(new URL(m[1], 'http://x').searchParams.get('page'));
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
+  return positiveInt(nextLinkParam(link, 'page'));
 }
 
 export function pageFromHeaders<T>(items: T[], headers: HeaderBag, requestedPage: number, requestedPerPage: number): Page<T> {

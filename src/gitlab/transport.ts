@@ -42,7 +42,12 @@ export interface HttpOptions {
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   signal?: AbortSignal;
+  /** Sent as JSON (POST, PATCH). */
+  body?: Record<string, unknown>;
 }
+
+/** Reads may be retried; writes never are (one that reached GitLab is not sent twice). */
+export type Method = 'GET' | 'DELETE' | 'POST' | 'PATCH';
 
 export interface JsonResponse {
   status: number;
@@ -70,17 +75,26 @@ export class HttpClient {
     this.sleep = opts.sleep ?? abortableSleep;
   }
 
-  /** GET (retried when safe) or DELETE (never retried) returning parsed JSON, or null for 204. */
-  async json(method: 'GET' | 'DELETE', path: string, options: RequestOptions = {}): Promise<JsonResponse> {
+  /** GET (retried when safe) or a write (never retried) returning parsed JSON, or null for 204. */
+  async json(method: Method, path: string, options: RequestOptions = {}): Promise<JsonResponse> {
     const url = this.apiRoot + path + queryString(options.query);
     const retries = method === 'GET' ? this.maxRetries : 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once(method, url, path, attempt, options.signal, async (res) => ({
-          status: res.status,
-          headers: res.headers,
-          body: parseBody(await res.text(), res.headers, path, res.status),
-        }));
+        return await this.once(
+          method,
+          url,
+          path,
+          attempt,
+          options.signal,
+          async (res) => ({
+            status: res.status,
+            headers: res.headers,
+            body: parseBody(await res.text(), res.headers, path, res.status),
+          }),
+          undefined,
+          options.body,
+        );
       } catch (e) {
         const delay = attempt < retries ? retryDelay(e, attempt, this.maxRetryDelayMs, this.opts.random) : undefined;
         if (delay === undefined) throw e;
@@ -93,7 +107,12 @@ export class HttpClient {
 
   /** Parses a JSON body with `parse`, turning shape mismatches into BadResponseError. */
   async get<T>(path: string, parse: (body: unknown) => T, options?: RequestOptions): Promise<{ value: T; headers: HeaderBag }> {
-    const res = await this.json('GET', path, options);
+    return this.parsed('GET', path, parse, options);
+  }
+
+  /** Any method, its JSON body parsed with `parse` (a write answers with what it created or changed). */
+  async parsed<T>(method: Method, path: string, parse: (body: unknown) => T, options?: RequestOptions): Promise<{ value: T; headers: HeaderBag }> {
+    const res = await this.json(method, path, options);
     try {
       return { value: parse(res.body), headers: res.headers };
     } catch (e) {
@@ -134,6 +153,7 @@ export class HttpClient {
     outer: AbortSignal | undefined,
     consume: (res: FetchResponse, touch: () => void) => Promise<T>,
     accept = 'application/json',
+    body?: Record<string, unknown>,
   ): Promise<T> {
     if (outer?.aborted) throw new CancelledError(path);
     const started = Date.now();
@@ -157,8 +177,10 @@ export class HttpClient {
       for (let hop = 0; ; hop++) {
         const sameOrigin = new URL(url).origin === this.origin;
         const headers = await this.headers(url, path, sameOrigin, accept);
+        if (body) headers['Content-Type'] = 'application/json';
         agent = await this.agentFor(url, path);
-        const res = await this.opts.fetch(url, { method, headers, signal: controller.signal, redirect: 'manual', ...(agent ? { agent } : {}) });
+        const payload = body ? { body: JSON.stringify(body) } : {};
+        const res = await this.opts.fetch(url, { method, headers, signal: controller.signal, redirect: 'manual', ...payload, ...(agent ? { agent } : {}) });
         status = res.status;
         // The token never follows a redirect it cannot see the target of.
         if (res.redirectHidden) throw new BadResponseError(path, undefined, 'hiddenRedirect', url.split('?')[0]);

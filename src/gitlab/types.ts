@@ -24,6 +24,8 @@ export interface FetchInit {
   headers: Record<string, string>;
   signal: AbortSignal;
   redirect: 'manual';
+  /** A JSON request body (POST, PATCH). */
+  body?: string;
   /** The platform's connection handle for an origin with its own TLS settings (opaque here). */
   agent?: unknown;
 }

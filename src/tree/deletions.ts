@@ -1,7 +1,8 @@
-/** Rows as deletion requests: what a package or file row asks the one delete flow for. */
+/** Rows as deletion requests: what a package or file row asks the one delete flow for (and what its protection rule will refuse). */
 import { isDeletable, type Deletion } from '../core/deletion';
 import { owningProject } from '../core/packageOwner';
 import type { FileNode, PackageNode } from './nodes';
+import { packageProtection } from './packageProtection';
 
 export function packageDeletion(node: PackageNode): { deletion: Deletion; node: PackageNode } {
   const ref = node.parent.ref;
@@ -13,6 +14,7 @@ export function packageDeletion(node: PackageNode): { deletion: Deletion; node: 
       project: owningProject(node.pkg, node.parent),
       packageId: node.pkg.id,
       allowed: isDeletable(node.pkg),
+      refusedBy: packageProtection(node).refusal,
     },
   };
 }

@@ -9,6 +9,7 @@
  * rows so far at growing intervals (2 s, 4 s, 8 s…), so a user is never left with one page.
  */
 import { applyLocally, basicQuery, hasFilter, isDefault, matches, toQuery, type PackageFilter } from '../core/packageFilter';
+import { FILE_ORDER } from '../core/fileOrder';
 import { listKey, owningProject } from '../core/packageOwner';
 import type { ProjectRef } from '../core/projectRef';
 import { supports, type GitLabVersion } from '../core/versionGates';
@@ -157,7 +158,8 @@ export class ListLoader {
 
   private pagesFor(node: ListNode, startPage: number, maxPages: number, signal: AbortSignal, serverFilters = true): AsyncGenerator<Page<Item>> {
     const paging = { startPage, maxPages, signal };
-    if (node.kind === 'package') return this.deps.clientFor(node.parent.ref).packageFiles(owningProject(node.pkg, node.parent), node.pkg.id, {}, paging);
+    if (node.kind === 'package')
+      return this.deps.clientFor(node.parent.ref).packageFiles(owningProject(node.pkg, node.parent), node.pkg.id, FILE_ORDER, paging);
     const client = this.deps.clientFor(node.ref);
     const query = serverFilters ? toQuery(this.filterOf(node)) : basicQuery();
     if (node.kind === 'project') return client.projectPackages(listKey(node), query, paging);

@@ -9,10 +9,13 @@ import type { PackageFilter } from '../core/packageFilter';
 import type { ParsedEntry, ProjectRef } from '../core/projectRef';
 import type { GitLabVersion } from '../core/versionGates';
 import type { GitLabClient } from '../gitlab/client';
+import { latestPipelines } from '../core/packagePipelines';
 import { owningProject } from '../core/packageOwner';
 import { byName, nameKey } from './grouping';
 import { ListLoader, type Loaded } from './listLoader';
-import type { LoadMoreNode, PackageNode, SourceNode, TreeNode } from './nodes';
+import { arrangeFiles } from './fileRows';
+import type { LoadMoreNode, PackageNode, ProjectNode, SourceNode, TreeNode } from './nodes';
+import type { ProtectionLoader } from './protectionLoader';
 import { RootLoader } from './rootLoader';
 import type { ListNode } from './rows';
 
@@ -43,6 +46,8 @@ export interface TreeModelDeps {
   maxRows?: number;
   /** Rows loaded per "Load more…" click (default 1,000). */
   loadMoreRows?: number;
+  /** Protection rules per project and the "Protection Rules" row (absent: none shown). */
+  protection?: ProtectionLoader;
   /** The "Loading N of M…" row is redrawn at most this often (ms, default 150). */
   batchMs?: number;
   /** A list still loading after this long shows its rows so far, then at doubling intervals (ms, default 2,000). */
@@ -50,6 +55,8 @@ export interface TreeModelDeps {
 }
 
 const ROOT = '<root>';
+/** Pipelines a tooltip shows (the details document shows them all). */
+const TOOLTIP_PIPELINES = 2;
 
 export class PackagesTreeModel {
   private readonly cache = new Map<string, Loaded>();
@@ -78,12 +85,15 @@ export class PackagesTreeModel {
       const rows = await this.packagesOf(node.parent);
       return rows.filter((r) => r.kind === 'package' && nameKey(r.pkg) === node.key);
     }
+    if (node?.kind === 'protectionRules') return this.deps.protection?.ruleRows(node) ?? [];
     if (node && node.kind !== 'project' && node.kind !== 'group' && node.kind !== 'package') return [];
     const loaded = this.loadedBelow(node);
-    await loaded.ready;
+    // A project's rules are read beside its first page, so its locks show with the first rows.
+    const [, above] = await Promise.all([loaded.ready, this.deps.protection?.rowsFor(node, loaded.ready, (p) => this.deps.onDidChange(p)) ?? []]);
     // Refreshed while it loaded: answer with the newer load, never with the replaced one.
     if (loaded.controller.signal.aborted) return this.disposed ? [] : this.children(node);
-    return node && node.kind !== 'package' && this.deps.groupByName?.() ? byName(node, loaded.nodes) : loaded.nodes;
+    if (node?.kind === 'package') return arrangeFiles(loaded.nodes, await this.deps.versionOf?.(node.parent.ref.instanceUrl));
+    return [...above, ...(node && this.deps.groupByName?.() ? byName(node, loaded.nodes) : loaded.nodes)];
   }
 
   /** The rows a project or group loaded, without grouping (for commands). */
@@ -103,9 +113,16 @@ export class PackagesTreeModel {
   refresh(node?: TreeNode): void {
     // An instance row's projects were resolved with the root: refreshing it refreshes all.
     const below =
-      node?.kind === 'message' || node?.kind === 'loadMore' || node?.kind === 'packageName' ? node.parent : node?.kind === 'instance' ? undefined : node;
+      node?.kind === 'message' || node?.kind === 'loadMore' || node?.kind === 'packageName' || node?.kind === 'protectionRules'
+        ? node.parent
+        : node?.kind === 'protectionRule'
+          ? node.parent.parent
+          : node?.kind === 'instance'
+            ? undefined
+            : node;
     // A project that could not be looked up is looked up again with the root (Retry on its row).
     const target = below?.kind === 'project' && below.resolveError ? undefined : below;
+    this.deps.protection?.forget(target);
     for (const [key, loaded] of this.cache) {
       if (!target || key === target.id || key.startsWith(target.id + '/')) {
         loaded.controller.abort();
@@ -113,6 +130,12 @@ export class PackagesTreeModel {
       }
     }
     this.deps.onDidChange(target);
+  }
+
+  /** A project's rules changed: read them again and redraw its rows (the packages stay loaded). */
+  refreshProtection(project: ProjectNode): void {
+    this.deps.protection?.forget(project);
+    this.deps.onDidChange(project);
   }
 
   /** Project and group rows currently shown (for commands that pick a project). */
@@ -152,6 +175,16 @@ export class PackagesTreeModel {
     if (!node.pkg.versions) {
       const full = await this.deps.clientFor(node.parent.ref).getPackage(owningProject(node.pkg, node.parent), node.pkg.id, signal);
       node.pkg.versions = full.versions ?? [];
+    }
+    return node;
+  }
+
+  /** The latest two pipelines of a package (`…/pipelines`, 16.1+): asked only when a tooltip is shown. */
+  async withPipelines(node: PackageNode, signal: AbortSignal): Promise<PackageNode> {
+    if (!node.pipelines) {
+      const version = await this.deps.versionOf?.(node.parent.ref.instanceUrl);
+      const project = owningProject(node.pkg, node.parent);
+      node.pipelines = await latestPipelines(this.deps.clientFor(node.parent.ref), project, node.pkg, version, TOOLTIP_PIPELINES, signal);
     }
     return node;
   }

@@ -1,9 +1,10 @@
 /** Tree nodes as plain data with a parent link (how each looks is presentation.ts). */
 import type { GitLabError } from '../gitlab/errors';
 import type { InstanceStatus } from '../core/instanceHealth';
-import type { Package, PackageFile, Project } from '../gitlab/models';
+import type { Package, PackageFile, Pipeline, Project } from '../gitlab/models';
 import type { Text } from '../util/text';
 import type { ProjectRef } from '../core/projectRef';
+import type { ProjectProtection, ProtectionRule } from '../core/protectionRules';
 
 /** With projects of several GitLab instances in use, the root lists the instances. */
 export interface InstanceNode {
@@ -41,6 +42,8 @@ export interface ProjectNode extends SourceFields {
   resolveError?: GitLabError;
   /** Found through a git remote of the workspace, not in the settings. */
   detected?: boolean;
+  /** Its package protection rules and the user's role, once read (only for those who may read them). */
+  protection?: ProjectProtection;
 }
 
 /** A group from the settings: the packages of all its projects (and subgroups') together. */
@@ -67,6 +70,8 @@ export interface PackageNode {
   id: string;
   parent: SourceNode;
   pkg: Package;
+  /** The latest pipelines (`…/pipelines`), read when its tooltip is first shown. */
+  pipelines?: { items: Pipeline[]; more: boolean };
 }
 
 /** With "group by name": one row per package name (and type), its versions below. */
@@ -86,6 +91,20 @@ export interface FileNode {
   id: string;
   parent: PackageNode;
   file: PackageFile;
+}
+
+/** "Protection Rules" under a project whose rules the user may read. */
+export interface ProtectionRulesNode {
+  kind: 'protectionRules';
+  id: string;
+  parent: ProjectNode;
+}
+
+export interface ProtectionRuleNode {
+  kind: 'protectionRule';
+  id: string;
+  parent: ProtectionRulesNode;
+  rule: ProtectionRule;
 }
 
 /** What a message row offers when clicked. */
@@ -110,4 +129,15 @@ export interface LoadMoreNode {
   loaded: number;
 }
 
-export type TreeNode = InstanceNode | ProjectNode | GroupNode | ProjectErrorNode | NameNode | PackageNode | FileNode | MessageNode | LoadMoreNode;
+export type TreeNode =
+  | InstanceNode
+  | ProjectNode
+  | GroupNode
+  | ProjectErrorNode
+  | NameNode
+  | PackageNode
+  | FileNode
+  | ProtectionRulesNode
+  | ProtectionRuleNode
+  | MessageNode
+  | LoadMoreNode;

@@ -3,8 +3,9 @@
  * Package Details document are both drawn from it, so they can never disagree.
  */
 import { ALGORITHM_LABEL, checksumsOf } from '../core/checksums';
+import { ruleName, ruleText, type ProtectionRule } from '../core/protectionRules';
 import { sameOriginUrl } from '../core/safeLink';
-import { displayName, type Package, type PackageFile } from '../gitlab/models';
+import { displayName, type Package, type PackageFile, type Pipeline } from '../gitlab/models';
 import { dateTime, humanSize, plainLine, relativeTime } from '../util/format';
 import { text, verbatim, type Text } from '../util/text';
 
@@ -20,6 +21,47 @@ export interface FactsContext {
   /** The project it belongs to, when the listing does not say (a project's own list). */
   projectPath?: string;
   now?: number;
+  /** The pipelines read from `…/pipelines` (newest first), and whether there are more than these. */
+  pipelines?: { items: readonly Pipeline[]; more: boolean };
+  /** The protection rule that covers the package, and why the user may not delete it. */
+  rule?: ProtectionRule;
+  refusal?: Text;
+}
+
+/** A status as a symbol in front of its word (plain text: the details document has no icons). */
+const STATUS_SYMBOL: Record<string, string> = {
+  success: '✓',
+  failed: '✗',
+  running: '▶',
+  pending: '◷',
+  created: '○',
+  waiting_for_resource: '◷',
+  preparing: '◷',
+  scheduled: '◷',
+  manual: '⚙',
+  canceled: '⊘',
+  canceling: '⊘',
+  skipped: '»',
+};
+
+/** `#9001 · main · 1a2b3c4d · ✓ success` (and ` · user` when asked). */
+function pipelineText(p: Pipeline, withUser: boolean): string {
+  const status = p.status ? `${STATUS_SYMBOL[p.status] ?? '•'} ${p.status}` : undefined;
+  const parts = [p.id !== undefined ? `#${p.id}` : undefined, p.ref, p.sha?.slice(0, 8), status, withUser ? p.userName : undefined];
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** The latest pipeline as "Pipeline" with its user, the others as "Earlier pipeline"; the endpoint's list where it was read, else the package's own field. */
+function pipelineFacts(pkg: Package, ctx: FactsContext): Fact[] {
+  const list = ctx.pipelines?.items.length ? ctx.pipelines.items : pkg.pipeline ? [pkg.pipeline] : [];
+  const facts: Fact[] = list.map((p, i) => ({
+    label: i === 0 ? text('Pipeline') : text('Earlier pipeline'),
+    value: verbatim(pipelineText(p, i > 0)),
+    link: sameOriginUrl(p.webUrl, ctx.instanceUrl),
+  }));
+  if (list[0]?.userName) facts.splice(1, 0, { label: text('Published by'), value: verbatim(list[0].userName) });
+  if (ctx.pipelines?.more) facts.push({ label: text('Earlier pipeline'), value: text('more in Show Package Details') });
+  return facts;
 }
 
 function when(iso: string | null | undefined, now?: number): Text | undefined {
@@ -32,7 +74,6 @@ export function packageTitle(pkg: Package): string {
 }
 
 export function packageFacts(pkg: Package, ctx: FactsContext): Fact[] {
-  const p = pkg.pipeline;
   const facts: (Fact | undefined)[] = [
     { label: text('Type'), value: verbatim(pkg.packageType) },
     { label: text('Version'), value: pkg.version ? verbatim(pkg.version) : text('(no version)') },
@@ -40,14 +81,9 @@ export function packageFacts(pkg: Package, ctx: FactsContext): Fact[] {
     (pkg.projectPath ?? ctx.projectPath) ? { label: text('Project'), value: verbatim(pkg.projectPath ?? ctx.projectPath ?? '') } : undefined,
     fact(text('Created'), when(pkg.createdAt, ctx.now)),
     fact(text('Last downloaded'), pkg.lastDownloadedAt === null ? text('never') : when(pkg.lastDownloadedAt, ctx.now)),
-    p
-      ? {
-          label: text('Pipeline'),
-          value: verbatim([p.id !== undefined ? `#${p.id}` : undefined, p.ref, p.status].filter(Boolean).join(' · ')),
-          link: sameOriginUrl(p.webUrl, ctx.instanceUrl),
-        }
-      : undefined,
-    p?.userName ? { label: text('Published by'), value: verbatim(p.userName) } : undefined,
+    ...pipelineFacts(pkg, ctx),
+    ctx.rule ? { label: text('Protection'), value: text('{0} · {1}', ruleName(ctx.rule), ruleText(ctx.rule)) } : undefined,
+    ctx.refusal ? { label: text('Deleting'), value: ctx.refusal } : undefined,
     pkg.tags.length ? { label: text('Tags'), value: verbatim(pkg.tags.map((t) => t.name).join(', ')) } : undefined,
     pkg.versions
       ? { label: text('Other versions'), value: pkg.versions.length ? verbatim(pkg.versions.map((v) => v.version ?? '-').join(', ')) : text('none') }

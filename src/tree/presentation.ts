@@ -10,27 +10,11 @@ import { humanSize, plainLine, shortDate } from '../util/format';
 import { joinTexts, text, verbatim, type Text } from '../util/text';
 import type { InstanceNode, PackageNode, SourceNode, TreeNode } from './nodes';
 import { fileFacts, packageFacts, type Fact } from './packageFacts';
+import type { Presentation, Tooltip } from './presentationTypes';
+import { packageProtection } from './packageProtection';
+import { presentRule, presentRules } from './rulePresentation';
 
-export interface Tooltip {
-  /** Shown in bold above the facts. */
-  title: string;
-  facts: Fact[];
-  note?: Text;
-}
-
-export interface Presentation {
-  label: Text;
-  description?: Text;
-  tooltip?: Tooltip;
-  /** A codicon id. */
-  icon?: string;
-  /** Tints the icon for rows that need attention. */
-  iconColor?: 'error' | 'warning' | 'muted';
-  contextValue: string;
-  collapsible: boolean;
-  /** Open when first shown. */
-  expanded?: boolean;
-}
+export type { Presentation, Tooltip } from './presentationTypes';
 
 const TYPE_ICONS: Record<string, string> = {
   maven: 'coffee',
@@ -79,6 +63,8 @@ export function packageLabel(pkg: Package): string {
 export function packageDescription(pkg: Package): string {
   const parts = [pkg.version ?? '-', pkg.packageType];
   if (pkg.status && pkg.status !== 'default') parts.push(pkg.status);
+  // npm dist-tags (`latest`, `next`), as GitLab's list shows them.
+  if (pkg.tags.length) parts.push(pkg.tags.map((t) => t.name).join(', '));
   if (pkg.projectPath) parts.push(pkg.projectPath);
   return parts.map((p) => plainLine(p)).join(' · ');
 }
@@ -137,19 +123,22 @@ export function present(node: TreeNode): Presentation {
         contextValue: 'packageName',
         collapsible: true,
       };
-    case 'package':
+    case 'package': {
+      const { rule, refusal } = packageProtection(node);
       return {
         label: verbatim(plainLine(displayName(node.pkg), 300)),
-        description: verbatim(packageDescription(node.pkg)),
+        description: joinTexts([verbatim(packageDescription(node.pkg)), rule ? PROTECTED : undefined]),
         // Built when read (on hover): a list of 10,000 rows does not work out 10,000 tooltips.
         get tooltip(): Tooltip {
-          return { title: plainLine(displayName(node.pkg), 300), facts: packageFacts(node.pkg, { instanceUrl: node.parent.ref.instanceUrl }) };
+          const facts = packageFacts(node.pkg, { instanceUrl: node.parent.ref.instanceUrl, pipelines: node.pipelines, rule, refusal });
+          return { title: plainLine(displayName(node.pkg), 300), facts };
         },
         icon: packageIcon(node.pkg.packageType),
         iconColor: STATUS_COLOR[node.pkg.status ?? 'default'],
-        contextValue: isDeletable(node.pkg) && !node.parent.readOnly ? 'package.deletable' : 'package',
+        contextValue: mayOfferDelete(node, refusal) ? 'package.deletable' : 'package',
         collapsible: true,
       };
+    }
     case 'packageFile':
       return {
         label: verbatim(plainLine(node.file.fileName, 300)),
@@ -157,9 +146,13 @@ export function present(node: TreeNode): Presentation {
         get tooltip(): Tooltip {
           return { title: plainLine(node.file.fileName, 300), facts: fileFacts(node.file) };
         },
-        contextValue: isDeletable(node.parent.pkg) && !node.parent.parent.readOnly ? 'packageFile.deletable' : 'packageFile',
+        contextValue: mayOfferDelete(node.parent, packageProtection(node.parent).refusal) ? 'packageFile.deletable' : 'packageFile',
         collapsible: false,
       };
+    case 'protectionRules':
+      return presentRules(node);
+    case 'protectionRule':
+      return presentRule(node);
     case 'message':
       return {
         label: node.text,
@@ -175,6 +168,12 @@ export function present(node: TreeNode): Presentation {
 }
 
 const FROM_WORKSPACE = text("from this workspace's settings");
+const PROTECTED = text('🔒 protected');
+
+/** Delete is offered where GitLab offers it, the token may delete, and no rule refuses the user's role. */
+function mayOfferDelete(node: PackageNode, refusal: Text | undefined): boolean {
+  return isDeletable(node.pkg) && !node.parent.readOnly && !refusal;
+}
 const WORKSPACE_NOTE = text(
   "This instance is named only by this workspace's settings (.vscode/settings.json), not by your user settings. Give it a token only if that host issued it.",
 );

@@ -21,21 +21,26 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.changes.fire(node);
   }
 
-  /** On hover: the tooltip of a package or file row; a package's gains the other versions (the single-package endpoint) first. */
+  /**
+   * On hover: the tooltip of a package or file row; a package's gains the other versions (the
+   * single-package endpoint) and its latest pipelines (`…/pipelines`) first.
+   */
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
     if (!hasLazyTooltip(node)) return item;
-    if (node.kind === 'package' && !node.pkg.versions && this.model) {
+    const model = this.model;
+    if (node.kind === 'package' && model && (!node.pkg.versions || !node.pipelines)) {
       const controller = new AbortController();
       const listener = token.onCancellationRequested(() => controller.abort());
       try {
-        await this.model.withVersions(node, controller.signal);
-      } catch {
-        // Error-status packages answer 404 here on recent servers: the list item's facts stand.
+        // Error-status packages answer 404 on recent servers: what did answer is shown, the list item's facts stand.
+        await Promise.allSettled([model.withVersions(node, controller.signal), model.withPipelines(node, controller.signal)]);
       } finally {
         listener.dispose();
       }
     }
-    item.tooltip = tooltipOf(node);
+    // A hover that ended early (the pointer passed over the row) gets no tooltip: VS Code keeps
+    // the first tooltip it is given and asks again on the next hover only if this one had none.
+    if (!token.isCancellationRequested) item.tooltip = tooltipOf(node);
     return item;
   }
 

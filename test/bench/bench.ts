@@ -21,13 +21,10 @@ import { PackagesTreeModel } from '../../src/tree/model';
 import type { ProjectNode, TreeNode } from '../../src/tree/nodes';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
+import { cleanUpFigures } from './cleanUpBench';
+import { args, opt } from './options';
 import { createVscodeShim, fakeContext } from './vscodeShim';
 
-const args = process.argv.slice(2);
-const opt = (name: string, def: number): number => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : def;
-};
 const LATENCY = opt('latency', 50);
 const RUNS = Math.max(5, opt('runs', 5));
 const C = opt('concurrency', 8);
@@ -276,6 +273,9 @@ async function main(): Promise<void> {
       note: `${deletesSent} DELETEs in the last run; throttled run (50/s): ${Math.round(throttledMs)} ms, ${throttled} × 429 waited out, ${ok.length} deleted, ${new Set(ok).size} distinct, all ok: ${outcomes.every((o) => o.ok)}`,
     });
   }
+
+  // 8–10. Clean-up: a rule over 10,000 packages, 1,000 deletions, and the same throttled (cleanUpBench.ts).
+  figures.push(...(await cleanUpFigures({ fake, client, rtt, latencyMs: LATENCY, concurrency: C, runs: RUNS, big: BIG, deletes: DELETES, timed })));
 
   // 6. Bundle size and activation cost.
   {

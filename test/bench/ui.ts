@@ -20,12 +20,8 @@ import { startCodeServer } from '../e2e/codeServer';
 import { provision, type Tools } from '../e2e/provision';
 import { Workbench } from '../e2e/workbench';
 import { buildNaiveExtension } from './naiveExtension';
+import { args, opt } from './options';
 
-const args = process.argv.slice(2);
-const opt = (name: string, def: number): number => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : def;
-};
 const LATENCY = opt('latency', 50);
 const RUNS = Math.max(1, opt('runs', 3));
 const PACKAGES = opt('packages', 10_000);

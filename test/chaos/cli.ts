@@ -1,8 +1,9 @@
 /**
- * `npm run chaos [-- --operations 1000 --deletes 10000]`: the fault-injection and delete-safety
+ * `npm run chaos [-- --operations 1000 --deletes 10000 --cleanups 1000]`: the fault-injection and delete-safety
  * runs at full size, printed as the table the README quotes.
  */
 import { runDeleteSafety, runTreeChaos } from './chaos';
+import { printCleanUpChaos, runCleanUpChaos } from './cleanUpChaos';
 
 const arg = (name: string, def: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,7 +35,11 @@ async function main(): Promise<void> {
   console.log(`| second clicks that sent nothing | ${del.secondClicksBlocked} | all |`);
   console.log(`| 404 reported as already deleted | ${del.alreadyDeletedReported} | |`);
   console.log(`| 403 (protected) explained | ${del.forbiddenExplained} | |`);
+  t = Date.now();
+  const cleanUp = await runCleanUpChaos({ operations: arg('cleanups', 1000) });
+  const cleanUpFailed = printCleanUpChaos(cleanUp, (Date.now() - t) / 1000);
   const failed =
+    cleanUpFailed ||
     tree.wrongData + tree.unhandledRejections + tree.pendingRequests + del.wrongTargets + del.automaticRetries + del.duplicateDeletes > 0 ||
     tree.correct + tree.accurateError !== tree.operations;
   process.exitCode = failed ? 1 : 0;

@@ -101,16 +101,47 @@ describe('delete packages', () => {
     assert.equal(deletes(h).length, 1);
   });
 
-  it('a protected package (403): not deleted, and the message says it is protected', async () => {
+  it('a package a protection rule keeps from the user: no modal, no DELETE, and the message names the rule', async () => {
     const h = await start();
     const row = await h.pkg('acme/app', 'protected-release', '1.0.0');
+    assert.equal(row.item.contextValue, 'package', 'Delete is not offered on the row');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    assert.equal(h.ui.modals.length, 0);
+    assert.equal(deletes(h).length, 0);
+    assert.deepEqual(
+      h.ui.toasts.map((m) => [m.level, m.text]),
+      [['warning', 'Not deleted: protected-release 1.0.0 — protected by the rule protected-* (generic): only admin+ may delete it']],
+    );
+  });
+
+  it('a protected package GitLab refuses (403) all the same: not deleted, and the message says it is protected', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { status: 403, body: { message: '403 Forbidden - Package is deletion protected.' } });
     h.ui.answer('Delete');
     await h.run('gitlabPackages.deletePackage', row.node);
     assert.equal(deletes(h).length, 1);
     const error = h.ui.errors[0];
     assert.ok(error, 'an error message');
-    assert.match(error.text, /Not deleted: protected-release 1\.0\.0: the package is protected by a protection rule/);
-    assert.equal(idOf(h, 'protected-release', '1.0.0').status, 'default');
+    assert.match(error.text, /Not deleted: acme-tools 0\.4\.0: the package is protected by a protection rule/);
+    assert.equal(idOf(h, 'acme-tools', '0.4.0').status, 'default');
+  });
+
+  it('several packages, one of them protected: the modal says which one will not be deleted and why; the rest go', async () => {
+    const h = await start();
+    const rows = [await h.pkg('acme/app', 'acme-tools', '0.4.0'), await h.pkg('acme/app', 'protected-release', '1.0.0')];
+    h.ui.answer('Delete');
+    await h.run(
+      'gitlabPackages.deletePackage',
+      rows[0].node,
+      rows.map((r) => r.node),
+    );
+    assert.equal(h.ui.modals.length, 1);
+    assert.match(
+      h.ui.modals[0].detail ?? '',
+      /Not deleted: protected-release 1\.0\.0 — protected by the rule protected-\* \(generic\): only admin\+ may delete it/,
+    );
+    assert.deepEqual(deletes(h), [`/api/v4/projects/${APP}/packages/${idOf(h, 'acme-tools', '0.4.0').id}`]);
   });
 
   it('from the palette: search the project by name as you type, pick, confirm, one DELETE', async () => {
@@ -197,13 +228,23 @@ describe('delete package files', () => {
     assert.equal(h.ui.toasts.at(-1)?.text, 'Deleted 2 file(s).');
   });
 
-  it('a file of a protected package (403): not deleted, and the message says it is protected', async () => {
+  it('a file of a package a protection rule keeps from the user: nothing sent, the rule named', async () => {
     const h = await start();
     const row = await h.find('acme/app', { label: 'protected-release', description: '1.0.0 ·' }, 'release.bin');
+    assert.equal(row.item.contextValue, 'packageFile');
+    await h.run('gitlabPackages.deletePackageFile', row.node);
+    assert.equal(fileDeletes(h).length, 0);
+    assert.match(h.ui.toasts.at(-1)?.text ?? '', /Not deleted: release\.bin — protected by the rule protected-\* \(generic\)/);
+  });
+
+  it('a file GitLab refuses as deletion protected (403): not deleted, and the message says it is protected', async () => {
+    const h = await start();
+    const row = await h.find('acme/app', { label: 'acme-tools', description: '0.4.0 ·' }, 'acme_tools-0.4.0.tar.gz');
+    h.fake.fail({ method: 'DELETE', path: /package_files\/\d+$/ }, { status: 403, body: { message: '403 Forbidden - Package is deletion protected.' } });
     h.ui.answer('Delete');
     await h.run('gitlabPackages.deletePackageFile', row.node);
     assert.equal(fileDeletes(h).length, 1);
-    assert.match(h.ui.errors[0]?.text ?? '', /Not deleted: release\.bin: the package is protected by a protection rule/);
+    assert.match(h.ui.errors[0]?.text ?? '', /Not deleted: acme_tools-0\.4\.0\.tar\.gz: the package is protected by a protection rule/);
   });
 });
 

@@ -626,6 +626,24 @@ export class FakeQuickPick<T extends vscode.QuickPickItem> {
   escape(): void {
     this.hide();
   }
+
+  /** Clicks the checkbox of the item matching `answer` (canSelectMany): checked becomes unchecked and back. */
+  toggle(answer: string | ((item: T) => boolean)): void {
+    if (!this.visible) throw new Error('the quick pick is not shown');
+    if (!this.canSelectMany) throw new Error('toggle() is for a quick pick with canSelectMany');
+    const item = this.visibleItems().find((i) => matchesAnswer(i, answer as (item: vscode.QuickPickItem | string) => boolean));
+    if (!item) throw new Error(`no visible item matches ${String(answer)}`);
+    this._selected = this._selected.includes(item) ? this._selected.filter((i) => i !== item) : [...this._selected, item];
+    this.selectionEmitter.fire(this._selected);
+  }
+
+  /** Clicks a title button, found by its tooltip. */
+  triggerButton(tooltip: string): void {
+    if (!this.visible) throw new Error('the quick pick is not shown');
+    const button = this.buttons.find((b) => b.tooltip === tooltip);
+    if (!button) throw new Error(`no button "${tooltip}" (buttons: ${this.buttons.map((b) => b.tooltip).join(', ')})`);
+    this.buttonEmitter.fire(button);
+  }
 }
 
 // ---- documents -------------------------------------------------------------------------------
@@ -1129,6 +1147,8 @@ export class FakeVscode {
         user.quickPicks.push(record);
         const answer = user.takePick();
         if (answer === undefined) return undefined;
+        // OK with nothing checked.
+        if (options.canPickMany && Array.isArray(answer) && answer.length === 0) return (record.result = []);
         const chosen = items.filter((i) => (Array.isArray(answer) ? answer.some((a) => matchesAnswer(i, a)) : matchesAnswer(i, answer)));
         // A scripted answer that matches nothing is a broken test script: say so loudly.
         if (!chosen.length) throw new Error(`no quick pick item matches ${String(answer)} (items: ${items.map(labelOf).join(', ')})`);

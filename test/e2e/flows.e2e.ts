@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { SAMPLE } from '../fake-gitlab/seed';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { makeTestCerts } from '../unit/certs';
+import { cleanUpFlow } from './cleanUpFlow';
 import { readmeScreenshot, REMOTE_PROJECT, settingsFiles, useEnvironment } from './harness';
 import {
   browsesThreeLevelsAndPages,
@@ -33,6 +34,20 @@ describe('GitLab Packages in a real VS Code', function () {
 
   const pkgId = (name: string, version: string): number => sharedPkgId(env(), name, version);
   const deletes = () => env().fake.requests.filter((r) => r.method === 'DELETE');
+  /** Show Package Details on a row; its text once rendered (the document is filled in once its requests are answered: wait for `last`, its last section). */
+  const detailsOf = async (row: string, last: string): Promise<string> => {
+    const { wb } = env();
+    await wb.contextMenu(row, 'Show Package Details');
+    const editor = wb.page.locator('.editor-instance .view-lines').first();
+    await editor.waitFor({ timeout: 15_000 });
+    return until(
+      async () => {
+        const t = (await editor.innerText()).replace(/\u00a0/g, ' ');
+        return t.includes(last) && t;
+      },
+      { what: `package details with "${last}"` },
+    );
+  };
 
   it('shows the projects with no token, and a row that offers to set one', () => showsNoTokenRow(env()));
 
@@ -81,17 +96,7 @@ describe('GitLab Packages in a real VS Code', function () {
   it('shows package details: facts, other versions and every file with its checksums', async () => {
     const { wb, fake } = env();
     const jar = fake.getPackage(pkgId('com/mycompany/my-app', '1.0-SNAPSHOT'))!.files.find((f) => f.fileName.endsWith('.jar'))!;
-    await wb.contextMenu('com/mycompany/my-app 1.0-SNAPSHOT · maven', 'Show Package Details');
-    const editor = wb.page.locator('.editor-instance .view-lines').first();
-    await editor.waitFor({ timeout: 15_000 });
-    // The document is rendered once its request is answered: wait for its last section.
-    const text = await until(
-      async () => {
-        const t = (await editor.innerText()).replace(/\u00a0/g, ' ');
-        return t.includes('Files (3)') && t;
-      },
-      { what: 'package details with "Files (3)"' },
-    );
+    const text = await detailsOf('com/mycompany/my-app 1.0-SNAPSHOT · maven', 'Files (3)');
     assert.match(text, /^com\/mycompany\/my-app 1\.0-SNAPSHOT/);
     assert.match(text, /Other versions: +0\.9\.0/);
     assert.ok(!/\\[.#\-*_]/.test(text), 'what a person reads carries no Markdown escapes');
@@ -105,6 +110,64 @@ describe('GitLab Packages in a real VS Code', function () {
     await wb.contextMenu('com/mycompany/my-app 1.0-SNAPSHOT · maven', 'Copy Install Command…');
     await wb.quickPick('Gradle (Groovy)');
     assert.equal(await wb.clipboardAfter('sentinel'), "implementation 'com.mycompany:my-app:1.0-SNAPSHOT'");
+  });
+
+  it('protection and provenance: a protected package shows its lock and rule, its delete is refused before any DELETE, a maintainer adds and removes a rule, the details list two pipelines', async () => {
+    const { wb, fake } = env();
+    fake.clearRequests();
+    const release = 'protected-release 1.0.0 · generic · 🔒 protected';
+    const tip = await wb.tooltip(release);
+    assert.match(tip, /push: maintainer\+, delete: admin\+/);
+    assert.match(tip, /protected by the rule protected-\* \(generic\): only admin\+ may delete it/);
+
+    // Not offered in the menu; the Delete key on it is refused before anything is sent.
+    const items = await wb.contextMenuItems(release);
+    assert.ok(items.includes('Show Package Details') && !items.includes('Delete Package…'), `the menu of ${release}: ${items.join(', ')}`);
+    await wb.click(release);
+    await wb.page.keyboard.press('Delete');
+    await wb.waitForNotification(/Not deleted: protected-release 1\.0\.0 — protected by the rule protected-\* \(generic\): only admin\+ may delete it/);
+    assert.equal(deletes().length, 0);
+
+    // A maintainer (here the owner) adds a rule: the package it covers shows its lock; then removes it.
+    await wb.expand('Protection Rules');
+    await wb.row('protected-*');
+    await wb.contextMenu('Protection Rules', 'Add Rule…');
+    await wb.quickInputType('acme-*');
+    const step = async (question: RegExp, pick: string) => {
+      // The question is the input's placeholder: wait for it, so a pick never lands on the previous step's list.
+      await until(async () => question.test((await wb.quickInput().getAttribute('placeholder')) ?? ''), { what: `the quick pick asking ${String(question)}` });
+      await wb.quickPick(pick);
+    };
+    await step(/Which package type/, 'pypi');
+    await step(/Who may push/, 'owner+');
+    await step(/Who may delete/, 'maintainer+');
+    const dialog = await wb.dialogText();
+    assert.match(dialog, /Add protection rule acme-\* \(pypi\) to acme\/app\?/);
+    assert.match(dialog, /It covers 1 of the packages listed: • acme-tools 0\.4\.0/);
+    await wb.dialogButton('Add Rule');
+    await wb.waitForNotification(/Added protection rule acme-\* \(pypi\) \(push: owner\+\)/);
+    const posts = fake.requests.filter((r) => r.method === 'POST');
+    assert.deepEqual(
+      posts.map((r) => r.body),
+      [{ package_name_pattern: 'acme-*', package_type: 'pypi', minimum_access_level_for_push: 'owner', minimum_access_level_for_delete: null }],
+    );
+    await wb.row('acme-tools 0.4.0 · pypi · 🔒 protected');
+    await wb.contextMenu('acme-*', 'Delete Rule…');
+    assert.match(await wb.dialogText(), /Delete protection rule acme-\* \(pypi\) from acme\/app\?/);
+    await wb.dialogButton('Delete Rule');
+    await wb.waitForNotification(/Deleted protection rule acme-\* \(pypi\)/);
+    await until(async () => !(await (await wb.row('acme-tools 0.4.0 · pypi')).getAttribute('aria-label'))?.includes('🔒'), {
+      what: 'acme-tools without its lock',
+    });
+    assert.equal(fake.requests.filter((r) => r.method === 'DELETE' && r.path.includes('/protection/rules/')).length, 1);
+    assert.equal(deletes().filter((r) => !r.path.includes('/protection/')).length, 0, 'no package DELETE at any point');
+    await wb.collapse('Protection Rules');
+
+    // Provenance: the details document lists both pipelines that published the snapshot.
+    const text = await detailsOf('com/mycompany/my-app 1.0-SNAPSHOT · maven', 'Files (3)');
+    assert.match(text, /Pipeline: +#9001 · main · aaaa9001 · ✓ success/);
+    assert.match(text, /Earlier pipeline: +#8950 · main · aaaa8950 · ✓ success · Demo User/);
+    await wb.page.keyboard.press('Control+W');
   });
 
   it('deletes from the context menu: one modal naming the package, exactly one DELETE, row gone', () => deletesWithOneConfirmation(env(), true));
@@ -386,5 +449,9 @@ describe('GitLab Packages in a real VS Code', function () {
       assert.ok(!settings.includes(token));
       assert.ok(!logs.includes(token));
     }
+  });
+
+  it('cleans up with a rule from a keybinding: the preview lists exactly the candidates, an unchecked one stays, confirm deletes exactly those; Cancel mid-way sends no more', async () => {
+    await cleanUpFlow(env());
   });
 });

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { provision } from './provision';
+import type { Locator } from 'playwright-core';
 import { Workbench } from './workbench';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -105,10 +106,11 @@ export function settingsFiles(codeServer: CodeServer): { user: string; remote: s
   return { user, remote, original: JSON.parse(readFileSync(user, 'utf8')) as Record<string, unknown> };
 }
 
-/** Saves a screenshot for the README when UPDATE_SCREENSHOTS=1 (and always into test-results). */
-export async function readmeScreenshot(wb: Workbench, name: string): Promise<void> {
+/** Saves a screenshot for the README when UPDATE_SCREENSHOTS=1 (and always into test-results): the window, or just `element`. */
+export async function readmeScreenshot(wb: Workbench, name: string, element?: Locator): Promise<void> {
   const file = path.join(RESULTS, `${name}.png`);
-  await wb.screenshot(file);
+  if (element) await element.screenshot({ path: file });
+  else await wb.screenshot(file);
   if (process.env.UPDATE_SCREENSHOTS === '1') {
     const dir = path.join(ROOT, 'media', 'screenshots');
     mkdirSync(dir, { recursive: true });

@@ -398,7 +398,7 @@ export class Workbench {
    * Replaces a settings.json the way a person does: opened from the palette (`command`: user or
    * remote settings), edited, saved and closed. `file` is where `command` saves it.
    */
-  async editSettingsJson(command: string, file: string, settings: Record<string, unknown>): Promise<void> {
+  async editSettingsJson(command: string, file: string, settings: Record<string, unknown> | unknown[]): Promise<void> {
     await this.runCommand(command);
     // The editor that opened has the focus (a modal one in recent VS Code).
     const lines = this.page.locator('.monaco-editor.focused .view-lines').last();

@@ -87,6 +87,8 @@ export function seedSample(fake: FakeGitLab): void {
     createdAt: day(0),
     lastDownloadedAt: day(20),
     pipeline: pipeline(9001, 'main'),
+    // An earlier build of the same snapshot: `…/pipelines` lists both, newest first.
+    pipelines: [pipeline(8950, 'main')],
     files: [
       { fileName: 'my-app-1.0-20180724.120000-1.jar', content: jarBytes(), createdAt: day(0) },
       { fileName: 'my-app-1.0-20180724.120000-1.pom', content: POM, createdAt: day(0) },
@@ -195,6 +197,22 @@ export function seedSample(fake: FakeGitLab): void {
     packageType: 'generic',
     createdAt: day(13),
     files: [{ fileName: '<script>alert(1)</script>.txt', content: 'markup in a name\n' }],
+  });
+
+  // Protection (17.6+; delete levels 17.11+): the owner may delete @acme/* but not protected-*, which needs an administrator.
+  fake.addProtectionRule({
+    projectId: app,
+    packageNamePattern: '@acme/*',
+    packageType: 'npm',
+    minimumAccessLevelForPush: 'maintainer',
+    minimumAccessLevelForDelete: 'owner',
+  });
+  fake.addProtectionRule({
+    projectId: app,
+    packageNamePattern: 'protected-*',
+    packageType: 'generic',
+    minimumAccessLevelForPush: 'maintainer',
+    minimumAccessLevelForDelete: 'admin',
   });
 
   for (let i = 0; i < 250; i++) {

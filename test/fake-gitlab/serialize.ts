@@ -1,10 +1,30 @@
 /** JSON shapes as GitLab sends them: modern (18.x) and the 11.9 shape (four fields). */
-import type { Package, PackageFile, Project } from './store';
+import { atLeast } from './protection';
+import type { Package, PackageFile, Pipeline, Project } from './store';
 
 export interface Viewer {
   /** Base URL of the instance as the client reached it (for absolute links). */
   baseUrl: string;
   canDelete: boolean;
+  /** The server's version, for fields that changed over time. */
+  version?: string;
+}
+
+/** A pipeline as GitLab's Package::Pipeline entity sends it. */
+export function pipelineJson(pl: Pipeline, p: Package, project: Project, baseUrl: string): Record<string, unknown> {
+  return {
+    id: pl.id,
+    iid: pl.id,
+    project_id: project.id,
+    sha: pl.sha,
+    ref: pl.ref,
+    status: pl.status,
+    source: 'push',
+    created_at: p.createdAt,
+    updated_at: p.createdAt,
+    web_url: `${baseUrl}/${project.pathWithNamespace}/-/pipelines/${pl.id}`,
+    user: pl.user ? { ...pl.user, id: 1, state: 'active', avatar_url: null, web_url: `${baseUrl}/${pl.user.username}` } : undefined,
+  };
 }
 
 export function packageJson(p: Package, project: Project, v: Viewer, extra: { group?: boolean; versions?: Package[] } = {}): Record<string, unknown> {
@@ -26,21 +46,9 @@ export function packageJson(p: Package, project: Project, v: Viewer, extra: { gr
   };
   if (p.conanPackageName) json.conan_package_name = p.conanPackageName;
   if (p.pipeline) {
-    const pipeline = {
-      id: p.pipeline.id,
-      iid: p.pipeline.id,
-      project_id: project.id,
-      sha: p.pipeline.sha,
-      ref: p.pipeline.ref,
-      status: p.pipeline.status,
-      source: 'push',
-      created_at: p.createdAt,
-      updated_at: p.createdAt,
-      web_url: `${v.baseUrl}/${project.pathWithNamespace}/-/pipelines/${p.pipeline.id}`,
-      user: p.pipeline.user ? { ...p.pipeline.user, id: 1, state: 'active', avatar_url: null, web_url: `${v.baseUrl}/${p.pipeline.user.username}` } : undefined,
-    };
-    json.pipeline = pipeline;
-    json.pipelines = [pipeline];
+    json.pipeline = pipelineJson(p.pipeline, p, project, v.baseUrl);
+    // Deprecated since 16.0 and always empty on recent servers (the `…/pipelines` endpoint replaced it).
+    json.pipelines = v.version && atLeast(v.version, 16, 0) ? [] : [json.pipeline];
   }
   if (extra.group) {
     json.project_id = project.id;

@@ -9,7 +9,8 @@ import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { applyCors } from './cors';
 import { Faults, type ChaosRates, type Fault, type RouteMatch } from './faults';
-import { fileJson, packageJson, projectJson } from './serialize';
+import { Protection, atLeast, pipelinesRoute, type Rule, type RouteContext } from './protection';
+import { fileJson, packageJson, pipelineJson, projectJson } from './serialize';
 import {
   PACKAGE_TYPES,
   STATUSES,
@@ -32,6 +33,8 @@ export interface RecordedRequest {
   tokenKnown: boolean;
   status: number;
   at: number;
+  /** The JSON body of a POST or PATCH. */
+  body?: unknown;
   /** The `Origin` header: set by a browser (the web build's requests), absent from Node's. */
   origin?: string;
 }
@@ -73,6 +76,7 @@ export class FakeGitLab {
   cors = true;
   private readonly store = new Store();
   private readonly faults = new Faults();
+  private readonly protection = new Protection();
   private readonly sockets = new Set<Socket>();
   private readonly hanging = new Set<http.ServerResponse>();
   /** Sorted list per project and query: paging through 10,000 rows should not re-sort each page. */
@@ -197,6 +201,15 @@ export class FakeGitLab {
     return this.store.packagesOf(projectId);
   }
 
+  /** A package protection rule (GitLab 17.6+). */
+  addProtectionRule(r: Omit<Rule, 'id' | 'minimumAccessLevelForPush' | 'minimumAccessLevelForDelete'> & Partial<Rule>): Rule {
+    return this.protection.addRule(r);
+  }
+
+  protectionRulesOf(projectId: number): Rule[] {
+    return this.protection.rulesOf(projectId);
+  }
+
   projectByPath(path: string): Project | undefined {
     return this.store.projectByKey(path);
   }
@@ -234,6 +247,7 @@ export class FakeGitLab {
     const rawPath = url.pathname;
     const query = Object.fromEntries(url.searchParams);
     const { auth, token } = this.authOf(req);
+    const body = method === 'POST' || method === 'PATCH' ? await readJson(req) : undefined;
     const origin = header(req, 'origin');
     const record: RecordedRequest = {
       method,
@@ -243,6 +257,7 @@ export class FakeGitLab {
       tokenKnown: token !== undefined,
       status: 0,
       at: Date.now(),
+      body,
       ...(origin ? { origin } : {}),
     };
     this.requests.push(record);
@@ -272,8 +287,8 @@ export class FakeGitLab {
     }
 
     try {
-      const { status, body, headers } = this.route(method, routePath, query, token, baseUrl);
-      send(res, status, body, headers);
+      const answer = this.route(method, routePath, query, token, baseUrl, body);
+      send(res, answer.status, answer.body, answer.headers);
     } catch (e) {
       if (e instanceof HttpError) send(res, e.status, e.body, e.headers);
       else send(res, 500, { message: '500 Internal Server Error' });
@@ -363,6 +378,7 @@ export class FakeGitLab {
     q: Record<string, string>,
     token: Token | undefined,
     baseUrl: string,
+    body?: Record<string, unknown>,
   ): { status: number; body: unknown; headers?: Record<string, string> } {
     const m = (re: RegExp): RegExpExecArray | null => re.exec(path);
     let r: RegExpExecArray | null;
@@ -425,7 +441,7 @@ export class FakeGitLab {
       }
       const level = this.accessLevel(project, user);
       if (project.visibility === 'private' && level === 0) throw notFound('Project');
-      return this.projectRoute(method, rest, q, project, user, token, baseUrl, level);
+      return this.projectRoute(method, rest, q, project, user, token, baseUrl, level, body);
     }
     throw new HttpError(404, { error: '404 Not Found' });
   }
@@ -439,13 +455,27 @@ export class FakeGitLab {
     token: Token | undefined,
     baseUrl: string,
     level: number,
+    body?: Record<string, unknown>,
   ): { status: number; body: unknown; headers?: Record<string, string> } {
     if (rest === '' && method === 'GET') return ok(projectJson(project, baseUrl, level || undefined));
     if (!rest.startsWith('/packages')) throw new HttpError(404, { error: '404 Not Found' });
     if (!project.packagesEnabled) throw new HttpError(403, { message: '403 Forbidden' });
     if (level < 20 && !(project.visibility === 'public' && method === 'GET')) throw new HttpError(403, { message: '403 Forbidden' });
-    const viewer = { baseUrl, canDelete: this.canDelete(project, user, token) };
+    const viewer = { baseUrl, canDelete: this.canDelete(project, user, token), version: this.version };
     let r: RegExpExecArray | null;
+    const ctx: RouteContext = {
+      project,
+      level,
+      version: this.version,
+      baseUrl,
+      body,
+      query: q,
+      packageIn: (id) => this.packageIn(project, id),
+      paged: (rows, path, toJson) => this.paged(rows, q, baseUrl, path, toJson),
+      fail: (status, errorBody) => new HttpError(status, errorBody),
+    };
+    const extra = this.protection.route(method, rest, ctx) ?? pipelinesRoute(method, rest, ctx, (p, pkg) => pipelineJson(p, pkg, project, baseUrl));
+    if (extra) return extra;
 
     if (rest === '/packages' && method === 'GET') {
       // GitLab 11.9 knew none of the filter or sort parameters; Grape drops undeclared ones silently.
@@ -473,9 +503,10 @@ export class FakeGitLab {
     }
     if ((r = /^\/packages\/(\d+)\/package_files$/.exec(rest)) && method === 'GET') {
       const pkg = this.packageIn(project, Number(r[1]));
-      const orderBy = q.order_by ?? 'id';
+      // order_by/sort on package files came with 18.x; older servers drop the parameters without a word.
+      const orderBy = (atLeast(this.version, 18, 0) ? q.order_by : undefined) ?? 'id';
       if (!['id', 'created_at', 'file_name'].includes(orderBy)) throw new HttpError(400, { error: 'order_by does not have a valid value' });
-      const dir = q.sort === 'desc' ? -1 : 1;
+      const dir = q.sort === 'desc' && atLeast(this.version, 18, 0) ? -1 : 1;
       const key = (f: PackageFile): string | number => (orderBy === 'file_name' ? f.fileName : orderBy === 'created_at' ? f.createdAt : f.id);
       const files = pkg.files.filter((f) => f.status === 'default').sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id) * dir);
       return this.paged(files, q, baseUrl, `/api/v4/projects/${project.id}/packages/${pkg.id}/package_files`, (f) => fileJson(f, project));
@@ -623,8 +654,10 @@ export class FakeGitLab {
         scope: 'api',
       });
     }
-    if (this.accessLevel(project, user) < 40) throw new HttpError(403, { message: '403 Forbidden' });
-    if (pkg.protected) throw new HttpError(403, { message: '403 Forbidden - Package is deletion protected.' });
+    const level = this.accessLevel(project, user);
+    if (level < 40) throw new HttpError(403, { message: '403 Forbidden' });
+    if (pkg.protected || this.protection.refusesDelete(pkg, level, this.version))
+      throw new HttpError(403, { message: '403 Forbidden - Package is deletion protected.' });
   }
 
   private canDelete(project: Project, user: User | undefined, token: Token | undefined): boolean {
@@ -667,11 +700,6 @@ export class FakeGitLab {
   }
 }
 
-function atLeast(version: string, major: number, minor: number): boolean {
-  const [ma, mi] = version.split(/[.-]/).map(Number);
-  return ma > major || (ma === major && mi >= minor);
-}
-
 function ok(body: unknown): { status: number; body: unknown } {
   return { status: 200, body };
 }
@@ -697,6 +725,20 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...lower });
   res.end(text);
+}
+
+/** A JSON request body (Grape also takes form fields; the extension sends JSON). */
+async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  try {
+    const v = JSON.parse(text) as unknown;
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function sleep(ms: number): Promise<void> {

@@ -74,6 +74,8 @@ export interface Package {
   conanPackageName?: string;
   tags: string[];
   pipeline?: Pipeline;
+  /** Earlier pipelines that published it (the `…/pipelines` endpoint lists them with `pipeline`). */
+  pipelines?: Pipeline[];
   createdAt: string;
   lastDownloadedAt: string | null;
   protected: boolean;
@@ -88,6 +90,7 @@ export interface NewPackage {
   conanPackageName?: string;
   tags?: string[];
   pipeline?: Pipeline;
+  pipelines?: Pipeline[];
   createdAt?: string;
   lastDownloadedAt?: string | null;
   protected?: boolean;
@@ -168,6 +171,7 @@ export class Store {
       conanPackageName: p.conanPackageName,
       tags: p.tags ?? [],
       pipeline: p.pipeline,
+      pipelines: p.pipelines,
       createdAt: p.createdAt ?? new Date(BASE_TIME + id * 60_000).toISOString(),
       lastDownloadedAt: p.lastDownloadedAt ?? null,
       protected: p.protected ?? false,

@@ -62,7 +62,7 @@ describe('manifest ↔ code', () => {
     const onRows = inMenu('view/item/context');
     const onTitle = new Set([...inMenu('view/title'), ...(manifest.contributes.submenus ?? []).flatMap((s) => [...inMenu(s.id)])]);
     // These pick their target in the palette when no row is given.
-    const paletteFallback = new Set<string>([COMMANDS.deletePackage, COMMANDS.removeProject]);
+    const paletteFallback = new Set<string>([COMMANDS.deletePackage, COMMANDS.removeProject, COMMANDS.cleanUpPackages, COMMANDS.copyCleanUpPreview]);
     // The view-title pair whose palette twin is the toggle.
     const titleTwins = new Set<string>([COMMANDS.groupByName, COMMANDS.ungroupByName]);
     const needsRow = [...onRows].filter((id) => !onTitle.has(id) && !paletteFallback.has(id));

@@ -48,7 +48,7 @@ describe('package tooltips', () => {
       versions: [{ id: 2, version: '1' }],
     });
     const tip = shown(node).tooltip ?? '';
-    assert.match(tip, /\| Pipeline \| \[\\#5 · main · success\]\(https:\/\/h\/a\/b\/-\/pipelines\/5\) \|/);
+    assert.match(tip, /\| Pipeline \| \[\\#5 · main · ✓ success\]\(https:\/\/h\/a\/b\/-\/pipelines\/5\) \|/);
     assert.match(tip, /\| Other versions \| 1 \|/);
     const foreign =
       shown(pkgNode({ id: 1, name: 'a', version: '2', package_type: 'npm', pipeline: { id: 5, ref: 'main', web_url: 'https://elsewhere/p' } })).tooltip ?? '';

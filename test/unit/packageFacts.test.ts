@@ -25,10 +25,10 @@ describe('package facts (tooltip and details document)', () => {
   const facts = packageFacts(pkg, { projectPath: 'acme/app', instanceUrl: 'https://git.example.com', now });
   const byLabel = new Map(facts.map((f) => [word(f.label), f]));
 
-  it('lists facts with relative times, the pipeline (#id · ref · status, linked), tags and other versions', () => {
+  it('lists facts with relative times, the pipeline (#id · ref · ✓ status, linked), tags and other versions', () => {
     assert.equal(word(byLabel.get('Created')!.value), '2025-05-29 12:00 UTC (3 days ago)');
     assert.equal(word(byLabel.get('Last downloaded')!.value), 'never');
-    assert.equal(word(byLabel.get('Pipeline')!.value), '#9 · main · success');
+    assert.equal(word(byLabel.get('Pipeline')!.value), '#9 · main · ✓ success');
     assert.equal(byLabel.get('Pipeline')!.link, 'https://git.example.com/acme/app/-/pipelines/9');
     assert.equal(word(byLabel.get('Published by')!.value), 'Demo');
     assert.equal(word(byLabel.get('Tags')!.value), 'latest');
@@ -40,7 +40,7 @@ describe('package facts (tooltip and details document)', () => {
     const md = tooltipMarkdown({ title: pkg.name, facts });
     assert.ok(!md.includes('<script>'));
     assert.ok(md.includes('\\*\\*evil\\*\\*'));
-    assert.match(md, /\| Pipeline \| \[\\#9 · main · success\]\(https:\/\/git\.example\.com\/acme\/app\/-\/pipelines\/9\) \|/);
+    assert.match(md, /\| Pipeline \| \[\\#9 · main · ✓ success\]\(https:\/\/git\.example\.com\/acme\/app\/-\/pipelines\/9\) \|/);
   });
 
   it('a pipeline on another origin is named, not linked', () => {

@@ -41,9 +41,13 @@ function scripted(answers: (BrowserResponse | Error)[], seen: { url: string; hea
 }
 
 describe('web build: platform/web', () => {
-  const sample = useSampleFake((f) => (f.cors = true));
+  const sample = useSampleFake();
   let fake: FakeGitLab;
-  beforeEach(() => (fake = sample()));
+  beforeEach(() => {
+    fake = sample();
+    fake.clearRequests();
+    fake.cors = true;
+  });
 
   const clientWith = (fetch: BrowserFetch, extra: Partial<ConstructorParameters<typeof GitLabClient>[0]> = {}, page?: string) =>
     new GitLabClient({ instanceUrl: fake.url, fetch: webFetch(fetch, page), getToken: () => Promise.resolve(SAMPLE.apiToken), userAgent: 'ua', ...extra });

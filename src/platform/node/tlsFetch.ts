@@ -14,7 +14,7 @@ type RequestFn = (
   url: string,
   options: https.RequestOptions,
   callback: (res: IncomingMessage) => void,
-) => { on(event: 'error', listener: (e: Error) => void): unknown; end(): unknown };
+) => { on(event: 'error', listener: (e: Error) => void): unknown; end(body?: string): unknown };
 
 export function withRequestTls(fetch: FetchLike, request: RequestFn = https.request): FetchLike {
   return (url, init) => (init.agent instanceof https.Agent ? tlsRequest(url, init, init.agent, request) : fetch(url, init));
@@ -32,7 +32,7 @@ function tlsRequest(url: string, init: FetchInit, agent: https.Agent, request: R
       }),
     );
     req.on('error', reject);
-    req.end();
+    req.end(init.body);
   });
 }
 

@@ -1,0 +1,31 @@
+/**
+ * Add Rule… (on "Protection Rules"): pattern, type, who may push and delete; one modal naming
+ * the rule, the project and the loaded packages it would cover; then one POST, the rules read
+ * again, one message.
+ */
+import * as vscode from 'vscode';
+import { ruleName, ruleText } from '../core/protectionRules';
+import { say } from '../host/words';
+import { projectLabel } from '../tree/presentation';
+import { isNode, type CommandDeps, type Handler } from './deps';
+import { askRule, confirmRule, coverageLines, matchedPackages, previewRule, restrictsNothing, ruleProject } from './ruleForm';
+
+export function addProtectionRuleCommand(deps: CommandDeps): Handler {
+  return async (node?: unknown) => {
+    const project = ruleProject(isNode(node) ? node : deps.treeView.selection[0]);
+    if (!project?.project) return;
+    const fields = await askRule(deps, project, vscode.l10n.t('Add Protection Rule to {0}', projectLabel(project)));
+    if (!fields) return;
+    if (restrictsNothing(fields)) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('A rule must restrict push or delete; nothing was added.'));
+      return;
+    }
+    const preview = previewRule(fields);
+    const detail = [say(ruleText(preview)), ...coverageLines(await matchedPackages(deps, project, preview))].join('\n');
+    const message = vscode.l10n.t('Add protection rule {0} to {1}?', say(ruleName(preview)), projectLabel(project));
+    if (!(await confirmRule(message, detail, vscode.l10n.t('Add Rule')))) return;
+    const created = await deps.clients.get(project.ref.instanceUrl).createProtectionRule(project.project.id, fields);
+    deps.model.refreshProtection(project);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Added protection rule {0} ({1}).', say(ruleName(created)), say(ruleText(created))));
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * A clean-up rule: which versions of a project's (or group's) packages may go. Criteria combine
+ * with AND; "keep the newest N" is a protection applied last. The rule comes from the question
+ * steps or, for keybindings and automation, from an argument object, read here once.
+ */
+import { compilePattern } from '../util/pattern';
+import { joinTexts, text, verbatim, type Text } from '../util/text';
+
+export interface CleanUpRule {
+  /** Keep the newest N versions of each package name (by `created_at`). 0 allows deleting every version; unset keeps the newest one. */
+  keepNewest?: number;
+  /** Only versions created more than D days ago. */
+  olderThanDays?: number;
+  /** Only versions not downloaded for D days (never downloaded counts from `created_at`). */
+  notDownloadedForDays?: number;
+  /** Only package names matching this glob (or `/regular expression/`). */
+  namePattern?: string;
+  /** Only versions matching this glob (e.g. `*-SNAPSHOT`) or `/regular expression/`. */
+  versionPattern?: string;
+  packageTypes?: string[];
+  statuses?: string[];
+}
+
+export const RULE_KEYS = ['keepNewest', 'olderThanDays', 'notDownloadedForDays', 'namePattern', 'versionPattern', 'packageTypes', 'statuses'] as const;
+
+const COUNTS = ['keepNewest', 'olderThanDays', 'notDownloadedForDays'] as const;
+const PATTERNS = ['namePattern', 'versionPattern'] as const;
+const LISTS = ['packageTypes', 'statuses'] as const;
+
+export type ParsedRule = { ok: true; rule: CleanUpRule } | { ok: false; problem: Text };
+
+/** Whether a command argument is a rule object (as opposed to a tree row or nothing). */
+export function isRuleArgument(arg: unknown): arg is Record<string, unknown> {
+  return typeof arg === 'object' && arg !== null && !Array.isArray(arg) && RULE_KEYS.some((k) => k in arg);
+}
+
+/** Reads a rule from an argument object (or remembered state): whole non-negative numbers, valid patterns, lists of strings. */
+export function parseRule(arg: Record<string, unknown>): ParsedRule {
+  const rule: CleanUpRule = {};
+  for (const key of COUNTS) {
+    const v = arg[key];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return { ok: false, problem: text('{0} must be a whole number of 0 or more', key) };
+    rule[key] = v;
+  }
+  for (const key of PATTERNS) {
+    const v = arg[key];
+    if (v === undefined || v === null || v === '') continue;
+    if (typeof v !== 'string') return { ok: false, problem: text('{0} must be a text pattern', key) };
+    const compiled = compilePattern(v);
+    if (!compiled.ok) return { ok: false, problem: compiled.problem };
+    rule[key] = v;
+  }
+  for (const key of LISTS) {
+    const v = arg[key];
+    if (v === undefined || v === null) continue;
+    const list = typeof v === 'string' ? [v] : v;
+    if (!Array.isArray(list) || !list.every((x): x is string => typeof x === 'string' && x.length > 0))
+      return { ok: false, problem: text('{0} must be a list of names', key) };
+    if (list.length) rule[key] = [...new Set(list)];
+  }
+  if (!hasCriterion(rule)) return { ok: false, problem: text('The rule has no criterion: give at least one of {0}', RULE_KEYS.join(', ')) };
+  return { ok: true, rule };
+}
+
+export function hasCriterion(rule: CleanUpRule): boolean {
+  return RULE_KEYS.some((k) => rule[k] !== undefined);
+}
+
+/** The rule in words, for the confirmation and the preview's title. */
+export function describeRule(rule: CleanUpRule): Text {
+  return (
+    joinTexts([
+      rule.olderThanDays !== undefined ? text('older than {0} days', rule.olderThanDays) : undefined,
+      rule.notDownloadedForDays !== undefined ? text('not downloaded for {0} days', rule.notDownloadedForDays) : undefined,
+      rule.namePattern !== undefined ? text('names {0}', verbatim(rule.namePattern)) : undefined,
+      rule.versionPattern !== undefined ? text('versions {0}', verbatim(rule.versionPattern)) : undefined,
+      rule.packageTypes ? text('types {0}', verbatim(rule.packageTypes.join(', '))) : undefined,
+      rule.statuses ? text('status {0}', verbatim(rule.statuses.join(', '))) : undefined,
+      rule.keepNewest === undefined
+        ? text('keeping the newest version of each name')
+        : rule.keepNewest === 0
+          ? text('every version may go')
+          : text('keeping the newest {0} of each name', rule.keepNewest),
+    ]) ?? text('no criterion')
+  );
+}

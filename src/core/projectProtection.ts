@@ -1,0 +1,35 @@
+/**
+ * Reads a project's protection rules when the server has them (17.6+) and the user may read
+ * them (Maintainer or more): anyone else sees nothing of protection, never an error. The
+ * result is what deletes, clean-up and the tree need: the rules and the user's role.
+ */
+import type { GitLabClient } from '../gitlab/client';
+import { isGitLabError } from '../gitlab/errors';
+import type { Project } from '../gitlab/models';
+import { MAY_READ_RULES, type ProjectProtection } from './protectionRules';
+import { supports, type GitLabVersion } from './versionGates';
+
+/** True when asking for the rules can succeed: a new enough server, a role that is not known to be too low. */
+export function mayReadRules(project: Pick<Project, 'accessLevel'>, version: GitLabVersion | undefined): boolean {
+  return supports(version, 'protectionRules') && (project.accessLevel === undefined || project.accessLevel >= MAY_READ_RULES);
+}
+
+/**
+ * The project's rules and the user's role, or undefined when they cannot be read (too old a
+ * server, too low a role, a 403 or 404, a failure: the list of packages says what failed).
+ * A cancelled read is thrown, so a replaced load never caches "no rules".
+ */
+export async function loadProtection(
+  client: GitLabClient,
+  project: Project,
+  version: GitLabVersion | undefined,
+  signal?: AbortSignal,
+): Promise<ProjectProtection | undefined> {
+  if (!mayReadRules(project, version)) return undefined;
+  try {
+    return { rules: await client.protectionRules(project.id, signal), accessLevel: project.accessLevel };
+  } catch (e) {
+    if (signal?.aborted || (isGitLabError(e) && e.kind === 'cancelled')) throw e;
+    return undefined;
+  }
+}

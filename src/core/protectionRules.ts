@@ -1,0 +1,82 @@
+/**
+ * Package protection rules as the product reads them: which rule covers a package (name
+ * pattern with `*` wildcards, case-insensitive as GitLab's ILIKE match, and the package type),
+ * how to say a rule in a few words ("push: maintainer+, delete: owner+"), and whether a user's
+ * role may delete under it — with the reason when not, so a delete is refused before it is sent.
+ */
+import { displayName, type Package } from '../gitlab/models';
+import type { ProtectionRule } from '../gitlab/protectionRuleModels';
+import { text, verbatim, type Text } from '../util/text';
+
+export type { ProtectionRule } from '../gitlab/protectionRuleModels';
+
+/** GitLab's access levels by the names rules use (admin is an instance administrator). */
+export const ACCESS_LEVELS: Readonly<Record<string, number>> = { guest: 10, reporter: 20, developer: 30, maintainer: 40, owner: 50, admin: 60 };
+
+/** Reading and changing rules needs Maintainer or more. */
+export const MAY_READ_RULES = ACCESS_LEVELS.maintainer;
+
+/** What a rule's level names may be: push maintainer/owner/admin (none: developer+), delete owner/admin (none: maintainer+). */
+export const PUSH_LEVELS = ['maintainer', 'owner', 'admin'] as const;
+export const DELETE_LEVELS = ['owner', 'admin'] as const;
+
+/** The package types a rule may name (servers accept a growing subset: npm first, 400 for the rest). */
+export const PROTECTABLE_TYPES = ['npm', 'pypi', 'maven', 'conan', 'nuget', 'helm', 'generic'] as const;
+
+export function levelOf(name: string | undefined): number | undefined {
+  return name === undefined ? undefined : ACCESS_LEVELS[name];
+}
+
+/** `*` matches any run of characters (also none); everything else literally, ignoring case. */
+export function patternMatches(pattern: string, name: string): boolean {
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${source}$`, 'is').test(name);
+}
+
+/** The rules that cover the package (name and type), strictest first. */
+export function rulesFor(pkg: Package, rules: readonly ProtectionRule[]): ProtectionRule[] {
+  const name = displayName(pkg);
+  const strictness = (r: ProtectionRule): number => (levelOf(r.minimumAccessLevelForDelete) ?? 0) * 100 + (levelOf(r.minimumAccessLevelForPush) ?? 0);
+  return rules.filter((r) => r.packageType === pkg.packageType && patternMatches(r.packageNamePattern, name)).sort((a, b) => strictness(b) - strictness(a));
+}
+
+/** The rule that decides for the package (several may match: a package is as protected as its strictest rule). */
+export function ruleFor(pkg: Package, rules: readonly ProtectionRule[]): ProtectionRule | undefined {
+  return rulesFor(pkg, rules)[0];
+}
+
+/** "push: maintainer+, delete: owner+" (no delete part when the server does not know delete protection). */
+export function ruleText(rule: ProtectionRule): Text {
+  const push = verbatim(rule.minimumAccessLevelForPush ?? 'developer');
+  return rule.minimumAccessLevelForDelete ? text('push: {0}+, delete: {1}+', push, verbatim(rule.minimumAccessLevelForDelete)) : text('push: {0}+', push);
+}
+
+/** `@acme/* (npm)`: how a rule is named in a sentence. */
+export function ruleName(rule: ProtectionRule): Text {
+  return text('{0} ({1})', verbatim(rule.packageNamePattern), verbatim(rule.packageType));
+}
+
+/**
+ * Why a user with `accessLevel` may not delete under `rule`, or undefined when they may (or
+ * when their level is unknown: then GitLab's answer decides, and a 403 is explained).
+ */
+export function deleteRefusal(rule: ProtectionRule | undefined, accessLevel: number | undefined): Text | undefined {
+  const needed = levelOf(rule?.minimumAccessLevelForDelete);
+  if (!rule || needed === undefined || accessLevel === undefined || accessLevel >= needed) return undefined;
+  return text('protected by the rule {0}: only {1}+ may delete it', ruleName(rule), verbatim(rule.minimumAccessLevelForDelete ?? ''));
+}
+
+/** What is known about one project's rules and the user's role in it. */
+export interface ProjectProtection {
+  rules: readonly ProtectionRule[];
+  /** The user's access level in the project (`GET /projects/:id` permissions), when known. */
+  accessLevel?: number;
+}
+
+/** For deletes and clean-up: the reason a package of this project will be refused, or undefined. */
+export function protectionOf(p: ProjectProtection): (pkg: Package) => Text | undefined {
+  return (pkg) => deleteRefusal(ruleFor(pkg, p.rules), p.accessLevel);
+}

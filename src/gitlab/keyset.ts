@@ -1,0 +1,46 @@
+/**
+ * Keyset pagination as GitLab does it for the package pipelines endpoint: no page numbers and
+ * no totals, only an opaque `cursor` in the `Link: <…>; rel="next"` header; the end is a page
+ * without that link (or an empty one). Only the cursor is taken from the link: the request
+ * goes to the path we built, never to an address the server wrote.
+ */
+import { nextLinkParam } from './linkHeader';
+import type { HeaderBag } from './types';
+
+export interface KeysetPage<T> {
+  items: T[];
+  /** The cursor of the next page; absent on the last one. */
+  next?: string;
+}
+
+export type KeysetFetcher<T> = (cursor: string | undefined, signal?: AbortSignal) => Promise<KeysetPage<T>>;
+
+/** The `cursor` parameter of the `rel="next"` URL in a Link header. */
+export function nextCursorFromLink(link: string | null): string | undefined {
+  return nextLinkParam(link, 'cursor') || undefined;
+}
+
+export function keysetPage<T>(items: T[], headers: HeaderBag): KeysetPage<T> {
+  return { items, next: items.length ? nextCursorFromLink(headers.get('link')) : undefined };
+}
+
+/**
+ * Every item, page after page, up to `maxPages` (a server that keeps answering with the same
+ * cursor cannot make this loop forever). `complete` is false when it stopped at the bound.
+ */
+export async function collectKeyset<T>(
+  fetchPage: KeysetFetcher<T>,
+  opts: { maxPages: number; signal?: AbortSignal },
+): Promise<{ items: T[]; complete: boolean }> {
+  const items: T[] = [];
+  const seen = new Set<string>();
+  let cursor: string | undefined;
+  for (let n = 0; n < opts.maxPages; n++) {
+    const page = await fetchPage(cursor, opts.signal);
+    items.push(...page.items);
+    if (!page.next || seen.has(page.next)) return { items, complete: true };
+    seen.add(page.next);
+    cursor = page.next;
+  }
+  return { items, complete: false };
+}

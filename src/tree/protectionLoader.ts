@@ -1,0 +1,116 @@
+/**
+ * The "Protection Rules" row under a project and the rules below it. The rules are read once
+ * per project (alongside its first page of packages, so locks show with the first rows) and
+ * kept on the project row, where package rows, deletes and clean-up read them. Users who may
+ * not read them get no row at all.
+ */
+import { loadProtection, mayReadRules } from '../core/projectProtection';
+import { protectionOf, type ProjectProtection } from '../core/protectionRules';
+import type { Package, Project } from '../gitlab/models';
+import type { ProjectRef } from '../core/projectRef';
+import type { GitLabVersion } from '../core/versionGates';
+import type { GitLabClient } from '../gitlab/client';
+import { text, type Text } from '../util/text';
+import { background } from '../util/timers';
+import type { MessageNode, ProjectNode, ProtectionRuleNode, ProtectionRulesNode, SourceNode, TreeNode } from './nodes';
+
+export interface ProtectionLoaderDeps {
+  clientFor(ref: ProjectRef): GitLabClient;
+  versionOf?(instanceUrl: string): Promise<GitLabVersion | undefined>;
+  /** How long the packages wait for the rules after their first page is in (ms, default 1,000). */
+  graceMs?: number;
+}
+
+const GRACE_MS = 1_000;
+
+export class ProtectionLoader {
+  private readonly loads = new Map<string, { controller: AbortController; done: Promise<ProjectProtection | undefined> }>();
+  /** Projects shown without their rules, to be redrawn once when the rules land (not once per redraw meanwhile). */
+  private readonly redrawPending = new Set<string>();
+
+  constructor(private readonly deps: ProtectionLoaderDeps) {}
+
+  /** The rules of a looked-up project (read once; undefined for those who may not read them). */
+  protectionOf(node: ProjectNode): Promise<ProjectProtection | undefined> {
+    const project = node.project;
+    if (!project) return Promise.resolve(undefined);
+    let load = this.loads.get(node.id);
+    if (!load) {
+      const controller = new AbortController();
+      const done = this.load(node, project, controller.signal).catch(() => undefined);
+      this.loads.set(node.id, (load = { controller, done }));
+    }
+    const current = load;
+    // Kept on the row that asks (a reloaded root has new rows for the same project), unless forgotten meanwhile.
+    return current.done.then((p) => {
+      if (this.loads.get(node.id) === current) node.protection = p;
+      return p;
+    });
+  }
+
+  /**
+   * With the server's version known, the gates decide before anything is sent; while it is
+   * still being asked (right after activation), the rules are asked beside it rather than after
+   * it — one round trip less before the first rows — and dropped if the server turns out too old.
+   */
+  private async load(node: ProjectNode, project: Project, signal: AbortSignal): Promise<ProjectProtection | undefined> {
+    const client = this.deps.clientFor(node.ref);
+    const version = this.deps.versionOf?.(node.ref.instanceUrl) ?? Promise.resolve(undefined);
+    const unknown = Symbol('unknown');
+    // An already settled promise wins the race against one made after it: "known now" or not.
+    const known = await Promise.race([version, Promise.resolve(unknown)]);
+    if (known !== unknown) return loadProtection(client, project, known, signal);
+    const [v, protection] = await Promise.all([version, loadProtection(client, project, undefined, signal)]);
+    return mayReadRules(project, v) ? protection : undefined;
+  }
+
+  /**
+   * For deletes and clean-up: why a package listed under `node` will be refused by a protection
+   * rule (reading the rules first if need be), or undefined. Group lists read no rules.
+   */
+  async refusalsFor(node: SourceNode): Promise<(pkg: Package) => Text | undefined> {
+    const protection = node.kind === 'project' ? await this.protectionOf(node) : undefined;
+    return protection ? protectionOf(protection) : () => undefined;
+  }
+
+  /**
+   * The rows a project shows above its packages: "Protection Rules", or nothing. Waited for
+   * beside the first page of packages, but never much longer than it (a slow or hanging rules
+   * endpoint must not hold the packages back): rules that land later redraw the project.
+   */
+  async rowsFor(node: TreeNode | undefined, firstPage: Promise<void>, redraw: (node: ProjectNode) => void): Promise<TreeNode[]> {
+    if (node?.kind !== 'project' || !node.project) return [];
+    const rules = this.protectionOf(node);
+    const late = Symbol('late');
+    const grace = firstPage.then(() => new Promise<typeof late>((resolve) => background(setTimeout(() => resolve(late), this.deps.graceMs ?? GRACE_MS))));
+    const first = await Promise.race([rules, grace]);
+    if (first === late) {
+      if (!this.redrawPending.has(node.id)) {
+        this.redrawPending.add(node.id);
+        void rules.then((p) => {
+          this.redrawPending.delete(node.id);
+          if (p) redraw(node);
+        });
+      }
+      return [];
+    }
+    return first ? [{ kind: 'protectionRules', id: `${node.id}/protectionRules`, parent: node }] : [];
+  }
+
+  ruleRows(node: ProtectionRulesNode): (ProtectionRuleNode | MessageNode)[] {
+    const rules = node.parent.protection?.rules ?? [];
+    if (!rules.length)
+      return [{ kind: 'message', id: `${node.id}/empty`, parent: node, text: text('No protection rules'), severity: 'info', action: { kind: 'none' } }];
+    return rules.map((rule) => ({ kind: 'protectionRule', id: `${node.id}/rule:${rule.id}`, parent: node, rule }));
+  }
+
+  /** Read again next time (a refresh, a rule changed); `undefined`: every project. */
+  forget(node?: { id: string }): void {
+    for (const [id, load] of this.loads) {
+      if (!node || id === node.id) {
+        load.controller.abort();
+        this.loads.delete(id);
+      }
+    }
+  }
+}
