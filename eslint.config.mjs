@@ -8,8 +8,10 @@ import { noImportCycles } from './test/lint/noImportCycles.mjs';
 /**
  * The layers (see README, Development): imports point one way,
  *   commands → tree → core → gitlab → util;  host → core;  platform → core.
- * `extension.ts` (the composition root) may import anything; `constants.ts` is a leaf anyone may import.
+ * The composition root (`composition.ts`) and the two entries that hand it a platform (`main.ts` on
+ * Node, `browser.ts` in a web worker) may import anything; `constants.ts` is a leaf anyone may import.
  */
+const ROOTS = ['./src/composition.ts', './src/main.ts', './src/browser.ts'];
 const LAYERS = ['util', 'gitlab', 'core', 'tree', 'host', 'platform', 'commands'];
 const MAY_IMPORT = {
   util: [],
@@ -22,7 +24,7 @@ const MAY_IMPORT = {
 };
 const zones = LAYERS.map((layer) => ({
   target: `./src/${layer}`,
-  from: [...LAYERS.filter((l) => l !== layer && !MAY_IMPORT[layer].includes(l)).map((l) => `./src/${l}`), './src/extension.ts'],
+  from: [...LAYERS.filter((l) => l !== layer && !MAY_IMPORT[layer].includes(l)).map((l) => `./src/${l}`), ...ROOTS],
   message: `${layer}/ may import only ${MAY_IMPORT[layer].join(', ') || 'nothing but other util files'} (and constants.ts).`,
 }));
 
@@ -61,6 +63,19 @@ export default tseslint.config(
   {
     files: ['src/platform/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
+  },
+  {
+    // The web worker's platform: what a browser has (the bundle test checks the built file too).
+    files: ['src/platform/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [{ group: ['node:*', 'node-fetch', '**/platform/node', '**/platform/node/**'], message: 'platform/web runs in a browser.' }],
+        },
+      ],
+    },
   },
   {
     files: ['test/**/*.ts'],

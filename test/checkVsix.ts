@@ -8,7 +8,7 @@ const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies']
   .filter(Boolean);
 const allowed = [
   /^(package\.json|package\.nls\.json|README\.md|CHANGELOG\.md|LICENSE)$/,
-  /^dist\/extension\.js$/,
+  /^dist\/(web\/)?extension\.js$/,
   /^media\/[^/]+\.(svg|png)$/,
   /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
 ];

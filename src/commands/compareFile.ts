@@ -1,6 +1,11 @@
-/** Compare with Local File…: hashes a local file and says match or mismatch, with both digests. */
+/**
+ * Compare with Local File…: hashes a file and says match or mismatch, with both digests. A file
+ * on this machine's disk is streamed; any other (a web worker's, a remote or virtual one) is read
+ * through workspace.fs.
+ */
 import * as vscode from 'vscode';
 import { ALGORITHM_LABEL, strongestChecksum } from '../core/checksums';
+import { hashWorkspaceFile, isReadableFile } from '../host/workspaceFiles';
 import type { CommandDeps, Handler } from './deps';
 import { fileTargets } from './fileTargets';
 
@@ -13,7 +18,7 @@ export function compareFileCommand(deps: CommandDeps): Handler {
     const active = vscode.window.activeTextEditor?.document.uri;
     const choose = vscode.l10n.t('Choose a File…');
     let local: vscode.Uri | undefined;
-    if (active?.scheme === 'file') {
+    if (active && isReadableFile(active)) {
       const pick = await vscode.window.showQuickPick([baseName(active.path), choose], {
         placeHolder: vscode.l10n.t('Compare {0} with which local file?', f.file.fileName),
       });
@@ -24,9 +29,11 @@ export function compareFileCommand(deps: CommandDeps): Handler {
       await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Compare'), defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri })
     )?.[0];
     if (!local) return;
-    if (local.scheme !== 'file') throw new Error(vscode.l10n.t('Only files on disk can be compared.'));
-    if (!deps.platform.hashLocalFile) throw new Error(vscode.l10n.t('Only files on disk can be compared.'));
-    const actual = await deps.platform.hashLocalFile(local.fsPath, expected.algorithm);
+    const { hashLocalFile, createHasher } = deps.platform;
+    const actual =
+      local.scheme === 'file' && hashLocalFile
+        ? await hashLocalFile(local.fsPath, expected.algorithm)
+        : await hashWorkspaceFile(local, createHasher(expected.algorithm));
     const label = ALGORITHM_LABEL[expected.algorithm];
     if (actual === expected.hex) {
       void vscode.window.showInformationMessage(

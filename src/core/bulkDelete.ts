@@ -7,7 +7,7 @@
  */
 import type { GitLabClient } from '../gitlab/client';
 import { asGitLabError, CancelledError, RateLimitedError, type GitLabError } from '../gitlab/errors';
-import { abortableSleep } from '../gitlab/retryPolicy';
+import { abortableSleep, retryDelay } from '../gitlab/retryPolicy';
 import type { ProjectKey } from '../gitlab/types';
 
 export interface DeleteTarget {
@@ -61,7 +61,9 @@ export async function deletePackages<T extends DeleteTarget>(
           outcomes[index] = { target, ok: true };
         } catch (e) {
           if (e instanceof RateLimitedError && waits < (opts.maxRateLimitWaits ?? 3)) {
-            pausedUntil = Math.max(pausedUntil, Date.now() + (e.retryAfterMs ?? opts.defaultPauseMs ?? 1000));
+            // A Retry-After that could not be read (a browser): the retry policy's jittered backoff.
+            const unheard = e.retryAfterHidden ? retryDelay(e, waits, 30_000) : undefined;
+            pausedUntil = Math.max(pausedUntil, Date.now() + (e.retryAfterMs ?? unheard ?? opts.defaultPauseMs ?? 1000));
             continue;
           }
           outcomes[index] = { target, ok: false, error: asGitLabError(e) };

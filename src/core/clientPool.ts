@@ -31,6 +31,8 @@ export interface ClientPoolOptions {
   onUntrustedCertificates?(origin: string): void;
   /** Absent (a browser): every origin uses the platform's default stack. */
   connections?: Connections;
+  /** An origin has TLS settings that this platform cannot apply (no `connections`: the browser decides). */
+  onTlsSettingsIgnored?(origin: string): void;
   /** Reads a failing server certificate for the error's facts. */
   peerCertificate?: (url: string) => Promise<PeerCertificate | undefined>;
 }
@@ -83,7 +85,11 @@ export class ClientPool {
     let agent = this.agents.get(origin);
     if (!agent) {
       const settings = this.opts.instanceSettings?.(origin);
-      if ((!settings?.caFile && !settings?.allowUntrustedCertificate) || !this.opts.connections) return Promise.resolve(undefined);
+      if (!settings?.caFile && !settings?.allowUntrustedCertificate) return Promise.resolve(undefined);
+      if (!this.opts.connections) {
+        this.opts.onTlsSettingsIgnored?.(origin);
+        return Promise.resolve(undefined);
+      }
       agent = this.opts.connections.open(origin, settings);
       this.agents.set(origin, agent);
       agent.then(

@@ -104,9 +104,26 @@ function networkText(e: NetworkError): Text {
       return text('the connection timed out');
     case 'unreachable':
       return text('the host is unreachable');
+    case 'browserRefused':
+      return browserRefusedText(e);
+    case 'mixedContent':
+      return text('the browser blocks plain-http requests from a page served over https (mixed content). Use the https address of the instance.');
     default:
       return e.code ? text('network error ({0})', e.code) : text('network error');
   }
+}
+
+/** A browser's "Failed to fetch": what it most likely was, by what the address allows. */
+function browserRefusedText(e: NetworkError): Text {
+  const origin = e.instanceUrl ? new URL(e.instanceUrl).origin : '';
+  return origin.startsWith('https:')
+    ? text(
+        "the browser refused the request without saying why. Most likely it does not trust the server's certificate (open {0} in a browser tab to see; caFile and allowUntrustedCertificate do not apply in the browser), or the server (or a proxy in front of it) does not send GitLab's CORS headers, or it cannot be reached.",
+        origin,
+      )
+    : text(
+        "the browser refused the request without saying why. Most likely the server (or a proxy in front of it) does not send GitLab's CORS headers, or it cannot be reached.",
+      );
 }
 
 function badResponseText(e: BadResponseError): Text {
@@ -121,6 +138,10 @@ function badResponseText(e: BadResponseError): Text {
       return text('unexpected redirect of a request that changes something (DELETE, POST, PATCH)');
     case 'tooManyRedirects':
       return text('too many redirects');
+    case 'hiddenRedirect':
+      return text(
+        'GitLab redirected the request (for a download: to object storage), and the browser does not let the extension see where to. Open it in the browser instead.',
+      );
     default:
       return verbatim(e.detail ?? e.problem);
   }

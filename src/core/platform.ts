@@ -1,13 +1,14 @@
 /**
  * What the extension needs from the platform it runs on, injected at the root: Node (desktop,
- * remote, code-server) implements it in platform/node; a browser build implements what a
- * browser can. Absent parts switch features off, they are never faked.
+ * remote, code-server) implements it in platform/node; a web worker (vscode.dev, github.dev)
+ * in platform/web, with what a browser can. Absent parts switch a feature to its workspace.fs
+ * form or off; they are never faked.
  */
 import type { PeerCertificate } from '../gitlab/tlsFailure';
 import type { FetchLike } from '../gitlab/types';
 import type { ChecksumAlgorithm } from './checksums';
 import type { Connections } from './clientPool';
-import type { DownloadPlatform } from './verifiedDownload';
+import type { DownloadPlatform, Hasher } from './verifiedDownload';
 
 export interface Platform {
   fetch: FetchLike;
@@ -15,9 +16,11 @@ export interface Platform {
   connections?: Connections;
   /** Reads a failing server certificate, to say when and for whom it is. */
   peerCertificate?: (url: string) => Promise<PeerCertificate | undefined>;
-  /** Downloads to local files. */
+  /** Streamed digests (Node's crypto, else a pure-JS one). */
+  createHasher: (algorithm: ChecksumAlgorithm) => Hasher;
+  /** Downloads to local files (absent: written through workspace.fs once verified). */
   downloads?: DownloadPlatform;
-  /** Digest of a local file. */
+  /** Digest of a local file, streamed (absent: read through workspace.fs). */
   hashLocalFile?: (path: string, algorithm: ChecksumAlgorithm) => Promise<string>;
   /** For `~/` in settings that name files. */
   homeDir?: string;

@@ -77,14 +77,22 @@ export class RateLimitedError extends GitLabError {
     path: string,
     serverMessage: string | undefined,
     readonly retryAfterMs: number | undefined,
+    /** `Retry-After` may have been sent but could not be read (a browser, a cross-origin answer that does not expose it). */
+    readonly retryAfterHidden = false,
   ) {
-    super(path, 429, serverMessage, retryAfterMs !== undefined ? `retry after ${retryAfterMs} ms` : undefined);
+    super(path, 429, serverMessage, retryAfterMs !== undefined ? `retry after ${retryAfterMs} ms` : retryAfterHidden ? 'Retry-After unreadable' : undefined);
   }
 }
 
 export class ServerError extends GitLabError {
   readonly kind = 'server';
-  constructor(path: string, status: number, serverMessage: string | undefined) {
+  constructor(
+    path: string,
+    status: number,
+    serverMessage: string | undefined,
+    /** As for RateLimitedError: a `Retry-After` (of a 503) may have been sent but could not be read. */
+    readonly retryAfterHidden = false,
+  ) {
     super(path, status, serverMessage);
   }
 }
@@ -98,7 +106,18 @@ export class BadRequestError extends GitLabError {
 }
 
 /** Why a connection failed, as far as the platform could tell. */
-export type NetworkProblem = 'dns' | 'refused' | 'reset' | 'closedEarly' | 'timedOut' | 'unreachable' | 'other';
+export type NetworkProblem =
+  | 'dns'
+  | 'refused'
+  | 'reset'
+  | 'closedEarly'
+  | 'timedOut'
+  | 'unreachable'
+  /** A browser refused without saying why: its certificate checks, missing CORS headers, or no connection. */
+  | 'browserRefused'
+  /** A browser blocked plain http from a page served over https. */
+  | 'mixedContent'
+  | 'other';
 
 export class NetworkError extends GitLabError {
   readonly kind = 'network';
@@ -130,7 +149,7 @@ export class CancelledError extends GitLabError {
 }
 
 /** What was wrong with an answer: HTML (a sign-in page or proxy), cut-off JSON, an unexpected shape… */
-export type BadResponseProblem = 'html' | 'invalidJson' | 'shape' | 'noBody' | 'redirectedDelete' | 'tooManyRedirects' | 'other';
+export type BadResponseProblem = 'html' | 'invalidJson' | 'shape' | 'noBody' | 'redirectedDelete' | 'tooManyRedirects' | 'hiddenRedirect' | 'other';
 
 export class BadResponseError extends GitLabError {
   readonly kind = 'badResponse';
@@ -138,7 +157,7 @@ export class BadResponseError extends GitLabError {
     path: string,
     status: number | undefined,
     readonly problem: BadResponseProblem,
-    /** For `shape` and `other`: what was off, e.g. `package has no numeric "id"`. */
+    /** For `shape` and `other`: what was off, e.g. `package has no numeric "id"`; for `hiddenRedirect`: the URL that redirected. */
     readonly detail?: string,
   ) {
     super(path, status, undefined, detail ?? problem);

@@ -55,8 +55,9 @@ export function errorForStatus(status: number, path: string, text: string, heade
     return new ForbiddenError(path, message, reason);
   }
   if (status === 404) return new NotFoundError(path, message);
-  if (status === 429) return new RateLimitedError(path, message, retryAfterMs(headers));
-  if (status >= 500) return new ServerError(path, status, message);
+  const retryAfterHidden = headers.hidden?.('retry-after') === true;
+  if (status === 429) return new RateLimitedError(path, message, retryAfterMs(headers), retryAfterHidden);
+  if (status >= 500) return new ServerError(path, status, message, retryAfterHidden);
   return new BadRequestError(path, status, message);
 }
 
@@ -83,6 +84,9 @@ const NETWORK_PROBLEMS: Record<string, NetworkProblem> = {
   ETIMEDOUT: 'timedOut',
   EHOSTUNREACH: 'unreachable',
   ENETUNREACH: 'unreachable',
+  // Set by platform/web/webFetch.ts: what a browser's bare "Failed to fetch" could be told apart as.
+  ERR_BROWSER_REFUSED: 'browserRefused',
+  ERR_MIXED_CONTENT: 'mixedContent',
 };
 
 export function networkError(path: string, e: unknown): NetworkError {

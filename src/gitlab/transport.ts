@@ -27,6 +27,8 @@ export interface HttpOptions {
   /** Plain http is refused for non-loopback hosts unless this is set. */
   allowInsecureHttp?: boolean;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** 0 ≤ x < 1, for the jitter of retries whose `Retry-After` could not be read (default Math.random). */
+  random?: () => number;
   /**
    * The https agent for an origin (custom CA, certificate checks), asked per hop so that a
    * redirect to another origin never inherits the instance's. Undefined: the default stack.
@@ -94,7 +96,7 @@ export class HttpClient {
           options.body,
         );
       } catch (e) {
-        const delay = attempt < retries ? retryDelay(e, attempt, this.maxRetryDelayMs) : undefined;
+        const delay = attempt < retries ? retryDelay(e, attempt, this.maxRetryDelayMs, this.opts.random) : undefined;
         if (delay === undefined) throw e;
         await this.sleep(delay, options.signal).catch(() => {
           throw new CancelledError(path);
@@ -180,6 +182,8 @@ export class HttpClient {
         const payload = body ? { body: JSON.stringify(body) } : {};
         const res = await this.opts.fetch(url, { method, headers, signal: controller.signal, redirect: 'manual', ...payload, ...(agent ? { agent } : {}) });
         status = res.status;
+        // The token never follows a redirect it cannot see the target of.
+        if (res.redirectHidden) throw new BadResponseError(path, undefined, 'hiddenRedirect', url.split('?')[0]);
         const location = res.headers.get('location');
         if (status >= 300 && status < 400 && location) {
           if (method !== 'GET' || hop >= MAX_REDIRECTS) {

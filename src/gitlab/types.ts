@@ -5,6 +5,8 @@ export type ProjectKey = number | string;
 
 export interface HeaderBag {
   get(name: string): string | null;
+  /** True when the platform could not see this header even if it was sent (a browser reading a cross-origin answer). */
+  hidden?(name: string): boolean;
 }
 
 export interface FetchResponse {
@@ -13,6 +15,8 @@ export interface FetchResponse {
   text(): Promise<string>;
   /** The body as an async iterable of chunks, for downloads. */
   body?: unknown;
+  /** A redirect the platform followed no further and does not show (a browser's opaque redirect). */
+  redirectHidden?: boolean;
 }
 
 export interface FetchInit {

@@ -1,6 +1,7 @@
 /**
  * Projects named by the git remotes of the workspace's repositories, through the built-in
- * `vscode.git` extension; kept current as repositories open and close.
+ * `vscode.git` extension where its API is reachable (not from a web worker, where detection is
+ * skipped); kept current as repositories open and close.
  */
 import * as vscode from 'vscode';
 import { projectFromRemote } from '../core/remoteProjects';
@@ -38,7 +39,10 @@ export class WorkspaceRemotes implements vscode.Disposable {
     const ext = vscode.extensions.getExtension<GitExtension>('vscode.git');
     if (!ext) return;
     try {
-      this.api = (ext.isActive ? ext.exports : await ext.activate()).getAPI(1);
+      const git = ext.isActive ? ext.exports : await ext.activate();
+      // Running in another extension host (a web worker beside the Node one), its API does not reach here.
+      if (typeof git?.getAPI !== 'function') return;
+      this.api = git.getAPI(1);
     } catch {
       return; // git disabled or not installed: nothing to detect
     }

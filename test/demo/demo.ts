@@ -7,6 +7,8 @@
  *   npm run demo                      code-server in your browser
  *   npm run demo -- --port 8080       on a fixed port
  *   npm run demo -- --desktop         a local desktop VS Code (`code` on PATH), development mode
+ *   npm run demo -- --web             code-server with the extension in the browser's web-worker host
+ *                                     (its `browser` entry; no environment there: set the token by hand)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,7 +17,7 @@ import * as path from 'node:path';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE } from '../fake-gitlab/seed';
 import { startCodeServer } from '../e2e/codeServer';
-import { gitWorkspace } from '../e2e/harness';
+import { gitWorkspace, WEB_WORKER_HOST } from '../e2e/harness';
 import { provision } from '../e2e/provision';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -27,7 +29,8 @@ const REMOTE_PROJECT = 'acme/fips';
 
 async function main(): Promise<void> {
   const fake = await FakeGitLab.start({ seed: 'sample', latencyMs: 40 });
-  const settings = { 'gitlabPackages.instanceUrl': fake.url, 'gitlabPackages.projects': PROJECTS, 'git.enabled': true };
+  const web = args.includes('--web');
+  const settings = { 'gitlabPackages.instanceUrl': fake.url, 'gitlabPackages.projects': PROJECTS, 'git.enabled': true, ...(web ? WEB_WORKER_HOST : {}) };
   const env = { GITLAB_PACKAGES_TOKEN: SAMPLE.apiToken };
   const runDir = path.join(root, '.vscode-test', `demo-${Date.now()}`);
   let stopEditor: () => Promise<void>;
@@ -57,8 +60,10 @@ async function main(): Promise<void> {
     console.log('\nGitLab Packages demo is running.');
     console.log(`  Open:         ${cs.url}/?folder=${encodeURIComponent(cs.workspace)}`);
     console.log('  Then:         the "GitLab Packages" icon in the activity bar.');
+    if (web) console.log('  Web worker:   the extension runs in the browser (its `browser` entry); "Set Access Token…" first.');
   }
-  console.log(`  Fake GitLab:  ${fake.url} (token "${SAMPLE.apiToken}" is already in place; read-only token: "${SAMPLE.readToken}")`);
+  const inPlace = web ? 'to set by hand' : 'is already in place';
+  console.log(`  Fake GitLab:  ${fake.url} (token "${SAMPLE.apiToken}" ${inPlace}; read-only token: "${SAMPLE.readToken}")`);
   console.log('  Stop:         Ctrl+C\n');
 
   let stopping = false;

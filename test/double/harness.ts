@@ -1,8 +1,8 @@
 /**
- * Runs the real extension (`activate` from src/extension.ts) against the `vscode` double and a
+ * Runs the real extension (`activate` from src/main.ts, the Node entry) against the `vscode` double and a
  * fake GitLab, and gives tests what a person has: the tree (through the provider handed to
  * createTreeView), commands by id, settings, SecretStorage and the window's messages.
- * Nothing below src/ is imported but extension.ts, so the tests survive restructuring.
+ * Nothing below src/ is imported but main.ts, so the tests survive restructuring.
  */
 import Module from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ export const VIEW_ID = 'gitlabPackages.packages';
 const SECTION = 'gitlabPackages';
 const TOKEN_KEY = 'gitlabPackages.token:';
 
-type ExtensionModule = typeof import('../../src/extension');
+type ExtensionModule = typeof import('../../src/main');
 
 const SRC = path.join(ROOT, 'src') + path.sep;
 let vscodeForNextLoad: Record<string, unknown> | undefined;
@@ -43,7 +43,7 @@ let vscodeForNextLoad: Record<string, unknown> | undefined;
  * no such module; the extension host injects it the same way). Fresh modules mean late work of
  * a finished test (a retry timer, a pending toast) can only reach its own, finished window.
  */
-function loadExtension(w: FakeVscode): ExtensionModule {
+function loadExtension(w: FakeVscode, entry: 'main' | 'browser'): ExtensionModule {
   const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown; __vscodeDouble?: boolean };
   if (!loader.__vscodeDouble) {
     const original = loader._load;
@@ -57,7 +57,7 @@ function loadExtension(w: FakeVscode): ExtensionModule {
   for (const file of Object.keys(require.cache)) if (file.startsWith(SRC)) delete require.cache[file];
   vscodeForNextLoad = createVscodeModule(() => w);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the hook, through tsx like every test file
-  return require('../../src/extension') as ExtensionModule;
+  return (entry === 'browser' ? require('../../src/browser') : require('../../src/main')) as ExtensionModule;
 }
 
 export type Node = object;
@@ -92,6 +92,8 @@ export interface HarnessOptions {
   prepareFake?: (fake: FakeGitLab) => void;
   /** Called with the window before activation (e.g. to provide a git API). */
   beforeActivate?: (w: FakeVscode) => void;
+  /** The entry to activate: `main` (Node, the default) or `browser` (the web worker's, on Node's global fetch here). */
+  entry?: 'main' | 'browser';
 }
 
 export class Harness {
@@ -113,7 +115,7 @@ export class Harness {
     const fake = opts.fake ?? (await startFake());
     if (!opts.fake) opts.prepareFake?.(fake);
     const w = new FakeVscode({ manifest: MANIFEST, workspaceFolders: opts.workspaceFolders, isTrusted: opts.isTrusted });
-    const ext = loadExtension(w);
+    const ext = loadExtension(w, opts.entry ?? 'main');
     const context = createExtensionContext({ packageJSON: MANIFEST, extensionPath: ROOT, extensionMode: opts.extensionMode ?? ExtensionMode.Production });
     const h = new Harness(w, context, fake, !opts.fake);
     // Never the real gitlab.com: this machine has no internet, and a hanging lookup would outlive the test.

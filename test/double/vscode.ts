@@ -400,6 +400,7 @@ export class User {
   readonly quickPicks: QuickPickRecord[] = [];
   readonly quickPickWidgets: FakeQuickPick<vscode.QuickPickItem>[] = [];
   readonly openDialogs: { options?: vscode.OpenDialogOptions; result?: Uri[] }[] = [];
+  readonly saveDialogs: { options?: vscode.SaveDialogOptions; result?: Uri }[] = [];
   readonly progress: ProgressRecord[] = [];
   readonly cancelAttempts: { cancelled: boolean }[] = [];
   readonly statusBar: { text: string; hideAfter?: number }[] = [];
@@ -444,7 +445,7 @@ export class User {
     return this;
   }
 
-  /** The next open dialogs' choices (undefined = cancelled). */
+  /** The next open (or save) dialogs' choices (undefined = cancelled; a save dialog takes the first URI). */
   chooseInDialog(...results: (Uri[] | undefined)[]): this {
     this.dialogs.push(...results);
     return this;
@@ -1164,6 +1165,11 @@ export class FakeVscode {
         user.openDialogs.push({ options, result });
         return Promise.resolve(result);
       },
+      showSaveDialog: (options?: vscode.SaveDialogOptions): Promise<Uri | undefined> => {
+        const result = user.takeDialog()?.[0];
+        user.saveDialogs.push({ options, result });
+        return Promise.resolve(result);
+      },
       withProgress: <R>(
         options: vscode.ProgressOptions,
         task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>,
@@ -1319,6 +1325,7 @@ export class FakeVscode {
           return { type: s.isDirectory() ? FileType.Directory : FileType.File, ctime: s.ctimeMs, mtime: s.mtimeMs, size: s.size };
         },
         readFile: async (uri: Uri) => new Uint8Array(await fsp.readFile(uri.fsPath)),
+        isWritableFileSystem: (scheme: string) => (scheme === 'file' ? true : undefined),
         writeFile: (uri: Uri, content: Uint8Array) => fsp.writeFile(uri.fsPath, content),
         createDirectory: async (uri: Uri) => {
           await fsp.mkdir(uri.fsPath, { recursive: true });

@@ -4,14 +4,25 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE } from '../fake-gitlab/seed';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { makeTestCerts } from '../unit/certs';
 import { cleanUpFlow } from './cleanUpFlow';
-import { readmeScreenshot, REMOTE_PROJECT, useEnvironment } from './harness';
+import { readmeScreenshot, REMOTE_PROJECT, settingsFiles, useEnvironment } from './harness';
+import {
+  browsesThreeLevelsAndPages,
+  copiesChecksumFile,
+  copiesFileChecksum,
+  deletesWithOneConfirmation,
+  downloadsVerifiedAndCompares,
+  filtersByType,
+  pkgId as sharedPkgId,
+  setsToken,
+  showsNoTokenRow,
+  showsRejectedTokenRow,
+} from './coreFlows';
 import { until } from './until';
 
 const OTHER_TOKEN = 'second-instance-test-token-0003';
@@ -21,13 +32,7 @@ describe('GitLab Packages in a real VS Code', function () {
   const env = useEnvironment();
   const appId = SAMPLE.projects.app.id;
 
-  const pkgId = (name: string, version: string): number => {
-    const pkg = env()
-      .fake.packagesOf(appId)
-      .find((p) => p.name === name && p.version === version);
-    assert.ok(pkg, `${name} ${version} seeded`);
-    return pkg.id;
-  };
+  const pkgId = (name: string, version: string): number => sharedPkgId(env(), name, version);
   const deletes = () => env().fake.requests.filter((r) => r.method === 'DELETE');
   /** Show Package Details on a row; its text once rendered (the document is filled in once its requests are answered: wait for `last`, its last section). */
   const detailsOf = async (row: string, last: string): Promise<string> => {
@@ -44,29 +49,9 @@ describe('GitLab Packages in a real VS Code', function () {
     );
   };
 
-  it('shows the projects with no token, and a row that offers to set one', async () => {
-    const { wb, fake } = env();
-    await wb.openViewContainer('GitLab Packages');
-    await wb.widenSideBar();
-    await wb.row('acme/app');
-    await wb.expand('acme/app');
-    const port = new URL(fake.url).port;
-    await wb.row(`No access token for 127.0.0.1:${port} — Set Access Token…`);
-  });
+  it('shows the projects with no token, and a row that offers to set one', () => showsNoTokenRow(env()));
 
-  it('sets the token from the palette: password box, checked with GET /user, signed in as', async () => {
-    const { wb, fake } = env();
-    fake.clearRequests();
-    await wb.runCommand('GitLab Packages: Set Access Token…');
-    // The palette's input turns into the extension's password box.
-    await wb.page.locator('.quick-input-widget .quick-input-box input[type="password"]').waitFor({ timeout: 10_000 });
-    assert.match(await wb.page.locator('.quick-input-widget').innerText(), /GitLab access token for 127\.0\.0\.1/);
-    await wb.quickInputType(SAMPLE.apiToken);
-    await wb.waitForNotification(/Signed in to 127\.0\.0\.1:\d+ as Demo User \(@demo\)/);
-    const user = fake.requests.find((r) => r.path === '/api/v4/user');
-    assert.equal(user?.auth, 'private-token');
-    await wb.row('com/mycompany/my-app 1.0-SNAPSHOT · maven');
-  });
+  it('sets the token from the palette: password box, checked with GET /user, signed in as', () => setsToken(env()));
 
   it("lists the project of the workspace's git remote first, marked detected, and follows a remote change and the repository closing and opening", async () => {
     const { wb, fake, codeServer } = env();
@@ -94,74 +79,19 @@ describe('GitLab Packages in a real VS Code', function () {
     await wb.row(REMOTE_PROJECT, 30_000);
   });
 
-  it('browses projects → packages → files, and pages past the first page', async () => {
-    const { wb, fake } = env();
-    await wb.expand('com/mycompany/my-app 1.0-SNAPSHOT · maven');
-    for (const file of ['my-app-1.0-20180724.120000-1.jar', 'my-app-1.0-20180724.120000-1.pom', 'maven-metadata.xml']) await wb.row(file);
-    await readmeScreenshot(wb, 'tree');
-    // Package tooltips are not sent with the rows (a long list would carry thousands): on hover.
-    const tip = await wb.tooltip('com/mycompany/my-app 1.0-SNAPSHOT · maven');
-    assert.match(tip, /Version\s+1\.0-SNAPSHOT/);
-    assert.match(tip, /Other versions/, 'the single-package endpoint added the other versions');
+  it('browses projects → packages → files, and pages past the first page', () => browsesThreeLevelsAndPages(env()));
 
-    fake.clearRequests();
-    await wb.expand('acme/big');
-    // 250 packages: page 1 at once, pages 2 and 3 in the background.
-    await until(() => fake.requests.some((r) => r.path === '/api/v4/projects/102/packages' && r.query.page === '3' && r.status === 200), {
-      what: 'page 3 of acme/big fetched',
-    });
-    assert.deepEqual(
-      fake.requests
-        .filter((r) => r.path === '/api/v4/projects/102/packages')
-        .map((r) => r.query.page)
-        .sort(),
-      ['1', '2', '3'],
-    );
-    // The oldest package is last: once the tree holds all 250 (its rows say so: 251 with the
-    // project's "Protection Rules" above them), jump to the end of the tree (focus is on acme/big) and find it.
-    await until(() => wb.rows().and(wb.page.locator('[aria-level="2"][aria-setsize="251"]')).count(), { what: 'acme/big listing all 250 packages' });
-    await wb.page.keyboard.press('End');
-    await wb.row('service-00 1.0.0 · maven');
-    await wb.page.keyboard.press('Home');
-    await wb.collapse('acme/big');
-  });
+  it('copies a file checksum (SHA-256) to the clipboard', () => copiesFileChecksum(env()));
 
-  it('copies a file checksum (SHA-256) to the clipboard', async () => {
-    const { wb, fake } = env();
-    const jar = fake.getPackage(pkgId('com/mycompany/my-app', '1.0-SNAPSHOT'))!.files.find((f) => f.fileName.endsWith('.jar'))!;
-    await wb.writeClipboard('sentinel');
-    await wb.contextMenu('my-app-1.0-20180724.120000-1.jar', 'Copy Checksum');
-    assert.equal(await wb.clipboardAfter('sentinel'), jar.sha256);
-    assert.match(await wb.statusBarText(), /Copied SHA-256 of my-app-1\.0-20180724\.120000-1\.jar/);
-    await readmeScreenshot(wb, 'checksum-copied');
-  });
+  it("copies a package's checksum file (sha256sum -c format)", () => copiesChecksumFile(env()));
 
-  it("copies a package's checksum file (sha256sum -c format)", async () => {
-    const { wb, fake } = env();
-    const files = fake.getPackage(pkgId('com/mycompany/my-app', '1.0-SNAPSHOT'))!.files;
-    await wb.writeClipboard('sentinel');
-    await wb.contextMenu('com/mycompany/my-app 1.0-SNAPSHOT · maven', 'Copy Checksum');
-    const text = await wb.clipboardAfter('sentinel');
-    assert.deepEqual(text.trim().split('\n').sort(), files.map((f) => `${f.sha256}  ${f.fileName}`).sort());
-  });
-
-  it('downloads a file into a chosen folder, verified against its SHA-256, then compares a local file', async () => {
-    const { wb, fake, codeServer } = env();
-    const jar = fake.getPackage(pkgId('com/mycompany/my-app', '1.0-SNAPSHOT'))!.files.find((f) => f.fileName.endsWith('.jar'))!;
-    await wb.contextMenu('my-app-1.0-20180724.120000-1.jar', 'Download File…');
-    // code-server's own folder picker, opened at the workspace folder.
-    await wb.quickInput().waitFor();
-    await wb.page.locator('.quick-input-widget .monaco-button:text-is("Download Here")').click();
-    await wb.waitForNotification(/Downloaded my-app-1\.0-20180724\.120000-1\.jar \(142 B\)\. SHA-256 verified\./);
-    const saved = path.join(codeServer.workspace, jar.fileName);
-    assert.equal(createHash('sha256').update(readFileSync(saved)).digest('hex'), jar.sha256);
-    assert.ok(!existsSync(`${saved}.part`));
-
-    await wb.contextMenu('my-app-1.0-20180724.120000-1.jar', 'Compare with Local File…');
-    await wb.fileDialogListed();
-    await wb.quickInputType(saved);
-    await wb.waitForNotification(/Match: my-app-1\.0-20180724\.120000-1\.jar has the same SHA-256/);
-  });
+  it('downloads a file into a chosen folder, verified against its SHA-256, then compares a local file', () =>
+    downloadsVerifiedAndCompares(env(), async () => {
+      const { wb } = env();
+      // code-server's own folder picker, opened at the workspace folder.
+      await wb.quickInput().waitFor();
+      await wb.page.locator('.quick-input-widget .monaco-button:text-is("Download Here")').click();
+    }));
 
   it('shows package details: facts, other versions and every file with its checksums', async () => {
     const { wb, fake } = env();
@@ -240,22 +170,7 @@ describe('GitLab Packages in a real VS Code', function () {
     await wb.page.keyboard.press('Control+W');
   });
 
-  it('deletes from the context menu: one modal naming the package, exactly one DELETE, row gone', async () => {
-    const { wb, fake } = env();
-    fake.clearRequests();
-    const id = pkgId('acme-chart', '1.2.0');
-    await wb.contextMenu('acme-chart 1.2.0 · helm', 'Delete Package…');
-    const text = await wb.dialogText();
-    assert.match(text, /Delete package acme-chart version 1\.2\.0 from acme\/app\?/);
-    await readmeScreenshot(wb, 'delete-confirmation');
-    await wb.dialogButton('Delete');
-    await wb.waitForNotification(/Deleted acme-chart 1\.2\.0/);
-    assert.deepEqual(
-      deletes().map((r) => r.path),
-      [`/api/v4/projects/${appId}/packages/${id}`],
-    );
-    await wb.rowsGone('acme-chart ');
-  });
+  it('deletes from the context menu: one modal naming the package, exactly one DELETE, row gone', () => deletesWithOneConfirmation(env(), true));
 
   it('cancelling the confirmation sends nothing', async () => {
     const { wb, fake } = env();
@@ -333,18 +248,7 @@ describe('GitLab Packages in a real VS Code', function () {
     assert.equal(deletes().length, 1);
   });
 
-  it('a rejected token (401) shows a row that offers to set a new one', async () => {
-    const { wb, fake } = env();
-    fake.addToken({ value: SAMPLE.apiToken, userId: SAMPLE.userId, scopes: ['api'], revoked: true });
-    try {
-      await wb.runCommand('GitLab Packages: Refresh');
-      await wb.expand('acme/app');
-      await wb.row(`Access token for 127.0.0.1:${new URL(fake.url).port} was rejected — Set Access Token…`);
-    } finally {
-      fake.addToken({ value: SAMPLE.apiToken, userId: SAMPLE.userId, scopes: ['api'] });
-      await wb.runCommand('GitLab Packages: Refresh');
-    }
-  });
+  it('a rejected token (401) shows a row that offers to set a new one', () => showsRejectedTokenRow(env()));
 
   it('a read-only token is said so at sign-in, and a delete offers to replace it in one click', async () => {
     const { wb } = env();
@@ -374,20 +278,7 @@ describe('GitLab Packages in a real VS Code', function () {
     await wb.page.keyboard.press('Escape');
   });
 
-  it('filters by type from the view title, shows the filter, and clears it', async () => {
-    const { wb, fake } = env();
-    fake.clearRequests();
-    await wb.runCommand('GitLab Packages: Filter and Sort…');
-    await wb.quickPick('Type');
-    await wb.quickPick('conan');
-    await wb.quickPick('Apply');
-    await wb.row('Hello 0.1 · conan');
-    await wb.rowsGone('release-assets '); // other types are filtered out
-    assert.ok(fake.requests.some((r) => r.path === `/api/v4/projects/${appId}/packages` && r.query.package_type === 'conan'));
-    assert.match(await wb.page.locator('.sidebar .pane-header').first().innerText(), /type: conan/);
-    await wb.runCommand('GitLab Packages: Clear Filter');
-    await wb.row('release-assets 2025.03.05 · generic');
-  });
+  it('filters by type from the view title, shows the filter, and clears it', () => filtersByType(env()));
 
   it("lists a group's packages with their projects, and deletes from there", async () => {
     const { wb, fake } = env();
@@ -508,10 +399,7 @@ describe('GitLab Packages in a real VS Code', function () {
     const certs = makeTestCerts();
     // 127.0.0.2 is loopback, but not "localhost" to VS Code: its proxy support replaces our connection there, as on a real host.
     const selfManaged = await FakeGitLab.start({ seed: 'none', host: '127.0.0.2', https: certs.selfSigned });
-    const userSettings = path.join(codeServer.userDataDir, 'User', 'settings.json');
-    // Machine-scoped settings (gitlabPackages.instances) of a remote window live on the remote: code-server's Machine folder.
-    const remoteSettings = path.join(codeServer.userDataDir, 'Machine', 'settings.json');
-    const original = JSON.parse(readFileSync(userSettings, 'utf8')) as Record<string, unknown>;
+    const { user: userSettings, remote: remoteSettings, original } = settingsFiles(codeServer);
     const edit = async (command: string, file: string, wanted: Record<string, unknown>) => {
       await wb.editSettingsJson(command, file, wanted);
       assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), wanted, `${path.basename(path.dirname(file))}/settings.json saved as edited`);

@@ -4,7 +4,7 @@
  * test-results/e2e/<test>/. Everything started is stopped in `after`, also on failure.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { startCodeServer, type CodeServer } from './codeServer';
@@ -33,7 +33,16 @@ export function gitWorkspace(dir: string, remote: string): void {
   execFileSync('git', ['remote', 'add', 'origin', remote], { cwd: dir });
 }
 
-export function useEnvironment(): () => Env {
+/**
+ * The user setting that makes code-server run the extension's `browser` entry in the
+ * workbench's web-worker extension host instead of the Node one (see real-vscode.md).
+ */
+export const WEB_WORKER_HOST = { 'remote.extensionKind': { 'gitlab-packages.gitlab-packages': ['web'] } };
+
+let resultsCleared = false;
+
+/** `settings`: user settings added to the suite's own (e.g. WEB_WORKER_HOST). */
+export function useEnvironment(settings: Record<string, unknown> = {}): () => Env {
   let env: Env | undefined;
 
   before(async function () {
@@ -41,7 +50,9 @@ export function useEnvironment(): () => Env {
     const tools = provision();
     const fake = await FakeGitLab.start({ seed: 'sample' });
     const runDir = path.join(ROOT, '.vscode-test', `run-${Date.now()}`);
-    rmSync(RESULTS, { recursive: true, force: true });
+    // Once per run: a second suite keeps what the first one left.
+    if (!resultsCleared) rmSync(RESULTS, { recursive: true, force: true });
+    resultsCleared = true;
     mkdirSync(RESULTS, { recursive: true });
     let codeServer: CodeServer | undefined;
     try {
@@ -50,7 +61,7 @@ export function useEnvironment(): () => Env {
         tools,
         vsixPath: VSIX,
         runDir,
-        settings: { 'gitlabPackages.instanceUrl': fake.url, 'gitlabPackages.projects': PROJECTS, 'git.enabled': true },
+        settings: { 'gitlabPackages.instanceUrl': fake.url, 'gitlabPackages.projects': PROJECTS, 'git.enabled': true, ...settings },
       });
       const wb = await Workbench.launch(tools.chromium, codeServer.url);
       env = { fake, codeServer, wb };
@@ -83,6 +94,16 @@ export function useEnvironment(): () => Env {
     if (!env) throw new Error('end-to-end environment not started');
     return env;
   };
+}
+
+/**
+ * The window's settings files, and the user settings as the suite wrote them. Machine-scoped
+ * settings (gitlabPackages.instances) of a remote window live on the remote: code-server's Machine folder.
+ */
+export function settingsFiles(codeServer: CodeServer): { user: string; remote: string; original: Record<string, unknown> } {
+  const user = path.join(codeServer.userDataDir, 'User', 'settings.json');
+  const remote = path.join(codeServer.userDataDir, 'Machine', 'settings.json');
+  return { user, remote, original: JSON.parse(readFileSync(user, 'utf8')) as Record<string, unknown> };
 }
 
 /** Saves a screenshot for the README when UPDATE_SCREENSHOTS=1 (and always into test-results): the window, or just `element`. */

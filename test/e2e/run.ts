@@ -4,6 +4,7 @@
  *
  *   npx tsx test/e2e/run.ts            (part of `npm test`)
  *   E2E_GREP='sets the token|second GitLab' npx tsx test/e2e/run.ts
+ *   E2E_GREP='web-worker' npx tsx test/e2e/run.ts     (the web build's pass only)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -15,8 +16,12 @@ const root = path.resolve(__dirname, '..', '..');
 const vsix = path.join(root, 'gitlab-packages.vsix');
 
 function newestSource(): number {
-  const out = execFileSync('git', ['ls-files', '-m', '-o', '--exclude-standard', 'src', 'package.json', 'package.nls.json'], { cwd: root, encoding: 'utf8' });
-  const files = ['package.json', ...out.split('\n').filter(Boolean)];
+  // Tracked files too: a merge or checkout leaves them unmodified but newer than the .vsix.
+  const out = execFileSync('git', ['ls-files', '-c', '-m', '-o', '--exclude-standard', 'src', 'package.json', 'package.nls.json', 'l10n'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const files = ['package.json', ...out.split('\n').filter(Boolean)].filter((f) => existsSync(path.join(root, f)));
   return Math.max(...files.map((f) => statSync(path.join(root, f)).mtimeMs));
 }
 
@@ -28,6 +33,7 @@ const started = Date.now();
 const mocha = new Mocha({ timeout: 60_000, reporter: 'spec', bail: false, grep: process.env.E2E_GREP });
 mocha.addFile(path.join(__dirname, 'flows.e2e.ts'));
 mocha.addFile(path.join(__dirname, 'trust.e2e.ts'));
+mocha.addFile(path.join(__dirname, 'web.e2e.ts'));
 mocha.run((failures) => {
   console.log(`end-to-end suite: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.exitCode = failures ? 1 : 0;

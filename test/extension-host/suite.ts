@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { COMMANDS, VIEW_ID } from '../../src/constants';
-import type { TestApi } from '../../src/extension';
+import type { TestApi } from '../../src/composition';
 import { present } from '../../src/tree/presentation';
 import { word } from '../../src/util/text';
 import { FakeGitLab } from '../fake-gitlab/server';

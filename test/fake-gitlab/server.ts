@@ -7,6 +7,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { applyCors } from './cors';
 import { Faults, type ChaosRates, type Fault, type RouteMatch } from './faults';
 import { Protection, atLeast, pipelinesRoute, type Rule, type RouteContext } from './protection';
 import { fileJson, packageJson, pipelineJson, projectJson } from './serialize';
@@ -34,6 +35,8 @@ export interface RecordedRequest {
   at: number;
   /** The JSON body of a POST or PATCH. */
   body?: unknown;
+  /** The `Origin` header: set by a browser (the web build's requests), absent from Node's. */
+  origin?: string;
 }
 
 export interface StartOptions {
@@ -69,6 +72,8 @@ export class FakeGitLab {
   version = '18.5.1-ee';
   /** Serve file bytes that do not match their checksums (a corrupted object store, a proxy). */
   corruptDownloads = false;
+  /** Answer browsers as GitLab's Rack::Cors does (cors.ts); false: as a proxy that strips those headers. */
+  cors = true;
   private readonly store = new Store();
   private readonly faults = new Faults();
   private readonly protection = new Protection();
@@ -243,7 +248,18 @@ export class FakeGitLab {
     const query = Object.fromEntries(url.searchParams);
     const { auth, token } = this.authOf(req);
     const body = method === 'POST' || method === 'PATCH' ? await readJson(req) : undefined;
-    const record: RecordedRequest = { method, path: rawPath, query, auth, tokenKnown: token !== undefined, status: 0, at: Date.now(), body };
+    const origin = header(req, 'origin');
+    const record: RecordedRequest = {
+      method,
+      path: rawPath,
+      query,
+      auth,
+      tokenKnown: token !== undefined,
+      status: 0,
+      at: Date.now(),
+      body,
+      ...(origin ? { origin } : {}),
+    };
     this.requests.push(record);
     res.on('finish', () => (record.status = res.statusCode));
     res.on('close', () => (record.status ||= -1));
@@ -254,6 +270,7 @@ export class FakeGitLab {
     const baseUrl = `${new URL(this.url).protocol}//${req.headers.host ?? '127.0.0.1'}${root}`;
     if (root && !rawPath.startsWith(root + '/')) return send(res, 404, { error: '404 Not Found' });
     const routePath = rawPath.slice(root.length);
+    if (this.cors && applyCors(req, res, routePath)) return;
 
     const throttled = this.throttled();
     if (throttled) return send(res, throttled.status, throttled.body, throttled.headers);

@@ -3,7 +3,7 @@ import fetch from 'node-fetch';
 import * as os from 'node:os';
 import type { Platform } from '../../core/platform';
 import type { FetchLike } from '../../gitlab/types';
-import { hashFile, nodeDownloads } from './files';
+import { createHasher, hashFile, nodeDownloads } from './files';
 import { readPeerCertificate } from './peerCertificate';
 import { nodeConnections } from './tlsAgent';
 import { withRequestTls } from './tlsFetch';
@@ -17,6 +17,7 @@ export function nodePlatform(): Platform {
     fetch: withRequestTls(nodeFetch),
     connections: nodeConnections,
     peerCertificate: (url) => readPeerCertificate(url),
+    createHasher,
     downloads: nodeDownloads,
     hashLocalFile: hashFile,
     homeDir: os.homedir(),

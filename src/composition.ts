@@ -1,4 +1,7 @@
-/** Composition root: builds the parts, wires their events, registers every disposable. No policy here. */
+/**
+ * Composition root, shared by both entries (main.ts on Node, browser.ts in a web worker): builds
+ * the parts on the platform it is handed, wires their events, registers every disposable. No policy here.
+ */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { VIEW_ID } from './constants';
@@ -8,6 +11,7 @@ import { environmentToken } from './core/environmentToken';
 import { InstanceFacts } from './core/instanceFacts';
 import { InstanceHealth } from './core/instanceHealth';
 import { InstanceMonitor } from './core/instanceMonitor';
+import type { Platform } from './core/platform';
 import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries, workspaceNamedOrigins } from './core/settings';
 import { Settings } from './host/config';
 import { CleanUpRuleStore } from './host/cleanUpRules';
@@ -20,7 +24,6 @@ import { UntrustedCertificateNotice } from './host/untrustedCertificateNotice';
 import { ViewState } from './host/viewState';
 import { say } from './host/words';
 import { WorkspaceRemotes } from './host/workspaceRemotes';
-import { nodePlatform } from './platform/node';
 import { PackagesTreeModel } from './tree/model';
 import { ProtectionLoader } from './tree/protectionLoader';
 import { PackagesTreeProvider } from './tree/provider';
@@ -32,8 +35,7 @@ export interface TestApi {
   model: PackagesTreeModel;
 }
 
-export function activate(context: vscode.ExtensionContext): TestApi | undefined {
-  const platform = nodePlatform();
+export function activateOn(context: vscode.ExtensionContext, platform: Platform): TestApi | undefined {
   const version = String((context.extension.packageJSON as { version?: string }).version);
   const userAgent = `gitlab-packages-vscode/${version} (VS Code ${vscode.version})`;
   const log = new Log();
@@ -51,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     settings: config,
     instanceSettings: (origin) => instanceSettingsFor(config(), origin),
     onUntrustedCertificates: (origin) => certificateNotice.untrusted(origin),
+    onTlsSettingsIgnored: (origin) => certificateNotice.ignoredInBrowser(origin),
   });
   const facts = new InstanceFacts((url) => clients.get(url));
   const expiryNotice = new TokenExpiryNotice(log);

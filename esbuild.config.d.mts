@@ -1,0 +1,4 @@
+import type { BuildOptions } from 'esbuild';
+
+export function nodeOptions(production: boolean): BuildOptions;
+export function webOptions(production: boolean): BuildOptions;

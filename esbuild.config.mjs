@@ -1,0 +1,34 @@
+// The two bundles from the same sources: `main` for Node's extension host, `browser` for a web
+// worker (vscode.dev, github.dev, code-server's web-worker host). `vscode` stays external (the host provides it).
+import { fileURLToPath } from 'node:url';
+
+const shared = (production) => ({
+  bundle: true,
+  format: 'cjs',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'info',
+});
+
+export const nodeOptions = (production) => ({
+  ...shared(production),
+  entryPoints: ['src/main.ts'],
+  platform: 'node',
+  target: 'node18',
+  outfile: 'dist/extension.js',
+  // node-fetch@2 prefers Node's own URL; its whatwg-url fallback (with tr46) would add ~300 KB.
+  alias: { 'whatwg-url': fileURLToPath(new URL('./src/platform/node/whatwgUrlShim.js', import.meta.url)) },
+});
+
+/** One file, no Node built-ins: a `node:` import or a Node-only package fails the build here. */
+export const webOptions = (production) => ({
+  ...shared(production),
+  entryPoints: ['src/browser.ts'],
+  platform: 'browser',
+  mainFields: ['browser', 'module', 'main'],
+  target: 'es2022',
+  outfile: 'dist/web/extension.js',
+  define: { global: 'globalThis' },
+});

@@ -1,0 +1,255 @@
+/**
+ * The web build's platform (src/platform/web): the browser's fetch against a fake GitLab that
+ * answers CORS as GitLab does, what a browser hides (headers, redirects, why it refused), and
+ * the pure-JS digests. Node's fetch stands in for the browser's where only the wire matters; a
+ * browser's own answers (`type: 'cors'`, an opaque redirect, "Failed to fetch") are given as such.
+ */
+import { strict as assert } from 'node:assert';
+import { createHash, randomBytes } from 'node:crypto';
+import { deletePackages } from '../../src/core/bulkDelete';
+import { ClientPool } from '../../src/core/clientPool';
+import { errorText } from '../../src/core/errorText';
+import { BadResponseError, NetworkError, RateLimitedError, ServerError } from '../../src/gitlab/errors';
+import { GitLabClient } from '../../src/gitlab/client';
+import { collectAll } from '../../src/gitlab/pagination';
+import { streamingHasher } from '../../src/platform/web/hashes';
+import { webFetch, type BrowserFetch, type BrowserResponse } from '../../src/platform/web/webFetch';
+import { word } from '../../src/util/text';
+import { EXPOSED_HEADERS } from '../fake-gitlab/cors';
+import { SAMPLE } from '../fake-gitlab/seed';
+import type { FakeGitLab } from '../fake-gitlab/server';
+import { useSampleFake } from './sampleFake';
+
+const ORIGIN = 'http://127.0.0.1:9999';
+/** Node's fetch sending what a browser adds: the page's Origin (and its own CORS preflight is not Node's to make). */
+const nodeAsBrowser: BrowserFetch = async (url, init) => {
+  const res = await fetch(url, { ...init, headers: { ...init.headers, Origin: ORIGIN } });
+  return { status: res.status, type: 'cors', headers: res.headers, text: () => res.text(), body: res.body };
+};
+
+function answer(status: number, headers: Record<string, string> = {}, type = 'cors', body = '[]'): BrowserResponse {
+  const h = new Headers(headers);
+  return { status, type, headers: h, text: () => Promise.resolve(body), body: null };
+}
+
+function scripted(answers: (BrowserResponse | Error)[], seen: { url: string; headers: Record<string, string> }[] = []): BrowserFetch {
+  return (url, init) => {
+    seen.push({ url, headers: init.headers });
+    const next = answers.shift() ?? answer(200);
+    return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
+  };
+}
+
+describe('web build: platform/web', () => {
+  const sample = useSampleFake();
+  let fake: FakeGitLab;
+  beforeEach(() => {
+    fake = sample();
+    fake.clearRequests();
+    fake.cors = true;
+  });
+
+  const clientWith = (fetch: BrowserFetch, extra: Partial<ConstructorParameters<typeof GitLabClient>[0]> = {}, page?: string) =>
+    new GitLabClient({ instanceUrl: fake.url, fetch: webFetch(fetch, page), getToken: () => Promise.resolve(SAMPLE.apiToken), userAgent: 'ua', ...extra });
+
+  describe('the fake GitLab answers CORS as GitLab does', () => {
+    it('answers a preflight for PRIVATE-TOKEN: any origin, the asked-for headers, no credentials', async () => {
+      const res = await fetch(`${fake.url}/api/v4/projects/acme%2Fapp/packages`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://vscode.dev', 'Access-Control-Request-Method': 'DELETE', 'Access-Control-Request-Headers': 'private-token,authorization' },
+      });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('access-control-allow-origin'), '*');
+      assert.equal(res.headers.get('access-control-allow-headers'), 'private-token,authorization');
+      assert.match(res.headers.get('access-control-allow-methods') ?? '', /\bDELETE\b/);
+      assert.equal(res.headers.get('access-control-allow-credentials'), null);
+      assert.equal(fake.requests.at(-1)?.method, 'OPTIONS');
+      assert.equal(fake.requests.at(-1)?.origin, 'https://vscode.dev');
+    });
+
+    it('exposes exactly the listed headers: paging yes; Retry-After, RateLimit-*, Content-Disposition no', async () => {
+      const res = await fetch(`${fake.url}/api/v4/projects/acme%2Fbig/packages?per_page=100`, {
+        headers: { Origin: ORIGIN, 'PRIVATE-TOKEN': SAMPLE.apiToken },
+      });
+      assert.equal(res.status, 200);
+      const exposed = (res.headers.get('access-control-expose-headers') ?? '').split(/,\s*/);
+      assert.deepEqual(exposed, EXPOSED_HEADERS);
+      for (const h of ['X-Total', 'X-Total-Pages', 'X-Next-Page', 'Link']) assert.ok(exposed.includes(h), h);
+      for (const h of ['Retry-After', 'RateLimit-Remaining', 'Content-Disposition', 'X-Checksum-SHA256']) assert.ok(!exposed.includes(h), h);
+    });
+
+    it('adds nothing without an Origin, nothing outside /api/, and nothing when it plays a proxy that strips CORS', async () => {
+      const plain = await fetch(`${fake.url}/api/v4/version`, { headers: { 'PRIVATE-TOKEN': SAMPLE.apiToken } });
+      assert.equal(plain.headers.get('access-control-allow-origin'), null);
+      const page = await fetch(`${fake.url}/acme/app`, { headers: { Origin: ORIGIN } });
+      assert.equal(page.headers.get('access-control-allow-origin'), null);
+      fake.cors = false;
+      const stripped = await fetch(`${fake.url}/api/v4/version`, { headers: { Origin: ORIGIN, 'PRIVATE-TOKEN': SAMPLE.apiToken } });
+      assert.equal(stripped.headers.get('access-control-allow-origin'), null);
+    });
+  });
+
+  describe('fetch as a browser gives it', () => {
+    it('lists every page of a big project (the paging headers are exposed) and sends no User-Agent of its own', async () => {
+      const seen: Record<string, string>[] = [];
+      const spy: BrowserFetch = (url, init) => (seen.push(init.headers), nodeAsBrowser(url, init));
+      const c = clientWith(spy);
+      const all = await collectAll((page, signal) => c.projectPackagesPage('acme/big', {}, page, signal), { concurrency: 2 });
+      assert.equal(all.items.length, 250);
+      assert.ok(seen.length >= 3 && seen.every((h) => h['User-Agent'] === undefined && h['PRIVATE-TOKEN'] === SAMPLE.apiToken));
+      assert.ok(fake.requests.every((r) => r.origin === ORIGIN));
+    });
+
+    it('a 429 whose Retry-After it cannot read waits a jittered backoff, bounded; a readable one is obeyed', async () => {
+      const slept: number[] = [];
+      const sleep = (ms: number) => (slept.push(ms), Promise.resolve());
+      const hidden = clientWith(scripted([answer(429), answer(429), answer(200, {}, 'cors', '{"version":"18.5.1"}')]), {
+        sleep,
+        random: () => 1,
+        maxRetries: 2,
+      });
+      await hidden.getVersion();
+      assert.deepEqual(slept, [1000, 2000]);
+      slept.length = 0;
+      const low = clientWith(scripted([answer(503), answer(200, {}, 'cors', '{"version":"18.5.1"}')]), { sleep, random: () => 0 });
+      await low.getVersion();
+      assert.deepEqual(slept, [500], 'half the ceiling at the least');
+      slept.length = 0;
+      const capped = clientWith(scripted([answer(429), answer(429), answer(429), answer(200, {}, 'cors', '{"version":"18.5.1"}')]), {
+        sleep,
+        random: () => 1,
+        maxRetries: 3,
+        maxRetryDelayMs: 1500,
+      });
+      await capped.getVersion();
+      assert.deepEqual(slept, [1000, 1500, 1500], 'never longer than maxRetryDelayMs');
+      slept.length = 0;
+      // Same-origin (or exposed): the header is read and obeyed, no jitter.
+      const readable = clientWith(scripted([answer(429, { 'retry-after': '3' }, 'basic'), answer(200, {}, 'basic', '{"version":"18.5.1"}')]), { sleep });
+      await readable.getVersion();
+      assert.deepEqual(slept, [3000]);
+    });
+
+    it('a bulk delete waits out a 429 whose Retry-After it cannot read with the jittered backoff, then sends that DELETE once more', async () => {
+      const seen: { url: string; headers: Record<string, string> }[] = [];
+      const c = clientWith(scripted([answer(429), answer(429), answer(204, {}, 'cors', '')], seen));
+      const pauses: number[] = [];
+      const [outcome] = await deletePackages(c, [{ project: 'acme/app', packageId: 1 }], {
+        concurrency: 1,
+        sleep: (ms) => (pauses.push(ms), Promise.resolve()),
+      });
+      assert.ok(outcome.ok);
+      assert.equal(seen.length, 3);
+      assert.equal(pauses.length, 2);
+      assert.ok(pauses[0] > 0 && pauses[0] <= 1000 && pauses[1] <= 2000, `pauses ${pauses.join(', ')}`);
+    });
+
+    it('says when Retry-After was unreadable, and gives up after the retries', async () => {
+      const c = clientWith(scripted([answer(429), answer(429)]), { sleep: () => Promise.resolve(), maxRetries: 1 });
+      const e = await c.getVersion().then(
+        () => assert.fail('should fail'),
+        (err: unknown) => err,
+      );
+      assert.ok(e instanceof RateLimitedError && e.retryAfterHidden && e.retryAfterMs === undefined);
+      const s = await clientWith(scripted([answer(503, {}, 'basic')]), { maxRetries: 0 })
+        .getVersion()
+        .catch((err: unknown) => err);
+      assert.ok(s instanceof ServerError && !s.retryAfterHidden, 'a same-origin answer hides nothing');
+    });
+
+    it('a redirect the browser hides is an error naming the URL; the token follows nowhere', async () => {
+      const seen: { url: string; headers: Record<string, string> }[] = [];
+      const c = clientWith(scripted([{ ...answer(0, {}, 'opaqueredirect') }], seen), { maxRetries: 0 });
+      const e = await c.getVersion().catch((err: unknown) => err);
+      assert.ok(e instanceof BadResponseError && e.problem === 'hiddenRedirect');
+      assert.equal(e.detail, `${fake.url}/api/v4/version`);
+      assert.equal(seen.length, 1);
+      assert.match(word(errorText(e)), /browser does not let the extension see where to/);
+    });
+
+    it('a refused request is a network error naming the likely causes; mixed content is said so', async () => {
+      const failed = () => new TypeError('Failed to fetch');
+      const https = new GitLabClient({
+        instanceUrl: 'https://gitlab.example.com',
+        fetch: webFetch(scripted([failed()]), 'https://vscode.dev/'),
+        getToken: () => Promise.resolve('t'),
+        userAgent: 'ua',
+        maxRetries: 0,
+      });
+      const e = await https.getVersion().catch((err: unknown) => err);
+      assert.ok(e instanceof NetworkError && e.problem === 'browserRefused');
+      assert.match(word(errorText(e)), /does not trust the server's certificate \(open https:\/\/gitlab\.example\.com in a browser tab/);
+      assert.match(word(errorText(e)), /CORS headers/);
+
+      const plain = new GitLabClient({
+        instanceUrl: 'http://gitlab.internal',
+        fetch: webFetch(scripted([failed()]), 'https://vscode.dev/'),
+        getToken: () => Promise.resolve(undefined),
+        userAgent: 'ua',
+        maxRetries: 0,
+      });
+      const m = await plain.getVersion().catch((err: unknown) => err);
+      assert.ok(m instanceof NetworkError && m.problem === 'mixedContent');
+      assert.match(word(errorText(m)), /mixed content/);
+
+      // Loopback is not mixed content; an http page cannot mix.
+      const local = clientWith(scripted([failed()]), { maxRetries: 0 }, 'https://vscode.dev/');
+      const l = await local.getVersion().catch((err: unknown) => err);
+      assert.ok(l instanceof NetworkError && l.problem === 'browserRefused');
+      assert.doesNotMatch(word(errorText(l)), /certificate/, 'plain http has no certificate to blame');
+    });
+
+    it('a cancelled request stays a cancellation, not a refusal', async () => {
+      const controller = new AbortController();
+      const aborted = () => new DOMException('aborted', 'AbortError');
+      const c = clientWith(
+        (_url, init) => new Promise((_, reject) => (init.signal.aborted ? reject(aborted()) : init.signal.addEventListener('abort', () => reject(aborted())))),
+      );
+      const pending = c.getVersion(controller.signal).catch((err: unknown) => err);
+      controller.abort();
+      assert.equal(((await pending) as { kind?: string }).kind, 'cancelled');
+    });
+
+    it('streams a download through the body reader', async () => {
+      const chunks: number[] = [];
+      const c = clientWith(nodeAsBrowser);
+      const pkg = (await c.projectPackagesPage('acme/app', {}, 1)).items.find((p) => p.name === 'release-assets')!;
+      const file = (await c.packageFilesPage('acme/app', pkg.id, 1)).items[0];
+      await c.downloadPackageFile('acme/app', pkg, file, (chunk) => void chunks.push(chunk.length));
+      assert.equal(
+        chunks.reduce((a, b) => a + b, 0),
+        file.size,
+      );
+    });
+  });
+
+  it('TLS settings do not apply without connections (a browser): said, and the request goes out as the browser makes it', async () => {
+    const ignored: string[] = [];
+    const sent: string[] = [];
+    const spy: BrowserFetch = (url, init) => (sent.push(url), nodeAsBrowser(url, init));
+    const pool = new ClientPool({
+      fetch: webFetch(spy),
+      getToken: () => Promise.resolve(SAMPLE.apiToken),
+      userAgent: 'ua',
+      log: () => undefined,
+      settings: () => ({ authHeader: 'private-token', timeoutMs: 5000, concurrency: 2, allowHttpFor: [] }),
+      instanceSettings: () => ({ caFile: '/etc/ssl/company-ca.pem', allowUntrustedCertificate: true }),
+      onTlsSettingsIgnored: (origin) => ignored.push(origin),
+      onUntrustedCertificates: () => assert.fail("certificate checks are the browser's, never off"),
+    });
+    assert.equal(await pool.agentFor(new URL(fake.url).origin), undefined);
+    await pool.get(fake.url).getVersion();
+    assert.deepEqual(sent, [`${fake.url}/api/v4/version`]);
+    assert.ok(ignored.length >= 1 && ignored.every((o) => o === new URL(fake.url).origin));
+  });
+
+  it('digests SHA-256, SHA-1 and MD5 in chunks exactly as Node does', () => {
+    const data = randomBytes(200_001);
+    for (const algorithm of ['sha256', 'sha1', 'md5'] as const) {
+      const h = streamingHasher(algorithm);
+      for (let i = 0; i < data.length; i += 65_536) h.update(data.subarray(i, i + 65_536));
+      assert.equal(h.hex(), createHash(algorithm).update(data).digest('hex'), algorithm);
+    }
+    assert.equal(streamingHasher('sha256').hex(), createHash('sha256').digest('hex'), 'empty input');
+  });
+});
