@@ -8,13 +8,14 @@ export function nameKey(p: Package): string {
   return `${p.packageType}:${p.name}`;
 }
 
-/** Package rows folded into one row per name (order of first appearance); other rows follow. */
+/** Package rows folded into one row per name (order of first appearance); other rows stay before or after them, as they were. */
 export function byName(source: SourceNode, rows: TreeNode[]): TreeNode[] {
   const names = new Map<string, NameNode>();
+  const lead: TreeNode[] = [];
   const rest: TreeNode[] = [];
   for (const r of rows) {
     if (r.kind !== 'package') {
-      rest.push(r);
+      (names.size ? rest : lead).push(r);
       continue;
     }
     const key = nameKey(r.pkg);
@@ -31,7 +32,7 @@ export function byName(source: SourceNode, rows: TreeNode[]): TreeNode[] {
         versions: 1,
       });
   }
-  return [...names.values(), ...rest];
+  return [...lead, ...names.values(), ...rest];
 }
 
 /** Projects under one row per instance (in order of first appearance); unusable entries last. */

@@ -5,7 +5,7 @@
  *
  * Each redraw of a list makes VS Code fetch and carry the whole list again (on code-server,
  * on to the browser), so a long list is redrawn twice: the first page, then everything once it
- * is in. Meanwhile only the "Loading 3,400 of 10,000…" row is redrawn. A slow server gets the
+ * is in. Meanwhile only the "Loading 3,400 of 10,000…" row (first in the list) is redrawn. A slow server gets the
  * rows so far at growing intervals (2 s, 4 s, 8 s…), so a user is never left with one page.
  */
 import { applyLocally, basicQuery, hasFilter, isDefault, matches, toQuery, type PackageFilter } from '../core/packageFilter';
@@ -86,7 +86,8 @@ export class ListLoader {
     }
     const firstRows = loaded.nodes;
     const progress = loadingRow(node, count(firstRows), first.value.total);
-    loaded.nodes = [...firstRows, progress];
+    // On top, where it is seen: below 100 rows it would be out of view.
+    loaded.nodes = [progress, ...firstRows];
     setSettled(this.continueInBackground(node, loaded, firstRows, progress, first.value, pages));
   }
 
@@ -128,9 +129,9 @@ export class ListLoader {
     let nextRedraw = Date.now() + this.deps.slowRedrawMs;
     let redrawEvery = this.deps.slowRedrawMs;
     let progressShown = Date.now();
-    const redraw = (tail: TreeNode[]): void => {
+    const redraw = (tail: TreeNode[], head: TreeNode[] = []): void => {
       if (!shown()) return;
-      loaded.nodes = [...rows, ...tail];
+      loaded.nodes = [...head, ...rows, ...tail];
       this.deps.onDidChange(node);
     };
     let last = first;
@@ -141,7 +142,7 @@ export class ListLoader {
         last = page;
         const now = Date.now();
         if (now >= nextRedraw) {
-          redraw([progress]);
+          redraw([], [progress]);
           redrawEvery *= 2;
           nextRedraw = now + redrawEvery;
         } else if (page.nextPage !== undefined && now - progressShown >= this.deps.batchMs && shown()) {

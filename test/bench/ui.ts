@@ -67,13 +67,14 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, run: number
     fake.clearRequests();
     const page = wb.page;
     await page.evaluate(() => {
-      const w = window as unknown as { __firstRow?: number };
+      const w = window as unknown as { __firstRow?: number; __progress: string[] };
       delete w.__firstRow;
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('.sidebar .monaco-list-row[aria-label^="pkg-"]')) {
-          w.__firstRow = performance.now();
-          observer.disconnect();
-        }
+      w.__progress = [];
+      // Also keeps what the progress row said, to show that it counted while the list loaded.
+      new MutationObserver(() => {
+        if (w.__firstRow === undefined && document.querySelector('.sidebar .monaco-list-row[aria-label^="pkg-"]')) w.__firstRow = performance.now();
+        const progress = document.querySelector('.sidebar .monaco-list-row[aria-label^="Loading"]')?.getAttribute('aria-label');
+        if (progress && w.__progress.at(-1) !== progress) w.__progress.push(progress);
       }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label'] });
     });
     const t0 = await page.evaluate(() => performance.now());
@@ -100,6 +101,8 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, run: number
       } while (!(await found()));
     }
     const reachable = await page.evaluate(() => performance.now());
+    const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+    if (progress.length) console.log(`  progress row: ${progress.length} texts, ${progress[0]} … ${progress.at(-1)}`);
     const requests = fake.requests.filter((r) => r.method === 'GET' && r.path.includes(`/projects/`) && /\/packages(\?|$)/.test(r.path)).length;
     return { firstRowsMs: firstRow - t0, allReachableMs: reachable - t0, requests };
   } catch (e) {

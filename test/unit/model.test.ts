@@ -144,7 +144,7 @@ describe('tree model against the fake GitLab', function () {
     const { m, changes } = model(['acme/big'], { token: SAMPLE.apiToken, over: { batchMs: 0, slowRedrawMs: 60_000 } });
     const project = await projectNode(m);
     const first = await m.children(project);
-    const progress = first.at(-1) as MessageNode;
+    const progress = first[0] as MessageNode;
     assert.equal(shown(progress).label, 'Loading 100 of 250…');
     changes.length = 0;
     const all = await settled(m, project);
