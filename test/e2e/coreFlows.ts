@@ -83,7 +83,7 @@ export async function copiesFileChecksum(env: Env): Promise<void> {
   await wb.writeClipboard('sentinel');
   await wb.contextMenu(JAR, 'Copy Checksum');
   assert.equal(await wb.clipboardAfter('sentinel'), jarOf(env).sha256);
-  assert.match(await wb.statusBarText(), /Copied SHA-256 of my-app-1\.0-20180724\.120000-1\.jar/);
+  await wb.statusBarShows(/Copied SHA-256 of my-app-1\.0-20180724\.120000-1\.jar/);
   await readmeScreenshot(wb, 'checksum-copied');
 }
 

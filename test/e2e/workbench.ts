@@ -394,6 +394,18 @@ export class Workbench {
     return (await this.page.locator('.statusbar').innerText()).replace(/\s+/g, ' ');
   }
 
+  /** The status bar's text once it matches `re` (a message set after the clipboard write shows a moment later). */
+  async statusBarShows(re: RegExp, timeout = 10_000): Promise<string> {
+    return until(
+      async () => {
+        const text = await this.statusBarText();
+        if (!re.test(text)) throw new Error(`status bar: ${text}`);
+        return text;
+      },
+      { timeoutMs: timeout, what: `the status bar to show ${re}` },
+    );
+  }
+
   /**
    * Replaces a settings.json the way a person does: opened from the palette (`command`: user or
    * remote settings), edited, saved and closed. `file` is where `command` saves it.
