@@ -5,7 +5,7 @@
  * the whole queue paused. Cancelling stops sending: what is in flight finishes (a DELETE on its
  * way cannot be called back), the rest is reported as not sent (a CancelledError).
  */
-import type { GitLabClient } from '../gitlab/client';
+import { packagePath, type GitLabClient } from '../gitlab/client';
 import { asGitLabError, CancelledError, RateLimitedError, type GitLabError } from '../gitlab/errors';
 import { abortableSleep, retryDelay } from '../gitlab/retryPolicy';
 import type { ProjectKey } from '../gitlab/types';
@@ -52,7 +52,7 @@ export async function deletePackages<T extends DeleteTarget>(
         const pause = pausedUntil - Date.now();
         if (pause > 0) await sleep(pause, opts.signal).catch(() => undefined);
         if (opts.signal?.aborted) {
-          outcomes[index] = { target, ok: false, error: new CancelledError(deletePath(target)) };
+          outcomes[index] = { target, ok: false, error: new CancelledError(packagePath(target.project, target.packageId, target.fileId)) };
           break;
         }
         try {
@@ -75,8 +75,4 @@ export async function deletePackages<T extends DeleteTarget>(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, targets.length)) }, worker));
   return outcomes;
-}
-
-function deletePath(t: DeleteTarget): string {
-  return `/projects/${encodeURIComponent(String(t.project))}/packages/${t.packageId}${t.fileId === undefined ? '' : `/package_files/${t.fileId}`}`;
 }

@@ -191,11 +191,11 @@ export class GitLabClient {
 
   /** Never retried: a DELETE that may have reached the server is not sent twice. */
   async deletePackage(project: ProjectKey, packageId: number, signal?: AbortSignal): Promise<void> {
-    await this.http.json('DELETE', `/projects/${enc(project)}/packages/${packageId}`, { signal });
+    await this.http.json('DELETE', packagePath(project, packageId), { signal });
   }
 
   async deletePackageFile(project: ProjectKey, packageId: number, fileId: number, signal?: AbortSignal): Promise<void> {
-    await this.http.json('DELETE', `/projects/${enc(project)}/packages/${packageId}/package_files/${fileId}`, { signal });
+    await this.http.json('DELETE', packagePath(project, packageId, fileId), { signal });
   }
 
   async getProject(project: ProjectKey, signal?: AbortSignal): Promise<Project> {
@@ -225,6 +225,11 @@ export class GitLabClient {
     const { value, headers } = await this.http.get(path, (body) => parseList(body, parseItem, 'items'), { query, signal });
     return pageFromHeaders(value, headers, page, this.perPage);
   }
+}
+
+/** The API path of a package, or of one of its files (what their DELETEs address). */
+export function packagePath(project: ProjectKey, packageId: number, fileId?: number): string {
+  return `/projects/${enc(project)}/packages/${packageId}${fileId === undefined ? '' : `/package_files/${fileId}`}`;
 }
 
 function enc(key: ProjectKey): string {
