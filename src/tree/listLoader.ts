@@ -5,8 +5,9 @@
  *
  * Each redraw of a list makes VS Code fetch and carry the whole list again (on code-server,
  * on to the browser), so a long list is redrawn twice: the first page, then everything once it
- * is in. Meanwhile only the "Loading 3,400 of 10,000…" row (first in the list) is redrawn. A slow server gets the
- * rows so far at growing intervals (2 s, 4 s, 8 s…), so a user is never left with one page.
+ * is in. Meanwhile only the "Loading 3,400 of 10,000…" row (first in the list) is redrawn. A
+ * slow server gets the rows so far at growing intervals (2 s, 4 s, 8 s…), so a user is never
+ * left with one page.
  */
 import { applyLocally, basicQuery, hasFilter, isDefault, matches, toQuery, type PackageFilter } from '../core/packageFilter';
 import { FILE_ORDER } from '../core/fileOrder';

@@ -30,7 +30,7 @@ export function infoRow(parent: ListNode, suffix: string, message: Text): Messag
   return { kind: 'message', id: `${parent.id}/${suffix}`, parent, text: message, severity: 'info', action: { kind: 'none' } };
 }
 
-/** The row below a list whose other pages are still coming; its text follows the count. */
+/** The row on top of a list whose other pages are still coming; its text follows the count. */
 export function loadingRow(parent: ListNode, loaded: number, total: number | undefined): MessageNode {
   return infoRow(parent, 'loading', loadingText(loaded, total));
 }
