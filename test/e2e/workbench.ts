@@ -241,7 +241,8 @@ export class Workbench {
         // F1 swallowed (something still had the keyboard), or a palette stuck for 5 s: again.
         if (!(await input.isVisible()) || Date.now() - openedAt > 5_000) await open();
         // Typed before the palette was ready, or reset while it rendered: type again.
-        else if ((await input.inputValue()) !== text) await input.fill(text);
+        // Each step bounded: a fill that waits on a palette being torn down would eat the whole wait.
+        else if ((await input.inputValue({ timeout: 2_000 })) !== text) await input.fill(text, { timeout: 2_000 });
         else return row.isVisible();
         return false;
       },
