@@ -25,6 +25,10 @@ function pkg(id: number, name: string, version: string | null, created: number |
   });
 }
 
+/** A Conan version as GitLab sends it: the recipe as `name`, the package name as `conan_package_name`. */
+const conan = (id: number, version: string, channel: string, created: number): Package =>
+  pkg(id, `Hello/${version}@acme/${channel}`, version, created, { package_type: 'conan', conan_package_name: 'Hello' });
+
 /** What an 11.9 server sends: four fields. */
 const old = (id: number, name: string, version: string): Package => parsePackage({ id, name, version, package_type: 'maven' });
 
@@ -181,11 +185,34 @@ const CASES: Case[] = [
     candidates: [2, 1],
   },
   {
-    title: 'error packages, the common target',
+    title: 'error packages, the common target: the newest error version is kept, and is not called the newest of its name',
     packages: [pkg(1, 'a', '1', 10, { status: 'error' }), pkg(2, 'a', '2', 20, { status: 'error' }), pkg(3, 'a', '3', 1)],
     rule: { statuses: ['error'] },
     candidates: [2],
-    reasons: { 2: 'matches the rule', 1: 'the newest version of its name' },
+    reasons: { 2: 'matches the rule', 1: 'the newest covered version of its name' },
+  },
+  {
+    title: "the README's example: the 3 newest SNAPSHOTs stay whatever their age; of the others, those older than 30 days go",
+    // Ids 1…8, by age in days.
+    packages: (
+      [
+        ['1.0-SNAPSHOT', 200],
+        ['2.0-SNAPSHOT', 100],
+        ['3.0-SNAPSHOT', 60],
+        ['3.5-SNAPSHOT', 28],
+        ['4.0-SNAPSHOT', 25],
+        ['5.0-SNAPSHOT', 20],
+        ['6.0-SNAPSHOT', 10],
+        ['6.0', 1],
+      ] as const
+    ).map(([version, days], i) => pkg(i + 1, 'a', version, days)),
+    rule: { versionPattern: '*-SNAPSHOT', olderThanDays: 30, keepNewest: 3 },
+    candidates: [3, 2, 1],
+    reasons: {
+      3: 'older than 30 days: created 2026-04-02 · beyond the 3 newest covered versions',
+      4: 'created 2026-05-04, within 30 days',
+      5: 'one of the 3 newest covered versions of its name',
+    },
   },
   {
     title: 'names by glob; the glob covers the whole name and its dots are literal',
@@ -226,8 +253,36 @@ const CASES: Case[] = [
     title: 'a name row: only that name and type',
     packages: [pkg(1, 'a', '1', 50), pkg(2, 'a', '2', 40), pkg(3, 'b', '1', 50), pkg(4, 'a', '1', 50, { package_type: 'npm' })],
     rule: { keepNewest: 1 },
-    opts: { only: { name: 'a', packageType: 'generic' } },
+    opts: { only: { key: 'generic::a' } },
     candidates: [1],
+  },
+  {
+    title: "a group's name row: only that name in that project",
+    packages: [pkg(1, 'a', '1', 50, { project_id: 10 }), pkg(2, 'a', '2', 40, { project_id: 10 }), pkg(3, 'a', '3', 10, { project_id: 11 })],
+    rule: { keepNewest: 1 },
+    opts: { only: { key: 'generic:10:a' } },
+    candidates: [1],
+  },
+  {
+    title: "Conan: the versions of a name are one name (GitLab's name is each version's recipe)",
+    packages: [conan(1, '0.1', 'stable', 30), conan(2, '0.2', 'stable', 20), conan(3, '0.2', 'testing', 10)],
+    rule: { keepNewest: 1 },
+    candidates: [2, 1],
+    reasons: { 3: 'one of the 1 newest of its name', 1: 'beyond the 1 newest' },
+  },
+  {
+    title: 'Conan: a name pattern matches the package name, not the recipe',
+    packages: [conan(1, '0.1', 'stable', 30), conan(2, '0.2', 'stable', 20), pkg(3, 'Hello', '1', 30)],
+    rule: { namePattern: 'Hello', packageTypes: ['conan'] },
+    candidates: [1],
+    reasons: { 2: 'the newest version of its name' },
+  },
+  {
+    title: "Conan: a name row's versions",
+    packages: [conan(1, '0.1', 'stable', 30), conan(2, '0.2', 'stable', 20)],
+    rule: { keepNewest: 0, olderThanDays: 1 },
+    opts: { only: { key: 'conan::Hello' } },
+    candidates: [2, 1],
   },
   {
     title: 'a package listed twice (pages shifting under the listing) counts once',
@@ -297,14 +352,29 @@ describe('clean-up rule evaluation', () => {
     assert.match(problem({ versionPattern: '/[/' }), /is not a valid regular expression/);
     assert.equal(problem({ packageTypes: [1] }), 'packageTypes must be a list of names');
     assert.match(problem({}), /The rule has no criterion/);
+    // GitLab lists these only when asked, and its DELETE finds only default, error and deprecated packages.
+    for (const status of ['hidden', 'processing', 'pending_destruction'])
+      assert.equal(
+        problem({ statuses: ['error', status] }),
+        `statuses: packages with status ${status} cannot be cleaned up: GitLab lists them only when asked, and its API deletes only default, error, deprecated packages`,
+      );
   });
 
   it('says the rule in words', () => {
     assert.equal(
       word(describeRule({ olderThanDays: 90, versionPattern: '*-SNAPSHOT' })),
-      'older than 90 days · versions *-SNAPSHOT · keeping the newest version of each name',
+      'older than 90 days · versions *-SNAPSHOT · keeping the newest covered version of each name, whatever the dates',
     );
     assert.equal(word(describeRule({ keepNewest: 5 })), 'keeping the newest 5 of each name');
+    assert.equal(
+      word(describeRule({ notDownloadedForDays: 60, keepNewest: 2 })),
+      'not downloaded for 60 days · keeping the newest 2 of each name, whatever the dates',
+    );
+    // The README's example, as the confirmation says it.
+    assert.equal(
+      word(describeRule({ versionPattern: '*-SNAPSHOT', olderThanDays: 30, keepNewest: 3 })),
+      'older than 30 days · versions *-SNAPSHOT · keeping the newest 3 covered versions of each name, whatever the dates',
+    );
     assert.equal(word(describeRule({ keepNewest: 0, statuses: ['error'] })), 'status error · every version may go');
   });
 
@@ -329,7 +399,7 @@ describe('clean-up rule evaluation', () => {
     const lines = previewLines({ source: 'acme/app', rule: { olderThanDays: 90 }, evaluation, unchecked: new Set([2]) }).map((l) => word(l));
     assert.deepEqual(lines, [
       'Clean-up preview: acme/app',
-      'Rule: older than 90 days · keeping the newest version of each name',
+      'Rule: older than 90 days · keeping the newest version of each name, whatever the dates',
       '1 of 3 packages to delete (3 covered by the rule, 2 kept)',
       '',
       'To delete (1)',
