@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { evaluateRule, type Evaluation } from '../core/cleanUpEvaluate';
 import { listEveryPackage } from '../core/cleanUpListing';
+import { cleanUpScope } from '../core/cleanUpPreview';
 import { isRuleArgument, parseRule, type CleanUpRule } from '../core/cleanUpRule';
 import { listKey } from '../core/packageOwner';
 import { say } from '../host/words';
@@ -37,7 +38,7 @@ export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy
     const rule = await ruleFor(deps, target, argument);
     if (!rule) return;
     const evaluation = await evaluate(deps, target, rule);
-    const input = { source: label, rule, evaluation };
+    const input = { source: label, rule, evaluation, scope: cleanUpScope(source.kind, target.only) };
     if (mode === 'copy') {
       await copied(previewText(input), vscode.l10n.t('Copied the clean-up preview of {0}: {1} packages to delete', label, evaluation.candidates.length));
       return;
@@ -79,8 +80,11 @@ async function ruleFor(deps: CommandDeps, target: CleanUpTarget, argument: Recor
     void vscode.window.showErrorMessage(vscode.l10n.t('The clean-up rule cannot be used: {0}', say(parsed.problem)));
     return undefined;
   }
-  const rule = await askRule(target.only ? `${target.label} · ${target.only.name}` : target.label, deps.cleanUpRules.get(target.source.ref));
-  if (rule) await deps.cleanUpRules.set(target.source.ref, rule);
+  // A name row's rule is remembered for that name, apart from the project's or group's.
+  const { ref } = target.source;
+  const nameKey = target.only?.key;
+  const rule = await askRule(target.only ? `${target.label} · ${target.only.name}` : target.label, deps.cleanUpRules.get(ref, nameKey));
+  if (rule) await deps.cleanUpRules.set(ref, rule, nameKey);
   return rule;
 }
 
@@ -88,7 +92,7 @@ async function ruleFor(deps: CommandDeps, target: CleanUpTarget, argument: Recor
 async function evaluate(deps: CommandDeps, target: CleanUpTarget, rule: CleanUpRule): Promise<Evaluation> {
   const { source } = target;
   const client = deps.clients.get(source.ref.instanceUrl);
-  const listSource = { kind: source.kind, key: listKey(source), includeSubgroups: deps.config().includeSubgroups };
+  const listSource = { kind: source.kind, key: listKey(source), includeSubgroups: deps.config().includeSubgroups, packageTypes: rule.packageTypes };
   return withCancellableProgress(vscode.l10n.t('Listing the packages of {0}…', target.label), async (signal, progress) => {
     // The rules are read beside the listing: what a protection rule keeps from this user is kept.
     const refusals = deps.protection.refusalsFor(source);

@@ -48,10 +48,13 @@ export function pickCandidates(deps: CommandDeps, input: PreviewInput): Promise<
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   qp.ignoreFocusOut = true;
-  // What of the rule was not applied is said where the choice is made.
-  qp.placeholder = [vscode.l10n.t('Uncheck what to keep, then press Enter ({0} kept by the rule)', evaluation.kept.length), ...evaluation.notes.map(say)].join(
-    ' — ',
-  );
+  // What the rule covers, and what of it was not applied, is said where the choice is made.
+  const scope = input.scope ? [vscode.l10n.t('Scope: {0}', say(input.scope))] : [];
+  qp.placeholder = [
+    vscode.l10n.t('Uncheck what to keep, then press Enter ({0} kept by the rule)', evaluation.kept.length),
+    ...scope,
+    ...evaluation.notes.map(say),
+  ].join(' — ');
   qp.buttons = [showDocument, copy];
   qp.items = items;
   qp.selectedItems = items;

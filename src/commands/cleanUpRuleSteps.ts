@@ -4,15 +4,11 @@
  * and its values fill the steps when the user changes it.
  */
 import * as vscode from 'vscode';
-import { describeRule, hasCriterion, RULE_KEYS, type CleanUpRule } from '../core/cleanUpRule';
+import { DELETABLE_STATUSES, describeRule, hasCriterion, RULE_KEYS, type CleanUpRule } from '../core/cleanUpRule';
 import { say } from '../host/words';
 import { compilePattern } from '../util/pattern';
 import { PACKAGE_TYPES } from './filter';
 
-/** The statuses a package list shows (the others are not listed, so a rule cannot meet them). */
-const LISTED_STATUSES = ['default', 'error', 'deprecated'];
-/** Terraform modules are not in package lists (GitLab lists them elsewhere). */
-const LISTED_TYPES = PACKAGE_TYPES.filter((t) => t !== 'terraform_module');
 const STEPS = RULE_KEYS.length;
 
 export async function askRule(sourceLabel: string, remembered: CleanUpRule | undefined): Promise<CleanUpRule | undefined> {
@@ -41,8 +37,14 @@ export async function askRule(sourceLabel: string, remembered: CleanUpRule | und
     namePattern: (t) =>
       askPattern(t, vscode.l10n.t('Only package names matching (a glob such as acme-*, or /regular expression/; empty: all)'), prev.namePattern),
     versionPattern: (t) => askPattern(t, vscode.l10n.t('Only versions matching (e.g. *-SNAPSHOT, or /regular expression/; empty: all)'), prev.versionPattern),
-    packageTypes: (t) => askList(t, vscode.l10n.t('Only these package types (none checked: all types)'), LISTED_TYPES, prev.packageTypes),
-    statuses: (t) => askList(t, vscode.l10n.t('Only these statuses (none checked: all)'), LISTED_STATUSES, prev.statuses),
+    packageTypes: (t) =>
+      askList(
+        t,
+        vscode.l10n.t('Only these package types (none checked: all types but terraform_module, which GitLab lists only when asked)'),
+        PACKAGE_TYPES,
+        prev.packageTypes,
+      ),
+    statuses: (t) => askList(t, vscode.l10n.t('Only these statuses (none checked: all)'), DELETABLE_STATUSES, prev.statuses),
   };
   const rule: Record<string, unknown> = {};
   let step = 0;

@@ -4,16 +4,17 @@
  * and the protection rules come in; nothing is requested per package.
  *
  * Always kept: what GitLab offers no delete for, what a protection rule keeps from this user,
- * npm packages with a dist-tag, and — unless the rule sets `keepNewest: 0` — the newest version
- * of each name. A package without a creation date (11.9-shape servers) is never selected by a
- * date criterion, nor ranked by age.
+ * npm packages with a dist-tag, and — unless the rule sets `keepNewest: 0` — the newest covered
+ * version(s) of each name, ranked before (and whatever) the date criteria. A package without a
+ * creation date (11.9-shape servers) is never selected by a date criterion, nor ranked by age.
  */
-import type { Package } from '../gitlab/models';
+import { displayName, type Package } from '../gitlab/models';
 import { shortDate } from '../util/format';
 import { compilePattern, type Matcher } from '../util/pattern';
 import { text, verbatim, type Text } from '../util/text';
-import { RULE_KEYS, type CleanUpRule } from './cleanUpRule';
+import { coversSomeVersions, newestWords, RULE_KEYS, type CleanUpRule } from './cleanUpRule';
 import { uniqueBy } from './deletion';
+import { nameKey } from './packageName';
 
 const DAY_MS = 86_400_000;
 
@@ -43,8 +44,8 @@ export interface EvaluateOptions {
   /** Milliseconds since the epoch. */
   now: number;
   protectionOf?: ProtectionOf;
-  /** Only the versions of one package name (a name row of the grouped view). */
-  only?: { name: string; packageType: string };
+  /** Only the versions of one package name (a name row of the grouped view): its nameKey. */
+  only?: { key: string };
 }
 
 export function evaluateRule(packages: readonly Package[], rule: CleanUpRule, opts: EvaluateOptions): Evaluation {
@@ -58,8 +59,8 @@ export function evaluateRule(packages: readonly Package[], rule: CleanUpRule, op
   const listed = uniqueBy(packages, (p) => String(p.id));
   const inScope = listed.filter(
     (p) =>
-      (!opts.only || (p.name === opts.only.name && p.packageType === opts.only.packageType)) &&
-      (!name || name(p.name)) &&
+      (!opts.only || nameKey(p) === opts.only.key) &&
+      (!name || name(displayName(p))) &&
       (!version || (p.version !== null && version(p.version))) &&
       (!rule.packageTypes || rule.packageTypes.includes(p.packageType)) &&
       (!rule.statuses || rule.statuses.includes(p.status ?? 'default')),
@@ -72,8 +73,14 @@ export function evaluateRule(packages: readonly Package[], rule: CleanUpRule, op
   const createdMs = new Map(inScope.map((p) => [p.id, created(p)]));
   const { ordered, rank } = byNameNewestFirst(inScope, (p) => createdMs.get(p.id));
   // The fixed reasons, made once.
-  const newest = rule.keepNewest === undefined ? text('the newest version of its name') : text('one of the {0} newest of its name', keep);
-  const beyond = text('beyond the {0} newest', keep);
+  // "Newest" counts among the versions the rule covers (a version pattern, statuses), and says so.
+  const newest = newestWords(rule, {
+    one: text('the newest version of its name'),
+    oneCovered: text('the newest covered version of its name'),
+    some: text('one of the {0} newest of its name', keep),
+    someCovered: text('one of the {0} newest covered versions of its name', keep),
+  });
+  const beyond = coversSomeVersions(rule) ? text('beyond the {0} newest covered versions', keep) : text('beyond the {0} newest', keep);
   const undated = text('no creation date: which version is newest is unknown');
   const candidates: Verdict[] = [];
   const kept: Verdict[] = [];
@@ -153,11 +160,6 @@ function notDownloaded(pkg: Package, createdAt: number | undefined, days: number
     : { met: false, reason: text('downloaded {0}, within {1} days', date, days) };
 }
 
-/** One name: the same name and type in the same project (sorting by name first). */
-function nameOf(p: Package): string {
-  return `${p.name}\u0000${p.packageType}\u0000${p.projectId ?? ''}`;
-}
-
 /**
  * The packages in name order, newest first within a name (ties: the higher id is newer), and
  * each dated version's rank in its name (0 for the newest); undated versions have no rank.
@@ -165,15 +167,17 @@ function nameOf(p: Package): string {
 function byNameNewestFirst(pkgs: readonly Package[], at: (p: Package) => number | undefined): { ordered: Package[]; rank: Map<number, number> } {
   const names = new Map<string, Package[]>();
   for (const p of pkgs) {
-    const key = nameOf(p);
+    const key = nameKey(p);
     const versions = names.get(key);
     if (versions) versions.push(p);
     else names.set(key, [p]);
   }
   const ordered: Package[] = [];
   const rank = new Map<number, number>();
-  for (const key of [...names.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const versions = names.get(key)!.sort((a, b) => (at(b) ?? -Infinity) - (at(a) ?? -Infinity) || b.id - a.id);
+  const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  const byName = [...names].map(([key, versions]) => ({ key, name: displayName(versions[0]), versions }));
+  for (const { versions: unsorted } of byName.sort((a, b) => compare(a.name, b.name) || compare(a.key, b.key))) {
+    const versions = unsorted.sort((a, b) => (at(b) ?? -Infinity) - (at(a) ?? -Infinity) || b.id - a.id);
     let r = 0;
     for (const p of versions) {
       ordered.push(p);

@@ -14,8 +14,32 @@ export interface PreviewInput {
   source: string;
   rule: CleanUpRule;
   evaluation: Evaluation;
+  /** What the rule covers and where a name's versions are ranked, when not simply the project. */
+  scope?: Text;
   /** Package ids the user unchecked in the preview. */
   unchecked?: ReadonlySet<number>;
+}
+
+/** A name row's versions: its nameKey (what evaluateRule's `only` takes) and how it is shown. */
+export interface CleanUpOnly {
+  key: string;
+  name: string;
+  packageType: string;
+  /** A group's name row: the project of its versions. */
+  projectPath?: string;
+}
+
+/** What a clean-up of a project or group (or of one name row in it) covers, in words; nothing for a whole project. */
+export function cleanUpScope(kind: 'project' | 'group', only: CleanUpOnly | undefined): Text | undefined {
+  if (only?.projectPath !== undefined)
+    return text(
+      'only {0} ({1}) in {2}: its versions there are ranked by age, apart from the same name in other projects',
+      verbatim(plainLine(only.name)),
+      verbatim(plainLine(only.packageType)),
+      verbatim(plainLine(only.projectPath)),
+    );
+  if (only) return text('only {0} ({1})', verbatim(plainLine(only.name)), verbatim(plainLine(only.packageType)));
+  return kind === 'group' ? text('every project of the group; a name is ranked within its project (the same name in two projects is two names)') : undefined;
 }
 
 /** One candidate or kept package on one line: `name version · type [· project] (id) — reasons`. */
@@ -38,6 +62,7 @@ export function previewLines(input: PreviewInput): Text[] {
   const lines: Text[] = [
     text('Clean-up preview: {0}', verbatim(input.source)),
     text('Rule: {0}', describeRule(input.rule)),
+    ...(input.scope ? [text('Scope: {0}', input.scope)] : []),
     text('{0} of {1} packages to delete ({2} covered by the rule, {3} kept)', candidates.length, e.listed, e.inScope, kept.length),
     ...e.notes.map((n) => text('Note: {0}', n)),
     verbatim(''),

@@ -1,13 +1,16 @@
 /**
- * A clean-up rule: which versions of a project's (or group's) packages may go. Criteria combine
- * with AND; "keep the newest N" is a protection applied last. The rule comes from the question
- * steps or, for keybindings and automation, from an argument object, read here once.
+ * A clean-up rule: which versions of a project's (or group's) packages may go. The name, version,
+ * type and status criteria say which versions the rule covers; "keep the newest N" then keeps the
+ * N newest covered versions of each name, whatever their dates (as GitLab's container clean-up
+ * applies keep_n before older_than); the date criteria choose among the rest (AND). The rule
+ * comes from the question steps or, for keybindings and automation, from an argument object,
+ * read here once.
  */
 import { compilePattern } from '../util/pattern';
 import { joinTexts, text, verbatim, type Text } from '../util/text';
 
 export interface CleanUpRule {
-  /** Keep the newest N versions of each package name (by `created_at`). 0 allows deleting every version; unset keeps the newest one. */
+  /** Keep the newest N covered versions of each package name (by `created_at`, whatever the date criteria). 0 allows deleting every version; unset keeps the newest one. */
   keepNewest?: number;
   /** Only versions created more than D days ago. */
   olderThanDays?: number;
@@ -28,6 +31,14 @@ const PATTERNS = ['namePattern', 'versionPattern'] as const;
 const LISTS = ['packageTypes', 'statuses'] as const;
 
 export type ParsedRule = { ok: true; rule: CleanUpRule } | { ok: false; problem: Text };
+
+/**
+ * The statuses a clean-up can delete: GitLab's single-package routes, DELETE too, find only
+ * these (app/finders/packages/package_finder.rb: `displayable`), and its lists show only these
+ * unless `status` asks (finder_helper.rb). A rule naming another known status is refused.
+ */
+export const DELETABLE_STATUSES = ['default', 'error', 'deprecated'];
+const UNDELETABLE_STATUSES = ['hidden', 'processing', 'pending_destruction'];
 
 /** Whether a command argument is a rule object (as opposed to a tree row or nothing). */
 export function isRuleArgument(arg: unknown): arg is Record<string, unknown> {
@@ -59,12 +70,42 @@ export function parseRule(arg: Record<string, unknown>): ParsedRule {
       return { ok: false, problem: text('{0} must be a list of names', key) };
     if (list.length) rule[key] = [...new Set(list)];
   }
+  const undeletable = rule.statuses?.find((s) => UNDELETABLE_STATUSES.includes(s));
+  if (undeletable !== undefined)
+    return {
+      ok: false,
+      problem: text(
+        'statuses: packages with status {0} cannot be cleaned up: GitLab lists them only when asked, and its API deletes only {1} packages',
+        undeletable,
+        DELETABLE_STATUSES.join(', '),
+      ),
+    };
   if (!hasCriterion(rule)) return { ok: false, problem: text('The rule has no criterion: give at least one of {0}', RULE_KEYS.join(', ')) };
   return { ok: true, rule };
 }
 
 export function hasCriterion(rule: CleanUpRule): boolean {
   return RULE_KEYS.some((k) => rule[k] !== undefined);
+}
+
+/**
+ * Whether the rule covers only some versions of a name (a version pattern, statuses): "the
+ * newest" then counts among those, and is said to. Name and type criteria take whole names.
+ */
+export function coversSomeVersions(rule: CleanUpRule): boolean {
+  return rule.versionPattern !== undefined || rule.statuses !== undefined;
+}
+
+/** The words for what "keep the newest" keeps: the newest one or N, of all a name's versions or of those covered. */
+export function newestWords<T>(rule: CleanUpRule, words: { one: T; oneCovered: T; some: T; someCovered: T }): T {
+  const covered = coversSomeVersions(rule);
+  if (rule.keepNewest === undefined) return covered ? words.oneCovered : words.one;
+  return covered ? words.someCovered : words.some;
+}
+
+/** Whether the rule has a date criterion, which "keep the newest N" comes before. */
+function hasDates(rule: CleanUpRule): boolean {
+  return rule.olderThanDays !== undefined || rule.notDownloadedForDays !== undefined;
 }
 
 /** The rule in words, for the confirmation and the preview's title. */
@@ -77,11 +118,20 @@ export function describeRule(rule: CleanUpRule): Text {
       rule.versionPattern !== undefined ? text('versions {0}', verbatim(rule.versionPattern)) : undefined,
       rule.packageTypes ? text('types {0}', verbatim(rule.packageTypes.join(', '))) : undefined,
       rule.statuses ? text('status {0}', verbatim(rule.statuses.join(', '))) : undefined,
-      rule.keepNewest === undefined
-        ? text('keeping the newest version of each name')
-        : rule.keepNewest === 0
-          ? text('every version may go')
-          : text('keeping the newest {0} of each name', rule.keepNewest),
+      keeping(rule),
     ]) ?? text('no criterion')
   );
+}
+
+/** What "keep the newest N" keeps, in words: among which versions, and that the dates do not count. */
+function keeping(rule: CleanUpRule): Text {
+  const n = rule.keepNewest;
+  if (n === 0) return text('every version may go');
+  const kept = newestWords(rule, {
+    one: text('keeping the newest version of each name'),
+    oneCovered: text('keeping the newest covered version of each name'),
+    some: text('keeping the newest {0} of each name', n ?? 1),
+    someCovered: text('keeping the newest {0} covered versions of each name', n ?? 1),
+  });
+  return hasDates(rule) ? text('{0}, whatever the dates', kept) : kept;
 }

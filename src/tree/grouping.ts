@@ -1,14 +1,14 @@
 /** How rows are folded: versions under their package name, projects under their instance. */
 import type { InstanceStatus } from '../core/instanceHealth';
-import { displayName, type Package } from '../gitlab/models';
+import { nameKey } from '../core/packageName';
+import { displayName } from '../gitlab/models';
 import type { InstanceNode, NameNode, ProjectErrorNode, SourceNode, TreeNode } from './nodes';
 
-/** What the versions of one package share. */
-export function nameKey(p: Package): string {
-  return `${p.packageType}:${p.name}`;
-}
-
-/** Package rows folded into one row per name (order of first appearance); other rows stay before or after them, as they were. */
+/**
+ * Package rows folded into one row per name (order of first appearance): name and type, in a
+ * group per project, Conan by its package name (core/packageName). Other rows stay before or
+ * after them, as they were.
+ */
 export function byName(source: SourceNode, rows: TreeNode[]): TreeNode[] {
   const names = new Map<string, NameNode>();
   const lead: TreeNode[] = [];
@@ -29,6 +29,7 @@ export function byName(source: SourceNode, rows: TreeNode[]): TreeNode[] {
         key,
         name: displayName(r.pkg),
         packageType: r.pkg.packageType,
+        projectPath: r.pkg.projectPath,
         versions: 1,
       });
   }

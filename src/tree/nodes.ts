@@ -74,15 +74,18 @@ export interface PackageNode {
   pipelines?: { items: Pipeline[]; more: boolean };
 }
 
-/** With "group by name": one row per package name (and type), its versions below. */
+/** With "group by name": one row per package name (and type; in a group, per project), its versions below. */
 export interface NameNode {
   kind: 'packageName';
   id: string;
   parent: SourceNode;
-  /** `type:name`, what the package rows below share. */
+  /** What the package rows below share (core/packageName's nameKey). */
   key: string;
+  /** The name a person knows (Conan: the package name, not a version's recipe). */
   name: string;
   packageType: string;
+  /** In a group's list: the project the versions are in. */
+  projectPath?: string;
   versions: number;
 }
 

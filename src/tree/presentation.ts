@@ -118,7 +118,11 @@ export function present(node: TreeNode): Presentation {
     case 'packageName':
       return {
         label: verbatim(plainLine(node.name, 300)),
-        description: text('{0} · {1}', node.versions === 1 ? text('1 version') : text('{0} versions', node.versions), verbatim(plainLine(node.packageType))),
+        description: joinTexts([
+          node.versions === 1 ? text('1 version') : text('{0} versions', node.versions),
+          verbatim(plainLine(node.packageType)),
+          node.projectPath === undefined ? undefined : verbatim(plainLine(node.projectPath)),
+        ]),
         icon: packageIcon(node.packageType),
         contextValue: 'packageName',
         collapsible: true,

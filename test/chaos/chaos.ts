@@ -18,6 +18,7 @@ import { GitLabClient } from '../../src/gitlab/client';
 import { parseProjectEntry } from '../../src/core/projectRef';
 import { PackagesTreeModel } from '../../src/tree/model';
 import type { MessageNode, PackageNode, ProjectNode, TreeNode } from '../../src/tree/nodes';
+import { apiName } from '../fake-gitlab/serialize';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 
@@ -94,7 +95,7 @@ export async function runTreeChaos(opts: { operations: number; seed?: number; pa
     const ids = new Set<number>();
     for (const p of pkgs) {
       const t = truth(p.pkg.id);
-      if (!t || t.name !== p.pkg.name || t.version !== p.pkg.version || t.projectId !== project.project?.id)
+      if (!t || apiName(t) !== p.pkg.name || t.version !== p.pkg.version || t.projectId !== project.project?.id)
         return `wrong package ${p.pkg.id} under ${project.ref.entry}`;
       if (ids.has(p.pkg.id)) return `duplicate ${p.pkg.id}`;
       ids.add(p.pkg.id);

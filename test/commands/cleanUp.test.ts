@@ -59,7 +59,7 @@ describe('clean up packages', () => {
     const [modal] = h.ui.modals;
     assert.equal(h.ui.modals.length, 1);
     assert.equal(modal.text, 'Clean up acme/retention: delete 6 packages?');
-    assert.match(modal.detail ?? '', /^Rule: older than 90 days · keeping the newest version of each name\n/);
+    assert.match(modal.detail ?? '', /^Rule: older than 90 days · keeping the newest version of each name, whatever the dates\n/);
     assert.deepEqual(modal.buttons, ['Delete 6 Packages']);
     const expected = [
       ['@acme/ui', '0.8.0'],
@@ -107,7 +107,7 @@ describe('clean up packages', () => {
     const qp = await preview(h);
     assert.equal(
       h.ui.quickPicks[2].items[0] && (h.ui.quickPicks[2].items[0] as { description?: string }).description,
-      'older than 90 days · keeping the newest version of each name',
+      'older than 90 days · keeping the newest version of each name, whatever the dates',
     );
     assert.deepEqual(shown(qp), PREVIEW_AT_90_DAYS);
     qp.escape();

@@ -80,11 +80,10 @@ export class Protection {
   /** Delete protection (17.11+): a matching rule's delete level is above the caller's. */
   refusesDelete(pkg: Package, level: number, version: string): boolean {
     if (!atLeast(version, 17, 11)) return false;
-    const name = pkg.conanPackageName ?? pkg.name;
     return this.rulesOf(pkg.projectId).some(
       (r) =>
         r.packageType === pkg.packageType &&
-        patternMatches(r.packageNamePattern, name) &&
+        patternMatches(r.packageNamePattern, pkg.name) &&
         r.minimumAccessLevelForDelete !== null &&
         level < LEVELS[r.minimumAccessLevelForDelete],
     );

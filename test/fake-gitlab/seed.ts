@@ -146,9 +146,10 @@ export function seedSample(fake: FakeGitLab): void {
     createdAt: day(5),
     files: [{ fileName: 'acme-chart-1.2.0.tgz', content: 'chart bytes\n' }],
   });
+  // Conan: GitLab stores the bare name and sends the recipe `Hello/0.1@mycompany/stable` as `name` (serialize.ts).
   fake.addPackage(app, {
-    name: 'Hello/0.1@mycompany/stable',
-    conanPackageName: 'Hello',
+    name: 'Hello',
+    conan: { username: 'mycompany', channel: 'stable' },
     version: '0.1',
     packageType: 'conan',
     createdAt: day(6),
@@ -198,6 +199,20 @@ export function seedSample(fake: FakeGitLab): void {
     createdAt: day(13),
     files: [{ fileName: '<script>alert(1)</script>.txt', content: 'markup in a name\n' }],
   });
+
+  // Two more versions of the Conan package Hello: each has its own recipe as `name`.
+  for (const [version, channel, at] of [
+    ['0.2', 'stable', 14],
+    ['0.2', 'testing', 15],
+  ] as const)
+    fake.addPackage(app, {
+      name: 'Hello',
+      conan: { username: 'mycompany', channel },
+      version,
+      packageType: 'conan',
+      createdAt: day(at),
+      files: [{ fileName: 'conanfile.py', content: `from conans import ConanFile  # ${version} ${channel}\n` }],
+    });
 
   // Protection (17.6+; delete levels 17.11+): the owner may delete @acme/* but not protected-*, which needs an administrator.
   fake.addProtectionRule({

@@ -27,11 +27,21 @@ export function pipelineJson(pl: Pipeline, p: Package, project: Project, baseUrl
   };
 }
 
+/**
+ * The `name` a package is sent with. GitLab: lib/api/entities/package.rb — for Conan the recipe
+ * (app/models/packages/conan/metadatum.rb: `name/version@user/channel`), else the name.
+ */
+export function apiName(p: Package): string {
+  return p.conan ? `${p.name}/${p.version ?? ''}@${p.conan.username}/${p.conan.channel}` : p.name;
+}
+
 export function packageJson(p: Package, project: Project, v: Viewer, extra: { group?: boolean; versions?: Package[] } = {}): Record<string, unknown> {
   if (project.shape === '11.9') return { id: p.id, name: p.name, version: p.version, package_type: p.packageType };
   const json: Record<string, unknown> = {
     id: p.id,
-    name: p.name,
+    name: apiName(p),
+    // GitLab: lib/api/entities/package.rb — Conan only.
+    ...(p.conan ? { conan_package_name: p.name } : {}),
     version: p.version,
     package_type: p.packageType,
     status: p.status,
@@ -44,7 +54,6 @@ export function packageJson(p: Package, project: Project, v: Viewer, extra: { gr
     last_downloaded_at: p.lastDownloadedAt,
     tags: p.tags.map((name, i) => ({ id: p.id * 100 + i, package_id: p.id, name, created_at: p.createdAt, updated_at: p.createdAt })),
   };
-  if (p.conanPackageName) json.conan_package_name = p.conanPackageName;
   if (p.pipeline) {
     json.pipeline = pipelineJson(p.pipeline, p, project, v.baseUrl);
     // Deprecated since 16.0 and always empty on recent servers (the `…/pipelines` endpoint replaced it).

@@ -12,6 +12,7 @@ import { Faults, type ChaosRates, type Fault, type RouteMatch } from './faults';
 import { Protection, atLeast, pipelinesRoute, type Rule, type RouteContext } from './protection';
 import { fileJson, packageJson, pipelineJson, projectJson } from './serialize';
 import {
+  DISPLAYABLE,
   PACKAGE_TYPES,
   STATUSES,
   Store,
@@ -639,9 +640,10 @@ export class FakeGitLab {
     };
   }
 
+  /** GitLab: app/finders/packages/package_finder.rb — the single-package routes (GET, DELETE, files) find displayable packages only. */
   private packageIn(project: Project, id: number): Package {
     const pkg = this.store.packages.get(id);
-    if (!pkg || pkg.projectId !== project.id || pkg.status === 'pending_destruction') throw new HttpError(404, { message: '404 Package Not Found' });
+    if (!pkg || pkg.projectId !== project.id || !DISPLAYABLE.has(pkg.status)) throw new HttpError(404, { message: '404 Package Not Found' });
     return pkg;
   }
 

@@ -64,14 +64,22 @@ export interface Pipeline {
   user?: { name: string; username: string };
 }
 
+/** A Conan package's user and channel (GitLab: app/models/packages/conan/metadatum.rb). */
+export interface ConanMetadata {
+  username: string;
+  channel: string;
+}
+
 export interface Package {
   id: number;
   projectId: number;
+  /** As GitLab stores it: for Conan the bare name (`Hello`); the API sends the recipe (serialize.ts). */
   name: string;
   version: string | null;
   packageType: string;
   status: string;
-  conanPackageName?: string;
+  /** Conan only. */
+  conan?: ConanMetadata;
   tags: string[];
   pipeline?: Pipeline;
   /** Earlier pipelines that published it (the `…/pipelines` endpoint lists them with `pipeline`). */
@@ -87,7 +95,8 @@ export interface NewPackage {
   version: string | null;
   packageType: string;
   status?: string;
-  conanPackageName?: string;
+  /** Conan only (`name` is then the bare name, as GitLab stores it). */
+  conan?: ConanMetadata;
   tags?: string[];
   pipeline?: Pipeline;
   pipelines?: Pipeline[];
@@ -114,7 +123,8 @@ export const PACKAGE_TYPES = [
   'ml_model',
 ];
 export const STATUSES = ['default', 'hidden', 'processing', 'error', 'pending_destruction', 'deprecated'];
-const DISPLAYABLE = new Set(['default', 'error', 'deprecated']);
+/** GitLab: app/models/packages/package.rb (DISPLAYABLE_STATUSES): what lists show unless `status` asks, and all the single-package routes find. */
+export const DISPLAYABLE = new Set(['default', 'error', 'deprecated']);
 const BASE_TIME = Date.parse('2025-01-15T09:00:00Z');
 
 export interface PackageFilter {
@@ -168,7 +178,7 @@ export class Store {
       version: p.version,
       packageType: p.packageType,
       status: p.status ?? 'default',
-      conanPackageName: p.conanPackageName,
+      conan: p.conan,
       tags: p.tags ?? [],
       pipeline: p.pipeline,
       pipelines: p.pipelines,
@@ -208,6 +218,9 @@ export class Store {
   listPackages(pkgs: Package[], f: PackageFilter, projectPath?: (p: Package) => string): Package[] {
     const name = f.packageName?.toLowerCase();
     const out = pkgs.filter((p) => {
+      // GitLab: app/finders/concerns/packages/finder_helper.rb (filter_by_status, filter_by_package_type) and
+      // app/finders/packages/{packages_finder,group_packages_finder}.rb: without `status` only the displayable
+      // statuses, without `package_type` no terraform modules; an explicit value lists exactly that.
       if (f.status ? p.status !== f.status : !DISPLAYABLE.has(p.status)) return false;
       if (f.packageType ? p.packageType !== f.packageType : p.packageType === 'terraform_module') return false;
       if (name && !p.name.toLowerCase().includes(name)) return false;

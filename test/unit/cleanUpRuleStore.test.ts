@@ -31,4 +31,14 @@ describe('remembered clean-up rules', () => {
     await state.update('gitlabPackages.cleanUpRules', { 'https://gitlab.example.com|acme/app': { olderThanDays: -3 }, x: 'nonsense' });
     assert.equal(store.get(ref('acme/app')), undefined);
   });
+
+  it("a name row's rule is that name's, apart from the project's and the other names'", async () => {
+    const store = new CleanUpRuleStore(memento());
+    await store.set(ref('acme/app'), { olderThanDays: 90 });
+    await store.set(ref('acme/app'), { keepNewest: 1 }, 'generic::lib');
+    assert.deepEqual(store.get(ref('acme/app')), { olderThanDays: 90 });
+    assert.deepEqual(store.get(ref('acme/app'), 'generic::lib'), { keepNewest: 1 });
+    assert.equal(store.get(ref('acme/app'), 'npm::lib'), undefined);
+    assert.equal(store.get(ref('acme/other'), 'generic::lib'), undefined);
+  });
 });

@@ -77,8 +77,8 @@ describe('filter and sort', () => {
       assert.equal(shown(project).description, 'type: conan');
       const rows = (await m.children(project)) as PackageNode[];
       assert.deepEqual(
-        rows.map((r) => shown(r).label),
-        ['Hello'],
+        rows.map((r) => `${shown(r).label} ${r.pkg.version}`),
+        ['Hello 0.2', 'Hello 0.2', 'Hello 0.1'],
       );
       assert.equal(fake.requests.find((r) => r.path.endsWith('/packages'))?.query.package_type, 'conan');
       const none = model('acme/app', { packageName: 'no-such-thing' });

@@ -77,10 +77,37 @@ describe('group view and group by name', () => {
     assert.ok(maven && maven.kind === 'packageName');
     assert.equal(shown(maven).description, '2 versions · maven');
     assert.deepEqual((await m.children(maven)).map((r) => (r as PackageNode).pkg.version).sort(), ['0.9.0', '1.0-SNAPSHOT']);
-    const conan = names.find((n) => shown(n).label === 'Hello');
-    assert.ok(conan);
-    assert.equal((await m.children(conan)).length, 1);
     assert.ok(names.every((n) => n.kind === 'packageName'));
+  });
+
+  it("group by name: Conan versions are one name (GitLab's name is each version's recipe, conan_package_name the name)", async () => {
+    const m = model({ projects: ['acme/app'], byName: true });
+    const names = await settled(m, (await m.children())[0]);
+    const conan = names.filter((n) => shown(n).label === 'Hello');
+    assert.equal(conan.length, 1);
+    assert.equal(shown(conan[0]).description, '3 versions · conan');
+    assert.deepEqual((await m.children(conan[0])).map((r) => (r as PackageNode).pkg.name).sort(), [
+      'Hello/0.1@mycompany/stable',
+      'Hello/0.2@mycompany/stable',
+      'Hello/0.2@mycompany/testing',
+    ]);
+  });
+
+  it('group by name in a group: a name is one per project (as GitLab and the clean-up count it), each row saying its project', async () => {
+    const twin = fake.addPackage(SAMPLE.projects.fips.id, { name: 'acme-tools', version: '0.5.0', packageType: 'pypi' });
+    try {
+      const m = model({ groups: ['acme'], byName: true });
+      const names = await settled(m, (await m.children())[0]);
+      const tools = names.filter((n) => shown(n).label === 'acme-tools');
+      assert.deepEqual(tools.map((n) => shown(n).description).sort(), ['1 version · pypi · acme/app', '1 version · pypi · acme/fips']);
+      const fipsRow = tools.find((n) => String(shown(n).description).endsWith('acme/fips'))!;
+      assert.deepEqual(
+        (await m.children(fipsRow)).map((r) => (r as PackageNode).pkg.id),
+        [twin.id],
+      );
+    } finally {
+      fake.markDeleted(twin.id);
+    }
   });
 });
 
