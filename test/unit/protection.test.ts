@@ -179,6 +179,56 @@ describe('protection rules against the fake GitLab', () => {
     assert.equal(ruleRequests().filter((r) => r.method !== 'GET').length, 7, 'each write sent once, never retried');
   });
 
+  it("with `packages_protected_packages_delete` off (GitLab's default): no delete level is kept or shown, a delete-only rule is a 422, no delete is refused", async () => {
+    fake.deleteProtectionFlag = false;
+    const c = client();
+    assert.deepEqual(
+      (await c.protectionRules(APP)).map((r) => r.minimumAccessLevelForDelete),
+      [undefined, undefined],
+      'the levels stored are read back as null',
+    );
+    const created = await c.createProtectionRule(APP, {
+      packageNamePattern: 'acme-*',
+      packageType: 'pypi',
+      minimumAccessLevelForPush: 'owner',
+      minimumAccessLevelForDelete: 'admin',
+    });
+    assert.equal(created.minimumAccessLevelForDelete, undefined, 'created without it');
+    assert.equal(fake.protectionRulesOf(APP).find((r) => r.id === created.id)?.minimumAccessLevelForDelete, null);
+    const owned = fake.protectionRulesOf(APP).find((r) => r.packageNamePattern === '@acme/*')!;
+    const patched = await c.updateProtectionRule(APP, owned.id, { minimumAccessLevelForDelete: 'admin' });
+    assert.equal(patched.minimumAccessLevelForDelete, undefined);
+    assert.equal(owned.minimumAccessLevelForDelete, 'owner', 'a PATCH keeps the old value');
+    await assert.rejects(
+      c.createProtectionRule(APP, { packageNamePattern: 'z-*', packageType: 'npm', minimumAccessLevelForPush: null, minimumAccessLevelForDelete: 'owner' }),
+      (e) => e instanceof BadRequestError && e.status === 422 && /at least a minimum access role for push or delete/.test(e.serverMessage ?? ''),
+    );
+    await assert.rejects(
+      c.createProtectionRule(APP, { packageNamePattern: 'z-*', packageType: 'npm', minimumAccessLevelForPush: 'owner', minimumAccessLevelForDelete: 'boss' }),
+      (e) => e instanceof BadRequestError && e.status === 400,
+      'the level is still validated',
+    );
+    const release = fake.packagesOf(APP).find((p) => p.name === 'protected-release')!;
+    await c.deletePackage(APP, release.id);
+    assert.equal(fake.getPackage(release.id)?.status, 'pending_destruction');
+  });
+
+  it('an administrator: GET /user says is_admin (others get no such field); no rule refuses their delete', async () => {
+    const admin = fakeClient(fake, SAMPLE.adminToken);
+    const me = await fetch(`${fake.url}/api/v4/user`, { headers: { 'PRIVATE-TOKEN': SAMPLE.adminToken } }).then(
+      (r) => r.json() as Promise<Record<string, unknown>>,
+    );
+    assert.equal(me.is_admin, true);
+    const other = await fetch(`${fake.url}/api/v4/user`, { headers: { 'PRIVATE-TOKEN': SAMPLE.apiToken } }).then(
+      (r) => r.json() as Promise<Record<string, unknown>>,
+    );
+    assert.ok(!('is_admin' in other));
+    const release = fake.packagesOf(APP).find((p) => p.name === 'protected-release')!;
+    await assert.rejects(client().deletePackage(APP, release.id), (e) => e instanceof ForbiddenError && e.reason === 'protected', 'an owner is refused');
+    await admin.deletePackage(APP, release.id);
+    assert.equal(fake.getPackage(release.id)?.status, 'pending_destruction');
+  });
+
   it('a developer may not change rules (403); before 17.11 the push level is required (400)', async () => {
     const readonly = SAMPLE.projects.readonly.id;
     await assert.rejects(
