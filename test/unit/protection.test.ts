@@ -131,6 +131,24 @@ describe('protection rules against the fake GitLab', () => {
     assert.equal(ruleRequests().length, 1);
   });
 
+  it('loadProtection asks whether the user is an administrator only when a rule would refuse their role; no rule refuses an administrator', async () => {
+    const release = parsePackage({ id: 9, name: 'protected-release', version: '1.0.0', package_type: 'generic' });
+    let asked = 0;
+    const isAdminOf = (token: string) => () => (asked++, fakeClient(fake, token).getCurrentUser()).then((u) => u.isAdmin === true);
+    const admin = fakeClient(fake, SAMPLE.adminToken);
+    const asAdmin = await loadProtection(admin, await admin.getProject(APP), v(fake.version), undefined, isAdminOf(SAMPLE.adminToken));
+    assert.deepEqual([asked, asAdmin?.accessLevel, asAdmin?.admin], [1, 40, true], 'a Maintainer, and an administrator');
+    assert.equal(protectionOf(asAdmin!)(release), undefined);
+    asked = 0;
+    const owner = await loadProtection(client(), await client().getProject(APP), v(fake.version), undefined, isAdminOf(SAMPLE.apiToken));
+    assert.deepEqual([asked, owner?.admin], [1, undefined]);
+    assert.match(word(protectionOf(owner!)(release)!), /only admin\+ may delete it/);
+    fake.protectionRulesOf(APP).find((r) => r.packageNamePattern === 'protected-*')!.minimumAccessLevelForDelete = 'owner';
+    asked = 0;
+    await loadProtection(client(), await client().getProject(APP), v(fake.version), undefined, isAdminOf(SAMPLE.apiToken));
+    assert.equal(asked, 0, 'no rule refuses an owner: not asked');
+  });
+
   it('GitLab refuses the delete of a package whose rule needs a higher role (17.11+), and not before', async () => {
     const protectedRelease = fake.packagesOf(APP).find((p) => p.name === 'protected-release')!;
     protectedRelease.protected = false; // only the rule protects it now
