@@ -27,6 +27,15 @@ const nodeAsBrowser: BrowserFetch = async (url, init) => {
   return { status: res.status, type: 'cors', headers: res.headers, text: () => res.text(), body: res.body };
 };
 
+/** …reading only the headers CORS lets a page read (Node's fetch shows them all; a browser does not). */
+const SAFELISTED = ['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma'];
+const exposedOnly: BrowserFetch = async (url, init) => {
+  const res = await nodeAsBrowser(url, init);
+  const listed = (res.headers.get('access-control-expose-headers') ?? '').split(',').map((h) => h.trim().toLowerCase());
+  const readable = new Set([...listed, ...SAFELISTED]);
+  return { ...res, headers: { get: (name) => (readable.has(name.toLowerCase()) ? res.headers.get(name) : null) } };
+};
+
 function answer(status: number, headers: Record<string, string> = {}, type = 'cors', body = '[]'): BrowserResponse {
   const h = new Headers(headers);
   return { status, type, headers: h, text: () => Promise.resolve(body), body: null };
@@ -98,6 +107,35 @@ describe('web build: platform/web', () => {
       assert.equal(all.items.length, 250);
       assert.ok(seen.length >= 3 && seen.every((h) => h['User-Agent'] === undefined && h['PRIVATE-TOKEN'] === SAMPLE.apiToken));
       assert.ok(fake.requests.every((r) => r.origin === ORIGIN));
+    });
+
+    it('a POST carries its JSON body (a rule is created as asked)', async () => {
+      const created = await clientWith(nodeAsBrowser).createProtectionRule(SAMPLE.projects.app.id, {
+        packageNamePattern: 'web-*',
+        packageType: 'npm',
+        minimumAccessLevelForPush: 'owner',
+      });
+      assert.deepEqual([created.packageNamePattern, created.minimumAccessLevelForPush], ['web-*', 'owner']);
+      assert.deepEqual(fake.requests.at(-1)?.body, { package_name_pattern: 'web-*', package_type: 'npm', minimum_access_level_for_push: 'owner' });
+      await clientWith(nodeAsBrowser).deleteProtectionRule(SAMPLE.projects.app.id, created.id);
+    });
+
+    it('behind a proxy whose CORS exposes no paging headers, a list is not cut at its first page: full pages are followed until a short one', async () => {
+      const paging = new Set(['Link', 'X-Total', 'X-Total-Pages', 'X-Per-Page', 'X-Page', 'X-Next-Page', 'X-Prev-Page']);
+      fake.exposedHeaders = EXPOSED_HEADERS.filter((h) => !paging.has(h));
+      try {
+        const c = clientWith(exposedOnly);
+        const first = await c.projectPackagesPage('acme/big', {}, 1);
+        assert.deepEqual([first.items.length, first.nextPage, first.total], [100, 2, undefined], 'a full page: there may be more');
+        const all = await collectAll((page, signal) => c.projectPackagesPage('acme/big', {}, page, signal), { concurrency: 1 });
+        assert.equal(all.items.length, 250);
+        assert.equal(new Set(all.items.map((p) => p.id)).size, 250);
+        assert.equal(fake.requests.filter((r) => r.path.endsWith('acme%2Fbig/packages')).length, 4, 'pages 1 and 2 again, then 3, the short one');
+      } finally {
+        fake.exposedHeaders = EXPOSED_HEADERS;
+      }
+      const seen = await clientWith(exposedOnly).projectPackagesPage('acme/big', {}, 1);
+      assert.deepEqual([seen.nextPage, seen.total], [2, 250], 'GitLab exposes them: read as sent');
     });
 
     it('a 429 whose Retry-After it cannot read waits a jittered backoff, bounded; a readable one is obeyed', async () => {
