@@ -7,6 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { loadProtection, mayReadRules } from '../../src/core/projectProtection';
 import { deleteRefusal, patternMatches, protectionOf, ruleFor, ruleText, type ProtectionRule } from '../../src/core/protectionRules';
+import { refusedForDeleteProtectionOff, ruleOutcome } from '../../src/core/ruleOutcome';
 import { parseGitLabVersion, supports } from '../../src/core/versionGates';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../src/gitlab/errors';
 import { parsePackage } from '../../src/gitlab/models';
@@ -72,6 +73,21 @@ describe('protection rules: matching and roles', () => {
     const refusal = protectionOf({ rules: [owner], accessLevel: 40 });
     assert.ok(refusal(pkg('protected-release', 'generic')));
     assert.equal(refusal(pkg('protected-release', 'npm')), undefined);
+  });
+
+  it("a rule write is judged by GitLab's answer: as asked, without the delete level asked for (delete protection off), or otherwise", () => {
+    const asked = { packageNamePattern: 'x', packageType: 'npm', minimumAccessLevelForPush: 'owner', minimumAccessLevelForDelete: 'admin' };
+    assert.equal(ruleOutcome(asked, rule('x', 'npm', 'admin', 'owner')), 'asAsked');
+    assert.equal(ruleOutcome(asked, rule('x', 'npm', undefined, 'owner')), 'deleteProtectionOff');
+    assert.equal(ruleOutcome(asked, rule('x', 'npm', 'owner', 'owner')), 'changed');
+    assert.equal(ruleOutcome(asked, rule('x', 'npm', undefined, 'maintainer')), 'changed', 'the push level too: not only the flag');
+    assert.equal(ruleOutcome({ ...asked, minimumAccessLevelForDelete: null }, rule('x', 'npm', undefined, 'owner')), 'asAsked', 'null is none');
+    assert.equal(ruleOutcome({ minimumAccessLevelForDelete: 'owner' }, rule('y', 'pypi', 'owner')), 'asAsked', 'a PATCH judged by what it named');
+    const refused = new BadRequestError('/rules', 422, '{"error":["A rule must have at least a minimum access role for push or delete."]}');
+    const deleteOnly = { ...asked, minimumAccessLevelForPush: null };
+    assert.ok(refusedForDeleteProtectionOff(deleteOnly, refused));
+    assert.ok(!refusedForDeleteProtectionOff(asked, refused), 'a push level was asked: another reason');
+    assert.ok(!refusedForDeleteProtectionOff(deleteOnly, new BadRequestError('/rules', 422, 'Package name pattern has already been taken')));
   });
 
   it('version gates: pipelines 16.1, rules 17.6, delete protection 17.11, file ordering 18.0', () => {
