@@ -18,23 +18,8 @@ import { word } from '../../src/util/text';
 import { EXPOSED_HEADERS } from '../fake-gitlab/cors';
 import { SAMPLE } from '../fake-gitlab/seed';
 import type { FakeGitLab } from '../fake-gitlab/server';
+import { exposedOnly, nodeAsBrowser, ORIGIN } from './asBrowser';
 import { useSampleFake } from './sampleFake';
-
-const ORIGIN = 'http://127.0.0.1:9999';
-/** Node's fetch sending what a browser adds: the page's Origin (and its own CORS preflight is not Node's to make). */
-const nodeAsBrowser: BrowserFetch = async (url, init) => {
-  const res = await fetch(url, { ...init, headers: { ...init.headers, Origin: ORIGIN } });
-  return { status: res.status, type: 'cors', headers: res.headers, text: () => res.text(), body: res.body };
-};
-
-/** …reading only the headers CORS lets a page read (Node's fetch shows them all; a browser does not). */
-const SAFELISTED = ['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma'];
-const exposedOnly: BrowserFetch = async (url, init) => {
-  const res = await nodeAsBrowser(url, init);
-  const listed = (res.headers.get('access-control-expose-headers') ?? '').split(',').map((h) => h.trim().toLowerCase());
-  const readable = new Set([...listed, ...SAFELISTED]);
-  return { ...res, headers: { get: (name) => (readable.has(name.toLowerCase()) ? res.headers.get(name) : null) } };
-};
 
 function answer(status: number, headers: Record<string, string> = {}, type = 'cors', body = '[]'): BrowserResponse {
   const h = new Headers(headers);
@@ -107,17 +92,6 @@ describe('web build: platform/web', () => {
       assert.equal(all.items.length, 250);
       assert.ok(seen.length >= 3 && seen.every((h) => h['User-Agent'] === undefined && h['PRIVATE-TOKEN'] === SAMPLE.apiToken));
       assert.ok(fake.requests.every((r) => r.origin === ORIGIN));
-    });
-
-    it('a POST carries its JSON body (a rule is created as asked)', async () => {
-      const created = await clientWith(nodeAsBrowser).createProtectionRule(SAMPLE.projects.app.id, {
-        packageNamePattern: 'web-*',
-        packageType: 'npm',
-        minimumAccessLevelForPush: 'owner',
-      });
-      assert.deepEqual([created.packageNamePattern, created.minimumAccessLevelForPush], ['web-*', 'owner']);
-      assert.deepEqual(fake.requests.at(-1)?.body, { package_name_pattern: 'web-*', package_type: 'npm', minimum_access_level_for_push: 'owner' });
-      await clientWith(nodeAsBrowser).deleteProtectionRule(SAMPLE.projects.app.id, created.id);
     });
 
     it('behind a proxy whose CORS exposes no paging headers, a list is not cut at its first page: full pages are followed until a short one', async () => {
