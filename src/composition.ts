@@ -66,7 +66,11 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform)
   const provider = new PackagesTreeProvider();
   const filters = new FilterStore(context.workspaceState);
   const remotes = new WorkspaceRemotes();
-  const protection = new ProtectionLoader({ clientFor: (ref) => clients.get(ref.instanceUrl), versionOf: (url) => facts.version(url) });
+  const protection = new ProtectionLoader({
+    clientFor: (ref) => clients.get(ref.instanceUrl),
+    versionOf: (url) => facts.version(url),
+    isAdmin: (url) => facts.isAdmin(url),
+  });
   const model = new PackagesTreeModel({
     entries: () => parsedEntries(config()),
     groupEntries: () => parsedGroupEntries(config()),

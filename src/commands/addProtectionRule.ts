@@ -1,7 +1,7 @@
 /**
  * Add Rule… (on "Protection Rules"): pattern, type, who may push and delete; one modal naming
  * the rule, the project and the loaded packages it would cover; then one POST, the rules read
- * again, one message.
+ * again, one message worded from the rule GitLab returned (ruleWrite.ts).
  */
 import * as vscode from 'vscode';
 import { ruleName, ruleText } from '../core/protectionRules';
@@ -9,6 +9,7 @@ import { say } from '../host/words';
 import { projectLabel } from '../tree/presentation';
 import { isNode, type CommandDeps, type Handler } from './deps';
 import { askRule, confirmRule, coverageLines, matchedPackages, previewRule, restrictsNothing, ruleProject } from './ruleForm';
+import { writeRule } from './ruleWrite';
 
 export function addProtectionRuleCommand(deps: CommandDeps): Handler {
   return async (node?: unknown) => {
@@ -24,8 +25,8 @@ export function addProtectionRuleCommand(deps: CommandDeps): Handler {
     const detail = [say(ruleText(preview)), ...coverageLines(await matchedPackages(deps, project, preview))].join('\n');
     const message = vscode.l10n.t('Add protection rule {0} to {1}?', say(ruleName(preview)), projectLabel(project));
     if (!(await confirmRule(message, detail, vscode.l10n.t('Add Rule')))) return;
-    const created = await deps.clients.get(project.ref.instanceUrl).createProtectionRule(project.project.id, fields);
-    deps.model.refreshProtection(project);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Added protection rule {0} ({1}).', say(ruleName(created)), say(ruleText(created))));
+    const client = deps.clients.get(project.ref.instanceUrl);
+    const id = project.project.id;
+    await writeRule(deps, project, 'add', fields, () => client.createProtectionRule(id, fields));
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Edit Rule… (on a rule row): the same steps as Add Rule…, started from the rule as it is; one
- * modal saying before and after; then one PATCH, the rules read again, one message.
+ * modal saying before and after; then one PATCH, the rules read again, one message worded from
+ * the rule GitLab returned (ruleWrite.ts).
  */
 import * as vscode from 'vscode';
 import { ruleName, ruleText } from '../core/protectionRules';
@@ -8,6 +9,7 @@ import { say } from '../host/words';
 import { projectLabel } from '../tree/presentation';
 import { isNode, type CommandDeps, type Handler } from './deps';
 import { askRule, confirmRule, coverageLines, matchedPackages, previewRule, restrictsNothing, ruleProject } from './ruleForm';
+import { writeRule } from './ruleWrite';
 
 export function editProtectionRuleCommand(deps: CommandDeps): Handler {
   return async (node?: unknown) => {
@@ -29,8 +31,8 @@ export function editProtectionRuleCommand(deps: CommandDeps): Handler {
     ].join('\n');
     const message = vscode.l10n.t('Change protection rule {0} in {1}?', say(ruleName(before)), projectLabel(project));
     if (!(await confirmRule(message, detail, vscode.l10n.t('Save Rule')))) return;
-    const saved = await deps.clients.get(project.ref.instanceUrl).updateProtectionRule(project.project.id, before.id, fields);
-    deps.model.refreshProtection(project);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Saved protection rule {0} ({1}).', say(ruleName(saved)), say(ruleText(saved))));
+    const client = deps.clients.get(project.ref.instanceUrl);
+    const id = project.project.id;
+    await writeRule(deps, project, 'edit', fields, () => client.updateProtectionRule(id, before.id, fields));
   };
 }

@@ -1,12 +1,12 @@
 /**
  * The steps of Add Rule… and Edit Rule…: the name pattern, the package type, who may push and
- * (GitLab 17.11+) who may delete. Escape at any step ends it with nothing sent. Also what the
- * rule commands share: the project a rule row belongs to, one confirmation with an explicit
- * verb, and how many loaded packages a pattern matches.
+ * (GitLab 17.11+, unless it showed delete protection switched off) who may delete. Escape at
+ * any step ends it with nothing sent. Also what the rule commands share: the project a rule
+ * row belongs to, one confirmation with an explicit verb, and how many loaded packages a
+ * pattern matches.
  */
 import * as vscode from 'vscode';
 import { DELETE_LEVELS, PROTECTABLE_TYPES, PUSH_LEVELS, rulesFor, type ProtectionRule } from '../core/protectionRules';
-import { supports } from '../core/versionGates';
 import type { RuleFields } from '../gitlab/protectionRuleModels';
 import type { PackageNode, ProjectNode, TreeNode } from '../tree/nodes';
 import { packageLabel } from '../tree/presentation';
@@ -24,7 +24,7 @@ export function ruleProject(node: TreeNode | undefined): ProjectNode | undefined
 }
 
 export async function askRule(deps: CommandDeps, project: ProjectNode, title: string, initial?: ProtectionRule): Promise<RuleFields | undefined> {
-  const withDelete = supports(await deps.facts.version(project.ref.instanceUrl), 'deleteProtection');
+  const withDelete = await deps.facts.hasDeleteProtection(project.ref.instanceUrl);
   const pattern = await vscode.window.showInputBox({
     title,
     prompt: vscode.l10n.t('Package name pattern; * matches any characters (e.g. @acme/* or *-release)'),
@@ -36,7 +36,7 @@ export async function askRule(deps: CommandDeps, project: ProjectNode, title: st
   const types = PROTECTABLE_TYPES.map((t) => ({ label: t, picked: t === initial?.packageType }));
   const type = await vscode.window.showQuickPick(types, { title, placeHolder: vscode.l10n.t('Which package type does the rule protect?') });
   if (!type) return undefined;
-  // Before 17.11 a rule is a push rule: its push level is required.
+  // Without delete protection (before 17.11, or switched off) a rule is a push rule: its push level is required.
   const push = await pickLevel(
     title,
     vscode.l10n.t('Who may push (publish) matching packages?'),

@@ -1,17 +1,21 @@
 /**
  * What a GitLab instance says about itself and about the token we hold for it: its version
- * (`GET /version`) and the token's scopes and expiry (`GET /personal_access_tokens/self`).
- * Each is asked once per instance and shared by every caller; a failure is not remembered
- * (a token set a minute later should be able to succeed), and a token change forgets both.
+ * (`GET /version`), the token's scopes and expiry (`GET /personal_access_tokens/self`) and its
+ * user (`GET /user`: an administrator?). Each is asked once per instance and shared by every
+ * caller; a failure is not remembered (a token set a minute later should be able to succeed),
+ * and a token change forgets them. Also what a rule write showed of the instance: that it has
+ * delete protection switched off (kept for the session, whatever the token).
  */
 import type { GitLabClient } from '../gitlab/client';
 import { isGitLabError } from '../gitlab/errors';
 import { parseGitLabVersion, supports, type GitLabVersion } from './versionGates';
-import type { TokenInfo } from '../gitlab/models';
+import type { TokenInfo, User } from '../gitlab/models';
 
 export class InstanceFacts {
   private readonly versions = new Map<string, Promise<GitLabVersion | undefined>>();
   private readonly tokens = new Map<string, Promise<TokenInfo | undefined>>();
+  private readonly users = new Map<string, Promise<User | undefined>>();
+  private readonly deleteProtectionOff = new Set<string>();
 
   constructor(private readonly clientFor: (instanceUrl: string) => GitLabClient) {}
 
@@ -37,9 +41,25 @@ export class InstanceFacts {
     });
   }
 
+  /** True when the token's user is an instance administrator (`is_admin`, sent to administrators only); false when not or unknown. */
+  async isAdmin(instanceUrl: string): Promise<boolean> {
+    const user = await this.once(this.users, instanceUrl, () => this.clientFor(instanceUrl).getCurrentUser());
+    return user?.isAdmin === true;
+  }
+
+  /** A rule write showed that this instance keeps no delete levels (its feature flag is off). */
+  noteDeleteProtectionOff(instanceUrl: string): void {
+    this.deleteProtectionOff.add(instanceUrl);
+  }
+
+  /** GitLab 17.11+ and not known to have delete protection switched off. */
+  async hasDeleteProtection(instanceUrl: string): Promise<boolean> {
+    return supports(await this.version(instanceUrl), 'deleteProtection') && !this.deleteProtectionOff.has(instanceUrl);
+  }
+
   /** A token changed (or settings did): ask again next time. */
   forget(origin?: string): void {
-    for (const map of [this.versions, this.tokens]) {
+    for (const map of [this.versions, this.tokens, this.users] as Map<string, unknown>[]) {
       for (const key of [...map.keys()]) if (origin === undefined || new URL(key).origin === origin) map.delete(key);
     }
   }

@@ -74,9 +74,16 @@ export interface ProjectProtection {
   rules: readonly ProtectionRule[];
   /** The user's access level in the project (`GET /projects/:id` permissions), when known. */
   accessLevel?: number;
+  /** The user is an instance administrator (`GET /user` is_admin): no rule refuses them, GitLab decides. */
+  admin?: boolean;
+}
+
+/** Why this project's user may not delete under `rule`, or undefined (always for an administrator). */
+export function refusalIn(p: ProjectProtection, rule: ProtectionRule | undefined): Text | undefined {
+  return p.admin ? undefined : deleteRefusal(rule, p.accessLevel);
 }
 
 /** For deletes and clean-up: the reason a package of this project will be refused, or undefined. */
 export function protectionOf(p: ProjectProtection): (pkg: Package) => Text | undefined {
-  return (pkg) => deleteRefusal(ruleFor(pkg, p.rules), p.accessLevel);
+  return (pkg) => refusalIn(p, ruleFor(pkg, p.rules));
 }

@@ -71,6 +71,8 @@ export interface User {
   id: number;
   username: string;
   name?: string;
+  /** `is_admin`: GitLab sends it to instance administrators only (absent: not an administrator). */
+  isAdmin?: boolean;
 }
 
 export interface TokenInfo {
@@ -225,7 +227,7 @@ export function parseProject(v: unknown): Project {
 
 export function parseUser(v: unknown): User {
   const o = obj(v, 'the user');
-  return { id: num(o, 'id', 'user'), username: str(o, 'username', 'user'), name: optStr(o, 'name') };
+  return { id: num(o, 'id', 'user'), username: str(o, 'username', 'user'), name: optStr(o, 'name'), isAdmin: o.is_admin === true };
 }
 
 export function parseTokenInfo(v: unknown): TokenInfo {

@@ -1,6 +1,7 @@
 /**
  * Offset pagination as GitLab does it: `x-next-page` (or `Link rel="next"`), `x-total-pages`
- * when the server counted (it stops counting past 10,000 rows). The pages after the first are
+ * when the server counted (it stops counting past 10,000 rows); where a browser cannot read
+ * either (a proxy's CORS hides them), full pages are followed until a short or empty one. The pages after the first are
  * fetched concurrently with a bound and handed out in order — up to the total when there is
  * one, speculatively when there is none (the first empty page or page without a next one ends
  * it; at most concurrency − 1 requests go past the end). A misbehaving server cannot make this
@@ -44,7 +45,8 @@ export function nextPageFromLink(link: string | null): number | undefined {
 export function pageFromHeaders<T>(items: T[], headers: HeaderBag, requestedPage: number, requestedPerPage: number): Page<T> {
   const xNext = headers.get('x-next-page');
   // An empty x-next-page means "last page"; only consult Link when the header is absent.
-  const nextPage = xNext === null ? nextPageFromLink(headers.get('link')) : positiveInt(xNext);
+  const nextPage =
+    xNext === null ? (nextPageFromLink(headers.get('link')) ?? guessedNext(items, headers, requestedPage, requestedPerPage)) : positiveInt(xNext);
   return {
     items,
     page: positiveInt(headers.get('x-page')) ?? requestedPage,
@@ -53,6 +55,16 @@ export function pageFromHeaders<T>(items: T[], headers: HeaderBag, requestedPage
     totalPages: positiveInt(headers.get('x-total-pages')),
     total: positiveInt(headers.get('x-total')) ?? (headers.get('x-total') === '0' ? 0 : undefined),
   };
+}
+
+/**
+ * Both paging headers hidden from us (a browser, behind a proxy whose CORS does not expose
+ * them): a full page may have a next one, so it is asked for; a short or empty page ends the
+ * list. Never guessed where the headers could be read: their absence then means the end.
+ */
+function guessedNext(items: unknown[], headers: HeaderBag, page: number, perPage: number): number | undefined {
+  const hidden = headers.hidden?.('x-next-page') === true && headers.hidden('link');
+  return hidden && items.length >= perPage ? page + 1 : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The protection rule over a package row and why its user may not delete it: what its row, tooltip, details and deletes say. */
-import { deleteRefusal, ruleFor, type ProtectionRule } from '../core/protectionRules';
+import { refusalIn, ruleFor, type ProtectionRule } from '../core/protectionRules';
 import type { Text } from '../util/text';
 import type { PackageNode } from './nodes';
 
@@ -14,5 +14,5 @@ export function packageProtection(node: PackageNode): PackageProtection {
   const protection = node.parent.kind === 'project' ? node.parent.protection : undefined;
   if (!protection) return {};
   const rule = ruleFor(node.pkg, protection.rules);
-  return { rule, refusal: deleteRefusal(rule, protection.accessLevel) };
+  return { rule, refusal: refusalIn(protection, rule) };
 }

@@ -17,6 +17,8 @@ import type { MessageNode, ProjectNode, ProtectionRuleNode, ProtectionRulesNode,
 export interface ProtectionLoaderDeps {
   clientFor(ref: ProjectRef): GitLabClient;
   versionOf?(instanceUrl: string): Promise<GitLabVersion | undefined>;
+  /** The token's user is an instance administrator (asked once per instance; false when unknown). */
+  isAdmin?(instanceUrl: string): Promise<boolean>;
   /** How long the packages wait for the rules after their first page is in (ms, default 1,000). */
   graceMs?: number;
 }
@@ -59,8 +61,9 @@ export class ProtectionLoader {
     const unknown = Symbol('unknown');
     // An already settled promise wins the race against one made after it: "known now" or not.
     const known = await Promise.race([version, Promise.resolve(unknown)]);
-    if (known !== unknown) return loadProtection(client, project, known, signal);
-    const [v, protection] = await Promise.all([version, loadProtection(client, project, undefined, signal)]);
+    const isAdmin = (): Promise<boolean> => this.deps.isAdmin?.(node.ref.instanceUrl) ?? Promise.resolve(false);
+    if (known !== unknown) return loadProtection(client, project, known, signal, isAdmin);
+    const [v, protection] = await Promise.all([version, loadProtection(client, project, undefined, signal, isAdmin)]);
     return mayReadRules(project, v) ? protection : undefined;
   }
 

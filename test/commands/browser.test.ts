@@ -54,6 +54,47 @@ describe('the browser entry', () => {
     assert.ok(!existsSync(target));
   });
 
+  const ruleWrites = (h: Harness) => h.fake.requests.filter((r) => r.method !== 'GET' && r.path.includes('/protection/rules'));
+
+  it('Add Rule… sends the rule in the POST body; GitLab creates it (201) and the message words the rule GitLab returned', async () => {
+    const h = await start();
+    const rules = await h.find('acme/app', 'Protection Rules');
+    h.ui.type('acme-*').pick('pypi', 'owner+', 'admin+').answer('Add Rule');
+    await h.run('gitlabPackages.addProtectionRule', rules.node);
+    const [post] = ruleWrites(h);
+    assert.deepEqual(
+      [post.status, post.body],
+      [201, { package_name_pattern: 'acme-*', package_type: 'pypi', minimum_access_level_for_push: 'owner', minimum_access_level_for_delete: 'admin' }],
+    );
+    assert.deepEqual(h.ui.errors, []);
+    assert.equal(h.ui.toasts.at(-1)?.text, 'Added protection rule acme-* (pypi) (push: owner+, delete: admin+).');
+    const added = h.fake.protectionRulesOf(SAMPLE.projects.app.id).find((r) => r.packageNamePattern === 'acme-*');
+    assert.deepEqual([added?.minimumAccessLevelForPush, added?.minimumAccessLevelForDelete], ['owner', 'admin']);
+  });
+
+  it('Edit Rule… sends the change in the PATCH body; GitLab applies it and the message words the rule GitLab returned', async () => {
+    const h = await start();
+    const rule = await h.find('acme/app', 'Protection Rules', '@acme/*');
+    h.ui.type('@acme/*').pick('npm', 'owner+', 'admin+').answer('Save Rule');
+    await h.run('gitlabPackages.editProtectionRule', rule.node);
+    const [patch] = ruleWrites(h);
+    assert.deepEqual(
+      [patch.method, patch.status, patch.body],
+      [
+        'PATCH',
+        200,
+        { package_name_pattern: '@acme/*', package_type: 'npm', minimum_access_level_for_push: 'owner', minimum_access_level_for_delete: 'admin' },
+      ],
+    );
+    const saved = h.fake.protectionRulesOf(SAMPLE.projects.app.id).find((r) => r.packageNamePattern === '@acme/*');
+    assert.deepEqual([saved?.minimumAccessLevelForPush, saved?.minimumAccessLevelForDelete], ['owner', 'admin'], 'GitLab changed the rule');
+    assert.deepEqual(
+      h.ui.toasts.filter((m) => m.level !== 'info'),
+      [],
+    );
+    assert.equal(h.ui.toasts.at(-1)?.text, 'Saved protection rule @acme/* (npm) (push: owner+, delete: admin+).');
+  });
+
   it('has no environment: GITLAB_PACKAGES_TOKEN is not read there', async () => {
     const h = await start({ token: undefined, env: { GITLAB_PACKAGES_TOKEN: SAMPLE.apiToken } });
     await h.find('acme/app', `No access token for ${new URL(h.fake.url).host} — Set Access Token…`);

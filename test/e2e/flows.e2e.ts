@@ -133,14 +133,9 @@ describe('GitLab Packages in a real VS Code', function () {
     await wb.row('protected-*');
     await wb.contextMenu('Protection Rules', 'Add Rule…');
     await wb.quickInputType('acme-*');
-    const step = async (question: RegExp, pick: string) => {
-      // The question is the input's placeholder: wait for it, so a pick never lands on the previous step's list.
-      await until(async () => question.test((await wb.quickInput().getAttribute('placeholder')) ?? ''), { what: `the quick pick asking ${String(question)}` });
-      await wb.quickPick(pick);
-    };
-    await step(/Which package type/, 'pypi');
-    await step(/Who may push/, 'owner+');
-    await step(/Who may delete/, 'maintainer+');
+    await wb.quickPickAnswering(/Which package type/, 'pypi');
+    await wb.quickPickAnswering(/Who may push/, 'owner+');
+    await wb.quickPickAnswering(/Who may delete/, 'maintainer+');
     const dialog = await wb.dialogText();
     assert.match(dialog, /Add protection rule acme-\* \(pypi\) to acme\/app\?/);
     assert.match(dialog, /It covers 1 of the packages listed: • acme-tools 0\.4\.0/);

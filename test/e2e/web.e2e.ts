@@ -7,6 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { SAMPLE } from '../fake-gitlab/seed';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { makeTestCerts } from '../unit/certs';
 import * as core from './coreFlows';
@@ -49,6 +50,55 @@ describe('GitLab Packages in the browser (web-worker extension host)', function 
   it('web: a rejected token (401) shows a row that offers to set a new one', () => core.showsRejectedTokenRow(env()));
 
   it('web: filters by type from the view title, shows the filter, and clears it', () => core.filtersByType(env()));
+
+  it('web: adds a protection rule and edits it: the POST and the PATCH carry their bodies, GitLab applies them, the messages word what it returned', async () => {
+    const { wb, fake } = env();
+    fake.clearRequests();
+    const writes = () => fake.requests.filter((r) => r.method !== 'GET' && r.method !== 'OPTIONS' && r.path.includes('/protection/rules'));
+    const stored = () => fake.protectionRulesOf(SAMPLE.projects.app.id).find((r) => r.packageNamePattern === 'web-*');
+    await wb.expand('Protection Rules');
+    await wb.row('protected-*');
+    await wb.contextMenu('Protection Rules', 'Add Rule…');
+    await wb.quickInputType('web-*');
+    await wb.quickPickAnswering(/Which package type/, 'npm');
+    await wb.quickPickAnswering(/Who may push/, 'owner+');
+    await wb.quickPickAnswering(/Who may delete/, 'admin+');
+    assert.match(await wb.dialogText(), /Add protection rule web-\* \(npm\) to acme\/app\?/);
+    await wb.dialogButton('Add Rule');
+    await wb.waitForNotification(/Added protection rule web-\* \(npm\) \(push: owner\+, delete: admin\+\)\./);
+    const rule = { package_name_pattern: 'web-*', package_type: 'npm' };
+    assert.deepEqual(
+      writes().map((r) => [r.method, r.status, r.body]),
+      [['POST', 201, { ...rule, minimum_access_level_for_push: 'owner', minimum_access_level_for_delete: 'admin' }]],
+    );
+    assert.ok(
+      writes().every((r) => r.origin === ownOrigin()),
+      'sent by the browser',
+    );
+
+    await wb.contextMenu('web-*', 'Edit Rule…');
+    await wb.quickInputType('web-*');
+    await wb.quickPickAnswering(/Which package type/, 'npm');
+    await wb.quickPickAnswering(/Who may push/, 'maintainer+');
+    await wb.quickPickAnswering(/Who may delete/, 'owner+');
+    assert.match(await wb.dialogText(), /After: web-\* \(npm\) · push: maintainer\+, delete: owner\+/);
+    await wb.dialogButton('Save Rule');
+    await wb.waitForNotification(/Saved protection rule web-\* \(npm\) \(push: maintainer\+, delete: owner\+\)\./);
+    assert.deepEqual(
+      writes()
+        .map((r) => [r.method, r.status, r.body])
+        .slice(1),
+      [['PATCH', 200, { ...rule, minimum_access_level_for_push: 'maintainer', minimum_access_level_for_delete: 'owner' }]],
+    );
+    assert.deepEqual([stored()?.minimumAccessLevelForPush, stored()?.minimumAccessLevelForDelete], ['maintainer', 'owner'], 'GitLab changed the rule');
+    await wb.row('web-* npm · push: maintainer+, delete: owner+');
+
+    await wb.contextMenu('web-*', 'Delete Rule…');
+    await wb.dialogButton('Delete Rule');
+    await wb.waitForNotification(/Deleted protection rule web-\* \(npm\)/);
+    assert.equal(stored(), undefined);
+    await wb.collapse('Protection Rules');
+  });
 
   it("web: does not list the git remote's project: the Git extension's API is not reachable from a web worker", async () => {
     const { wb } = env();

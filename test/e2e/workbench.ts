@@ -303,6 +303,12 @@ export class Workbench {
     await row.click();
   }
 
+  /** Picks `pick` once the quick pick asks `question` (its placeholder), so a pick never lands on the previous step's list. */
+  async quickPickAnswering(question: RegExp, pick: string): Promise<void> {
+    await until(async () => question.test((await this.quickInput().getAttribute('placeholder')) ?? ''), { what: `the quick pick asking ${String(question)}` });
+    await this.quickPick(pick);
+  }
+
   dialog(): Locator {
     return this.page.locator('.monaco-dialog-box');
   }

@@ -32,9 +32,10 @@ const MAX_AGE = '7200';
 
 /**
  * Adds the CORS headers for `routePath` (below the URL root) to `res`; answers a preflight
- * itself and returns true then.
+ * itself and returns true then. `exposed`: GitLab's list, or fewer (a proxy that rewrites
+ * `Access-Control-Expose-Headers` and drops the paging headers from it).
  */
-export function applyCors(req: http.IncomingMessage, res: http.ServerResponse, routePath: string): boolean {
+export function applyCors(req: http.IncomingMessage, res: http.ServerResponse, routePath: string, exposed: readonly string[] = EXPOSED_HEADERS): boolean {
   const origin = req.headers.origin;
   if (!origin || !routePath.startsWith('/api/')) return false;
   res.setHeader('vary', 'Origin');
@@ -51,6 +52,6 @@ export function applyCors(req: http.IncomingMessage, res: http.ServerResponse, r
     res.end();
     return true;
   }
-  res.setHeader('access-control-expose-headers', EXPOSED_HEADERS.join(', '));
+  res.setHeader('access-control-expose-headers', exposed.join(', '));
   return false;
 }

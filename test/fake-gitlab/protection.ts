@@ -22,6 +22,10 @@ export interface RouteContext {
   project: Project;
   /** The caller's access level in the project. */
   level: number;
+  /** The caller is an instance administrator (may administer every project's rules). */
+  admin: boolean;
+  /** The feature flag `packages_protected_packages_delete` (off by default on GitLab). */
+  deleteProtection: boolean;
   version: string;
   baseUrl: string;
   body: Record<string, unknown> | undefined;
@@ -77,7 +81,7 @@ export class Protection {
     return this.rules.filter((r) => r.projectId === projectId);
   }
 
-  /** Delete protection (17.11+): a matching rule's delete level is above the caller's. */
+  /** Delete protection (17.11+, its flag on: the caller checks): a matching rule's delete level is above the caller's. */
   refusesDelete(pkg: Package, level: number, version: string): boolean {
     if (!atLeast(version, 17, 11)) return false;
     return this.rulesOf(pkg.projectId).some(
@@ -94,14 +98,15 @@ export class Protection {
     const m = /^\/packages\/protection\/rules(?:\/(\d+))?$/.exec(rest);
     if (!m) return undefined;
     if (ctx.project.shape === '11.9' || !atLeast(ctx.version, 17, 6)) throw ctx.fail(404, { error: '404 Not Found' });
-    if (ctx.level < 40) throw ctx.fail(403, { message: '403 Forbidden' });
+    if (ctx.level < 40 && !ctx.admin) throw ctx.fail(403, { message: '403 Forbidden' });
     const id = m[1] ? Number(m[1]) : undefined;
     const path = `/api/v4/projects/${ctx.project.id}/packages/protection/rules`;
-    if (id === undefined && method === 'GET') return ctx.paged(this.rulesOf(ctx.project.id), path, (r) => this.json(r, ctx.version));
+    const json = (r: Rule): Record<string, unknown> => this.json(r, ctx);
+    if (id === undefined && method === 'GET') return ctx.paged(this.rulesOf(ctx.project.id), path, json);
     if (id === undefined && method === 'POST') {
       const fields = this.fields(ctx, true);
       const rule = this.addRule({ projectId: ctx.project.id, packageNamePattern: '', packageType: '', ...fields });
-      return { status: 201, body: this.json(rule, ctx.version) };
+      return { status: 201, body: json(rule) };
     }
     if (id === undefined) return undefined;
     const index = this.rules.findIndex((r) => r.id === id && r.projectId === ctx.project.id);
@@ -109,7 +114,7 @@ export class Protection {
     if (method === 'PATCH') {
       const fields = this.fields(ctx, false, this.rules[index]);
       Object.assign(this.rules[index], fields);
-      return { status: 200, body: this.json(this.rules[index], ctx.version) };
+      return { status: 200, body: json(this.rules[index]) };
     }
     if (method === 'DELETE') {
       this.rules.splice(index, 1);
@@ -118,7 +123,11 @@ export class Protection {
     return undefined;
   }
 
-  /** Grape's validation (400) and the model's (422), as GitLab words them. */
+  /**
+   * Grape's validation (400) and the model's (422), as GitLab words them (GitLab:
+   * lib/api/project_packages_protection_rules.rb, app/models/packages/protection/rule.rb;
+   * spec/requests/api/project_packages_protection_rules_spec.rb for the flag's effect).
+   */
   private fields(ctx: RouteContext, create: boolean, current?: Rule): Partial<Rule> {
     const b = ctx.body ?? {};
     const withDelete = atLeast(ctx.version, 17, 11);
@@ -140,26 +149,33 @@ export class Protection {
       if (v === null && !withDelete) throw ctx.fail(400, { error: 'minimum_access_level_for_push is empty' });
       out.minimumAccessLevelForPush = v;
     } else if (create && !withDelete) throw ctx.fail(400, { error: 'minimum_access_level_for_push is missing' });
+    // 17.11+: `at_least_one_of` the two levels (a null counts as given: the model answers it).
+    if (create && withDelete && b.minimum_access_level_for_push === undefined && b.minimum_access_level_for_delete === undefined) {
+      throw ctx.fail(400, { error: 'minimum_access_level_for_push, minimum_access_level_for_delete are missing, at least one parameter must be provided' });
+    }
     // Before 17.11 the parameter is not declared: Grape drops it without a word.
     if (withDelete && b.minimum_access_level_for_delete !== undefined) {
       const v = b.minimum_access_level_for_delete;
       if (v !== null && (typeof v !== 'string' || !DELETE.includes(v)))
         throw ctx.fail(400, { error: 'minimum_access_level_for_delete does not have a valid value' });
-      out.minimumAccessLevelForDelete = v;
+      // With the flag off the level is validated, then not stored: a new rule gets none, an edited one keeps its old one.
+      if (ctx.deleteProtection) out.minimumAccessLevelForDelete = v;
     }
     const next = { minimumAccessLevelForPush: null, minimumAccessLevelForDelete: null, ...current, ...out };
+    // The service answers the model's errors as `render_api_error!({ error: full_messages }, 422)`.
     if (next.minimumAccessLevelForPush === null && next.minimumAccessLevelForDelete === null) {
-      throw ctx.fail(422, { message: 'A rule must have at least a minimum access role for push or delete.' });
+      throw ctx.fail(422, { message: { error: ['A rule must have at least a minimum access role for push or delete.'] } });
     }
     const pattern = next.packageNamePattern;
     const type = next.packageType;
     if (this.rulesOf(ctx.project.id).some((r) => r !== current && r.packageNamePattern === pattern && r.packageType === type)) {
-      throw ctx.fail(422, { message: 'Package name pattern has already been taken' });
+      throw ctx.fail(422, { message: { error: ['Package name pattern has already been taken'] } });
     }
     return out;
   }
 
-  private json(r: Rule, version: string): Record<string, unknown> {
+  /** GitLab: lib/api/entities/projects/packages/protection/rule.rb (the delete level reads null while its flag is off). */
+  private json(r: Rule, ctx: RouteContext): Record<string, unknown> {
     const json: Record<string, unknown> = {
       id: r.id,
       project_id: r.projectId,
@@ -167,7 +183,7 @@ export class Protection {
       package_type: r.packageType,
       minimum_access_level_for_push: r.minimumAccessLevelForPush,
     };
-    if (atLeast(version, 17, 11)) json.minimum_access_level_for_delete = r.minimumAccessLevelForDelete;
+    if (atLeast(ctx.version, 17, 11)) json.minimum_access_level_for_delete = ctx.deleteProtection ? r.minimumAccessLevelForDelete : null;
     return json;
   }
 }

@@ -13,6 +13,9 @@ export const SAMPLE = {
   readToken: 'demo-read-token-0002',
   /** An expired OAuth token (Bearer). */
   expiredToken: 'demo-expired-oauth-0003',
+  /** api scope of an instance administrator who is a Maintainer of acme/app. */
+  adminToken: 'demo-admin-token-0004',
+  adminId: 3,
   projects: {
     app: { id: 101, path: 'acme/app' },
     big: { id: 102, path: 'acme/big' },
@@ -69,9 +72,11 @@ export function seedSample(fake: FakeGitLab): void {
   fake.addToken({ value: SAMPLE.apiToken, userId: uid, scopes: ['api'], name: 'demo api', expiresAt: '2027-06-30' });
   fake.addToken({ value: SAMPLE.readToken, userId: uid, scopes: ['read_api'], name: 'demo read-only', expiresAt: '2027-06-30' });
   fake.addToken({ value: SAMPLE.expiredToken, userId: uid, scopes: ['api'], kind: 'oauth', expired: true, name: 'oauth' });
+  fake.addUser({ id: SAMPLE.adminId, username: 'root', name: 'Administrator', admin: true });
+  fake.addToken({ value: SAMPLE.adminToken, userId: SAMPLE.adminId, scopes: ['api'], name: 'admin api', expiresAt: '2027-06-30' });
 
   const p = SAMPLE.projects;
-  fake.addProject({ id: p.app.id, pathWithNamespace: p.app.path, members: { [uid]: 50 }, redirectFrom: ['acme/old-app-name'] });
+  fake.addProject({ id: p.app.id, pathWithNamespace: p.app.path, members: { [uid]: 50, [SAMPLE.adminId]: 40 }, redirectFrom: ['acme/old-app-name'] });
   fake.addProject({ id: p.big.id, pathWithNamespace: p.big.path, members: { [uid]: 40 } });
   fake.addProject({ id: p.legacy.id, pathWithNamespace: p.legacy.path, shape: '11.9', members: { [uid]: 40 } });
   fake.addProject({ id: p.fips.id, pathWithNamespace: p.fips.path, fips: true, members: { [uid]: 40 } });
@@ -215,6 +220,8 @@ export function seedSample(fake: FakeGitLab): void {
     });
 
   // Protection (17.6+; delete levels 17.11+): the owner may delete @acme/* but not protected-*, which needs an administrator.
+  // Delete protection is behind a feature flag GitLab ships off; this sample instance has it switched on.
+  fake.deleteProtectionFlag = true;
   fake.addProtectionRule({
     projectId: app,
     packageNamePattern: '@acme/*',

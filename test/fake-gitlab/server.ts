@@ -7,7 +7,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { applyCors } from './cors';
+import { applyCors, EXPOSED_HEADERS } from './cors';
 import { Faults, type ChaosRates, type Fault, type RouteMatch } from './faults';
 import { Protection, atLeast, pipelinesRoute, type Rule, type RouteContext } from './protection';
 import { fileJson, packageJson, pipelineJson, projectJson } from './serialize';
@@ -75,6 +75,14 @@ export class FakeGitLab {
   corruptDownloads = false;
   /** Answer browsers as GitLab's Rack::Cors does (cors.ts); false: as a proxy that strips those headers. */
   cors = true;
+  /** The response headers the CORS answer exposes (a proxy may expose fewer: say which). */
+  exposedHeaders: readonly string[] = EXPOSED_HEADERS;
+  /**
+   * GitLab's feature flag `packages_protected_packages_delete`: off by default, as on GitLab.
+   * Off, rules keep no delete level (`minimum_access_level_for_delete` reads null) and no
+   * package delete is refused by a rule. The sample (seed.ts) switches it on.
+   */
+  deleteProtectionFlag = false;
   private readonly store = new Store();
   private readonly faults = new Faults();
   private readonly protection = new Protection();
@@ -271,7 +279,7 @@ export class FakeGitLab {
     const baseUrl = `${new URL(this.url).protocol}//${req.headers.host ?? '127.0.0.1'}${root}`;
     if (root && !rawPath.startsWith(root + '/')) return send(res, 404, { error: '404 Not Found' });
     const routePath = rawPath.slice(root.length);
-    if (this.cors && applyCors(req, res, routePath)) return;
+    if (this.cors && applyCors(req, res, routePath, this.exposedHeaders)) return;
 
     const throttled = this.throttled();
     if (throttled) return send(res, throttled.status, throttled.body, throttled.headers);
@@ -387,7 +395,9 @@ export class FakeGitLab {
 
     if (method === 'GET' && path === '/api/v4/user') {
       if (!user) throw this.unauthorized(token);
-      return ok({ id: user.id, username: user.username, name: user.name, state: 'active', avatar_url: null, web_url: `${baseUrl}/${user.username}` });
+      // GitLab: lib/api/users.rb presents UserWithAdmin (with `is_admin`) to administrators, UserPublic (without it) to others.
+      const json = { id: user.id, username: user.username, name: user.name, state: 'active', avatar_url: null, web_url: `${baseUrl}/${user.username}` };
+      return ok(user.admin ? { ...json, is_admin: true } : json);
     }
     if (method === 'GET' && path === '/api/v4/personal_access_tokens/self') {
       if (!atLeast(this.version, 15, 5)) throw new HttpError(404, { error: '404 Not Found' });
@@ -441,7 +451,8 @@ export class FakeGitLab {
         throw notFound('Project');
       }
       const level = this.accessLevel(project, user);
-      if (project.visibility === 'private' && level === 0) throw notFound('Project');
+      // Administrators may read every project (and act in it) without being a member.
+      if (project.visibility === 'private' && level === 0 && !user?.admin) throw notFound('Project');
       return this.projectRoute(method, rest, q, project, user, token, baseUrl, level, body);
     }
     throw new HttpError(404, { error: '404 Not Found' });
@@ -461,12 +472,14 @@ export class FakeGitLab {
     if (rest === '' && method === 'GET') return ok(projectJson(project, baseUrl, level || undefined));
     if (!rest.startsWith('/packages')) throw new HttpError(404, { error: '404 Not Found' });
     if (!project.packagesEnabled) throw new HttpError(403, { message: '403 Forbidden' });
-    if (level < 20 && !(project.visibility === 'public' && method === 'GET')) throw new HttpError(403, { message: '403 Forbidden' });
+    if (level < 20 && !user?.admin && !(project.visibility === 'public' && method === 'GET')) throw new HttpError(403, { message: '403 Forbidden' });
     const viewer = { baseUrl, canDelete: this.canDelete(project, user, token), version: this.version };
     let r: RegExpExecArray | null;
     const ctx: RouteContext = {
       project,
       level,
+      admin: user?.admin === true,
+      deleteProtection: this.deleteProtectionFlag,
       version: this.version,
       baseUrl,
       body,
@@ -657,13 +670,17 @@ export class FakeGitLab {
       });
     }
     const level = this.accessLevel(project, user);
-    if (level < 40) throw new HttpError(403, { message: '403 Forbidden' });
+    if (level < 40 && !user.admin) throw new HttpError(403, { message: '403 Forbidden' });
+    // GitLab: app/services/packages/mark_package_for_destruction_service.rb (and lib/api/package_files.rb) ask the
+    // rules only with `packages_protected_packages_delete` on, and
+    // app/services/packages/protection/check_rule_existence_service.rb finds none for an administrator.
+    if (user.admin || !this.deleteProtectionFlag) return;
     if (pkg.protected || this.protection.refusesDelete(pkg, level, this.version))
       throw new HttpError(403, { message: '403 Forbidden - Package is deletion protected.' });
   }
 
   private canDelete(project: Project, user: User | undefined, token: Token | undefined): boolean {
-    return !!user && !!token && token.scopes.includes('api') && this.accessLevel(project, user) >= 40;
+    return !!user && !!token && token.scopes.includes('api') && (this.accessLevel(project, user) >= 40 || user.admin === true);
   }
 
   private accessLevel(project: Project, user: User | undefined): number {

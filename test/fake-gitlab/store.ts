@@ -11,6 +11,8 @@ export interface User {
   id: number;
   username: string;
   name: string;
+  /** An instance administrator (GitLab's admin mode, off by default, is not modelled: admins act as admins). */
+  admin?: boolean;
 }
 
 export interface Token {
@@ -86,6 +88,7 @@ export interface Package {
   pipelines?: Pipeline[];
   createdAt: string;
   lastDownloadedAt: string | null;
+  /** Deletion protected as if by a rule not listed (only with the delete-protection flag on, as every rule). */
   protected: boolean;
   files: PackageFile[];
 }

@@ -18,14 +18,8 @@ import { word } from '../../src/util/text';
 import { EXPOSED_HEADERS } from '../fake-gitlab/cors';
 import { SAMPLE } from '../fake-gitlab/seed';
 import type { FakeGitLab } from '../fake-gitlab/server';
+import { exposedOnly, nodeAsBrowser, ORIGIN } from './asBrowser';
 import { useSampleFake } from './sampleFake';
-
-const ORIGIN = 'http://127.0.0.1:9999';
-/** Node's fetch sending what a browser adds: the page's Origin (and its own CORS preflight is not Node's to make). */
-const nodeAsBrowser: BrowserFetch = async (url, init) => {
-  const res = await fetch(url, { ...init, headers: { ...init.headers, Origin: ORIGIN } });
-  return { status: res.status, type: 'cors', headers: res.headers, text: () => res.text(), body: res.body };
-};
 
 function answer(status: number, headers: Record<string, string> = {}, type = 'cors', body = '[]'): BrowserResponse {
   const h = new Headers(headers);
@@ -98,6 +92,24 @@ describe('web build: platform/web', () => {
       assert.equal(all.items.length, 250);
       assert.ok(seen.length >= 3 && seen.every((h) => h['User-Agent'] === undefined && h['PRIVATE-TOKEN'] === SAMPLE.apiToken));
       assert.ok(fake.requests.every((r) => r.origin === ORIGIN));
+    });
+
+    it('behind a proxy whose CORS exposes no paging headers, a list is not cut at its first page: full pages are followed until a short one', async () => {
+      const paging = new Set(['Link', 'X-Total', 'X-Total-Pages', 'X-Per-Page', 'X-Page', 'X-Next-Page', 'X-Prev-Page']);
+      fake.exposedHeaders = EXPOSED_HEADERS.filter((h) => !paging.has(h));
+      try {
+        const c = clientWith(exposedOnly);
+        const first = await c.projectPackagesPage('acme/big', {}, 1);
+        assert.deepEqual([first.items.length, first.nextPage, first.total], [100, 2, undefined], 'a full page: there may be more');
+        const all = await collectAll((page, signal) => c.projectPackagesPage('acme/big', {}, page, signal), { concurrency: 1 });
+        assert.equal(all.items.length, 250);
+        assert.equal(new Set(all.items.map((p) => p.id)).size, 250);
+        assert.equal(fake.requests.filter((r) => r.path.endsWith('acme%2Fbig/packages')).length, 4, 'pages 1 and 2 again, then 3, the short one');
+      } finally {
+        fake.exposedHeaders = EXPOSED_HEADERS;
+      }
+      const seen = await clientWith(exposedOnly).projectPackagesPage('acme/big', {}, 1);
+      assert.deepEqual([seen.nextPage, seen.total], [2, 250], 'GitLab exposes them: read as sent');
     });
 
     it('a 429 whose Retry-After it cannot read waits a jittered backoff, bounded; a readable one is obeyed', async () => {

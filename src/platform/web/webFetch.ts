@@ -26,7 +26,7 @@ interface BrowserReader {
 }
 export type BrowserFetch = (
   url: string,
-  init: { method: string; headers: Record<string, string>; signal: AbortSignal; redirect: 'manual'; credentials: 'omit'; mode: 'cors' },
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal; redirect: 'manual'; credentials: 'omit'; mode: 'cors' },
 ) => Promise<BrowserResponse>;
 
 /** A request the browser refused; `code` says what is known about why (see responseErrors.ts). */
@@ -48,7 +48,9 @@ export function webFetch(fetch: BrowserFetch, page?: string): FetchLike {
     delete headers['User-Agent'];
     let res: BrowserResponse;
     try {
-      res = await fetch(url, { method: init.method, headers, signal: init.signal, redirect: 'manual', credentials: 'omit', mode: 'cors' });
+      // The init is built anew (no agent: a browser has none), so everything the request carries is named here, its body too.
+      const body = init.body === undefined ? {} : { body: init.body };
+      res = await fetch(url, { method: init.method, headers, ...body, signal: init.signal, redirect: 'manual', credentials: 'omit', mode: 'cors' });
     } catch (e) {
       if (init.signal.aborted) throw e;
       throw new BrowserRefusedError(isMixedContent(url, page) ? 'ERR_MIXED_CONTENT' : 'ERR_BROWSER_REFUSED', e);

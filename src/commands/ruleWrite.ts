@@ -1,0 +1,76 @@
+/**
+ * Sends the write of Add Rule… or Edit Rule… and says what it came to from the rule GitLab
+ * returned, never from what was asked: as asked; without the delete level asked for (this
+ * GitLab has delete protection switched off: remembered for the instance, so its delete
+ * question is not asked again); or otherwise than asked. A delete-only rule GitLab refuses for
+ * the same reason is said so, not shown as a bare 422.
+ */
+import * as vscode from 'vscode';
+import { ruleName, ruleText } from '../core/protectionRules';
+import { refusedForDeleteProtectionOff, ruleOutcome } from '../core/ruleOutcome';
+import type { ProtectionRule, RuleFields } from '../gitlab/protectionRuleModels';
+import { say } from '../host/words';
+import type { ProjectNode } from '../tree/nodes';
+import type { CommandDeps } from './deps';
+import { previewRule } from './ruleForm';
+
+export type RuleWrite = 'add' | 'edit';
+
+const FLAG = 'packages_protected_packages_delete';
+
+export async function writeRule(
+  deps: CommandDeps,
+  project: ProjectNode,
+  kind: RuleWrite,
+  asked: RuleFields,
+  send: () => Promise<ProtectionRule>,
+): Promise<void> {
+  let got: ProtectionRule;
+  try {
+    got = await send();
+  } catch (e) {
+    if (!refusedForDeleteProtectionOff(asked, e)) throw e;
+    deps.facts.noteDeleteProtectionOff(project.ref.instanceUrl);
+    void vscode.window.showWarningMessage(
+      kind === 'add'
+        ? vscode.l10n.t('This GitLab has delete protection switched off (feature flag {0}): a rule there must restrict push. Nothing was added.', FLAG)
+        : vscode.l10n.t('This GitLab has delete protection switched off (feature flag {0}): a rule there must restrict push. The rule was not changed.', FLAG),
+    );
+    return;
+  }
+  deps.model.refreshProtection(project);
+  const name = say(ruleName(got));
+  const now = say(ruleText(got));
+  const outcome = ruleOutcome(asked, got);
+  if (outcome === 'asAsked') {
+    void vscode.window.showInformationMessage(
+      kind === 'add' ? vscode.l10n.t('Added protection rule {0} ({1}).', name, now) : vscode.l10n.t('Saved protection rule {0} ({1}).', name, now),
+    );
+  } else if (outcome === 'deleteProtectionOff') {
+    deps.facts.noteDeleteProtectionOff(project.ref.instanceUrl);
+    void vscode.window.showWarningMessage(
+      kind === 'add'
+        ? vscode.l10n.t(
+            'Added protection rule {0} ({1}) without a delete level: this GitLab has delete protection switched off (feature flag {2}), so no rule restricts deleting there.',
+            name,
+            now,
+            FLAG,
+          )
+        : vscode.l10n.t(
+            'Saved protection rule {0} ({1}) without the delete level asked for: this GitLab has delete protection switched off (feature flag {2}), so no rule restricts deleting there.',
+            name,
+            now,
+            FLAG,
+          ),
+    );
+  } else {
+    const wanted = previewRule(asked, got.id);
+    const as = vscode.l10n.t('{0} · {1}', name, now);
+    const not = vscode.l10n.t('{0} · {1}', say(ruleName(wanted)), say(ruleText(wanted)));
+    void vscode.window.showWarningMessage(
+      kind === 'add'
+        ? vscode.l10n.t('GitLab added the protection rule as {0}, not as asked ({1}).', as, not)
+        : vscode.l10n.t('GitLab saved the protection rule as {0}, not as asked ({1}).', as, not),
+    );
+  }
+}
