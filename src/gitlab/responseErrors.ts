@@ -33,7 +33,7 @@ export function serverText(text: string, headers: HeaderBag): { message?: string
     const body = JSON.parse(text) as unknown;
     if (typeof body === 'object' && body !== null) {
       const o = body as Record<string, unknown>;
-      const message = typeof o.message === 'string' ? o.message : typeof o.message === 'object' && o.message !== null ? JSON.stringify(o.message) : undefined;
+      const message = typeof o.message === 'string' ? o.message : typeof o.message === 'object' && o.message !== null ? validationText(o.message) : undefined;
       const description = typeof o.error_description === 'string' ? o.error_description : undefined;
       const error = typeof o.error === 'string' ? o.error : undefined;
       return { message: message ?? description ?? error, error };
@@ -43,6 +43,20 @@ export function serverText(text: string, headers: HeaderBag): { message?: string
   }
   if (looksLikeHtml(text, headers)) return {};
   return { message: text.trim().slice(0, 200) };
+}
+
+/**
+ * GitLab's validation errors (`render_validation_error!`): `{ field: ["has already been taken"] }`,
+ * or `{ error: [...] }` / `{ base: [...] }` for whole-record ones, as one readable line.
+ */
+function validationText(errors: object): string {
+  const parts = Object.entries(errors)
+    .slice(0, 10)
+    .flatMap(([field, v]) => {
+      const said = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string').slice(0, 5);
+      return field === 'error' || field === 'base' ? said : said.map((m) => `${field.replace(/_/g, ' ')} ${m}`);
+    });
+  return parts.length ? parts.join('; ').slice(0, 300) : JSON.stringify(errors).slice(0, 300);
 }
 
 /** The typed error for a non-2xx answer; the token is cut out of anything the server echoed. */

@@ -95,6 +95,7 @@ describe('protection rules', () => {
     assert.equal(ruleWrites(h).length, 1);
     assert.equal(h.ui.errors.length, 1);
     assert.match(h.ui.errors[0].text, /HTTP 422.*already been taken/);
+    assert.doesNotMatch(h.ui.errors[0].text, /[{["]/, "GitLab's validation errors read as a sentence, not as JSON");
     assert.equal(h.fake.protectionRulesOf(APP).length, 2);
   });
 
