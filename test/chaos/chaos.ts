@@ -7,9 +7,11 @@ import type { ListNode } from '../../src/tree/rows';
  *   the fake answers 5xx, 429 + Retry-After, resets mid-body, slower than the timeout, and
  *   redirects. Every operation must end in correct data or an accurate error row.
  * - deletes: random deletions (single, multi-select, palette-style) racing refreshes,
- *   re-ordering and concurrent deletions on the server. The DELETE must always target the id
- *   that was confirmed, never be retried after it may have reached the server, and a second
- *   click must not send a second DELETE.
+ *   re-ordering and concurrent deletions on the server, while DELETEs meet faults before GitLab
+ *   sees them (5xx, resets) and after it applied them (lostAnswers.ts), and some re-reads fail.
+ *   The DELETE must always target the id that was confirmed, never be retried after it may have
+ *   reached the server, a second click must not send a second DELETE, and no package GitLab
+ *   deleted may be reported "not deleted".
  */
 import { nodeFetch as fetch } from '../../src/platform/node';
 import { DeleteFlow, type DeleteDialog, type DeleteReport } from '../../src/core/deleteFlow';
@@ -20,6 +22,7 @@ import { PackagesTreeModel } from '../../src/tree/model';
 import type { MessageNode, PackageNode, ProjectNode, TreeNode } from '../../src/tree/nodes';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
+import { deleteChaos, noAnswerFigures, tallyAnswers, type AnswerFigures } from './lostAnswers';
 
 export interface TreeChaosResult {
   operations: number;
@@ -182,7 +185,7 @@ export async function runTreeChaos(opts: { operations: number; seed?: number; pa
   return result;
 }
 
-export interface DeleteSafetyResult {
+export interface DeleteSafetyResult extends AnswerFigures {
   operations: number;
   deletesSent: number;
   wrongTargets: number;
@@ -215,6 +218,7 @@ export async function runDeleteSafety(opts: { operations: number; seed?: number 
     alreadyDeletedReported: 0,
     secondClicksBlocked: 0,
     forbiddenExplained: 0,
+    ...noAnswerFigures(),
   };
   let n = 0;
   const addSome = (k: number): void => {
@@ -239,13 +243,18 @@ export async function runDeleteSafety(opts: { operations: number; seed?: number 
     const chosen = [...new Set(Array.from({ length: count }, () => rows[Math.floor(rnd() * rows.length)]))];
     const confirmed = chosen.map((r) => r.pkg.id);
     // Meanwhile the server moves on: someone else deletes, new versions are published, a refresh runs.
+    const deletedByOthers = new Set<number>();
     if (rnd() < 0.3) {
       const other = rows[Math.floor(rnd() * rows.length)];
       fake.markDeleted(other.pkg.id);
+      deletedByOthers.add(other.pkg.id);
     }
     if (rnd() < 0.3) addSome(1 + Math.floor(rnd() * 3));
     if (rnd() < 0.5) model.refresh(projectNode);
     fake.clearRequests();
+    // DELETEs meet faults on either side of GitLab; now and then reading a package again fails too.
+    fake.chaos(deleteChaos(TIMEOUT_MS), op + 1);
+    if (rnd() < 0.2) fake.fail({ method: 'GET', path: /\/packages\/\d+$/ }, { status: 500, body: { message: '500 Internal Server Error' } });
     const requests = chosen.map((r) => packageDeletion(r));
     type Request = (typeof requests)[number];
     // A second click on the same selection while the first one's DELETEs are under way.
@@ -260,6 +269,7 @@ export async function runDeleteSafety(opts: { operations: number; seed?: number 
     };
     const report = await flow.run(requests, firstDialog);
     const secondReport = await second;
+    fake.clearFaults();
     result.secondClicksBlocked += secondReport?.busy.length ?? 0;
     const outcomes = [...report.outcomes, ...(secondReport?.outcomes ?? [])];
     const targets = report.outcomes;
@@ -277,6 +287,7 @@ export async function runDeleteSafety(opts: { operations: number; seed?: number 
       if (o.error.kind === 'notFound') result.alreadyDeletedReported++;
       else if (o.error.kind === 'forbidden') result.forbiddenExplained++;
     }
+    await tallyAnswers(result, fake, outcomes, deletedByOthers);
     result.operations++;
   }
   model.dispose();

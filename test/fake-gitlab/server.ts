@@ -37,6 +37,8 @@ export interface RecordedRequest {
   body?: unknown;
   /** The `Origin` header: set by a browser (the web build's requests), absent from Node's. */
   origin?: string;
+  /** The fault injected into it: its kind (`appliedThenNoAnswer`, `delay`…) or `status 502`. */
+  fault?: string;
 }
 
 export interface StartOptions {
@@ -297,6 +299,7 @@ export class FakeGitLab {
       routePath,
       query.redirected ? undefined : `${baseUrl}${routePath}${url.search ? url.search + '&' : '?'}redirected=1`,
     );
+    if (fault) record.fault = 'kind' in fault ? fault.kind : `status ${fault.status}`;
     if (fault && !isLostAnswer(fault) && (await this.applyFault(fault, res))) return;
     if (this.failureRate > 0 && method === 'GET' && Math.random() < this.failureRate) {
       return send(res, 502, { message: '502 Bad Gateway' });
