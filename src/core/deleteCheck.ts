@@ -2,9 +2,11 @@
  * A DELETE whose answer was lost — a timeout, a dropped connection, a 5xx a proxy may have sent
  * after GitLab did the work — is never sent again: the package (or the package's file list) is
  * read once more to learn what happened. GitLab marks a deleted package `pending_destruction` at
- * once (app/services/packages/mark_package_for_destruction_service.rb); from then on its GET
- * answers 404 (app/finders/packages/package_finder.rb: `displayable`), and a deleted file leaves
- * the file list (lib/api/package_files.rb: `installable_package_files`).
+ * once (app/services/packages/mark_package_for_destruction_service.rb); from then on its routes
+ * answer 404 (app/finders/packages/package_finder.rb: only `displayable` packages — default,
+ * error, deprecated), and a deleted file leaves the file list (lib/api/package_files.rb:
+ * `installable_package_files`). The package's own GET says 404 for an `error` package too
+ * (lib/api/project_packages.rb: `detailed_info?`), so a 404 there is asked again of its file list.
  */
 import type { GitLabClient } from '../gitlab/client';
 import { asGitLabError, NetworkError, NotFoundError, ServerError, TimeoutError, type GitLabError, type NetworkProblem } from '../gitlab/errors';
@@ -37,10 +39,19 @@ export async function settleFailure<T extends DeleteTarget>(client: GitLabClient
   return { target, ok: false, error, recheck, ...(unsure ? { mayHaveBeenDeleted: true as const } : {}) };
 }
 
-/** One GET of the package (a file: pages of the package's files until it is found). */
+/** The package's GET (its 404 confirmed by its file list); a file: pages of the package's files until it is found. */
 export async function reread(client: GitLabClient, t: DeleteTarget): Promise<Recheck> {
   try {
-    if (t.fileId === undefined) return (await client.getPackage(t.project, t.packageId)).status === 'pending_destruction' ? GONE : LISTED;
+    if (t.fileId === undefined) {
+      const pkg = await client.getPackage(t.project, t.packageId).catch((e: unknown) => {
+        if (e instanceof NotFoundError) return undefined;
+        throw e;
+      });
+      if (pkg) return pkg.status === 'pending_destruction' ? GONE : LISTED;
+      // A 404: gone — or an `error` package, whose file list still answers (a 404 there lands below).
+      await client.packageFilesPage(t.project, t.packageId, 1);
+      return LISTED;
+    }
     for (let page = 1, read = 0; read < MAX_FILE_PAGES; read++) {
       const files = await client.packageFilesPage(t.project, t.packageId, page);
       if (files.items.some((f) => f.id === t.fileId)) return LISTED;

@@ -189,7 +189,13 @@ describe('delete packages', () => {
     );
     assert.deepEqual(toast.buttons, ['Refresh']);
     // It was deleted: the project's refresh drops the row.
-    assert.ok(!(await h.rows((await h.find('acme/app')).node)).some((r) => r.label === 'acme-tools'));
+    const project = (await h.find('acme/app')).node;
+    assert.ok(!(await h.rows(project)).some((r) => r.label === 'acme-tools'));
+    const listings = () => h.requests('GET', `/api/v4/projects/${APP}/packages`).length;
+    const before = listings();
+    toast.click('Refresh');
+    await h.rows(project);
+    assert.equal(listings(), before + 1, 'Refresh lists the project again');
   });
 
   it('a 502 before GitLab saw the DELETE: read again, still listed, "Not deleted" says so; nothing re-sent', async () => {

@@ -514,7 +514,7 @@ export class FakeGitLab {
     if ((r = /^\/packages\/(\d+)$/.exec(rest))) {
       const pkg = this.packageIn(project, Number(r[1]));
       if (method === 'GET') {
-        // Recent servers answer the single GET only for default/deprecated packages.
+        // Recent servers answer the single GET only for default/deprecated packages (GitLab: lib/api/project_packages.rb, `detailed_info?`).
         if (pkg.status !== 'default' && pkg.status !== 'deprecated') throw new HttpError(404, { message: '404 Package Not Found' });
         const versions = this.store
           .packagesOf(project.id)
@@ -665,9 +665,11 @@ export class FakeGitLab {
     };
   }
 
+  /** GitLab: app/finders/packages/package_finder.rb — only `displayable` packages (app/models/packages/package.rb: default, error, deprecated). */
   private packageIn(project: Project, id: number): Package {
     const pkg = this.store.packages.get(id);
-    if (!pkg || pkg.projectId !== project.id || pkg.status === 'pending_destruction') throw new HttpError(404, { message: '404 Package Not Found' });
+    if (!pkg || pkg.projectId !== project.id || !['default', 'error', 'deprecated'].includes(pkg.status))
+      throw new HttpError(404, { message: '404 Package Not Found' });
     return pkg;
   }
 

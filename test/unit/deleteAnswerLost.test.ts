@@ -48,7 +48,7 @@ describe('bulk delete: a DELETE whose answer was lost', () => {
     ['no answer comes (the client times out)', { kind: 'appliedThenNoAnswer' }],
   ];
   for (const [what, fault] of applied) {
-    it(`GitLab deleted it, then ${what}: re-read (404), reported deleted, the DELETE sent once`, async () => {
+    it(`GitLab deleted it, then ${what}: read again (404, and its file list 404), reported deleted, the DELETE sent once`, async () => {
       fake.fail(DELETE, fault);
       const outcome = await deleteOne(client(300));
       assert.equal(said(outcome), 'deleted');
@@ -56,7 +56,10 @@ describe('bulk delete: a DELETE whose answer was lost', () => {
       assert.equal(sent('DELETE').length, 1);
       assert.deepEqual(
         sent('GET').map((r) => [r.path, r.status]),
-        [[`/api/v4/projects/${PROJECT}/packages/${ids[0]}`, 404]],
+        [
+          [`/api/v4/projects/${PROJECT}/packages/${ids[0]}`, 404],
+          [`/api/v4/projects/${PROJECT}/packages/${ids[0]}/package_files`, 404],
+        ],
       );
       assert.equal(fake.getPackage(ids[0])?.status, 'pending_destruction');
     });
@@ -69,6 +72,16 @@ describe('bulk delete: a DELETE whose answer was lost', () => {
     assert.equal(sent('DELETE').length, 1);
     assert.equal(sent('GET').length, 1);
     assert.equal(fake.getPackage(ids[0])?.status, 'default');
+  });
+
+  it('a package in `error` status, whose GET answers 404 while it exists: read again through its file list', async () => {
+    const broken = fake.addPackage(PROJECT, { name: 'broken', version: '1.0.0', packageType: 'generic', status: 'error' });
+    const target = { project: PROJECT, packageId: broken.id };
+    fake.fail(DELETE, { status: 502 });
+    assert.equal(said(await deleteOne(client(), target)), 'not deleted: server');
+    fake.fail(DELETE, { kind: 'appliedThenConnectionDropped' });
+    assert.equal(said(await deleteOne(client(), target)), 'deleted');
+    assert.equal(fake.getPackage(broken.id)?.status, 'pending_destruction');
   });
 
   it('a refusal GitLab gave (403, 404, 429 after the waits) is not re-read', async () => {
