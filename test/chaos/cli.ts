@@ -2,7 +2,8 @@
  * `npm run chaos [-- --operations 1000 --deletes 10000 --cleanups 1000]`: the fault-injection and delete-safety
  * runs at full size, printed as the table the README quotes.
  */
-import { runDeleteSafety, runTreeChaos } from './chaos';
+import { runTreeChaos } from './chaos';
+import { runDeleteSafety } from './deleteSafety';
 import { printCleanUpChaos, runCleanUpChaos } from './cleanUpChaos';
 import { answerRows } from './lostAnswers';
 

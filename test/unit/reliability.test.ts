@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { InFlight } from '../../src/util/inFlight';
-import { runDeleteSafety, runTreeChaos } from '../chaos/chaos';
+import { runTreeChaos } from '../chaos/chaos';
+import { runDeleteSafety } from '../chaos/deleteSafety';
 
 describe('reliability (fast subset of `npm run chaos`)', function () {
   this.timeout(60_000);
