@@ -67,8 +67,9 @@ export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy
           run((done, total) => progress.report({ increment: 100 / total, message: `${done}/${total}` }), signal),
         ),
     });
-    if (report.outcomes.length) deps.model.refresh(source);
-    reportDeletion(report, (n) => vscode.l10n.t('Deleted {0} packages from {1}.', n, label));
+    const refresh = (): void => deps.model.refresh(source);
+    if (report.outcomes.length) refresh();
+    reportDeletion(report, (n) => vscode.l10n.t('Deleted {0} packages from {1}.', n, label), refresh);
   };
 }
 

@@ -38,8 +38,10 @@ export function deletePackageCommand(deps: CommandDeps): Handler {
           (progress) => run((done, total) => progress.report({ increment: 100 / total, message: `${done}/${total}` })),
         ),
     });
-    for (const project of new Set(report.outcomes.map((o) => o.target.request.node.parent))) deps.model.refresh(project);
-    reportDeletion(report, (n) => vscode.l10n.t('Deleted {0} packages.', n));
+    // Every project something was sent for: what went (or may have) leaves the tree.
+    const refresh = (): void => new Set(report.outcomes.map((o) => o.target.request.node.parent)).forEach((project) => deps.model.refresh(project));
+    refresh();
+    reportDeletion(report, (n) => vscode.l10n.t('Deleted {0} packages.', n), refresh);
   };
 }
 

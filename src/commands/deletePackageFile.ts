@@ -51,8 +51,9 @@ export function deletePackageFileCommand(deps: CommandDeps): Handler {
     });
     // A package whose last file went is gone too: refresh its project, else just the package.
     const deletedFrom = new Set(report.outcomes.map((o) => o.target.request.node.parent));
-    for (const pkg of deletedFrom) deps.model.refresh(emptied.includes(pkg) ? pkg.parent : pkg);
-    reportDeletion(report, (n) => vscode.l10n.t('Deleted {0} file(s).', n));
+    const refresh = (): void => deletedFrom.forEach((pkg) => deps.model.refresh(emptied.includes(pkg) ? pkg.parent : pkg));
+    refresh();
+    reportDeletion(report, (n) => vscode.l10n.t('Deleted {0} file(s).', n), refresh);
   };
 }
 

@@ -1,12 +1,12 @@
 /**
  * The words around a deletion, shared by package and file deletes: what the confirmation says
- * was set aside, and ONE message afterwards for everything (deleted, already gone, refused,
- * read-only, not allowed) — never a burst of toasts.
+ * was set aside, and ONE message afterwards for everything (deleted, already gone, may have been
+ * deleted — its answer lost —, refused, read-only, not allowed) — never a burst of toasts.
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
 import type { DeleteReport, DeleteRequest, SetAside } from '../core/deleteFlow';
-import { deleteFailureText } from '../core/errorText';
+import { deleteFailureText, gitLabErrorText } from '../core/errorText';
 import { say } from '../host/words';
 
 const SHOWN = 5;
@@ -37,35 +37,61 @@ export function setAsideLines<T extends Named>(setAside: SetAside<T>): string[] 
   return lines;
 }
 
-/** The one message after a delete (nothing when the user declined and nothing was set aside). */
-export function reportDeletion<T extends Named>(report: DeleteReport<T>, deletedMany: (n: number) => string): void {
+type Failed<T extends Named> = Extract<DeleteReport<T>['outcomes'][number], { ok: false }>;
+
+/** Why one was not (or may not have been) deleted, with what reading it again found. */
+function reason<T extends Named>(f: Failed<T>): string {
+  const why = say(deleteFailureText(f.error, f.target.request.projectPath));
+  if (f.recheck?.found === 'unknown') return vscode.l10n.t('{0}; reading it again failed too ({1})', why, say(gitLabErrorText(f.recheck.error)));
+  if (f.recheck?.found !== 'listed') return why;
+  return f.mayHaveBeenDeleted
+    ? vscode.l10n.t('{0}; still listed when read again, but GitLab may still be deleting it', why)
+    : vscode.l10n.t('{0}; still listed when read again', why);
+}
+
+/** A heading, then each (the first few) with its reason. */
+function explained<T extends Named>(heading: string, failed: Failed<T>[]): string[] {
+  if (!failed.length) return [];
+  const lines = [heading, ...failed.slice(0, SHOWN).map((f) => `${f.target.request.label}: ${reason(f)}.`)];
+  if (failed.length > SHOWN) lines.push(vscode.l10n.t('…and {0} more', failed.length - SHOWN));
+  return lines;
+}
+
+/**
+ * The one message after a delete (nothing when the user declined and nothing was set aside).
+ * `refresh` is offered when some may have been deleted (GitLab may still be at work).
+ */
+export function reportDeletion<T extends Named>(report: DeleteReport<T>, deletedMany: (n: number) => string, refresh?: () => void): void {
   const ok = report.outcomes.filter((o) => o.ok).map((o) => o.target.request);
-  const failed = report.outcomes.flatMap((o) => (o.ok ? [] : [{ request: o.target.request, error: o.error }]));
+  const failed = report.outcomes.filter((o): o is Failed<T> => !o.ok);
   const gone = failed.filter((f) => f.error.kind === 'notFound');
   // Cancel stopped the sending: these were never sent.
   const notSent = failed.filter((f) => f.error.kind === 'cancelled');
-  const errors = failed.filter((f) => f.error.kind !== 'notFound' && f.error.kind !== 'cancelled');
+  // The answer was lost and reading again could not tell.
+  const maybe = failed.filter((f) => f.mayHaveBeenDeleted);
+  const errors = failed.filter((f) => f.error.kind !== 'notFound' && f.error.kind !== 'cancelled' && !f.mayHaveBeenDeleted);
   const parts: string[] = [];
   if (ok.length === 1 && report.outcomes.length === 1) parts.push(vscode.l10n.t('Deleted {0}.', ok[0].label));
   else if (ok.length) parts.push(deletedMany(ok.length));
-  if (gone.length) parts.push(vscode.l10n.t('Already deleted: {0}.', list(gone.map((g) => g.request))));
-  if (errors.length) parts.push(vscode.l10n.t('Not deleted:'));
-  for (const e of errors.slice(0, SHOWN)) parts.push(`${e.request.label}: ${say(deleteFailureText(e.error, e.request.projectPath))}.`);
-  if (errors.length > SHOWN) parts.push(vscode.l10n.t('…and {0} more', errors.length - SHOWN));
+  if (gone.length) parts.push(vscode.l10n.t('Already deleted: {0}.', list(gone.map((g) => g.target.request))));
+  parts.push(...explained(vscode.l10n.t("May have been deleted (GitLab's answer was lost; refresh to see):"), maybe));
+  parts.push(...explained(vscode.l10n.t('Not deleted:'), errors));
   if (notSent.length) parts.push(vscode.l10n.t('Not sent (cancelled): {0}.', notSent.length));
   // Set-aside rows were named in the confirmation; said here only when there was none.
   const unconfirmed = report.outcomes.length === 0 && !report.declined;
   if (unconfirmed) parts.push(...setAsideLines(report));
   if (!parts.length) return;
   const replace = vscode.l10n.t('Replace Token…');
+  const refreshButton = vscode.l10n.t('Refresh');
   const offerReplace = report.readOnly.length > 0 && unconfirmed;
-  const buttons = offerReplace ? [replace] : [];
+  const buttons = [...(offerReplace ? [replace] : []), ...(maybe.length && refresh ? [refreshButton] : [])];
   const show = errors.length
     ? vscode.window.showErrorMessage
-    : unconfirmed || notSent.length
+    : unconfirmed || notSent.length || maybe.length
       ? vscode.window.showWarningMessage
       : vscode.window.showInformationMessage;
   void show(parts.join(' '), ...buttons).then((choice) => {
     if (choice === replace) void vscode.commands.executeCommand(COMMANDS.setToken, report.readOnly[0].deletion.origin);
+    if (choice === refreshButton) refresh?.();
   });
 }

@@ -3,21 +3,17 @@
  * only re-send is after a 429, which GitLab's rate limiter answers before the request reaches
  * the application (so nothing was deleted), and then only after the `Retry-After` pause, with
  * the whole queue paused. Cancelling stops sending: what is in flight finishes (a DELETE on its
- * way cannot be called back), the rest is reported as not sent (a CancelledError).
+ * way cannot be called back), the rest is reported as not sent (a CancelledError). A failure
+ * that may have come after GitLab did the work (its answer lost) is settled by reading the
+ * package again (deleteCheck.ts), never by sending the DELETE again.
  */
 import { packagePath, type GitLabClient } from '../gitlab/client';
-import { asGitLabError, CancelledError, RateLimitedError, type GitLabError } from '../gitlab/errors';
+import { asGitLabError, CancelledError, RateLimitedError } from '../gitlab/errors';
 import { abortableSleep, retryDelay } from '../gitlab/retryPolicy';
-import type { ProjectKey } from '../gitlab/types';
+import { settleFailure } from './deleteCheck';
+import type { DeleteOutcome, DeleteTarget } from './deleteOutcome';
 
-export interface DeleteTarget {
-  project: ProjectKey;
-  packageId: number;
-  /** Set to delete one file of the package instead of the package. */
-  fileId?: number;
-}
-
-export type DeleteOutcome<T extends DeleteTarget> = { target: T; ok: true } | { target: T; ok: false; error: GitLabError };
+export type { DeleteOutcome, DeleteTarget } from './deleteOutcome';
 
 export interface BulkDeleteOptions {
   concurrency: number;
@@ -66,7 +62,7 @@ export async function deletePackages<T extends DeleteTarget>(
             pausedUntil = Math.max(pausedUntil, Date.now() + (e.retryAfterMs ?? unheard ?? opts.defaultPauseMs ?? 1000));
             continue;
           }
-          outcomes[index] = { target, ok: false, error: asGitLabError(e) };
+          outcomes[index] = await settleFailure(client, target, asGitLabError(e));
         }
         break;
       }

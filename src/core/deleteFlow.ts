@@ -8,6 +8,7 @@
 import type { GitLabClient } from '../gitlab/client';
 import { InFlight } from '../util/inFlight';
 import { deletePackages, type DeleteOutcome } from './bulkDelete';
+import { outcomeLogText } from './deleteCheck';
 import { deletionKey, uniqueBy, type Deletion } from './deletion';
 
 export interface DeleteRequest {
@@ -97,9 +98,7 @@ export class DeleteFlow {
     const outcomes = results.flat();
     for (const o of outcomes) {
       const what = o.target.fileId === undefined ? `package ${o.target.packageId}` : `file ${o.target.fileId} of package ${o.target.packageId}`;
-      this.deps.log(
-        `DELETE ${what} of ${String(o.target.project)}: ${o.ok ? 'deleted' : o.error.kind === 'cancelled' ? 'not sent (cancelled)' : o.error.message}`,
-      );
+      this.deps.log(`DELETE ${what} of ${String(o.target.project)}: ${outcomeLogText(o)}`);
     }
     return outcomes;
   }

@@ -1,19 +1,19 @@
 import type { ListNode } from '../../src/tree/rows';
 /**
  * Fault injection against the code the extension runs (client + tree model + bulk delete),
- * with the fake GitLab misbehaving on purpose. Two runs:
+ * with the fake GitLab misbehaving on purpose. Two runs (the second in deleteSafety.ts):
  *
  * - tree: random tree operations (expand project, expand package, refresh, load more) while
  *   the fake answers 5xx, 429 + Retry-After, resets mid-body, slower than the timeout, and
  *   redirects. Every operation must end in correct data or an accurate error row.
  * - deletes: random deletions (single, multi-select, palette-style) racing refreshes,
- *   re-ordering and concurrent deletions on the server. The DELETE must always target the id
- *   that was confirmed, never be retried after it may have reached the server, and a second
- *   click must not send a second DELETE.
+ *   re-ordering and concurrent deletions on the server, while DELETEs meet faults before GitLab
+ *   sees them (5xx, resets) and after it applied them (lostAnswers.ts), and some re-reads fail.
+ *   The DELETE must always target the id that was confirmed, never be retried after it may have
+ *   reached the server, a second click must not send a second DELETE, and no package GitLab
+ *   deleted may be reported "not deleted".
  */
 import { nodeFetch as fetch } from '../../src/platform/node';
-import { DeleteFlow, type DeleteDialog, type DeleteReport } from '../../src/core/deleteFlow';
-import { packageDeletion } from '../../src/tree/deletions';
 import { GitLabClient } from '../../src/gitlab/client';
 import { parseProjectEntry } from '../../src/core/projectRef';
 import { PackagesTreeModel } from '../../src/tree/model';
@@ -34,12 +34,12 @@ export interface TreeChaosResult {
   wrong: string[];
 }
 
-const TIMEOUT_MS = 300;
+export const TIMEOUT_MS = 300;
 
 /** 'correct', 'error' (an accurate error row), or what was wrong. */
 type Verdict = string;
 
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let s = seed;
   return () => {
     s = (s * 1103515245 + 12345) % 2147483648;
@@ -47,7 +47,7 @@ function random(seed: number): () => number {
   };
 }
 
-function client(fake: FakeGitLab): GitLabClient {
+export function client(fake: FakeGitLab): GitLabClient {
   // Short timeout and waits so a run with thousands of faults stays quick; same code paths.
   return new GitLabClient({
     instanceUrl: fake.url,
@@ -61,7 +61,7 @@ function client(fake: FakeGitLab): GitLabClient {
 }
 
 /** Waits until a node's background paging settles and returns its rows. */
-async function settle(model: PackagesTreeModel, node: TreeNode): Promise<TreeNode[]> {
+export async function settle(model: PackagesTreeModel, node: TreeNode): Promise<TreeNode[]> {
   await model.whenSettled(node as ListNode);
   return model.children(node);
 }
@@ -179,108 +179,6 @@ export async function runTreeChaos(opts: { operations: number; seed?: number; pa
     result.faultsSeen[key] = (result.faultsSeen[key] ?? 0) + 1;
   }
   process.off('unhandledRejection', onRejection);
-  await fake.stop();
-  return result;
-}
-
-export interface DeleteSafetyResult {
-  operations: number;
-  deletesSent: number;
-  wrongTargets: number;
-  duplicateDeletes: number;
-  automaticRetries: number;
-  alreadyDeletedReported: number;
-  secondClicksBlocked: number;
-  forbiddenExplained: number;
-}
-
-/**
- * Random deletions racing the server. Each operation takes the rows a user sees, "confirms"
- * a random subset (the ids in the confirmation), and deletes through the extension's one delete
- * flow (a second click arriving while the first deletes) while the
- * server meanwhile deletes, re-orders (new packages) and the tree refreshes.
- */
-export async function runDeleteSafety(opts: { operations: number; seed?: number }): Promise<DeleteSafetyResult> {
-  const fake = await FakeGitLab.start({ seed: 'none' });
-  seedSample(fake);
-  const rnd = random(opts.seed ?? 11);
-  const c = client(fake);
-  const project = fake.addProject({ id: 777, pathWithNamespace: 'chaos/deletes', members: { [SAMPLE.userId]: 40 } });
-  const flow = new DeleteFlow({ clientFor: () => c, tokenMayDelete: () => Promise.resolve(true), log: () => undefined });
-  const result: DeleteSafetyResult = {
-    operations: 0,
-    deletesSent: 0,
-    wrongTargets: 0,
-    duplicateDeletes: 0,
-    automaticRetries: 0,
-    alreadyDeletedReported: 0,
-    secondClicksBlocked: 0,
-    forbiddenExplained: 0,
-  };
-  let n = 0;
-  const addSome = (k: number): void => {
-    for (let i = 0; i < k; i++, n++) fake.addPackage(project.id, { name: `lib-${n % 37}`, version: `0.${n}.0`, packageType: 'npm', protected: n % 53 === 0 });
-  };
-  addSome(60);
-  const model = new PackagesTreeModel({
-    entries: () => [parseProjectEntry('chaos/deletes', fake.url)],
-    clientFor: () => c,
-    hasToken: () => Promise.resolve(true),
-    onDidChange: () => undefined,
-    batchMs: 0,
-  });
-
-  for (let op = 0; op < opts.operations; op++) {
-    const projectNode = (await model.children())[0] as ProjectNode;
-    const rows = (await settle(model, projectNode)).filter((r): r is PackageNode => r.kind === 'package');
-    if (rows.length < 10) addSome(40);
-    if (!rows.length) continue;
-    // What the user confirms: one row, a multi-selection, or a palette pick.
-    const count = rnd() < 0.6 ? 1 : 2 + Math.floor(rnd() * 4);
-    const chosen = [...new Set(Array.from({ length: count }, () => rows[Math.floor(rnd() * rows.length)]))];
-    const confirmed = chosen.map((r) => r.pkg.id);
-    // Meanwhile the server moves on: someone else deletes, new versions are published, a refresh runs.
-    if (rnd() < 0.3) {
-      const other = rows[Math.floor(rnd() * rows.length)];
-      fake.markDeleted(other.pkg.id);
-    }
-    if (rnd() < 0.3) addSome(1 + Math.floor(rnd() * 3));
-    if (rnd() < 0.5) model.refresh(projectNode);
-    fake.clearRequests();
-    const requests = chosen.map((r) => packageDeletion(r));
-    type Request = (typeof requests)[number];
-    // A second click on the same selection while the first one's DELETEs are under way.
-    let second: Promise<DeleteReport<Request>> | undefined;
-    const secondDialog: DeleteDialog<Request> = { confirm: () => Promise.resolve(true), progress: (_t, run) => run(() => undefined) };
-    const firstDialog: DeleteDialog<Request> = {
-      confirm: () => Promise.resolve(true),
-      progress: (_t, run) => {
-        second = flow.run(requests, secondDialog);
-        return run(() => undefined);
-      },
-    };
-    const report = await flow.run(requests, firstDialog);
-    const secondReport = await second;
-    result.secondClicksBlocked += secondReport?.busy.length ?? 0;
-    const outcomes = [...report.outcomes, ...(secondReport?.outcomes ?? [])];
-    const targets = report.outcomes;
-    const sent = fake.requests.filter((r) => r.method === 'DELETE');
-    result.deletesSent += sent.length;
-    for (const r of sent) {
-      const id = Number(/packages\/(\d+)$/.exec(r.path)?.[1]);
-      if (!confirmed.includes(id)) result.wrongTargets++;
-    }
-    const paths = sent.map((r) => r.path);
-    result.duplicateDeletes += paths.length - new Set(paths).size;
-    result.automaticRetries += sent.length - targets.length;
-    for (const o of outcomes) {
-      if (o.ok) continue;
-      if (o.error.kind === 'notFound') result.alreadyDeletedReported++;
-      else if (o.error.kind === 'forbidden') result.forbiddenExplained++;
-    }
-    result.operations++;
-  }
-  model.dispose();
   await fake.stop();
   return result;
 }

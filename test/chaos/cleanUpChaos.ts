@@ -2,10 +2,11 @@
  * Randomized clean-ups against the code the command runs (full listing → rule → the one delete
  * flow), while the registry moves: random rules, random unchecking in the "preview", other
  * users' deletes and new publishes between preview and confirmation, 5xx/429/resets injected on
- * the listing and the DELETEs, and some runs cancelled half-way. Safety figures: no DELETE
- * outside the confirmed set, none twice, no automatic retry of a DELETE (only 429s are waited
- * out), nothing kept by an always-kept rule ever a candidate, every confirmed package reported
- * exactly once, and nothing sent for what was reported "not sent".
+ * the listing and the DELETEs, answers lost after GitLab applied a DELETE (lostAnswers.ts), and
+ * some runs cancelled half-way. Safety figures: no DELETE outside the confirmed set, none twice,
+ * no automatic retry of a DELETE (only 429s are waited out), nothing kept by an always-kept rule
+ * ever a candidate, every confirmed package reported exactly once, nothing sent for what was
+ * reported "not sent", nothing GitLab deleted reported "not deleted".
  */
 import { evaluateRule } from '../../src/core/cleanUpEvaluate';
 import { listEveryPackage } from '../../src/core/cleanUpListing';
@@ -17,6 +18,7 @@ import { nodeFetch as fetch } from '../../src/platform/node';
 import { text } from '../../src/util/text';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
+import { answerRows, deleteChaos, noAnswerFigures, tallyAnswers, type AnswerFigures } from './lostAnswers';
 
 const COUNTS = [
   'operations',
@@ -29,6 +31,7 @@ const COUNTS = [
   'alreadyGone',
   'refused',
   'notSent',
+  'mayHaveBeenDeleted',
   'rateLimitedWaits',
   'outsideConfirmed',
   'duplicates',
@@ -41,11 +44,14 @@ const COUNTS = [
 export type CleanUpChaosResult = Record<(typeof COUNTS)[number], number> & {
   /** Refusals by error kind (protected packages answer 403, injected faults 5xx or a reset). */
   refusedBy: Record<string, number>;
+  answers: AnswerFigures;
 };
 
 const DAY = 86_400_000;
 const PROJECT = { id: 778, path: 'chaos/cleanup' };
 const RULE_PROTECTED = 'lib-7';
+/** Short, so that a DELETE without an answer costs little; listing pages answer in milliseconds. */
+const TIMEOUT_MS = 1_000;
 
 function random(seed: number): () => number {
   let s = seed;
@@ -65,7 +71,7 @@ export async function runCleanUpChaos(opts: { operations: number; seed?: number 
     fetch,
     getToken: () => Promise.resolve(SAMPLE.apiToken),
     userAgent: 'chaos',
-    timeoutMs: 2_000,
+    timeoutMs: TIMEOUT_MS,
     perPage: 20,
     concurrency: 4,
     maxRetryDelayMs: 2_000,
@@ -74,7 +80,11 @@ export async function runCleanUpChaos(opts: { operations: number; seed?: number 
   const flow = new DeleteFlow({ clientFor: () => client, tokenMayDelete: () => Promise.resolve(true), log: () => undefined });
   fake.addProject({ id: PROJECT.id, pathWithNamespace: PROJECT.path, members: { [SAMPLE.userId]: 50 } });
   const origin = new URL(fake.url).origin;
-  const r = { ...(Object.fromEntries(COUNTS.map((k) => [k, 0])) as Record<(typeof COUNTS)[number], number>), refusedBy: {} } as CleanUpChaosResult;
+  const r = {
+    ...(Object.fromEntries(COUNTS.map((k) => [k, 0])) as Record<(typeof COUNTS)[number], number>),
+    refusedBy: {},
+    answers: noAnswerFigures(),
+  } as CleanUpChaosResult;
   let n = 0;
   const publish = (k: number): void => {
     for (let i = 0; i < k; i++, n++) {
@@ -116,12 +126,20 @@ export async function runCleanUpChaos(opts: { operations: number; seed?: number 
     }
     // The user unchecks some; meanwhile others delete and publish.
     const confirmed = evaluation.candidates.filter(() => rnd() > 0.2).map((v) => v.pkg.id);
-    for (let i = 0; i < 3; i++) if (rnd() < 0.3) fake.markDeleted(pick(packages).id);
+    const deletedByOthers = new Set<number>();
+    for (let i = 0; i < 3; i++) {
+      if (rnd() >= 0.3) continue;
+      const other = pick(packages).id;
+      fake.markDeleted(other);
+      deletedByOthers.add(other);
+    }
     if (rnd() < 0.4) publish(1 + Math.floor(rnd() * 3));
     const deletePath = /\/packages\/\d+$/;
     fake.fail({ method: 'DELETE', path: deletePath }, { status: 429, body: 'Retry later', headers: { 'Retry-After': '0.01' } }, Math.floor(rnd() * 3));
     fake.fail({ method: 'DELETE', path: deletePath }, { status: pick([500, 502, 503]), body: { message: 'boom' } }, Math.floor(rnd() * 2));
     fake.fail({ method: 'DELETE', path: deletePath }, { kind: 'reset' }, Math.floor(rnd() * 2));
+    // …and after GitLab applied them: answers lost, a DELETE slower than the timeout.
+    fake.chaos({ ...deleteChaos(TIMEOUT_MS), serverError: 0, reset: 0 }, op + 1);
     const cancelAt = rnd() < 0.15 && confirmed.length > 1 ? 1 + Math.floor(rnd() * (confirmed.length - 1)) : undefined;
     const requests: DeleteRequest[] = confirmed.map((packageId) => ({
       deletion: { instanceUrl: fake.url, origin, project: PROJECT.id, packageId, allowed: true },
@@ -135,6 +153,7 @@ export async function runCleanUpChaos(opts: { operations: number; seed?: number 
     fake.clearFaults();
     if (cancelAt !== undefined) r.cancelled++;
     tally(r, confirmed, report.outcomes, fake.requests);
+    await tallyAnswers(r.answers, fake, report.outcomes, deletedByOthers);
     r.operations++;
   }
   await fake.stop();
@@ -157,7 +176,7 @@ function randomRule(rnd: () => number, pick: <T>(xs: readonly T[]) => T): CleanU
 function tally(
   r: CleanUpChaosResult,
   confirmed: number[],
-  outcomes: { target: { packageId: number }; ok: boolean; error?: { kind: string } }[],
+  outcomes: { target: { packageId: number }; ok: boolean; error?: { kind: string }; mayHaveBeenDeleted?: true }[],
   requests: FakeGitLab['requests'],
 ): void {
   const sent = requests.filter((q) => q.method === 'DELETE');
@@ -180,8 +199,9 @@ function tally(
   for (const o of outcomes) reported.set(o.target.packageId, (reported.get(o.target.packageId) ?? 0) + 1);
   r.unreported += confirmed.filter((id) => reported.get(id) !== 1).length;
   for (const o of outcomes) {
-    const kind = o.ok ? 'ok' : o.error?.kind;
+    const kind = o.ok ? 'ok' : o.mayHaveBeenDeleted ? 'maybe' : o.error?.kind;
     if (kind === 'ok') r.deleted++;
+    else if (kind === 'maybe') r.mayHaveBeenDeleted++;
     else if (kind === 'notFound') r.alreadyGone++;
     else if (kind === 'cancelled') {
       r.notSent++;
@@ -207,9 +227,11 @@ export function printCleanUpChaos(c: CleanUpChaosResult, seconds: number): boole
   console.log(`| confirmed package not reported exactly once | ${c.unreported} | 0 |`);
   console.log(`| DELETE sent for one reported "not sent" | ${c.sentThoughNotSent} | 0 |`);
   console.log(
-    `| outcomes: deleted / already gone / refused / not sent | ${c.deleted} / ${c.alreadyGone} / ${c.refused} / ${c.notSent} | sum = ${c.confirmed} |`,
+    `| outcomes: deleted / already gone / may have been deleted / refused / not sent | ${c.deleted} / ${c.alreadyGone} / ${c.mayHaveBeenDeleted} / ${c.refused} / ${c.notSent} | sum = ${c.confirmed} |`,
   );
+  for (const row of answerRows(c.answers)) console.log(row);
   console.log(`| 429s waited out | ${c.rateLimitedWaits} | |`);
   console.log(`refused by kind: ${JSON.stringify(c.refusedBy)}`);
-  return c.outsideConfirmed + c.duplicates + c.automaticRetries + c.alwaysKeptSelected + c.unreported + c.sentThoughNotSent > 0;
+  const lost = c.answers.deletedReportedNotDeleted + c.answers.reportedDeletedStillThere;
+  return lost + c.outsideConfirmed + c.duplicates + c.automaticRetries + c.alwaysKeptSelected + c.unreported + c.sentThoughNotSent > 0;
 }

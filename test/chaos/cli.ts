@@ -2,8 +2,10 @@
  * `npm run chaos [-- --operations 1000 --deletes 10000 --cleanups 1000]`: the fault-injection and delete-safety
  * runs at full size, printed as the table the README quotes.
  */
-import { runDeleteSafety, runTreeChaos } from './chaos';
+import { runTreeChaos } from './chaos';
+import { runDeleteSafety } from './deleteSafety';
 import { printCleanUpChaos, runCleanUpChaos } from './cleanUpChaos';
+import { answerRows } from './lostAnswers';
 
 const arg = (name: string, def: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,12 +37,21 @@ async function main(): Promise<void> {
   console.log(`| second clicks that sent nothing | ${del.secondClicksBlocked} | all |`);
   console.log(`| 404 reported as already deleted | ${del.alreadyDeletedReported} | |`);
   console.log(`| 403 (protected) explained | ${del.forbiddenExplained} | |`);
+  for (const row of answerRows(del)) console.log(row);
   t = Date.now();
   const cleanUp = await runCleanUpChaos({ operations: arg('cleanups', 1000) });
   const cleanUpFailed = printCleanUpChaos(cleanUp, (Date.now() - t) / 1000);
   const failed =
     cleanUpFailed ||
-    tree.wrongData + tree.unhandledRejections + tree.pendingRequests + del.wrongTargets + del.automaticRetries + del.duplicateDeletes > 0 ||
+    tree.wrongData +
+      tree.unhandledRejections +
+      tree.pendingRequests +
+      del.wrongTargets +
+      del.automaticRetries +
+      del.duplicateDeletes +
+      del.deletedReportedNotDeleted +
+      del.reportedDeletedStillThere >
+      0 ||
     tree.correct + tree.accurateError !== tree.operations;
   process.exitCode = failed ? 1 : 0;
 }

@@ -144,6 +144,71 @@ describe('delete packages', () => {
     assert.deepEqual(deletes(h), [`/api/v4/projects/${APP}/packages/${idOf(h, 'acme-tools', '0.4.0').id}`]);
   });
 
+  it('GitLab deleted it but the connection dropped before the answer: read again, said "Deleted", the row leaves the tree, one DELETE', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    const pkg = idOf(h, 'acme-tools', '0.4.0');
+    h.fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { kind: 'appliedThenConnectionDropped' });
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    assert.deepEqual(deletes(h), [`/api/v4/projects/${APP}/packages/${pkg.id}`]);
+    assert.deepEqual(
+      h.ui.toasts.map((m) => [m.level, m.text]),
+      [['info', 'Deleted acme-tools 0.4.0.']],
+    );
+    assert.ok(!(await h.rows((await h.find('acme/app')).node)).some((r) => r.label === 'acme-tools'));
+    assert.ok(h.ui.log.some((l) => /: deleted \(the answer was lost: .*; read again: gone\)$/.test(l.text)));
+  });
+
+  it('a timeout on the DELETE (GitLab did it, no answer came): not sent again, read again, "Deleted"', async () => {
+    const h = await t.start({ settings: { projects: ['acme/app'], requestTimeoutSeconds: 1 }, token: SAMPLE.apiToken });
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { kind: 'appliedThenNoAnswer' });
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    assert.equal(deletes(h).length, 1);
+    assert.deepEqual(
+      h.ui.toasts.map((m) => [m.level, m.text]),
+      [['info', 'Deleted acme-tools 0.4.0.']],
+    );
+  });
+
+  it('a proxy\'s 504 after GitLab did it, and reading again fails too: "may have been deleted", Refresh offered, the row refreshed out', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { kind: 'appliedThenProxyError', status: 504 });
+    h.fake.fail({ method: 'GET', path: /\/packages\/\d+$/ }, { status: 500, body: { message: '500 Internal Server Error' } });
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    assert.equal(deletes(h).length, 1);
+    const [toast] = h.ui.toasts;
+    assert.equal(toast.level, 'warning');
+    assert.equal(
+      toast.text,
+      "May have been deleted (GitLab's answer was lost; refresh to see): acme-tools 0.4.0: GitLab answered with HTTP 504; reading it again failed too (GitLab answered with HTTP 500: 500 Internal Server Error).",
+    );
+    assert.deepEqual(toast.buttons, ['Refresh']);
+    // It was deleted: the project's refresh drops the row.
+    const project = (await h.find('acme/app')).node;
+    assert.ok(!(await h.rows(project)).some((r) => r.label === 'acme-tools'));
+    const listings = () => h.requests('GET', `/api/v4/projects/${APP}/packages`).length;
+    const before = listings();
+    toast.click('Refresh');
+    await h.rows(project);
+    assert.equal(listings(), before + 1, 'Refresh lists the project again');
+  });
+
+  it('a 502 before GitLab saw the DELETE: read again, still listed, "Not deleted" says so; nothing re-sent', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { status: 502, body: { message: '502 Bad Gateway' } });
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    assert.equal(deletes(h).length, 1);
+    assert.equal(h.ui.errors[0]?.text, 'Not deleted: acme-tools 0.4.0: GitLab answered with HTTP 502: 502 Bad Gateway; still listed when read again.');
+    assert.equal(idOf(h, 'acme-tools', '0.4.0').status, 'default');
+  });
+
   it('from the palette: search the project by name as you type, pick, confirm, one DELETE', async () => {
     const h = await start();
     h.ui.answer('Delete');
@@ -226,6 +291,20 @@ describe('delete package files', () => {
     assert.equal(fileDeletes(h).length, 2);
     assert.equal(new Set(fileDeletes(h)).size, 2);
     assert.equal(h.ui.toasts.at(-1)?.text, 'Deleted 2 file(s).');
+  });
+
+  it('GitLab deleted the file, then a proxy answered 502: read again (the file list), said "Deleted"', async () => {
+    const h = await start();
+    const row = await h.find('acme/app', { label: 'acme-tools', description: '0.4.0 ·' }, 'acme_tools-0.4.0.tar.gz');
+    h.fake.fail({ method: 'DELETE', path: /package_files\/\d+$/ }, { kind: 'appliedThenProxyError', status: 502 });
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackageFile', row.node);
+    assert.equal(fileDeletes(h).length, 1);
+    assert.deepEqual(
+      h.ui.toasts.map((m) => [m.level, m.text]),
+      [['info', 'Deleted acme_tools-0.4.0.tar.gz.']],
+    );
+    assert.equal(filesOf(h, 'acme-tools').files.find((f) => f.fileName === 'acme_tools-0.4.0.tar.gz')?.status, 'pending_destruction');
   });
 
   it('a file of a package a protection rule keeps from the user: nothing sent, the rule named', async () => {

@@ -1,4 +1,21 @@
-/** Scripted and random faults the fake GitLab can inject, per route. */
+/**
+ * Scripted and random faults the fake GitLab can inject, per route. Most fire before the route
+ * runs (GitLab never saw the request); a `LostAnswer` fires after it (GitLab did the work, the
+ * answer never reached the client), and a `delay` longer than the client's timeout is a request
+ * GitLab applies after the client gave up.
+ */
+import type * as http from 'node:http';
+
+/**
+ * The request reached GitLab and was applied (a DELETE marked the package `pending_destruction`,
+ * GitLab: app/services/packages/mark_package_for_destruction_service.rb), then the answer was lost:
+ * - `appliedThenConnectionDropped`: the connection closed before any answer (a proxy restart, a
+ *   load balancer's idle cut);
+ * - `appliedThenNoAnswer`: nothing comes back, the client's own timeout ends it;
+ * - `appliedThenProxyError`: the proxy in front answers 502 (upstream closed) or 504 (upstream
+ *   too slow) with its HTML page, as nginx does.
+ */
+export type LostAnswer = { kind: 'appliedThenConnectionDropped' } | { kind: 'appliedThenNoAnswer' } | { kind: 'appliedThenProxyError'; status: 502 | 504 };
 
 export type Fault =
   | { status: number; body?: string | object; headers?: Record<string, string> }
@@ -7,7 +24,29 @@ export type Fault =
   | { kind: 'delay'; ms: number }
   | { kind: 'html' }
   | { kind: 'truncated' }
-  | { kind: 'redirect'; location: string; status?: 301 | 302 | 307 };
+  | { kind: 'redirect'; location: string; status?: 301 | 302 | 307 }
+  | LostAnswer;
+
+export function isLostAnswer(fault: Fault | undefined): fault is LostAnswer {
+  return !!fault && 'kind' in fault && fault.kind.startsWith('applied');
+}
+
+/** Loses the answer of a request the route has applied; `park` keeps a response that never ends (stop() closes it). */
+export function loseAnswer(fault: LostAnswer, res: http.ServerResponse, park: (res: http.ServerResponse) => void): void {
+  switch (fault.kind) {
+    case 'appliedThenConnectionDropped':
+      res.socket?.destroy();
+      return;
+    case 'appliedThenNoAnswer':
+      park(res);
+      return;
+    case 'appliedThenProxyError': {
+      const title = fault.status === 502 ? '502 Bad Gateway' : '504 Gateway Time-out';
+      res.writeHead(fault.status, { 'content-type': 'text/html' });
+      res.end(`<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr><center>nginx</center></body></html>`);
+    }
+  }
+}
 
 export interface RouteMatch {
   method?: string;
@@ -28,9 +67,18 @@ export interface ChaosRates {
   slow?: number;
   slowMs?: number;
   redirect?: number;
+  /** Applied by GitLab, then the answer lost (a `LostAnswer`, the three kinds in turn). */
+  lostAnswer?: number;
   /** Only requests whose method is listed are affected (default: GET). */
   methods?: string[];
 }
+
+const LOST_ANSWERS: LostAnswer[] = [
+  { kind: 'appliedThenConnectionDropped' },
+  { kind: 'appliedThenNoAnswer' },
+  { kind: 'appliedThenProxyError', status: 502 },
+  { kind: 'appliedThenProxyError', status: 504 },
+];
 
 export class Faults {
   private scripted: Scripted[] = [];
@@ -76,6 +124,7 @@ export class Faults {
     if (pick(c.reset)) return { kind: 'reset' };
     if (pick(c.slow)) return { kind: 'delay', ms: c.slowMs ?? 5_000 };
     if (pick(c.redirect) && redirectTarget) return { kind: 'redirect', location: redirectTarget, status: 307 };
+    if (pick(c.lostAnswer)) return LOST_ANSWERS[Math.floor(this.random() * LOST_ANSWERS.length)];
     return undefined;
   }
 

@@ -8,7 +8,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { applyCors, EXPOSED_HEADERS } from './cors';
-import { Faults, type ChaosRates, type Fault, type RouteMatch } from './faults';
+import { Faults, isLostAnswer, loseAnswer, type ChaosRates, type Fault, type RouteMatch } from './faults';
 import { Protection, atLeast, pipelinesRoute, type Rule, type RouteContext } from './protection';
 import { fileJson, packageJson, pipelineJson, projectJson } from './serialize';
 import {
@@ -38,6 +38,8 @@ export interface RecordedRequest {
   body?: unknown;
   /** The `Origin` header: set by a browser (the web build's requests), absent from Node's. */
   origin?: string;
+  /** The fault injected into it: its kind (`appliedThenNoAnswer`, `delay`…) or `status 502`. */
+  fault?: string;
 }
 
 export interface StartOptions {
@@ -91,6 +93,8 @@ export class FakeGitLab {
   /** Sorted list per project and query: paging through 10,000 rows should not re-sort each page. */
   private readonly listCache = new Map<string, Package[]>();
   private throttleState: { limit: number; windowMs: number; retryAfterSeconds: number; hits: number[] } | undefined;
+  /** Requests being handled (a delayed one keeps going after its client gave up). */
+  private handling = 0;
 
   private constructor(
     private readonly server: http.Server | https.Server,
@@ -227,6 +231,11 @@ export class FakeGitLab {
     this.requests.length = 0;
   }
 
+  /** Resolves once no request is being handled: a slow DELETE whose client gave up has been applied (or not) by then. */
+  async idle(): Promise<void> {
+    for (let i = 0; this.handling > 0 && i < 2_000; i++) await sleep(5);
+  }
+
   // ---- fault API -------------------------------------------------------------------------
 
   fail(match: RouteMatch, fault: Fault, times = 1): void {
@@ -251,6 +260,15 @@ export class FakeGitLab {
   // ---- HTTP ------------------------------------------------------------------------------
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.handling++;
+    try {
+      await this.handleRequest(req, res);
+    } finally {
+      this.handling--;
+    }
+  }
+
+  private async handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     const method = req.method ?? 'GET';
     const rawPath = url.pathname;
@@ -290,22 +308,31 @@ export class FakeGitLab {
       routePath,
       query.redirected ? undefined : `${baseUrl}${routePath}${url.search ? url.search + '&' : '?'}redirected=1`,
     );
-    if (fault && (await this.applyFault(fault, res))) return;
+    if (fault) record.fault = 'kind' in fault ? fault.kind : `status ${fault.status}`;
+    if (fault && !isLostAnswer(fault) && (await this.applyFault(fault, res))) return;
     if (this.failureRate > 0 && method === 'GET' && Math.random() < this.failureRate) {
       return send(res, 502, { message: '502 Bad Gateway' });
     }
 
+    let answer: { status: number; body: unknown; headers?: Record<string, string> };
     try {
-      const answer = this.route(method, routePath, query, token, baseUrl, body);
-      send(res, answer.status, answer.body, answer.headers);
+      answer = this.route(method, routePath, query, token, baseUrl, body);
     } catch (e) {
-      if (e instanceof HttpError) send(res, e.status, e.body, e.headers);
-      else send(res, 500, { message: '500 Internal Server Error' });
+      answer = e instanceof HttpError ? e : { status: 500, body: { message: '500 Internal Server Error' } };
     }
+    // GitLab did the work; the answer is lost on its way back.
+    if (isLostAnswer(fault)) return loseAnswer(fault, res, (r) => this.park(r));
+    send(res, answer.status, answer.body, answer.headers);
+  }
+
+  /** A response that never ends (until its client gives up, or stop()). */
+  private park(res: http.ServerResponse): void {
+    this.hanging.add(res);
+    res.on('close', () => this.hanging.delete(res));
   }
 
   /** Returns true when the fault answered the request itself. */
-  private async applyFault(fault: Fault, res: http.ServerResponse): Promise<boolean> {
+  private async applyFault(fault: Exclude<Fault, { kind: `applied${string}` }>, res: http.ServerResponse): Promise<boolean> {
     if (!('kind' in fault)) {
       send(res, fault.status, fault.body ?? { message: `${fault.status} ${http.STATUS_CODES[fault.status] ?? ''}`.trim() }, fault.headers);
       return true;
@@ -315,8 +342,7 @@ export class FakeGitLab {
         await sleep(fault.ms);
         return false;
       case 'hang':
-        this.hanging.add(res);
-        res.on('close', () => this.hanging.delete(res));
+        this.park(res);
         return true;
       case 'reset':
         // Chunked, as GitLab behind nginx answers: the client can tell the body was cut.
@@ -502,7 +528,7 @@ export class FakeGitLab {
     if ((r = /^\/packages\/(\d+)$/.exec(rest))) {
       const pkg = this.packageIn(project, Number(r[1]));
       if (method === 'GET') {
-        // Recent servers answer the single GET only for default/deprecated packages.
+        // Recent servers answer the single GET only for default/deprecated packages (GitLab: lib/api/project_packages.rb, `detailed_info?`).
         if (pkg.status !== 'default' && pkg.status !== 'deprecated') throw new HttpError(404, { message: '404 Package Not Found' });
         const versions = this.store
           .packagesOf(project.id)

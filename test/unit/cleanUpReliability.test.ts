@@ -9,6 +9,7 @@ describe('clean-up reliability (fast subset of `npm run chaos`)', function () {
     assert.equal(r.operations, 25);
     assert.ok(r.confirmed > 0 && r.deleted > 0, JSON.stringify(r));
     assert.deepEqual([r.outsideConfirmed, r.duplicates, r.automaticRetries, r.alwaysKeptSelected, r.unreported, r.sentThoughNotSent], [0, 0, 0, 0, 0, 0]);
-    assert.equal(r.deleted + r.alreadyGone + r.refused + r.notSent, r.confirmed);
+    assert.equal(r.deleted + r.alreadyGone + r.mayHaveBeenDeleted + r.refused + r.notSent, r.confirmed);
+    assert.deepEqual([r.answers.deletedReportedNotDeleted, r.answers.reportedDeletedStillThere], [0, 0]);
   });
 });

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { InFlight } from '../../src/util/inFlight';
-import { runDeleteSafety, runTreeChaos } from '../chaos/chaos';
+import { runTreeChaos } from '../chaos/chaos';
+import { runDeleteSafety } from '../chaos/deleteSafety';
 
 describe('reliability (fast subset of `npm run chaos`)', function () {
   this.timeout(60_000);
@@ -19,11 +20,14 @@ describe('reliability (fast subset of `npm run chaos`)', function () {
     );
   });
 
-  it('deletes racing the server hit only confirmed ids, once, and say "already deleted"', async () => {
+  it('deletes racing the server, their answers lost now and then: only confirmed ids, once, "already deleted", nothing deleted said "not deleted"', async () => {
     const r = await runDeleteSafety({ operations: 300, seed: 5 });
     assert.equal(r.wrongTargets, 0);
     assert.equal(r.automaticRetries, 0);
     assert.equal(r.duplicateDeletes, 0);
+    assert.equal(r.deletedReportedNotDeleted, 0);
+    assert.equal(r.reportedDeletedStillThere, 0);
+    assert.ok(r.answersLost > 0 && r.readAgainGone > 0 && r.readAgainListed > 0, JSON.stringify(r));
     assert.ok(r.secondClicksBlocked > 0);
     assert.ok(r.alreadyDeletedReported > 0, 'some targets were deleted by someone else first');
     assert.ok(r.deletesSent >= r.operations);

@@ -1,0 +1,120 @@
+/** The delete-safety run of `npm run chaos` (see chaos.ts): random deletions through the one delete flow, racing the server. */
+import { DeleteFlow, type DeleteDialog, type DeleteReport } from '../../src/core/deleteFlow';
+import { parseProjectEntry } from '../../src/core/projectRef';
+import { PackagesTreeModel } from '../../src/tree/model';
+import { packageDeletion } from '../../src/tree/deletions';
+import type { PackageNode, ProjectNode } from '../../src/tree/nodes';
+import { FakeGitLab } from '../fake-gitlab/server';
+import { SAMPLE, seedSample } from '../fake-gitlab/seed';
+import { client, random, settle, TIMEOUT_MS } from './chaos';
+import { deleteChaos, noAnswerFigures, tallyAnswers, type AnswerFigures } from './lostAnswers';
+
+export interface DeleteSafetyResult extends AnswerFigures {
+  operations: number;
+  deletesSent: number;
+  wrongTargets: number;
+  duplicateDeletes: number;
+  automaticRetries: number;
+  alreadyDeletedReported: number;
+  secondClicksBlocked: number;
+  forbiddenExplained: number;
+}
+
+/**
+ * Random deletions racing the server. Each operation takes the rows a user sees, "confirms"
+ * a random subset (the ids in the confirmation), and deletes through the extension's one delete
+ * flow (a second click arriving while the first deletes) while the
+ * server meanwhile deletes, re-orders (new packages) and the tree refreshes.
+ */
+export async function runDeleteSafety(opts: { operations: number; seed?: number }): Promise<DeleteSafetyResult> {
+  const fake = await FakeGitLab.start({ seed: 'none' });
+  seedSample(fake);
+  const rnd = random(opts.seed ?? 11);
+  const c = client(fake);
+  const project = fake.addProject({ id: 777, pathWithNamespace: 'chaos/deletes', members: { [SAMPLE.userId]: 40 } });
+  const flow = new DeleteFlow({ clientFor: () => c, tokenMayDelete: () => Promise.resolve(true), log: () => undefined });
+  const result: DeleteSafetyResult = {
+    operations: 0,
+    deletesSent: 0,
+    wrongTargets: 0,
+    duplicateDeletes: 0,
+    automaticRetries: 0,
+    alreadyDeletedReported: 0,
+    secondClicksBlocked: 0,
+    forbiddenExplained: 0,
+    ...noAnswerFigures(),
+  };
+  let n = 0;
+  const addSome = (k: number): void => {
+    for (let i = 0; i < k; i++, n++) fake.addPackage(project.id, { name: `lib-${n % 37}`, version: `0.${n}.0`, packageType: 'npm', protected: n % 53 === 0 });
+  };
+  addSome(60);
+  const model = new PackagesTreeModel({
+    entries: () => [parseProjectEntry('chaos/deletes', fake.url)],
+    clientFor: () => c,
+    hasToken: () => Promise.resolve(true),
+    onDidChange: () => undefined,
+    batchMs: 0,
+  });
+
+  for (let op = 0; op < opts.operations; op++) {
+    const projectNode = (await model.children())[0] as ProjectNode;
+    const rows = (await settle(model, projectNode)).filter((r): r is PackageNode => r.kind === 'package');
+    if (rows.length < 10) addSome(40);
+    if (!rows.length) continue;
+    // What the user confirms: one row, a multi-selection, or a palette pick.
+    const count = rnd() < 0.6 ? 1 : 2 + Math.floor(rnd() * 4);
+    const chosen = [...new Set(Array.from({ length: count }, () => rows[Math.floor(rnd() * rows.length)]))];
+    const confirmed = chosen.map((r) => r.pkg.id);
+    // Meanwhile the server moves on: someone else deletes, new versions are published, a refresh runs.
+    const deletedByOthers = new Set<number>();
+    if (rnd() < 0.3) {
+      const other = rows[Math.floor(rnd() * rows.length)];
+      fake.markDeleted(other.pkg.id);
+      deletedByOthers.add(other.pkg.id);
+    }
+    if (rnd() < 0.3) addSome(1 + Math.floor(rnd() * 3));
+    if (rnd() < 0.5) model.refresh(projectNode);
+    fake.clearRequests();
+    // DELETEs meet faults on either side of GitLab; now and then reading a package again fails too.
+    fake.chaos(deleteChaos(TIMEOUT_MS), op + 1);
+    if (rnd() < 0.2) fake.fail({ method: 'GET', path: /\/packages\/\d+$/ }, { status: 500, body: { message: '500 Internal Server Error' } });
+    const requests = chosen.map((r) => packageDeletion(r));
+    type Request = (typeof requests)[number];
+    // A second click on the same selection while the first one's DELETEs are under way.
+    let second: Promise<DeleteReport<Request>> | undefined;
+    const secondDialog: DeleteDialog<Request> = { confirm: () => Promise.resolve(true), progress: (_t, run) => run(() => undefined) };
+    const firstDialog: DeleteDialog<Request> = {
+      confirm: () => Promise.resolve(true),
+      progress: (_t, run) => {
+        second = flow.run(requests, secondDialog);
+        return run(() => undefined);
+      },
+    };
+    const report = await flow.run(requests, firstDialog);
+    const secondReport = await second;
+    fake.clearFaults();
+    result.secondClicksBlocked += secondReport?.busy.length ?? 0;
+    const outcomes = [...report.outcomes, ...(secondReport?.outcomes ?? [])];
+    const targets = report.outcomes;
+    const sent = fake.requests.filter((r) => r.method === 'DELETE');
+    result.deletesSent += sent.length;
+    for (const r of sent) {
+      const id = Number(/packages\/(\d+)$/.exec(r.path)?.[1]);
+      if (!confirmed.includes(id)) result.wrongTargets++;
+    }
+    const paths = sent.map((r) => r.path);
+    result.duplicateDeletes += paths.length - new Set(paths).size;
+    result.automaticRetries += sent.length - targets.length;
+    for (const o of outcomes) {
+      if (o.ok) continue;
+      if (o.error.kind === 'notFound') result.alreadyDeletedReported++;
+      else if (o.error.kind === 'forbidden') result.forbiddenExplained++;
+    }
+    await tallyAnswers(result, fake, outcomes, deletedByOthers);
+    result.operations++;
+  }
+  model.dispose();
+  await fake.stop();
+  return result;
+}

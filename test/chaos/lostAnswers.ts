@@ -1,0 +1,69 @@
+/**
+ * The figures of DELETEs whose answer may have been lost (GitLab did the work, then the
+ * connection dropped, the client timed out or a proxy answered 502/504 — or a slow DELETE GitLab
+ * applied after the client gave up), checked against what the fake holds once it is idle: no
+ * package reported "not deleted" that our DELETE deleted, none reported "deleted" that is there.
+ */
+import type { DeleteOutcome, DeleteTarget } from '../../src/core/bulkDelete';
+import type { ChaosRates } from '../fake-gitlab/faults';
+import type { FakeGitLab } from '../fake-gitlab/server';
+
+export const ANSWER_FIGURES = [
+  // Safety: reported "not deleted" (an error, not "may have been"), yet deleted — and not by someone else.
+  'deletedReportedNotDeleted',
+  // Safety: reported deleted, yet still there.
+  'reportedDeletedStillThere',
+  // DELETEs whose answer was lost after GitLab applied them (dropped, no answer, a proxy's 502/504, slower than the timeout).
+  'answersLost',
+  // Read again after a failure: found gone (deleted) / still listed (not deleted).
+  'readAgainGone',
+  'readAgainListed',
+  'mayHaveBeenDeleted',
+  // …of which the fake, once idle, shows deleted.
+  'mayHaveBeenDeletedAndWas',
+] as const;
+
+export type AnswerFigures = Record<(typeof ANSWER_FIGURES)[number], number>;
+
+export const noAnswerFigures = (): AnswerFigures => Object.fromEntries(ANSWER_FIGURES.map((k) => [k, 0])) as AnswerFigures;
+
+/** DELETE faults on both sides of the route: 5xx and resets before it, lost answers after it, and a DELETE slower than the client's timeout. */
+export function deleteChaos(timeoutMs: number): ChaosRates {
+  return { serverError: 0.02, reset: 0.02, slow: 0.003, slowMs: timeoutMs * 2, lostAnswer: 0.03, methods: ['DELETE'] };
+}
+
+/** Tallies one run's outcomes; waits until the fake has finished every request first (a slow DELETE lands after its timeout). */
+export async function tallyAnswers(
+  f: AnswerFigures,
+  fake: FakeGitLab,
+  outcomes: readonly DeleteOutcome<DeleteTarget>[],
+  deletedByOthers: ReadonlySet<number>,
+): Promise<void> {
+  await fake.idle();
+  const gone = (id: number): boolean => fake.getPackage(id)?.status === 'pending_destruction';
+  f.answersLost += fake.requests.filter((r) => r.method === 'DELETE' && (r.fault?.startsWith('applied') || r.fault === 'delay')).length;
+  for (const o of outcomes) {
+    const id = o.target.packageId;
+    if (o.ok) {
+      if (!gone(id)) f.reportedDeletedStillThere++;
+      if (o.answerLost) f.readAgainGone++;
+      continue;
+    }
+    if (o.recheck?.found === 'listed') f.readAgainListed++;
+    if (o.mayHaveBeenDeleted) {
+      f.mayHaveBeenDeleted++;
+      if (gone(id)) f.mayHaveBeenDeletedAndWas++;
+    } else if (o.error.kind !== 'notFound' && gone(id) && !deletedByOthers.has(id)) f.deletedReportedNotDeleted++;
+  }
+}
+
+/** Table rows for the README. */
+export function answerRows(f: AnswerFigures): string[] {
+  return [
+    `| reported "not deleted" though our DELETE deleted it | ${f.deletedReportedNotDeleted} | 0 |`,
+    `| reported "deleted" though still there | ${f.reportedDeletedStillThere} | 0 |`,
+    `| answers lost after GitLab applied the DELETE (dropped, none, proxy 502/504, slower than the timeout) | ${f.answersLost} | |`,
+    `| failures read again: gone → deleted / still listed → not deleted | ${f.readAgainGone} / ${f.readAgainListed} | |`,
+    `| "may have been deleted" (of which deleted) | ${f.mayHaveBeenDeleted} (${f.mayHaveBeenDeletedAndWas}) | |`,
+  ];
+}
