@@ -280,6 +280,7 @@ export class FakeGitLab {
       method,
       routePath,
       query.redirected ? undefined : `${baseUrl}${routePath}${url.search ? url.search + '&' : '?'}redirected=1`,
+      query,
     );
     if (fault && (await this.applyFault(fault, res))) return;
     if (this.failureRate > 0 && method === 'GET' && Math.random() < this.failureRate) {
