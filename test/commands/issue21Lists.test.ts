@@ -14,6 +14,19 @@ describe('issue 21: lists that must not claim more than they know', () => {
   const t = harnessPerTest();
   const start = () => t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.apiToken });
 
+  it('Filter: a name of two words → GitLab matches both words, and the list shows what it matched (it was emptied here)', async () => {
+    const h = await start();
+    h.ui.pick('Name contains…', 'Apply').type('acme ui');
+    await h.run('gitlabPackages.filter');
+    const labels = (await h.rows((await h.find('acme/app')).node)).filter((r) => r.item.contextValue !== 'protectionRules').map((r) => r.label);
+    assert.deepEqual(labels, ['@acme/ui']);
+    assert.equal(h.requests('GET', `/api/v4/projects/${APP}/packages`).at(-1)?.query.package_name, 'acme ui');
+    h.ui.pick('Name contains…', 'Apply').type('acme zzz');
+    await h.run('gitlabPackages.filter');
+    const none = (await h.rows((await h.find('acme/app')).node)).filter((r) => r.item.contextValue !== 'protectionRules').map((r) => r.label);
+    assert.deepEqual(none, ['No packages match the filter']);
+  });
+
   it('Show Package Details: a server that hands out the same cursor again → the pipelines are said to be incomplete', async () => {
     const h = await start();
     const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');

@@ -419,7 +419,7 @@ export class FakeGitLab {
       const readable = projectIds
         .map((id) => this.store.projects.get(id)!)
         .filter((p) => this.accessLevel(p, user) >= 20 || (p.visibility === 'public' && !user));
-      const filter = this.filterOf(q, true);
+      const filter = this.filterOf(this.knownParams(q, true), true);
       const pkgs = this.store.listPackages(
         readable.flatMap((p) => this.store.packagesOf(p.id)),
         filter,
@@ -612,11 +612,12 @@ export class FakeGitLab {
     return { status: 200, body: slice.map(toJson), headers };
   }
 
-  /** Grape drops parameters an older server does not declare, without a word. */
-  private knownParams(q: Record<string, string>): Record<string, string> {
+  /** Grape drops parameters an older server does not declare, without a word (the group list's `package_name` came in 13.0). */
+  private knownParams(q: Record<string, string>, group = false): Record<string, string> {
     const known = { ...q };
     if (!atLeast(this.version, 12, 8)) for (const k of ['order_by', 'sort']) delete known[k];
     if (!atLeast(this.version, 12, 9)) for (const k of ['package_type', 'package_name']) delete known[k];
+    if (group && !atLeast(this.version, 13, 0)) delete known.package_name;
     if (!atLeast(this.version, 13, 9)) delete known.status;
     if (!atLeast(this.version, 16, 6)) delete known.package_version;
     return known;
