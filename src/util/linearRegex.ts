@@ -30,8 +30,8 @@ export function linearRegex(source: string, flags: string): LinearRegex {
   new RegExp(source, flags); // parses only, never runs: JavaScript's own syntax errors
   try {
     const unicode = flags.includes('u');
-    const states = new Compiler(flags).program(parseRegex(source, unicode));
-    return { ok: true, test: (value) => run(states, unicode ? Array.from(value) : value.split(''), flags) };
+    const machine = new Machine(new Compiler(flags).program(parseRegex(source, unicode)), flags);
+    return { ok: true, test: (value) => machine.run(unicode ? Array.from(value) : value.split('')) };
   } catch (e) {
     if (e instanceof Unsupported) return { ok: false, problem: e.problem };
     throw e;
@@ -97,9 +97,14 @@ class Compiler {
   }
 }
 
+/** An ASCII character no flag changes the meaning of, written as itself or escaped (`/`, `\.`): not a letter, `.` only escaped, no `\0`–`\9`. */
+const PLAIN = /^(?:[\x20-\x2d\x2f-\x40\x5b-\x60\x7b-\x7f]|\\[\x20-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f])$/;
+
 /** A test of one character by the engine itself: `^(?:source)$` cannot backtrack on one character. */
 function oneChar(source: string, flags: string): (c: string) => boolean {
-  if (source.length === 1 && !flags.includes('i') && source !== '.') return (c) => c === source;
+  // A literal (`a`) or an escaped punctuation mark (`\/`, `\.`) is that character: compared directly.
+  const literal = source.length === 1 && source !== '.' && !flags.includes('i') ? source : PLAIN.test(source) ? source.slice(-1) : undefined;
+  if (literal !== undefined) return (c) => c === literal;
   const re = new RegExp(`^(?:${source})$`, flags.replace('m', ''));
   const known = new Map<string, boolean>();
   return (c) => {
@@ -122,35 +127,61 @@ function holds(kind: '^' | '$' | 'b' | 'B', chars: readonly string[], at: number
   return kind === 'b' ? boundary : !boundary;
 }
 
-/** Whether the states accept somewhere in `chars` (unanchored, as RegExp.test). */
-function run(states: readonly State[], chars: readonly string[], flags: string): boolean {
-  const isWord = oneChar('\\w', flags);
-  const seen = new Int32Array(states.length).fill(-1);
-  let current: number[] = [];
-  /** Adds `from` and every state reachable from it without reading a character; true when one accepts. */
-  const close = (list: number[], from: number, at: number): boolean => {
-    const stack = [from];
-    while (stack.length) {
-      const i = stack.pop() as number;
-      if (seen[i] === at) continue;
-      seen[i] = at;
-      const s = states[i];
-      if (s.op === 'match') return true;
-      if (s.op === 'char') list.push(i);
-      else if (s.op === 'jump') stack.push(s.to);
-      else if (s.op === 'split') stack.push(s.or, s.to);
-      else if (holds(s.kind, chars, at, flags, isWord)) stack.push(i + 1);
+/** Runs the states over values, one at a time (synchronous: the scratch space is shared). */
+class Machine {
+  private readonly isWord: (c: string) => boolean;
+  private readonly anchored: boolean;
+  /** Per state, the position (plus `epoch`) it was last added at: a state is added once per position. */
+  private readonly seen: Int32Array;
+  private epoch = 0;
+
+  constructor(
+    private readonly states: readonly State[],
+    private readonly flags: string,
+  ) {
+    this.isWord = oneChar('\\w', flags);
+    const first = states[0];
+    this.anchored = first.op === 'assert' && first.kind === '^' && !flags.includes('m');
+    this.seen = new Int32Array(states.length).fill(-1);
+  }
+
+  /** Whether the states accept somewhere in `chars` (unanchored, as RegExp.test). */
+  run(chars: readonly string[]): boolean {
+    if (this.epoch > 2 ** 30) {
+      this.seen.fill(-1);
+      this.epoch = 0;
     }
-    return false;
-  };
-  for (let at = 0; ; at++) {
-    if (close(current, 0, at)) return true;
-    if (at === chars.length) return false;
-    const next: number[] = [];
-    for (const i of current) {
-      const s = states[i];
-      if (s.op === 'char' && s.test(chars[at]) && close(next, i + 1, at + 1)) return true;
+    const base = this.epoch;
+    this.epoch += chars.length + 1;
+    const { states, seen } = this;
+    /** Adds `from` and every state reachable from it without reading a character; true when one accepts. */
+    const close = (list: number[], from: number, at: number): boolean => {
+      const stamp = base + at;
+      const stack = [from];
+      while (stack.length) {
+        const i = stack.pop() as number;
+        if (seen[i] === stamp) continue;
+        seen[i] = stamp;
+        const s = states[i];
+        if (s.op === 'match') return true;
+        if (s.op === 'char') list.push(i);
+        else if (s.op === 'jump') stack.push(s.to);
+        else if (s.op === 'split') stack.push(s.or, s.to);
+        else if (holds(s.kind, chars, at, this.flags, this.isWord)) stack.push(i + 1);
+      }
+      return false;
+    };
+    let current: number[] = [];
+    for (let at = 0; ; at++) {
+      // Anchored at the start (`^…` without m): nothing begins later, and nothing left means no match.
+      if ((at === 0 || !this.anchored) && close(current, 0, at)) return true;
+      if (at === chars.length || (this.anchored && !current.length)) return false;
+      const next: number[] = [];
+      for (const i of current) {
+        const s = states[i];
+        if (s.op === 'char' && s.test(chars[at]) && close(next, i + 1, at + 1)) return true;
+      }
+      current = next;
     }
-    current = next;
   }
 }

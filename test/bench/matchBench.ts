@@ -22,7 +22,8 @@ export interface MatchFigure {
 /** GitLab accepts it as a protection rule; the old `^@acme/.*a.*a…x$` took 42 s on one long name. */
 export const PATHOLOGICAL = '@acme/*a*a*a*a*a*a*a*a*a*x';
 const NAMES = 10_000;
-const GOAL_MS = 50;
+/** 10 µs a name: the old code needed from milliseconds to hours per name on these. */
+const GOAL_MS = 100;
 
 /** 10,000 names that nearly match: all `a`s (20 to 59 of them), no `x` at the end. */
 export function nearMisses(count = NAMES): string[] {
