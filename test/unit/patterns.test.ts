@@ -152,6 +152,31 @@ describe('patterns without backtracking (issue 21, defect 3)', () => {
     }
   });
 
+  it('clean-up /regex/: the same answers as RegExp on thousands of generated patterns and values (deterministic)', () => {
+    const atoms = ['a', 'b', '.', '[ab]', '[^a]', '\\d', '(', ')', '(?:', '|', '*', '+', '?', '{1,2}', '{2}', '^', '$', '\\b', '\\B', 'A', '\\.', '*?', '\\s'];
+    const chars = ['a', 'b', '1', ' ', 'A', '.', '\n'];
+    let seed = 7;
+    const pick = <T>(xs: readonly T[]): T => xs[(seed = (seed * 1103515245 + 12345) & 0x7fffffff) % xs.length];
+    let compared = 0;
+    for (let k = 0; k < 4000; k++) {
+      const source = Array.from({ length: 1 + (k % 8) }, () => pick(atoms)).join('');
+      const flags = pick(['', 'i', 'm', 's', 'u', 'im']);
+      let native: RegExp;
+      try {
+        native = new RegExp(source, flags);
+      } catch {
+        continue;
+      }
+      const ours = compiled(`/${source}/${flags}`);
+      for (let j = 0; j < 5; j++) {
+        const value = Array.from({ length: j + 1 }, () => pick(chars)).join('');
+        assert.equal(ours(value), native.test(value), `/${source}/${flags} on ${JSON.stringify(value)}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 5000, `${compared} compared`);
+  });
+
   describe('a protection rule from the server, in the tree', () => {
     const theFake = useSampleFake();
 
