@@ -57,12 +57,17 @@ export function deletePackageFileCommand(deps: CommandDeps): Handler {
   };
 }
 
-/** Packages all of whose files are among `targets` (deleting them removes the version). */
+/**
+ * Packages all of whose files are among `targets` (deleting them removes the version). Only a
+ * list known to be whole counts: while more files load, past "Load more…" or after a failed
+ * page (a row that is not a file), the count is unknown and no file is called the last.
+ */
 async function emptiedBy(deps: CommandDeps, packages: PackageNode[], targets: FileRequest[]): Promise<PackageNode[]> {
   const emptied: PackageNode[] = [];
+  const chosen = new Set(targets.map((t) => t.node.id));
   for (const pkg of packages) {
-    const all = (await deps.model.children(pkg)).filter((n) => n.kind === 'packageFile');
-    if (all.length > 0 && all.every((f) => targets.some((t) => t.node.id === f.id))) emptied.push(pkg);
+    const rows = await deps.model.children(pkg);
+    if (rows.length > 0 && rows.every((n) => n.kind === 'packageFile' && chosen.has(n.id))) emptied.push(pkg);
   }
   return emptied;
 }

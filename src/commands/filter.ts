@@ -61,7 +61,11 @@ export function filterCommand(deps: CommandDeps): Handler {
         break;
       }
       if (pick.step === 'name') {
-        const v = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Part of the package name (empty: any)'), value: f.packageName ?? '' });
+        const v = await vscode.window.showInputBox({
+          title,
+          prompt: vscode.l10n.t('Words in the package name, each anywhere in it, any case; "quoted words" together (empty: any)'),
+          value: f.packageName ?? '',
+        });
         if (v !== undefined) f.packageName = v.trim() || undefined;
       } else if (pick.step === 'version') {
         const v = await vscode.window.showInputBox({

@@ -1,7 +1,7 @@
 /**
  * Filters and sort order for package lists: what goes to the server as query parameters,
  * how it reads in the view's description, and the same filter applied here for old servers
- * that answer 400 to parameters they do not know.
+ * that answer 400 to parameters they do not know or drop them without a word.
  */
 import type { PackageOrderBy, PackageQuery, SortDirection } from '../gitlab/client';
 import type { Package } from '../gitlab/models';
@@ -9,7 +9,7 @@ import { joinTexts, text, type Text } from '../util/text';
 
 export interface PackageFilter {
   packageType?: string;
-  /** Substring of the name, case-insensitive (GitLab's `package_name` is fuzzy the same way). */
+  /** Words that must all be in the name, case-insensitive (GitLab's `package_name`: see nameTerms). */
   packageName?: string;
   packageVersion?: string;
   status?: string;
@@ -59,12 +59,41 @@ export function basicQuery(): PackageQuery {
   return {};
 }
 
-/** Whether a package passes the filter (old servers silently ignore parameters they do not know). */
+/** Whitespace as Rails' `squish` sees it (`[[:space:]]`). */
+const SPACES = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+
+/**
+ * The terms GitLab searches a `package_name` for (lib/gitlab/sql/pattern.rb, `fuzzy_search`
+ * with `use_minimum_char_limit: false` as Packages::Package.search_by_name calls it): the
+ * query squished, `"quoted words"` (standing alone between spaces) kept together, the rest
+ * split at spaces. A name matches when it contains every term, ignoring case (`ILIKE %term%`,
+ * with `%` and `_` literal); terms of one or two characters count like any other.
+ */
+export function nameTerms(query: string): string[] {
+  const q = query.replace(SPACES, ' ').trim();
+  const quoted: string[] = [];
+  let rest = '';
+  for (let i = 0; i < q.length; i++) {
+    // `"…"` with a space or the start before it and a space or the end after it.
+    const close = q[i] === '"' && (i === 0 || q[i - 1] === ' ') ? q.indexOf('"', i + 1) : -1;
+    if (close > i + 1 && (close + 1 === q.length || q[close + 1] === ' ')) {
+      quoted.push(q.slice(i + 1, close));
+      i = close;
+    } else rest += q[i];
+  }
+  return [...rest.split(' ').filter(Boolean), ...quoted];
+}
+
+function nameMatches(name: string, query: string): boolean {
+  const lower = name.toLowerCase();
+  return nameTerms(query).every((term) => lower.includes(term.toLowerCase()));
+}
+
+/** Whether a package passes the filter (for servers that cannot apply it). */
 export function matches(p: Package, f: PackageFilter): boolean {
-  const name = f.packageName?.toLowerCase();
   return (
     (!f.packageType || p.packageType === f.packageType) &&
-    (!name || p.name.toLowerCase().includes(name)) &&
+    (!f.packageName?.trim() || nameMatches(p.name, f.packageName)) &&
     (!f.packageVersion || p.version === f.packageVersion) &&
     (!f.status || (p.status ?? 'default') === f.status)
   );

@@ -14,6 +14,8 @@ export interface PipelineList {
   items: Pipeline[];
   /** There are older ones than these. */
   more: boolean;
+  /** Asked for every pipeline, the server's paging did not reach the end (it repeated a cursor, or ran past the bound). */
+  incomplete?: boolean;
 }
 
 const NONE: PipelineList = { items: [], more: false };
@@ -35,7 +37,7 @@ export function latestPipelines(
   return orNone(client.packagePipelinesPage(project, pkg.id, undefined, count, signal).then((page) => ({ items: page.items, more: page.next !== undefined })));
 }
 
-/** Every pipeline, the cursor followed to the end (bounded; `more` when it stopped at the bound). */
+/** Every pipeline, the cursor followed to the end (bounded; `incomplete` when it stopped before the end). */
 export function allPipelines(
   client: GitLabClient,
   project: ProjectKey,
@@ -44,7 +46,9 @@ export function allPipelines(
   signal?: AbortSignal,
 ): Promise<PipelineList> {
   if (!mayListPipelines(pkg, version)) return Promise.resolve(NONE);
-  return orNone(client.allPackagePipelines(project, pkg.id, signal).then((all) => ({ items: all.items, more: !all.complete })));
+  return orNone(
+    client.allPackagePipelines(project, pkg.id, signal).then((all) => ({ items: all.items, more: !all.complete, incomplete: !all.complete || undefined })),
+  );
 }
 
 /** A 404 (an older server without the endpoint, a package that changed status) is "none known". */

@@ -7,6 +7,7 @@
 import { displayName, type Package } from '../gitlab/models';
 import type { ProtectionRule } from '../gitlab/protectionRuleModels';
 import { text, verbatim, type Text } from '../util/text';
+import { likePieces, wildcardMatcher } from '../util/wildcard';
 
 export type { ProtectionRule } from '../gitlab/protectionRuleModels';
 
@@ -27,13 +28,17 @@ export function levelOf(name: string | undefined): number | undefined {
   return name === undefined ? undefined : ACCESS_LEVELS[name];
 }
 
-/** `*` matches any run of characters (also none); everything else literally, ignoring case. */
+/**
+ * GitLab's match (app/models/packages/protection/rule.rb `for_package_name`): the name ILIKE
+ * the pattern with `%` and `_` escaped and `*` turned into `%` (lib/gitlab/sql/glob.rb). So `*`
+ * is the only wildcard, case is ignored, and a backslash makes the next character literal (it
+ * is LIKE's escape character; a pattern ending in one matches nothing). Matched piece by piece, never by a backtracking regex: the
+ * pattern comes from the server.
+ */
 export function patternMatches(pattern: string, name: string): boolean {
-  const source = pattern
-    .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${source}$`, 'is').test(name);
+  const like = pattern.split('%').join('\\%').split('_').join('\\_').split('*').join('%');
+  const pieces = likePieces(like.toLowerCase());
+  return pieces !== undefined && wildcardMatcher(pieces)(name.toLowerCase());
 }
 
 /** The rules that cover the package (name and type), strictest first. */

@@ -22,6 +22,8 @@ export type Feature =
   | 'groupPackages'
   | 'listFilters'
   | 'statusFilter'
+  | 'groupNameFilter'
+  | 'versionFilter'
   | 'deletePackageFile'
   | 'tokenInfo'
   | 'packagePipelines'
@@ -35,6 +37,8 @@ export const FEATURES: Record<Feature, { since: [number, number]; what: Text }> 
   groupPackages: { since: [12, 5], what: text('Listing a group’s packages') },
   listFilters: { since: [12, 9], what: text('Filtering packages by type or name on the server') },
   statusFilter: { since: [13, 9], what: text('Filtering packages by status') },
+  groupNameFilter: { since: [13, 0], what: text('Filtering a group’s packages by name on the server') },
+  versionFilter: { since: [16, 6], what: text('Filtering packages by version on the server') },
   deletePackageFile: { since: [13, 12], what: text('Deleting a single package file') },
   tokenInfo: { since: [15, 5], what: text('Reading the token’s scopes and expiry') },
   packagePipelines: { since: [16, 1], what: text('Listing every pipeline that published a package') },

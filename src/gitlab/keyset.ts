@@ -25,8 +25,10 @@ export function keysetPage<T>(items: T[], headers: HeaderBag): KeysetPage<T> {
 }
 
 /**
- * Every item, page after page, up to `maxPages` (a server that keeps answering with the same
- * cursor cannot make this loop forever). `complete` is false when it stopped at the bound.
+ * Every item, page after page, up to `maxPages`. `complete` is true only when the server said
+ * the list ended (a page without a next link): a cursor handed out again (the server would
+ * loop) or the bound reached stops the paging with `complete` false — the items are then
+ * only the start of the list, never "every" item.
  */
 export async function collectKeyset<T>(
   fetchPage: KeysetFetcher<T>,
@@ -38,7 +40,8 @@ export async function collectKeyset<T>(
   for (let n = 0; n < opts.maxPages; n++) {
     const page = await fetchPage(cursor, opts.signal);
     items.push(...page.items);
-    if (!page.next || seen.has(page.next)) return { items, complete: true };
+    if (!page.next) return { items, complete: true };
+    if (seen.has(page.next)) return { items, complete: false };
     seen.add(page.next);
     cursor = page.next;
   }

@@ -8,8 +8,11 @@
  * is in. Meanwhile only the "Loading 3,400 of 10,000…" row (first in the list) is redrawn. A
  * slow server gets the rows so far at growing intervals (2 s, 4 s, 8 s…), so a user is never
  * left with one page.
+ *
+ * A filter is applied by the server; here only where the server cannot (its version drops a
+ * parameter without a word, or it answered 400): then everything is listed and filtered here.
  */
-import { applyLocally, basicQuery, hasFilter, isDefault, matches, toQuery, type PackageFilter } from '../core/packageFilter';
+import { applyLocally, basicQuery, hasFilter, isDefault, toQuery, type PackageFilter } from '../core/packageFilter';
 import { FILE_ORDER } from '../core/fileOrder';
 import { listKey, owningProject } from '../core/packageOwner';
 import type { ProjectRef } from '../core/projectRef';
@@ -169,12 +172,22 @@ export class ListLoader {
     return client.groupPackages(listKey(node), { ...query, excludeSubgroups }, paging);
   }
 
-  /** Servers before 12.9 (13.9 for status) ignore filter parameters without a word. */
+  /**
+   * Servers drop filter parameters they do not know without a word: all before 12.9, status
+   * before 13.9, a group's name before 13.0, version before 16.6. An unknown version is
+   * trusted (as everywhere): its answer is shown as the server filtered it.
+   */
   private async serverCannotFilter(node: SourceNode): Promise<boolean> {
-    const filter = this.filterOf(node);
-    if (isDefault(filter) || !this.deps.versionOf) return false;
+    const f = this.filterOf(node);
+    if (isDefault(f) || !this.deps.versionOf) return false;
     const version = await this.deps.versionOf(node.ref.instanceUrl);
-    return !supports(version, 'listFilters') || (!!filter.status && !supports(version, 'statusFilter'));
+    const lacks = (needed: unknown, feature: Parameters<typeof supports>[1]): boolean => !!needed && !supports(version, feature);
+    return (
+      lacks(true, 'listFilters') ||
+      lacks(f.status, 'statusFilter') ||
+      lacks(f.packageVersion, 'versionFilter') ||
+      lacks(node.kind === 'group' && f.packageName, 'groupNameFilter')
+    );
   }
 
   private filterOf(node: SourceNode): PackageFilter {
@@ -199,19 +212,16 @@ export class ListLoader {
       node,
       'filtered-here',
       next !== undefined
-        ? text('This GitLab does not filter or sort packages on the server: filtered here (only the first {0} packages were searched)', items.length)
-        : text('This GitLab does not filter or sort packages on the server: filtered here'),
+        ? text('This GitLab cannot apply this filter on the server: filtered here (only the first {0} packages were searched)', items.length)
+        : text('This GitLab cannot apply this filter on the server: filtered here'),
     );
     loaded.nodes = [note, ...(kept.length ? this.toNodes(node, kept) : [emptyRow(node, true)])];
   }
 
+  /** The server's rows as they came: it filtered them (re-filtering here would drop what its terms matched). */
   private toNodes(parent: ListNode, items: Item[]): TreeNode[] {
-    if (parent.kind !== 'package') {
-      const filter = this.filterOf(parent);
-      return (items as Package[])
-        .filter((p) => matches(p, filter))
-        .map((pkg): PackageNode => ({ kind: 'package', id: `${parent.id}/package:${pkg.id}`, parent, pkg }));
-    }
+    if (parent.kind !== 'package')
+      return (items as Package[]).map((pkg): PackageNode => ({ kind: 'package', id: `${parent.id}/package:${pkg.id}`, parent, pkg }));
     return (items as PackageFile[]).map((file): FileNode => ({ kind: 'packageFile', id: `${parent.id}/file:${file.id}`, parent, file }));
   }
 }

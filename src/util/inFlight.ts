@@ -2,10 +2,15 @@
 export class InFlight {
   private readonly keys = new Set<string>();
 
-  /** Claims the keys not already in flight and returns them; the caller must release them. */
+  /** Claims the keys not already in flight (each once, in order) and returns them; the caller must release them. */
   claim(keys: readonly string[]): string[] {
-    const claimed = keys.filter((k, i) => !this.keys.has(k) && keys.indexOf(k) === i);
-    claimed.forEach((k) => this.keys.add(k));
+    // One pass over the Set: a key listed twice is claimed at its first mention (no indexOf: not n²).
+    const claimed: string[] = [];
+    for (const k of keys) {
+      if (this.keys.has(k)) continue;
+      this.keys.add(k);
+      claimed.push(k);
+    }
     return claimed;
   }
 

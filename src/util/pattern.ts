@@ -1,9 +1,13 @@
 /**
  * Name and version patterns as a person writes them: a glob (`*` any run of characters, `?` one
  * character, everything else literal, the whole value must match) or, between slashes, a
- * regular expression (`/^1\.2\./`, flags after the closing slash: `/rc/i`).
+ * regular expression (`/^1\.2\./`, flags after the closing slash: `/rc/i`). Neither can
+ * backtrack: globs are matched piece by piece (wildcard.ts), regular expressions by a
+ * linear-time engine (linearRegex.ts), so no pattern makes a clean-up take seconds per name.
  */
+import { linearRegex } from './linearRegex';
 import { text, type Text } from './text';
+import { globPieces, wildcardMatcher } from './wildcard';
 
 export type Matcher = (value: string) => boolean;
 
@@ -16,17 +20,12 @@ export function compilePattern(pattern: string): CompiledPattern {
   if (regex) {
     if (!/^[imsu]*$/.test(regex[2])) return { ok: false, problem: text('"{0}": a regular expression may only have the flags i, m, s and u', pattern) };
     try {
-      const re = new RegExp(regex[1], regex[2]);
-      return { ok: true, test: (v) => re.test(v) };
+      const compiled = linearRegex(regex[1], regex[2]);
+      return compiled.ok ? compiled : { ok: false, problem: text('"{0}" cannot be used: {1}', pattern, compiled.problem) };
     } catch (e) {
       return { ok: false, problem: text('"{0}" is not a valid regular expression ({1})', pattern, e instanceof Error ? e.message : String(e)) };
     }
   }
   if (!pattern.length) return { ok: false, problem: text('The pattern is empty') };
-  const source = pattern
-    .split('')
-    .map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
-    .join('');
-  const re = new RegExp(`^${source}$`, 's');
-  return { ok: true, test: (v) => re.test(v) };
+  return { ok: true, test: wildcardMatcher(globPieces(pattern)) };
 }

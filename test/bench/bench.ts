@@ -22,6 +22,7 @@ import type { ProjectNode, TreeNode } from '../../src/tree/nodes';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 import { cleanUpFigures } from './cleanUpBench';
+import { matchFigures } from './matchBench';
 import { args, opt } from './options';
 import { createVscodeShim, fakeContext } from './vscodeShim';
 
@@ -57,6 +58,16 @@ async function timed(run: () => Promise<unknown>, runs = RUNS, before?: () => vo
     await before?.();
     const t = performance.now();
     await run();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+function timedSync(run: () => unknown, runs = RUNS): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    run();
     times.push(performance.now() - t);
   }
   return median(times);
@@ -283,6 +294,9 @@ async function main(): Promise<void> {
 
   // 8–10. Clean-up: a rule over 10,000 packages, 1,000 deletions, and the same throttled (cleanUpBench.ts).
   figures.push(...(await cleanUpFigures({ fake, client, rtt, latencyMs: LATENCY, concurrency: C, runs: RUNS, big: BIG, deletes: DELETES, timed })));
+
+  // 11. Matching: patterns that make a backtracking regex take seconds, and claiming 10,000 ids (matchBench.ts).
+  figures.push(...matchFigures(RUNS, timedSync));
 
   // 6. Bundle size and activation cost.
   {

@@ -51,6 +51,8 @@ export function loseAnswer(fault: LostAnswer, res: http.ServerResponse, park: (r
 export interface RouteMatch {
   method?: string;
   path: string | RegExp;
+  /** Only requests whose query has these values (e.g. `{ page: '2' }`). */
+  query?: Record<string, string>;
 }
 
 interface Scripted {
@@ -100,12 +102,13 @@ export class Faults {
   }
 
   /** The fault for this request, if any (scripted first, then chaos; no chaos redirect without a target). */
-  take(method: string, path: string, redirectTarget: string | undefined): Fault | undefined {
+  take(method: string, path: string, redirectTarget: string | undefined, query: Record<string, string> = {}): Fault | undefined {
     const hit = this.scripted.find(
       (s) =>
         s.remaining > 0 &&
         (!s.match.method || s.match.method === method) &&
-        (typeof s.match.path === 'string' ? s.match.path === path : s.match.path.test(path)),
+        (typeof s.match.path === 'string' ? s.match.path === path : s.match.path.test(path)) &&
+        Object.entries(s.match.query ?? {}).every(([k, v]) => query[k] === v),
     );
     if (hit) {
       hit.remaining--;

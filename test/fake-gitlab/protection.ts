@@ -48,22 +48,32 @@ export function atLeast(version: string, major: number, minor: number): boolean 
 }
 
 /**
- * GitLab matches `package_name_pattern` with ILIKE, `*` turned into `%`: the literal pieces
- * between the stars must appear in order, the first at the start and the last at the end.
+ * GitLab: app/models/packages/protection/rule.rb (`for_package_name`) — `name ILIKE pattern`
+ * after lib/gitlab/sql/glob.rb's REPLACE (`%` → `\%`, `_` → `\_`, `*` → `%`). PostgreSQL's
+ * ILIKE then reads `\` as its escape character, `%` as any run and `_` as one character, and
+ * refuses a pattern ending in a lone `\` (the query fails). Matched by dynamic programming.
  */
 export function patternMatches(pattern: string, name: string): boolean {
-  const pieces = pattern.toLowerCase().split('*');
-  let rest = name.toLowerCase();
-  if (pieces.length === 1) return rest === pieces[0];
-  if (!rest.startsWith(pieces[0])) return false;
-  rest = rest.slice(pieces[0].length);
-  const last = pieces[pieces.length - 1];
-  for (const piece of pieces.slice(1, -1)) {
-    const at = rest.indexOf(piece);
-    if (at < 0) return false;
-    rest = rest.slice(at + piece.length);
+  const like = pattern.replaceAll('%', '\\%').replaceAll('_', '\\_').replaceAll('*', '%').toLowerCase();
+  const tokens: { kind: 'run' | 'one' | 'char'; ch?: string }[] = [];
+  for (let i = 0; i < like.length; i++) {
+    if (like[i] === '\\') {
+      if (++i === like.length) throw new Error('LIKE pattern must not end with escape character');
+      tokens.push({ kind: 'char', ch: like[i] });
+    } else tokens.push(like[i] === '%' ? { kind: 'run' } : like[i] === '_' ? { kind: 'one' } : { kind: 'char', ch: like[i] });
   }
-  return rest.length >= last.length && rest.endsWith(last);
+  const value = name.toLowerCase();
+  // ok[i]: the first i characters of the name match the tokens read so far.
+  let ok = Array.from({ length: value.length + 1 }, (_, i) => i === 0);
+  for (const t of tokens) {
+    const next = ok.map(() => false);
+    for (let i = 0; i <= value.length; i++) {
+      if (t.kind === 'run') next[i] = ok[i] || (i > 0 && next[i - 1]);
+      else next[i] = i > 0 && ok[i - 1] && (t.kind === 'one' || value[i - 1] === t.ch);
+    }
+    ok = next;
+  }
+  return ok[value.length];
 }
 
 export class Protection {

@@ -307,6 +307,7 @@ export class FakeGitLab {
       method,
       routePath,
       query.redirected ? undefined : `${baseUrl}${routePath}${url.search ? url.search + '&' : '?'}redirected=1`,
+      query,
     );
     if (fault) record.fault = 'kind' in fault ? fault.kind : `status ${fault.status}`;
     if (fault && !isLostAnswer(fault) && (await this.applyFault(fault, res))) return;
@@ -455,7 +456,7 @@ export class FakeGitLab {
       const readable = projectIds
         .map((id) => this.store.projects.get(id)!)
         .filter((p) => this.accessLevel(p, user) >= 20 || (p.visibility === 'public' && !user));
-      const filter = this.filterOf(q, true);
+      const filter = this.filterOf(this.knownParams(q, true), true);
       const pkgs = this.store.listPackages(
         readable.flatMap((p) => this.store.packagesOf(p.id)),
         filter,
@@ -651,11 +652,12 @@ export class FakeGitLab {
     return { status: 200, body: slice.map(toJson), headers };
   }
 
-  /** Grape drops parameters an older server does not declare, without a word. */
-  private knownParams(q: Record<string, string>): Record<string, string> {
+  /** Grape drops parameters an older server does not declare, without a word (the group list's `package_name` came in 13.0). */
+  private knownParams(q: Record<string, string>, group = false): Record<string, string> {
     const known = { ...q };
     if (!atLeast(this.version, 12, 8)) for (const k of ['order_by', 'sort']) delete known[k];
     if (!atLeast(this.version, 12, 9)) for (const k of ['package_type', 'package_name']) delete known[k];
+    if (group && !atLeast(this.version, 13, 0)) delete known.package_name;
     if (!atLeast(this.version, 13, 9)) delete known.status;
     if (!atLeast(this.version, 16, 6)) delete known.package_version;
     return known;

@@ -219,14 +219,14 @@ export class Store {
 
   /** GitLab's package finder: what a list returns for these filters, sorted. */
   listPackages(pkgs: Package[], f: PackageFilter, projectPath?: (p: Package) => string): Package[] {
-    const name = f.packageName?.toLowerCase();
+    const terms = f.packageName?.trim() ? searchTerms(f.packageName).map((t) => t.toLowerCase()) : [];
     const out = pkgs.filter((p) => {
       // GitLab: app/finders/concerns/packages/finder_helper.rb (filter_by_status, filter_by_package_type) and
       // app/finders/packages/{packages_finder,group_packages_finder}.rb: without `status` only the displayable
       // statuses, without `package_type` no terraform modules; an explicit value lists exactly that.
       if (f.status ? p.status !== f.status : !DISPLAYABLE.has(p.status)) return false;
       if (f.packageType ? p.packageType !== f.packageType : p.packageType === 'terraform_module') return false;
-      if (name && !p.name.toLowerCase().includes(name)) return false;
+      if (!terms.every((t) => p.name.toLowerCase().includes(t))) return false;
       if (f.packageVersion !== undefined) return p.version === f.packageVersion;
       return p.version !== null || f.includeVersionless === true;
     });
@@ -251,6 +251,23 @@ export class Store {
       return (ka < kb ? -1 : ka > kb ? 1 : a.id - b.id) * dir;
     });
   }
+}
+
+/**
+ * GitLab: app/finders/concerns/packages/finder_helper.rb (`filter_by_package_name` when
+ * `package_name` is present, i.e. not blank) → Packages::Package.search_by_name →
+ * lib/gitlab/sql/pattern.rb `fuzzy_search(query, [:name], use_minimum_char_limit: false)`: the
+ * query squished, REGEX_QUOTED_TERM's `"…"` taken out whole, the rest split at spaces; every
+ * term, however short, becomes `name ILIKE '%term%'` (sanitize_sql_like: `%`, `_` literal), ANDed.
+ */
+export function searchTerms(query: string): string[] {
+  const squished = query.replace(/[\s\u0085]+/gu, ' ').trim();
+  const quoted: string[] = [];
+  const rest = squished.replace(/(?<=^| )"[^"]+"(?= |$)/g, (term) => {
+    quoted.push(term.slice(1, -1));
+    return '';
+  });
+  return [...rest.split(/ +/).filter((t) => t !== ''), ...quoted];
 }
 
 export function digest(alg: 'md5' | 'sha1' | 'sha256', data: Buffer): string {

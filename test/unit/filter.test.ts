@@ -2,13 +2,15 @@ import { strict as assert } from 'node:assert';
 import { nodeFetch as fetch } from '../../src/platform/node';
 import { GitLabClient } from '../../src/gitlab/client';
 import { parsePackage } from '../../src/gitlab/models';
-import { parseProjectEntry } from '../../src/core/projectRef';
-import { applyLocally, describeFilter, isDefault, toQuery, type PackageFilter } from '../../src/core/packageFilter';
+import { parseGroupEntry, parseProjectEntry } from '../../src/core/projectRef';
+import { applyLocally, describeFilter, isDefault, nameTerms, toQuery, type PackageFilter } from '../../src/core/packageFilter';
+import { parseGitLabVersion } from '../../src/core/versionGates';
 import { PackagesTreeModel } from '../../src/tree/model';
 import { type PackageNode, type ProjectNode } from '../../src/tree/nodes';
 import { shown } from './shown';
 import { word } from '../../src/util/text';
 import { FakeGitLab } from '../fake-gitlab/server';
+import { searchTerms } from '../fake-gitlab/store';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 
 const pkg = (id: number, name: string, version: string, type: string, created: string) =>
@@ -37,6 +39,37 @@ describe('filter and sort', () => {
     );
   });
 
+  it('name terms as GitLab splits them: squished, "quoted words" whole, every term however short, ANDed (issue 21)', () => {
+    const cases: [string, string[]][] = [
+      ['acme ui', ['acme', 'ui']],
+      ['  acme\t\u00a0ui ', ['acme', 'ui']],
+      ['"acme ui" x', ['x', 'acme ui']],
+      ['"a "b c"', ['"a', 'b c']],
+      ['a"b c"', ['a"b', 'c"']],
+      ['"unclosed x', ['"unclosed', 'x']],
+      ['""', ['""']],
+      ['"x"y z"', ['"x"y', 'z"']],
+      ['a  "b"', ['a', 'b']],
+      ['50%_off', ['50%_off']],
+    ];
+    for (const [query, terms] of cases) {
+      assert.deepEqual(nameTerms(query), terms, query);
+      // The fake follows lib/gitlab/sql/pattern.rb with its own regex: both agree.
+      assert.deepEqual(searchTerms(query), terms, `fake: ${query}`);
+    }
+    const pkgs = [
+      pkg(1, '@acme/ui', '1.0', 'npm', '2025-01-01'),
+      pkg(2, 'acme-tools', '1.0', 'npm', '2025-02-01'),
+      pkg(3, 'ui-kit', '1.0', 'npm', '2025-03-01'),
+    ];
+    const names = (packageName: string) => applyLocally(pkgs, { packageName }).map((p) => p.name);
+    assert.deepEqual(names('ACME ui'), ['@acme/ui']);
+    assert.deepEqual(names('ui acme'), ['@acme/ui'], 'any order');
+    assert.deepEqual(names('"acme ui"'), [], 'quoted: together');
+    assert.deepEqual(names('ui'), ['ui-kit', '@acme/ui'], 'two characters are a term too');
+    assert.deepEqual(names('a%'), [], '% is literal');
+  });
+
   it('applies locally the same way the server does (substring name, exact version, sort)', () => {
     const pkgs = [pkg(1, 'Alpha', '1.0', 'npm', '2025-01-01'), pkg(2, 'beta-alpha', '2.0', 'npm', '2025-02-01'), pkg(3, 'gamma', '1.0', 'maven', '2025-03-01')];
     const f: PackageFilter = { packageName: 'ALPHA', orderBy: 'name', sort: 'desc' };
@@ -58,17 +91,46 @@ describe('filter and sort', () => {
     });
     after(() => fake.stop());
 
-    const model = (entry: string, filter: PackageFilter) => {
+    beforeEach(() => {
+      fake.version = '18.5.1-ee';
+    });
+
+    const model = (entry: string, filter: PackageFilter, withVersion = false, group = false) => {
       const client = new GitLabClient({ instanceUrl: fake.url, fetch, getToken: () => Promise.resolve(SAMPLE.apiToken), userAgent: 't', maxRetries: 0 });
       return new PackagesTreeModel({
-        entries: () => [parseProjectEntry(entry, fake.url)],
+        entries: () => (group ? [] : [parseProjectEntry(entry, fake.url)]),
+        groupEntries: () => (group ? [parseGroupEntry(entry, fake.url)] : []),
         clientFor: () => client,
         hasToken: () => Promise.resolve(true),
+        versionOf: withVersion ? () => Promise.resolve(parseGitLabVersion(fake.version)) : undefined,
         onDidChange: () => undefined,
         filterFor: () => filter,
         batchMs: 0,
       });
     };
+    const labels = async (m: PackagesTreeModel) => (await m.children((await m.children())[0])).map((r) => shown(r).label);
+
+    it('two words: the server’s answer is shown as it came, not filtered again as one substring (issue 21, defect 5)', async () => {
+      fake.clearRequests();
+      assert.deepEqual(await labels(model('acme/app', { packageName: 'acme ui' }, true)), ['@acme/ui']);
+      assert.equal(fake.requests.find((r) => r.path.endsWith('/packages'))?.query.package_name, 'acme ui');
+      assert.deepEqual(await labels(model('acme/app', { packageName: '"acme ui"' }, true)), ['No packages match the filter']);
+    });
+
+    it('servers that drop a parameter without a word get the filter applied here, with GitLab’s terms, and "No packages match" when none does', async () => {
+      fake.version = '12.8.0';
+      const old = await labels(model('acme/app', { packageName: 'ui acme' }, true));
+      assert.match(old[0], /cannot apply this filter on the server: filtered here/);
+      assert.deepEqual(old.slice(1), ['@acme/ui']);
+      assert.deepEqual((await labels(model('acme/app', { packageName: 'acme zzz' }, true))).slice(1), ['No packages match the filter']);
+      fake.version = '16.0.0'; // package_version came in 16.6
+      const versions = await labels(model('acme/app', { packageVersion: '0.4.0' }, true));
+      assert.deepEqual(versions.slice(1), ['acme-tools']);
+      fake.version = '12.10.0'; // a group's package_name came in 13.0
+      const group = await labels(model('acme', { packageName: 'acme ui' }, true, true));
+      assert.match(group[0], /filtered here/);
+      assert.deepEqual(group.slice(1), ['@acme/ui']);
+    });
 
     it('sends the filter, shows it on the project row, and says when nothing matches', async () => {
       fake.clearRequests();
@@ -86,12 +148,10 @@ describe('filter and sort', () => {
     });
 
     it('an old server that ignores the parameters still shows only matching packages', async () => {
-      const m = model('legacy/old-server', { packageType: 'npm' });
-      const rows = (await m.children((await m.children())[0])) as PackageNode[];
-      assert.deepEqual(
-        rows.map((r) => r.pkg.name),
-        ['legacy-widgets'],
-      );
+      fake.version = '11.9.0';
+      const rows = await labels(model('legacy/old-server', { packageType: 'npm' }, true));
+      assert.match(rows[0], /filtered here/);
+      assert.deepEqual(rows.slice(1), ['legacy-widgets']);
     });
 
     it('a server that rejects the filter (400) gets it applied here, with a note saying so', async () => {

@@ -126,6 +126,7 @@ describe('package pipelines (keyset paging)', () => {
     );
     assert.equal(calls, 2);
     assert.equal(result.items.length, 2);
+    assert.equal(result.complete, false, 'a repeated cursor is no end of the list (issue 21)');
     assert.equal(nextCursorFromLink('<https://h/api/v4/x?cursor=abc&per_page=20>; rel="next", <https://h/x?page=1>; rel="first"'), 'abc');
     assert.equal(nextCursorFromLink('<https://h/x?page=1>; rel="first"'), undefined);
   });

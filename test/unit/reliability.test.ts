@@ -40,4 +40,16 @@ describe('reliability (fast subset of `npm run chaos`)', function () {
     g.release(['a', 'b']);
     assert.deepEqual(g.claim(['a']), ['a']);
   });
+
+  it('InFlight.claim of 10,000 ids, each listed twice and some already in flight: each free id once, in order (issue 21)', () => {
+    const ids = Array.from({ length: 10_000 }, (_, i) => `package:${i}`);
+    const g = new InFlight();
+    assert.equal(g.claim(ids.filter((_, i) => i % 3 === 0)).length, 3334);
+    const claimed = g.claim([...ids, ...ids.slice().reverse()]);
+    assert.deepEqual(
+      claimed,
+      ids.filter((_, i) => i % 3 !== 0),
+    );
+    assert.ok(ids.every((id) => g.has(id)));
+  });
 });
