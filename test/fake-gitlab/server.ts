@@ -1,8 +1,8 @@
 /**
  * A fake GitLab: a real node:http server on loopback implementing the Packages REST API as
- * `docs/gitlab-packages-api.md` describes it (pagination headers, filters, auth and error
- * bodies, deletion, 11.9-shape projects, FIPS null MD5), recording every request (never the
- * token) and able to inject latency and faults.
+ * GitLab's source does it (README.md beside this file names the GitLab file each behaviour
+ * follows, and where the fake still differs; `../shared/docs/gitlab-packages-api.md` is the
+ * summary), recording every request (never the token) and able to inject latency and faults.
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
