@@ -512,7 +512,6 @@ export class FakeGitLab {
       body,
       query: q,
       packageIn: (id) => this.packageIn(project, id),
-      paged: (rows, path, toJson) => this.paged(rows, q, baseUrl, path, toJson),
       fail: (status, errorBody) => new HttpError(status, errorBody),
     };
     const extra = this.protection.route(method, rest, ctx) ?? pipelinesRoute(method, rest, ctx, (p, pkg) => pipelineJson(p, pkg, project, baseUrl));
