@@ -135,11 +135,16 @@ export class GitLabClient {
     const query = { per_page: Math.min(Math.max(1, perPage), PIPELINES_PER_PAGE_MAX), cursor };
     const parse = (body: unknown): Pipeline[] => parseList(body, (v) => parsePipeline(v) ?? {}, 'pipelines');
     const { value, headers } = await this.http.get(`/projects/${enc(project)}/packages/${packageId}/pipelines`, parse, { query, signal });
-    return keysetPage(value, headers);
+    return keysetPage(value, headers, query.per_page);
   }
 
   /** Every pipeline of a package, following the cursor to the end (at most `maxPages` pages). */
-  allPackagePipelines(project: ProjectKey, packageId: number, signal?: AbortSignal, maxPages = 50): Promise<{ items: Pipeline[]; complete: boolean }> {
+  allPackagePipelines(
+    project: ProjectKey,
+    packageId: number,
+    signal?: AbortSignal,
+    maxPages = 50,
+  ): Promise<{ items: Pipeline[]; complete: boolean; unsure?: boolean }> {
     return collectKeyset((cursor, s) => this.packagePipelinesPage(project, packageId, cursor, PIPELINES_PER_PAGE_MAX, s), { maxPages, signal });
   }
 

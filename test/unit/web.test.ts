@@ -115,7 +115,13 @@ describe('web build: platform/web', () => {
     });
 
     it('reads 150 protection rules with one GET behind a proxy hiding paging headers: GitLab does not page that list', async () => {
-      for (let i = 0; i < 150; i++) fake.addProtectionRule({ projectId: SAMPLE.projects.big.id, packageNamePattern: `p${i}-*`, packageType: 'npm', minimumAccessLevelForPush: 'maintainer' });
+      for (let i = 0; i < 150; i++)
+        fake.addProtectionRule({
+          projectId: SAMPLE.projects.big.id,
+          packageNamePattern: `p${i}-*`,
+          packageType: 'npm',
+          minimumAccessLevelForPush: 'maintainer',
+        });
       fake.exposedHeaders = EXPOSED_HEADERS.filter((h) => !PAGING.has(h));
       try {
         const rules = await clientWith(exposedOnly).protectionRules(SAMPLE.projects.big.id);
@@ -148,6 +154,15 @@ describe('web build: platform/web', () => {
       } finally {
         fake.exposedHeaders = EXPOSED_HEADERS;
       }
+    });
+
+    it('package pipelines behind a proxy hiding `Link`: a full page is not "complete", it may be incomplete', async () => {
+      const rows = Array.from({ length: 20 }, (_, i) => ({ id: 100 - i, status: 'success' }));
+      const c = clientWith(scripted([answer(200, { 'content-type': 'application/json' }, 'cors', JSON.stringify(rows))]));
+      const all = await c.allPackagePipelines('acme/app', 1);
+      assert.deepEqual([all.items.length, all.complete, all.unsure], [20, false, true]);
+      const short = clientWith(scripted([answer(200, {}, 'cors', JSON.stringify(rows.slice(0, 3)))]));
+      assert.equal((await short.allPackagePipelines('acme/app', 1)).complete, true, 'a short page is the end');
     });
 
     it('guessed paging stops at 10,000 rows, marked unsure (a server that keeps answering full pages of new rows)', async () => {
