@@ -23,18 +23,24 @@ function noteOff(deps: CommandDeps, project: ProjectNode): void {
   if (project.project) deps.facts.noteDeleteProtectionOff(project.ref.instanceUrl, project.project.id);
 }
 
+/** The project's loaded rules but the one being edited, or undefined when they were not read. */
+function otherRules(project: ProjectNode, editedId: number | undefined): readonly ProtectionRule[] | undefined {
+  return project.protection?.rules.filter((r) => r.id !== editedId);
+}
+
 export async function writeRule(
   deps: CommandDeps,
   project: ProjectNode,
   kind: RuleWrite,
   asked: RuleFields,
   send: () => Promise<ProtectionRule>,
+  editedId?: number,
 ): Promise<void> {
   let got: ProtectionRule;
   try {
     got = await send();
   } catch (e) {
-    if (!refusedForDeleteProtectionOff(asked, e)) throw e;
+    if (!refusedForDeleteProtectionOff(asked, e, otherRules(project, editedId))) throw e;
     noteOff(deps, project);
     void vscode.window.showWarningMessage(
       kind === 'add'

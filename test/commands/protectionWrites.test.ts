@@ -100,6 +100,18 @@ describe('protection rule writes, delete protection switched off, administrators
     });
   });
 
+  it('a delete-only rule refused 422 in another language (GitLab answers in the user\'s locale) is still read as "delete protection off"', async () => {
+    const h = await t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.apiToken, prepareFake: (f) => (f.deleteProtectionFlag = false) });
+    const rules = await rulesRow(h);
+    // GitLab: lib/api/api.rb sets the locale from the user's preference; the model's message is translated.
+    const german = { message: { error: ['Eine Regel muss mindestens eine Rolle für Push oder Löschen haben.'] } };
+    h.fake.fail({ method: 'POST', path: /\/protection\/rules$/ }, { status: 422, body: german }, 1);
+    h.ui.type('x-*').pick('npm', 'developer+', 'owner+').answer('Add Rule');
+    await h.run('gitlabPackages.addProtectionRule', rules.node);
+    assert.deepEqual(h.ui.errors, []);
+    assert.match(h.ui.toasts.at(-1)?.text ?? '', /delete protection switched off for this project/);
+  });
+
   it('"delete protection off" is kept per project (GitLab checks the flag per project) and forgotten when the project is refreshed', async () => {
     const h = await t.start({ settings: { projects: ['acme/app', 'acme/big'] }, token: SAMPLE.apiToken });
     // GitLab: the flag's actor is the project — off for acme/app only.
