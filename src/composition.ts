@@ -70,6 +70,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform)
     clientFor: (ref) => clients.get(ref.instanceUrl),
     versionOf: (url) => facts.version(url),
     isAdmin: (url) => facts.isAdmin(url),
+    deleteProtectionMayBeOn: (url, projectId) => facts.forgetDeleteProtectionOff(url, projectId),
   });
   const model = new PackagesTreeModel({
     entries: () => parsedEntries(config()),

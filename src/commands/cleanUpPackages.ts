@@ -12,6 +12,7 @@ import { cleanUpScope } from '../core/cleanUpPreview';
 import { isRuleArgument, parseRule, type CleanUpRule } from '../core/cleanUpRule';
 import { listKey } from '../core/packageOwner';
 import { say } from '../host/words';
+import { text } from '../util/text';
 import { packageDeletion } from '../tree/deletions';
 import type { PackageNode } from '../tree/nodes';
 import { packageLabel } from '../tree/presentation';
@@ -97,9 +98,13 @@ async function evaluate(deps: CommandDeps, target: CleanUpTarget, rule: CleanUpR
   return withCancellableProgress(vscode.l10n.t('Listing the packages of {0}…', target.label), async (signal, progress) => {
     // The rules are read beside the listing: what a protection rule keeps from this user is kept.
     const refusals = deps.protection.refusalsFor(source);
-    const packages = await listEveryPackage(client, listSource, signal, (n, total) => progress.report({ message: total ? `${n}/${total}` : `${n}` }));
+    let unsure = false;
+    const report = (n: number, total: number | undefined): void => progress.report({ message: total ? `${n}/${total}` : `${n}` });
+    const packages = await listEveryPackage(client, listSource, signal, report, () => (unsure = true));
     const protectionOf = await refusals;
-    return evaluateRule(packages, rule, { now: Date.now(), protectionOf, only: target.only });
+    const evaluation = evaluateRule(packages, rule, { now: Date.now(), protectionOf, only: target.only });
+    if (unsure) evaluation.notes.push(text('Paging headers hidden, the list may be incomplete'));
+    return evaluation;
   });
 }
 

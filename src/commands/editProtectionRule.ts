@@ -33,6 +33,6 @@ export function editProtectionRuleCommand(deps: CommandDeps): Handler {
     if (!(await confirmRule(message, detail, vscode.l10n.t('Save Rule')))) return;
     const client = deps.clients.get(project.ref.instanceUrl);
     const id = project.project.id;
-    await writeRule(deps, project, 'edit', fields, () => client.updateProtectionRule(id, before.id, fields));
+    await writeRule(deps, project, 'edit', fields, () => client.updateProtectionRule(id, before.id, fields), before.id);
   };
 }

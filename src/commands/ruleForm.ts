@@ -24,7 +24,7 @@ export function ruleProject(node: TreeNode | undefined): ProjectNode | undefined
 }
 
 export async function askRule(deps: CommandDeps, project: ProjectNode, title: string, initial?: ProtectionRule): Promise<RuleFields | undefined> {
-  const withDelete = await deps.facts.hasDeleteProtection(project.ref.instanceUrl);
+  const withDelete = project.project !== undefined && (await deps.facts.hasDeleteProtection(project.ref.instanceUrl, project.project.id));
   const pattern = await vscode.window.showInputBox({
     title,
     prompt: vscode.l10n.t('Package name pattern; * matches any characters (e.g. @acme/* or *-release)'),

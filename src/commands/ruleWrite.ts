@@ -1,8 +1,8 @@
 /**
  * Sends the write of Add Rule… or Edit Rule… and says what it came to from the rule GitLab
- * returned, never from what was asked: as asked; without the delete level asked for (this
- * GitLab has delete protection switched off: remembered for the instance, so its delete
- * question is not asked again); or otherwise than asked. A delete-only rule GitLab refuses for
+ * returned, never from what was asked: as asked; without the delete level asked for (GitLab
+ * has delete protection switched off for this project: remembered for the project, so its
+ * delete question is not asked again until the project is refreshed); or otherwise than asked. A delete-only rule GitLab refuses for
  * the same reason is said so, not shown as a bare 422.
  */
 import * as vscode from 'vscode';
@@ -18,23 +18,40 @@ export type RuleWrite = 'add' | 'edit';
 
 const FLAG = 'packages_protected_packages_delete';
 
+/** GitLab checks the flag per project: remembered for this project (until it is refreshed or its rules show a delete level). */
+function noteOff(deps: CommandDeps, project: ProjectNode): void {
+  if (project.project) deps.facts.noteDeleteProtectionOff(project.ref.instanceUrl, project.project.id);
+}
+
+/** The project's loaded rules but the one being edited, or undefined when they were not read. */
+function otherRules(project: ProjectNode, editedId: number | undefined): readonly ProtectionRule[] | undefined {
+  return project.protection?.rules.filter((r) => r.id !== editedId);
+}
+
 export async function writeRule(
   deps: CommandDeps,
   project: ProjectNode,
   kind: RuleWrite,
   asked: RuleFields,
   send: () => Promise<ProtectionRule>,
+  editedId?: number,
 ): Promise<void> {
   let got: ProtectionRule;
   try {
     got = await send();
   } catch (e) {
-    if (!refusedForDeleteProtectionOff(asked, e)) throw e;
-    deps.facts.noteDeleteProtectionOff(project.ref.instanceUrl);
+    if (!refusedForDeleteProtectionOff(asked, e, otherRules(project, editedId))) throw e;
+    noteOff(deps, project);
     void vscode.window.showWarningMessage(
       kind === 'add'
-        ? vscode.l10n.t('This GitLab has delete protection switched off (feature flag {0}): a rule there must restrict push. Nothing was added.', FLAG)
-        : vscode.l10n.t('This GitLab has delete protection switched off (feature flag {0}): a rule there must restrict push. The rule was not changed.', FLAG),
+        ? vscode.l10n.t(
+            'GitLab has delete protection switched off for this project (feature flag {0}): a rule here must restrict push. Nothing was added.',
+            FLAG,
+          )
+        : vscode.l10n.t(
+            'GitLab has delete protection switched off for this project (feature flag {0}): a rule here must restrict push. The rule was not changed.',
+            FLAG,
+          ),
     );
     return;
   }
@@ -47,17 +64,17 @@ export async function writeRule(
       kind === 'add' ? vscode.l10n.t('Added protection rule {0} ({1}).', name, now) : vscode.l10n.t('Saved protection rule {0} ({1}).', name, now),
     );
   } else if (outcome === 'deleteProtectionOff') {
-    deps.facts.noteDeleteProtectionOff(project.ref.instanceUrl);
+    noteOff(deps, project);
     void vscode.window.showWarningMessage(
       kind === 'add'
         ? vscode.l10n.t(
-            'Added protection rule {0} ({1}) without a delete level: this GitLab has delete protection switched off (feature flag {2}), so no rule restricts deleting there.',
+            'Added protection rule {0} ({1}) without a delete level: GitLab has delete protection switched off for this project (feature flag {2}), so no rule restricts deleting here.',
             name,
             now,
             FLAG,
           )
         : vscode.l10n.t(
-            'Saved protection rule {0} ({1}) without the delete level asked for: this GitLab has delete protection switched off (feature flag {2}), so no rule restricts deleting there.',
+            'Saved protection rule {0} ({1}) without the delete level asked for: GitLab has delete protection switched off for this project (feature flag {2}), so no rule restricts deleting here.',
             name,
             now,
             FLAG,

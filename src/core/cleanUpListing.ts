@@ -1,7 +1,8 @@
 /**
  * Every package of a project or group, for a clean-up rule: the client's paged listing with its
  * bounded concurrency and no row cap (the tree stops at 10,000; a clean-up must see them all).
- * One request per page, none per package.
+ * One request per page, none per package. Ends on every server: the client's paging bounds a
+ * guessed listing (headers hidden) at a repeated page or 10,000 rows and says it did.
  *
  * GitLab lists terraform modules only when `package_type` asks for them
  * (app/finders/concerns/packages/finder_helper.rb): a rule naming that type lists them with it.
@@ -34,6 +35,8 @@ export async function listEveryPackage(
   source: CleanUpSource,
   signal?: AbortSignal,
   onProgress?: (listed: number, total: number | undefined) => void,
+  /** The paging headers were hidden and the listing ended on a guess (a repeated page, 10,000 rows): it may be incomplete. */
+  onUnsure?: () => void,
 ): Promise<Package[]> {
   const items: Package[] = [];
   let before = 0;
@@ -45,6 +48,7 @@ export async function listEveryPackage(
     let total: number | undefined;
     for await (const page of pages) {
       total ??= page.total;
+      if (page.unsure && page.nextPage === undefined) onUnsure?.();
       items.push(...page.items);
       onProgress?.(items.length, total === undefined ? undefined : before + total);
     }

@@ -3,8 +3,10 @@
  * (`GET /version`), the token's scopes and expiry (`GET /personal_access_tokens/self`) and its
  * user (`GET /user`: an administrator?). Each is asked once per instance and shared by every
  * caller; a failure is not remembered (a token set a minute later should be able to succeed),
- * and a token change forgets them. Also what a rule write showed of the instance: that it has
- * delete protection switched off (kept for the session, whatever the token).
+ * and a token change forgets them. Also what a rule write showed of a project: that delete
+ * protection is switched off there. GitLab's flag is checked per project
+ * (`Feature.disabled?(:packages_protected_packages_delete, project)`), so the fact is kept per
+ * project, until that project is refreshed or its rules show a delete level.
  */
 import type { GitLabClient } from '../gitlab/client';
 import { isGitLabError } from '../gitlab/errors';
@@ -47,14 +49,19 @@ export class InstanceFacts {
     return user?.isAdmin === true;
   }
 
-  /** A rule write showed that this instance keeps no delete levels (its feature flag is off). */
-  noteDeleteProtectionOff(instanceUrl: string): void {
-    this.deleteProtectionOff.add(instanceUrl);
+  /** A rule write showed that this project keeps no delete levels (its feature flag is off for it). */
+  noteDeleteProtectionOff(instanceUrl: string, projectId: number): void {
+    this.deleteProtectionOff.add(projectKey(instanceUrl, projectId));
   }
 
-  /** GitLab 17.11+ and not known to have delete protection switched off. */
-  async hasDeleteProtection(instanceUrl: string): Promise<boolean> {
-    return supports(await this.version(instanceUrl), 'deleteProtection') && !this.deleteProtectionOff.has(instanceUrl);
+  /** The project was refreshed, or its rules showed a delete level: the flag may be on now, ask again. */
+  forgetDeleteProtectionOff(instanceUrl: string, projectId: number): void {
+    this.deleteProtectionOff.delete(projectKey(instanceUrl, projectId));
+  }
+
+  /** GitLab 17.11+ and the project not known to have delete protection switched off. */
+  async hasDeleteProtection(instanceUrl: string, projectId: number): Promise<boolean> {
+    return supports(await this.version(instanceUrl), 'deleteProtection') && !this.deleteProtectionOff.has(projectKey(instanceUrl, projectId));
   }
 
   /** A token changed (or settings did): ask again next time. */
@@ -75,4 +82,8 @@ export class InstanceFacts {
     }
     return pending;
   }
+}
+
+function projectKey(instanceUrl: string, projectId: number): string {
+  return `${instanceUrl}#${projectId}`;
 }

@@ -16,6 +16,8 @@ export interface PipelineList {
   more: boolean;
   /** Asked for every pipeline, the server's paging did not reach the end (it repeated a cursor, or ran past the bound). */
   incomplete?: boolean;
+  /** …because the paging header (`Link`) was hidden from us and a page was full. */
+  headersHidden?: boolean;
 }
 
 const NONE: PipelineList = { items: [], more: false };
@@ -47,7 +49,9 @@ export function allPipelines(
 ): Promise<PipelineList> {
   if (!mayListPipelines(pkg, version)) return Promise.resolve(NONE);
   return orNone(
-    client.allPackagePipelines(project, pkg.id, signal).then((all) => ({ items: all.items, more: !all.complete, incomplete: !all.complete || undefined })),
+    client
+      .allPackagePipelines(project, pkg.id, signal)
+      .then((all) => ({ items: all.items, more: !all.complete, incomplete: !all.complete || undefined, headersHidden: all.unsure })),
   );
 }
 

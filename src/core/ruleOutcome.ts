@@ -23,8 +23,16 @@ export function ruleOutcome(asked: Partial<RuleFields>, got: ProtectionRule): Ru
   return got.minimumAccessLevelForDelete === undefined ? 'deleteProtectionOff' : 'changed';
 }
 
-/** GitLab's 422 for a delete-only rule where it keeps no delete level (the model's "at least … push or delete"). */
-export function refusedForDeleteProtectionOff(asked: Partial<RuleFields>, e: unknown): boolean {
+/**
+ * GitLab's 422 for a delete-only rule where it keeps no delete level (the model's "at least …
+ * push or delete"). Judged from structure, not words (GitLab answers in the user's locale,
+ * lib/api/api.rb): the write was delete-only, the answer 422, and no loaded rule (`others`:
+ * the project's rules but the one edited) has the same pattern and type — the only other 422
+ * is "already taken". The English words are a second signal where the rules are unknown.
+ */
+export function refusedForDeleteProtectionOff(asked: Partial<RuleFields>, e: unknown, others?: readonly ProtectionRule[]): boolean {
   const deleteOnly = asked.minimumAccessLevelForPush === null && typeof asked.minimumAccessLevelForDelete === 'string';
-  return deleteOnly && isGitLabError(e) && e.kind === 'badRequest' && e.status === 422 && (e.serverMessage ?? '').includes('push or delete');
+  if (!deleteOnly || !isGitLabError(e) || e.kind !== 'badRequest' || e.status !== 422) return false;
+  if ((e.serverMessage ?? '').includes('push or delete')) return true;
+  return others !== undefined && !others.some((r) => r.packageNamePattern === asked.packageNamePattern && r.packageType === asked.packageType);
 }

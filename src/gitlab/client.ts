@@ -135,18 +135,27 @@ export class GitLabClient {
     const query = { per_page: Math.min(Math.max(1, perPage), PIPELINES_PER_PAGE_MAX), cursor };
     const parse = (body: unknown): Pipeline[] => parseList(body, (v) => parsePipeline(v) ?? {}, 'pipelines');
     const { value, headers } = await this.http.get(`/projects/${enc(project)}/packages/${packageId}/pipelines`, parse, { query, signal });
-    return keysetPage(value, headers);
+    return keysetPage(value, headers, query.per_page);
   }
 
   /** Every pipeline of a package, following the cursor to the end (at most `maxPages` pages). */
-  allPackagePipelines(project: ProjectKey, packageId: number, signal?: AbortSignal, maxPages = 50): Promise<{ items: Pipeline[]; complete: boolean }> {
+  allPackagePipelines(
+    project: ProjectKey,
+    packageId: number,
+    signal?: AbortSignal,
+    maxPages = 50,
+  ): Promise<{ items: Pipeline[]; complete: boolean; unsure?: boolean }> {
     return collectKeyset((cursor, s) => this.packagePipelinesPage(project, packageId, cursor, PIPELINES_PER_PAGE_MAX, s), { maxPages, signal });
   }
 
-  /** The project's package protection rules (GitLab 17.6+; Maintainer or more, else 403). */
+  /**
+   * The project's package protection rules (GitLab 17.6+; Maintainer or more, else 403): one
+   * plain GET — GitLab does not paginate this list (lib/api/project_packages_protection_rules.rb
+   * presents every rule, no paging headers, `page` ignored), so no page is ever guessed.
+   */
   async protectionRules(project: ProjectKey, signal?: AbortSignal): Promise<ProtectionRule[]> {
-    const path = `/projects/${enc(project)}/packages/protection/rules`;
-    return (await collectAll((page, s) => this.page(path, {}, page, parseProtectionRule, s), { concurrency: 1, signal, maxPages: 20 })).items;
+    const parse = (body: unknown): ProtectionRule[] => parseList(body, parseProtectionRule, 'rules');
+    return (await this.http.get(`/projects/${enc(project)}/packages/protection/rules`, parse, { signal })).value;
   }
 
   /** Never retried, like every write. 422 when the pattern is taken for that type. */

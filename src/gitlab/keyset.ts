@@ -11,6 +11,8 @@ export interface KeysetPage<T> {
   items: T[];
   /** The cursor of the next page; absent on the last one. */
   next?: string;
+  /** `Link` was hidden from us (a browser behind a proxy that does not expose it) and the page was full: more may exist. */
+  unsure?: boolean;
 }
 
 export type KeysetFetcher<T> = (cursor: string | undefined, signal?: AbortSignal) => Promise<KeysetPage<T>>;
@@ -20,8 +22,10 @@ export function nextCursorFromLink(link: string | null): string | undefined {
   return nextLinkParam(link, 'cursor') || undefined;
 }
 
-export function keysetPage<T>(items: T[], headers: HeaderBag): KeysetPage<T> {
-  return { items, next: items.length ? nextCursorFromLink(headers.get('link')) : undefined };
+export function keysetPage<T>(items: T[], headers: HeaderBag, perPage: number): KeysetPage<T> {
+  const next = items.length ? nextCursorFromLink(headers.get('link')) : undefined;
+  const unsure = next === undefined && headers.hidden?.('link') === true && items.length >= perPage;
+  return { items, next, ...(unsure ? { unsure } : {}) };
 }
 
 /**
@@ -33,14 +37,14 @@ export function keysetPage<T>(items: T[], headers: HeaderBag): KeysetPage<T> {
 export async function collectKeyset<T>(
   fetchPage: KeysetFetcher<T>,
   opts: { maxPages: number; signal?: AbortSignal },
-): Promise<{ items: T[]; complete: boolean }> {
+): Promise<{ items: T[]; complete: boolean; unsure?: boolean }> {
   const items: T[] = [];
   const seen = new Set<string>();
   let cursor: string | undefined;
   for (let n = 0; n < opts.maxPages; n++) {
     const page = await fetchPage(cursor, opts.signal);
     items.push(...page.items);
-    if (!page.next) return { items, complete: true };
+    if (!page.next) return page.unsure ? { items, complete: false, unsure: true } : { items, complete: true };
     if (seen.has(page.next)) return { items, complete: false };
     seen.add(page.next);
     cursor = page.next;

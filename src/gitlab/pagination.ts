@@ -1,7 +1,9 @@
 /**
  * Offset pagination as GitLab does it: `x-next-page` (or `Link rel="next"`), `x-total-pages`
  * when the server counted (it stops counting past 10,000 rows); where a browser cannot read
- * either (a proxy's CORS hides them), full pages are followed until a short or empty one. The pages after the first are
+ * either (a proxy's CORS hides them), full pages are followed until a short or empty one, a page
+ * whose rows were all seen already (a server that ignores `page`) or 10,000 rows — the list is
+ * then marked `unsure`: it may be incomplete. The pages after the first are
  * fetched concurrently with a bound and handed out in order — up to the total when there is
  * one, speculatively when there is none (the first empty page or page without a next one ends
  * it; at most concurrency − 1 requests go past the end). A misbehaving server cannot make this
@@ -17,7 +19,12 @@ export interface Page<T> {
   nextPage?: number;
   totalPages?: number;
   total?: number;
+  /** The paging headers were hidden and the page was full: whether more rows exist is a guess (the list may be incomplete). */
+  unsure?: boolean;
 }
+
+/** GitLab stops counting past 10,000 rows; guessed paging (headers hidden) stops there too. */
+export const GUESSED_ROWS_MAX = 10_000;
 
 export type PageFetcher<T> = (page: number, signal: AbortSignal) => Promise<Page<T>>;
 
@@ -44,10 +51,11 @@ export function nextPageFromLink(link: string | null): number | undefined {
 
 export function pageFromHeaders<T>(items: T[], headers: HeaderBag, requestedPage: number, requestedPerPage: number): Page<T> {
   const xNext = headers.get('x-next-page');
+  const unsure = xNext === null && headersHidden(headers) && items.length >= requestedPerPage;
   // An empty x-next-page means "last page"; only consult Link when the header is absent.
-  const nextPage =
-    xNext === null ? (nextPageFromLink(headers.get('link')) ?? guessedNext(items, headers, requestedPage, requestedPerPage)) : positiveInt(xNext);
+  const nextPage = xNext === null ? (nextPageFromLink(headers.get('link')) ?? guessedNext(unsure, requestedPage, requestedPerPage)) : positiveInt(xNext);
   return {
+    ...(unsure ? { unsure } : {}),
     items,
     page: positiveInt(headers.get('x-page')) ?? requestedPage,
     perPage: positiveInt(headers.get('x-per-page')) ?? requestedPerPage,
@@ -57,14 +65,18 @@ export function pageFromHeaders<T>(items: T[], headers: HeaderBag, requestedPage
   };
 }
 
+/** Both paging headers hidden from us (a browser, behind a proxy whose CORS does not expose them). */
+function headersHidden(headers: HeaderBag): boolean {
+  return headers.hidden?.('x-next-page') === true && headers.hidden('link');
+}
+
 /**
- * Both paging headers hidden from us (a browser, behind a proxy whose CORS does not expose
- * them): a full page may have a next one, so it is asked for; a short or empty page ends the
- * list. Never guessed where the headers could be read: their absence then means the end.
+ * Headers hidden and the page full (`unsure`): a next page may exist, so it is asked for, up to
+ * 10,000 rows; a short or empty page ends the list. Never guessed where the headers could be
+ * read: their absence then means the end.
  */
-function guessedNext(items: unknown[], headers: HeaderBag, page: number, perPage: number): number | undefined {
-  const hidden = headers.hidden?.('x-next-page') === true && headers.hidden('link');
-  return hidden && items.length >= perPage ? page + 1 : undefined;
+function guessedNext(unsure: boolean, page: number, perPage: number): number | undefined {
+  return unsure && page * perPage < GUESSED_ROWS_MAX ? page + 1 : undefined;
 }
 
 /**
@@ -81,7 +93,8 @@ export async function* iteratePages<T>(fetchPage: PageFetcher<T>, opts: PagingOp
     const first = await fetchPage(start, controller.signal);
     yield first;
     if (first.nextPage === undefined || first.items.length === 0) return;
-    yield* pagesAfter(fetchPage, first, Math.min(first.totalPages ?? Number.MAX_SAFE_INTEGER, lastAllowed), opts.concurrency, controller.signal);
+    const later = pagesAfter(fetchPage, first, Math.min(first.totalPages ?? Number.MAX_SAFE_INTEGER, lastAllowed), opts.concurrency, controller.signal);
+    yield* first.unsure ? withoutRepeats(first, later) : later;
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     controller.abort();
@@ -131,12 +144,36 @@ async function* pagesAfter<T>(fetchPage: PageFetcher<T>, first: Page<T>, last: n
   }
 }
 
+/**
+ * Guessed paging: rows seen on an earlier page are dropped (GitLab's rows never repeat, a server
+ * that ignores `page` repeats them all), and a page with nothing new ends the list, `unsure`.
+ */
+async function* withoutRepeats<T>(first: Page<T>, pages: AsyncGenerator<Page<T>>): AsyncGenerator<Page<T>> {
+  const seen = new Set(first.items.map(idOf));
+  for await (const page of pages) {
+    const fresh = page.items.filter((item) => idOf(item) === undefined || !seen.has(idOf(item)));
+    if (page.items.length > 0 && fresh.length === 0) {
+      yield { ...page, items: [], nextPage: undefined, unsure: true };
+      return;
+    }
+    for (const item of fresh) seen.add(idOf(item));
+    yield fresh.length === page.items.length ? page : { ...page, items: fresh };
+  }
+}
+
+function idOf(item: unknown): unknown {
+  return typeof item === 'object' && item !== null && 'id' in item ? item.id : undefined;
+}
+
 function isLast(page: Page<unknown>): boolean {
   return page.items.length === 0 || page.nextPage === undefined;
 }
 
 /** Every item of every page (bounded by `maxPages`). */
-export async function collectAll<T>(fetchPage: PageFetcher<T>, opts: PagingOptions): Promise<{ items: T[]; complete: boolean; nextPage?: number }> {
+export async function collectAll<T>(
+  fetchPage: PageFetcher<T>,
+  opts: PagingOptions,
+): Promise<{ items: T[]; complete: boolean; nextPage?: number; unsure?: boolean }> {
   const items: T[] = [];
   let lastPage: Page<T> | undefined;
   for await (const page of iteratePages(fetchPage, opts)) {
@@ -144,5 +181,6 @@ export async function collectAll<T>(fetchPage: PageFetcher<T>, opts: PagingOptio
     lastPage = page;
   }
   const nextPage = lastPage?.nextPage;
-  return { items, complete: nextPage === undefined, nextPage };
+  const unsure = lastPage?.unsure === true && nextPage === undefined;
+  return { items, complete: nextPage === undefined && !unsure, nextPage, ...(unsure ? { unsure } : {}) };
 }

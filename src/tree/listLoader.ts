@@ -23,7 +23,7 @@ import type { Package, PackageFile } from '../gitlab/models';
 import type { Page } from '../gitlab/pagination';
 import { text } from '../util/text';
 import type { FileNode, LoadMoreNode, MessageNode, PackageNode, SourceNode, TreeNode } from './nodes';
-import { appendUnique, count, emptyRow, errorRow, infoRow, loadingRow, loadingText, loadMoreRow, stateRow, type ListNode } from './rows';
+import { appendUnique, count, emptyRow, errorRow, infoRow, loadingRow, loadingText, listTail, loadMoreRow, stateRow, type ListNode } from './rows';
 
 /** What is loaded below one row, and how to stop it. */
 export interface Loaded {
@@ -82,7 +82,10 @@ export class ListLoader {
       return;
     }
     loaded.nodes = this.toNodes(node, first.value.items);
-    if (first.value.nextPage === undefined) return;
+    if (first.value.nextPage === undefined) {
+      loaded.nodes = [...loaded.nodes, ...listTail(node, first.value, count(loaded.nodes))];
+      return;
+    }
     if (maxPages <= 1) {
       await pages.return(undefined);
       loaded.nodes = [...loaded.nodes, loadMoreRow(node, first.value.nextPage, count(loaded.nodes))];
@@ -113,7 +116,7 @@ export class ListLoader {
     }
     if (signal.aborted) return;
     const index = loaded.nodes.indexOf(row);
-    const more = last?.nextPage !== undefined ? [loadMoreRow(row.parent, last.nextPage, row.loaded + count(appended))] : [];
+    const more = listTail(row.parent, last, row.loaded + count(appended));
     loaded.nodes = [...appendUnique(loaded.nodes.slice(0, index), appended), ...more];
     this.deps.onDidChange(row.parent);
   }
@@ -155,7 +158,7 @@ export class ListLoader {
           this.deps.onDidChange(progress);
         }
       }
-      redraw(last.nextPage !== undefined ? [loadMoreRow(node, last.nextPage, count(rows))] : []);
+      redraw(listTail(node, last, count(rows)));
     } catch (e) {
       if (!signal.aborted) redraw([errorRow(node, e, 'more')]);
     }
@@ -198,10 +201,12 @@ export class ListLoader {
   private async filterHere(node: SourceNode, loaded: Loaded, maxPages: number): Promise<void> {
     const items: Package[] = [];
     let next: number | undefined;
+    let unsure = false;
     try {
       for await (const page of this.pagesFor(node, 1, maxPages, loaded.controller.signal, false)) {
         items.push(...(page.items as Package[]));
         next = page.nextPage;
+        unsure = page.unsure === true;
       }
     } catch (e) {
       loaded.nodes = [await stateRow(node, e, this.deps)];
@@ -215,7 +220,8 @@ export class ListLoader {
         ? text('This GitLab cannot apply this filter on the server: filtered here (only the first {0} packages were searched)', items.length)
         : text('This GitLab cannot apply this filter on the server: filtered here'),
     );
-    loaded.nodes = [note, ...(kept.length ? this.toNodes(node, kept) : [emptyRow(node, true)])];
+    const tail = next === undefined ? listTail(node, { unsure }, 0) : [];
+    loaded.nodes = [note, ...(kept.length ? this.toNodes(node, kept) : [emptyRow(node, true)]), ...tail];
   }
 
   /** The server's rows as they came: it filtered them (re-filtering here would drop what its terms matched). */

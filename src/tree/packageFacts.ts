@@ -22,7 +22,7 @@ export interface FactsContext {
   projectPath?: string;
   now?: number;
   /** The pipelines read from `…/pipelines` (newest first), whether there are more, and whether a full read stopped short. */
-  pipelines?: { items: readonly Pipeline[]; more: boolean; incomplete?: boolean };
+  pipelines?: { items: readonly Pipeline[]; more: boolean; incomplete?: boolean; headersHidden?: boolean };
   /** The protection rule that covers the package, and why the user may not delete it. */
   rule?: ProtectionRule;
   refusal?: Text;
@@ -60,7 +60,8 @@ function pipelineFacts(pkg: Package, ctx: FactsContext): Fact[] {
     link: sameOriginUrl(p.webUrl, ctx.instanceUrl),
   }));
   if (list[0]?.userName) facts.splice(1, 0, { label: text('Published by'), value: verbatim(list[0].userName) });
-  if (ctx.pipelines?.incomplete)
+  if (ctx.pipelines?.headersHidden) facts.push({ label: text('Earlier pipeline'), value: text('paging headers hidden, the list may be incomplete') });
+  else if (ctx.pipelines?.incomplete)
     facts.push({ label: text('Earlier pipeline'), value: text('the list is incomplete: GitLab’s paging did not reach the end, more may exist') });
   else if (ctx.pipelines?.more) facts.push({ label: text('Earlier pipeline'), value: text('more in Show Package Details') });
   return facts;

@@ -19,6 +19,8 @@ export interface ProtectionLoaderDeps {
   versionOf?(instanceUrl: string): Promise<GitLabVersion | undefined>;
   /** The token's user is an instance administrator (asked once per instance; false when unknown). */
   isAdmin?(instanceUrl: string): Promise<boolean>;
+  /** The project's rules were read again (refresh) or showed a delete level: delete protection may be on there. */
+  deleteProtectionMayBeOn?(instanceUrl: string, projectId: number): void;
   /** How long the packages wait for the rules after their first page is in (ms, default 1,000). */
   graceMs?: number;
 }
@@ -26,7 +28,10 @@ export interface ProtectionLoaderDeps {
 const GRACE_MS = 1_000;
 
 export class ProtectionLoader {
-  private readonly loads = new Map<string, { controller: AbortController; done: Promise<ProjectProtection | undefined> }>();
+  private readonly loads = new Map<
+    string,
+    { controller: AbortController; done: Promise<ProjectProtection | undefined>; instanceUrl: string; projectId: number }
+  >();
   /** Projects shown without their rules, to be redrawn once when the rules land (not once per redraw meanwhile). */
   private readonly redrawPending = new Set<string>();
 
@@ -39,8 +44,11 @@ export class ProtectionLoader {
     let load = this.loads.get(node.id);
     if (!load) {
       const controller = new AbortController();
-      const done = this.load(node, project, controller.signal).catch(() => undefined);
-      this.loads.set(node.id, (load = { controller, done }));
+      const done = this.load(node, project, controller.signal).then(
+        (p) => (p?.rules.some((r) => r.minimumAccessLevelForDelete !== undefined) && this.deps.deleteProtectionMayBeOn?.(node.ref.instanceUrl, project.id), p),
+        () => undefined,
+      );
+      this.loads.set(node.id, (load = { controller, done, instanceUrl: node.ref.instanceUrl, projectId: project.id }));
     }
     const current = load;
     // Kept on the row that asks (a reloaded root has new rows for the same project), unless forgotten meanwhile.
@@ -112,6 +120,7 @@ export class ProtectionLoader {
     for (const [id, load] of this.loads) {
       if (!node || id === node.id) {
         load.controller.abort();
+        this.deps.deleteProtectionMayBeOn?.(load.instanceUrl, load.projectId);
         this.loads.delete(id);
       }
     }

@@ -2,6 +2,7 @@
 import { errorText } from '../core/errorText';
 import { unsupportedMessage, type GitLabVersion } from '../core/versionGates';
 import { asGitLabError } from '../gitlab/errors';
+import type { Page } from '../gitlab/pagination';
 import { text, type Text } from '../util/text';
 import type { LoadMoreNode, MessageNode, PackageNode, ProjectErrorNode, SourceNode, TreeNode } from './nodes';
 
@@ -43,6 +44,12 @@ export function loadingText(loaded: number, total: number | undefined): Text {
 
 export function loadMoreRow(parent: ListNode, nextPage: number, loaded: number): LoadMoreNode {
   return { kind: 'loadMore', id: `${parent.id}/more:${nextPage}`, parent, nextPage, loaded };
+}
+
+/** What ends a list: "Load more…" when the server said more exist; a note when the paging headers were hidden and the end was a guess. */
+export function listTail(parent: ListNode, last: Pick<Page<unknown>, 'nextPage' | 'unsure'> | undefined, loaded: number): TreeNode[] {
+  if (last?.nextPage !== undefined) return [loadMoreRow(parent, last.nextPage, loaded)];
+  return last?.unsure ? [infoRow(parent, 'unsure', text('Paging headers hidden, the list may be incomplete'))] : [];
 }
 
 export function badEntry(entry: string, reason: Text, discriminator: number | string): ProjectErrorNode {

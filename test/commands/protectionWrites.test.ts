@@ -43,7 +43,8 @@ describe('protection rule writes, delete protection switched off, administrators
 
   describe('where GitLab has delete protection switched off (feature flag packages_protected_packages_delete, off by default)', () => {
     const startOff = () => t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.apiToken, prepareFake: (f) => (f.deleteProtectionFlag = false) });
-    const OFF = 'this GitLab has delete protection switched off (feature flag packages_protected_packages_delete), so no rule restricts deleting there.';
+    const OFF =
+      'GitLab has delete protection switched off for this project (feature flag packages_protected_packages_delete), so no rule restricts deleting here.';
 
     it('Add Rule… with a delete level: GitLab keeps none, that is said; the delete question is then no longer asked there', async () => {
       const h = await startOff();
@@ -89,7 +90,7 @@ describe('protection rule writes, delete protection switched off, administrators
       assert.deepEqual(h.ui.errors, []);
       assert.equal(
         h.ui.toasts.at(-1)?.text,
-        'This GitLab has delete protection switched off (feature flag packages_protected_packages_delete): a rule there must restrict push. Nothing was added.',
+        'GitLab has delete protection switched off for this project (feature flag packages_protected_packages_delete): a rule here must restrict push. Nothing was added.',
       );
       const before = h.ui.quickPicks.length;
       h.ui.type('x-*').pick('npm', 'owner+').answer('Add Rule');
@@ -97,6 +98,38 @@ describe('protection rule writes, delete protection switched off, administrators
       assert.equal(h.ui.quickPicks.length - before, 2, 'type and push only');
       assert.equal(ruleWrites(h)[1].status, 201);
     });
+  });
+
+  it('a delete-only rule refused 422 in another language (GitLab answers in the user\'s locale) is still read as "delete protection off"', async () => {
+    const h = await t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.apiToken, prepareFake: (f) => (f.deleteProtectionFlag = false) });
+    const rules = await rulesRow(h);
+    // GitLab: lib/api/api.rb sets the locale from the user's preference; the model's message is translated.
+    const german = { message: { error: ['Eine Regel muss mindestens eine Rolle für Push oder Löschen haben.'] } };
+    h.fake.fail({ method: 'POST', path: /\/protection\/rules$/ }, { status: 422, body: german }, 1);
+    h.ui.type('x-*').pick('npm', 'developer+', 'owner+').answer('Add Rule');
+    await h.run('gitlabPackages.addProtectionRule', rules.node);
+    assert.deepEqual(h.ui.errors, []);
+    assert.match(h.ui.toasts.at(-1)?.text ?? '', /delete protection switched off for this project/);
+  });
+
+  it('"delete protection off" is kept per project (GitLab checks the flag per project) and forgotten when the project is refreshed', async () => {
+    const h = await t.start({ settings: { projects: ['acme/app', 'acme/big'] }, token: SAMPLE.apiToken });
+    // GitLab: the flag's actor is the project — off for acme/app only.
+    h.fake.deleteProtectionFor.set(APP, false);
+    const rules = await rulesRow(h);
+    h.ui.type('x-*').pick('npm', 'developer+', 'owner+').answer('Add Rule');
+    await h.run('gitlabPackages.addProtectionRule', rules.node);
+    assert.equal(ruleWrites(h)[0].status, 422);
+    const questions = async (project: string): Promise<number> => {
+      const before = h.ui.quickPicks.length;
+      h.ui.type('y-*').pick('npm', 'maintainer+', 'owner+').answer('Add Rule');
+      await h.run('gitlabPackages.addProtectionRule', (await h.find(project, 'Protection Rules')).node);
+      return h.ui.quickPicks.length - before;
+    };
+    assert.equal(await questions('acme/big'), 3, 'another project of the same GitLab is still asked who may delete');
+    h.fake.deleteProtectionFor.set(APP, true);
+    await h.run('gitlabPackages.refresh', (await h.find('acme/app')).node);
+    assert.equal(await questions('acme/app'), 3, 'after a refresh the flag may be on again: asked');
   });
 
   it('an instance administrator (GET /user is_admin) is not refused by a rule: the delete is offered and GitLab decides', async () => {

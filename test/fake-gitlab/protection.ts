@@ -31,8 +31,6 @@ export interface RouteContext {
   body: Record<string, unknown> | undefined;
   query: Record<string, string>;
   packageIn(id: number): Package;
-  /** Offset paging as the other lists do it. */
-  paged<T>(rows: T[], path: string, toJson: (row: T) => unknown): Answer;
   fail(status: number, body: object): Error;
 }
 
@@ -110,9 +108,10 @@ export class Protection {
     if (ctx.project.shape === '11.9' || !atLeast(ctx.version, 17, 6)) throw ctx.fail(404, { error: '404 Not Found' });
     if (ctx.level < 40 && !ctx.admin) throw ctx.fail(403, { message: '403 Forbidden' });
     const id = m[1] ? Number(m[1]) : undefined;
-    const path = `/api/v4/projects/${ctx.project.id}/packages/protection/rules`;
     const json = (r: Rule): Record<string, unknown> => this.json(r, ctx);
-    if (id === undefined && method === 'GET') return ctx.paged(this.rulesOf(ctx.project.id), path, json);
+    // GitLab: lib/api/project_packages_protection_rules.rb — `present user_project.package_protection_rules`, no
+    // `paginate`: every rule in one answer, no paging headers, `page`/`per_page` ignored.
+    if (id === undefined && method === 'GET') return { status: 200, body: this.rulesOf(ctx.project.id).map(json) };
     if (id === undefined && method === 'POST') {
       const fields = this.fields(ctx, true);
       const rule = this.addRule({ projectId: ctx.project.id, packageNamePattern: '', packageType: '', ...fields });

@@ -85,6 +85,12 @@ export class FakeGitLab {
    * package delete is refused by a rule. The sample (seed.ts) switches it on.
    */
   deleteProtectionFlag = false;
+  /**
+   * The flag per project, over the instance default above: GitLab's actor is the project
+   * (`Feature.disabled?(:packages_protected_packages_delete, project)` in
+   * lib/api/entities/projects/packages/protection/rule.rb, mark_package_for_destruction_service.rb, lib/api/package_files.rb).
+   */
+  readonly deleteProtectionFor = new Map<number, boolean>();
   private readonly store = new Store();
   private readonly faults = new Faults();
   private readonly protection = new Protection();
@@ -506,13 +512,12 @@ export class FakeGitLab {
       project,
       level,
       admin: user?.admin === true,
-      deleteProtection: this.deleteProtectionFlag,
+      deleteProtection: this.deleteProtectionOn(project.id),
       version: this.version,
       baseUrl,
       body,
       query: q,
       packageIn: (id) => this.packageIn(project, id),
-      paged: (rows, path, toJson) => this.paged(rows, q, baseUrl, path, toJson),
       fail: (status, errorBody) => new HttpError(status, errorBody),
     };
     const extra = this.protection.route(method, rest, ctx) ?? pipelinesRoute(method, rest, ctx, (p, pkg) => pipelineJson(p, pkg, project, baseUrl));
@@ -702,9 +707,13 @@ export class FakeGitLab {
     // GitLab: app/services/packages/mark_package_for_destruction_service.rb (and lib/api/package_files.rb) ask the
     // rules only with `packages_protected_packages_delete` on, and
     // app/services/packages/protection/check_rule_existence_service.rb finds none for an administrator.
-    if (user.admin || !this.deleteProtectionFlag) return;
+    if (user.admin || !this.deleteProtectionOn(project.id)) return;
     if (pkg.protected || this.protection.refusesDelete(pkg, level, this.version))
       throw new HttpError(403, { message: '403 Forbidden - Package is deletion protected.' });
+  }
+
+  private deleteProtectionOn(projectId: number): boolean {
+    return this.deleteProtectionFor.get(projectId) ?? this.deleteProtectionFlag;
   }
 
   private canDelete(project: Project, user: User | undefined, token: Token | undefined): boolean {

@@ -7,6 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { createHash, randomBytes } from 'node:crypto';
 import { deletePackages } from '../../src/core/bulkDelete';
+import { listEveryPackage } from '../../src/core/cleanUpListing';
 import { ClientPool } from '../../src/core/clientPool';
 import { errorText } from '../../src/core/errorText';
 import { BadResponseError, NetworkError, RateLimitedError, ServerError } from '../../src/gitlab/errors';
@@ -20,6 +21,8 @@ import { SAMPLE } from '../fake-gitlab/seed';
 import type { FakeGitLab } from '../fake-gitlab/server';
 import { exposedOnly, nodeAsBrowser, ORIGIN } from './asBrowser';
 import { useSampleFake } from './sampleFake';
+
+const PAGING = new Set(['Link', 'X-Total', 'X-Total-Pages', 'X-Per-Page', 'X-Page', 'X-Next-Page', 'X-Prev-Page']);
 
 function answer(status: number, headers: Record<string, string> = {}, type = 'cors', body = '[]'): BrowserResponse {
   const h = new Headers(headers);
@@ -95,8 +98,7 @@ describe('web build: platform/web', () => {
     });
 
     it('behind a proxy whose CORS exposes no paging headers, a list is not cut at its first page: full pages are followed until a short one', async () => {
-      const paging = new Set(['Link', 'X-Total', 'X-Total-Pages', 'X-Per-Page', 'X-Page', 'X-Next-Page', 'X-Prev-Page']);
-      fake.exposedHeaders = EXPOSED_HEADERS.filter((h) => !paging.has(h));
+      fake.exposedHeaders = EXPOSED_HEADERS.filter((h) => !PAGING.has(h));
       try {
         const c = clientWith(exposedOnly);
         const first = await c.projectPackagesPage('acme/big', {}, 1);
@@ -110,6 +112,69 @@ describe('web build: platform/web', () => {
       }
       const seen = await clientWith(exposedOnly).projectPackagesPage('acme/big', {}, 1);
       assert.deepEqual([seen.nextPage, seen.total], [2, 250], 'GitLab exposes them: read as sent');
+    });
+
+    it('reads 150 protection rules with one GET behind a proxy hiding paging headers: GitLab does not page that list', async () => {
+      for (let i = 0; i < 150; i++)
+        fake.addProtectionRule({
+          projectId: SAMPLE.projects.big.id,
+          packageNamePattern: `p${i}-*`,
+          packageType: 'npm',
+          minimumAccessLevelForPush: 'maintainer',
+        });
+      fake.exposedHeaders = EXPOSED_HEADERS.filter((h) => !PAGING.has(h));
+      try {
+        const rules = await clientWith(exposedOnly).protectionRules(SAMPLE.projects.big.id);
+        assert.equal(rules.length, 150);
+        assert.equal(new Set(rules.map((r) => r.id)).size, 150);
+        const asked = fake.requests.filter((r) => r.path.includes('/protection/rules'));
+        assert.equal(asked.length, 1, 'one plain GET');
+        assert.equal(asked[0].query.page, undefined);
+      } finally {
+        fake.exposedHeaders = EXPOSED_HEADERS;
+      }
+    });
+
+    it('behind a proxy that ignores `page` and hides the paging headers, listing ends at the first repeated page, marked unsure', async () => {
+      fake.exposedHeaders = EXPOSED_HEADERS.filter((h) => !PAGING.has(h));
+      let sent = 0;
+      const ignoresPage: BrowserFetch = (url, init) => {
+        if (++sent > 500) throw new Error('the listing does not end');
+        return exposedOnly(url.replace(/([?&])page=\d+/, '$1page=1'), init);
+      };
+      try {
+        const c = clientWith(ignoresPage, { concurrency: 2 });
+        const all = await collectAll((page, signal) => c.projectPackagesPage('acme/big', {}, page, signal), { concurrency: 2 });
+        assert.deepEqual([all.items.length, new Set(all.items.map((p) => p.id)).size, all.complete, all.unsure], [100, 100, false, true]);
+        assert.ok(sent <= 4, `${sent} requests`);
+        sent = 0;
+        let incomplete = false;
+        const listed = await listEveryPackage(c, { kind: 'project', key: 'acme/big' }, undefined, undefined, () => (incomplete = true));
+        assert.deepEqual([listed.length, incomplete], [100, true], 'the clean-up listing ends too, and says so');
+      } finally {
+        fake.exposedHeaders = EXPOSED_HEADERS;
+      }
+    });
+
+    it('package pipelines behind a proxy hiding `Link`: a full page is not "complete", it may be incomplete', async () => {
+      const rows = Array.from({ length: 20 }, (_, i) => ({ id: 100 - i, status: 'success' }));
+      const c = clientWith(scripted([answer(200, { 'content-type': 'application/json' }, 'cors', JSON.stringify(rows))]));
+      const all = await c.allPackagePipelines('acme/app', 1);
+      assert.deepEqual([all.items.length, all.complete, all.unsure], [20, false, true]);
+      const short = clientWith(scripted([answer(200, {}, 'cors', JSON.stringify(rows.slice(0, 3)))]));
+      assert.equal((await short.allPackagePipelines('acme/app', 1)).complete, true, 'a short page is the end');
+    });
+
+    it('guessed paging stops at 10,000 rows, marked unsure (a server that keeps answering full pages of new rows)', async () => {
+      let n = 0;
+      const endless: BrowserFetch = () => {
+        if (++n > 200) throw new Error('the listing does not end');
+        const rows = Array.from({ length: 100 }, (_, i) => ({ id: n * 1000 + i, name: 'x', version: '1', package_type: 'generic' }));
+        return Promise.resolve(answer(200, { 'content-type': 'application/json' }, 'cors', JSON.stringify(rows)));
+      };
+      const c = clientWith(endless);
+      const all = await collectAll((page, signal) => c.projectPackagesPage('acme/big', {}, page, signal), { concurrency: 1 });
+      assert.deepEqual([all.items.length, all.complete, all.unsure], [10_000, false, true]);
     });
 
     it('a 429 whose Retry-After it cannot read waits a jittered backoff, bounded; a readable one is obeyed', async () => {
