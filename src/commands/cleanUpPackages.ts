@@ -7,12 +7,12 @@
  */
 import * as vscode from 'vscode';
 import { evaluateRule, type Evaluation } from '../core/cleanUpEvaluate';
-import { listEveryPackage } from '../core/cleanUpListing';
+import { listEveryPackage, listingTypes, type ListingProgress } from '../core/cleanUpListing';
 import { cleanUpScope } from '../core/cleanUpPreview';
 import { isRuleArgument, parseRule, type CleanUpRule } from '../core/cleanUpRule';
 import { listKey } from '../core/packageOwner';
+import { typesOn } from '../core/packageTypes';
 import { say } from '../host/words';
-import { text } from '../util/text';
 import { packageDeletion } from '../tree/deletions';
 import type { PackageNode } from '../tree/nodes';
 import { packageLabel } from '../tree/presentation';
@@ -31,7 +31,7 @@ export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy
     const argument = args.find(isRuleArgument);
     const target = await resolveCleanUpTarget(deps, args, argument, mode === 'delete');
     if (!target) return;
-    const { source, label } = target;
+    const { source, label, where } = target;
     if (mode === 'delete' && !(await deps.health.tokenMayDelete(source.ref.instanceUrl))) {
       readOnlyTokenMessage(source);
       return;
@@ -59,18 +59,18 @@ export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy
       return { ...packageDeletion(node), label: packageLabel(v.pkg), projectPath: v.pkg.projectPath ?? label };
     });
     deps.log.info(
-      `Clean-up of ${label} (${JSON.stringify(rule)}): ${requests.length} packages chosen: ${requests.map((r) => `${r.label} #${r.deletion.packageId}`).join(', ')}`,
+      `Clean-up of ${where} (${JSON.stringify(rule)}): ${requests.length} packages chosen: ${requests.map((r) => `${r.label} #${r.deletion.packageId}`).join(', ')}`,
     );
     const report = await deps.deletes.run(requests, {
-      confirm: (targets, setAside) => confirmCleanUp(label, rule, evaluation.notes, targets, setAside),
+      confirm: (targets, setAside) => confirmCleanUp({ where, typed: target.only?.projectPath ?? label }, rule, evaluation, targets, setAside),
       progress: (targets, run) =>
-        withCancellableProgress(vscode.l10n.t('Cleaning up {0}: deleting {1} packages…', label, targets.length), (signal, progress) =>
+        withCancellableProgress(vscode.l10n.t('Cleaning up {0}: deleting {1} packages…', where, targets.length), (signal, progress) =>
           run((done, total) => progress.report({ increment: 100 / total, message: `${done}/${total}` }), signal),
         ),
     });
     const refresh = (): void => deps.model.refresh(source);
     if (report.outcomes.length) refresh();
-    reportDeletion(report, (n) => vscode.l10n.t('Deleted {0} packages from {1}.', n, label), refresh);
+    reportDeletion(report, (n) => vscode.l10n.t('Deleted {0} packages from {1}.', n, where), refresh);
   };
 }
 
@@ -85,7 +85,10 @@ async function ruleFor(deps: CommandDeps, target: CleanUpTarget, argument: Recor
   // A name row's rule is remembered for that name, apart from the project's or group's.
   const { ref } = target.source;
   const nameKey = target.only?.key;
-  const rule = await askRule(target.only ? `${target.label} · ${target.only.name}` : target.label, deps.cleanUpRules.get(ref, nameKey));
+  // A group's name rows are named with their project: the same name in two projects has two rules.
+  const title = [target.label, target.only?.projectPath, target.only?.name].filter((p) => p !== undefined).join(' · ');
+  const types = typesOn(await deps.facts.version(ref.instanceUrl));
+  const rule = await askRule(title, deps.cleanUpRules.get(ref, nameKey), types);
   if (rule) await deps.cleanUpRules.set(ref, rule, nameKey);
   return rule;
 }
@@ -94,18 +97,26 @@ async function ruleFor(deps: CommandDeps, target: CleanUpTarget, argument: Recor
 async function evaluate(deps: CommandDeps, target: CleanUpTarget, rule: CleanUpRule): Promise<Evaluation> {
   const { source } = target;
   const client = deps.clients.get(source.ref.instanceUrl);
-  const listSource = { kind: source.kind, key: listKey(source), includeSubgroups: deps.config().includeSubgroups, packageTypes: rule.packageTypes };
+  const listSource = {
+    kind: source.kind,
+    key: listKey(source),
+    includeSubgroups: deps.config().includeSubgroups,
+    packageTypes: listingTypes(rule.packageTypes, target.only?.packageType),
+  };
   return withCancellableProgress(vscode.l10n.t('Listing the packages of {0}…', target.label), async (signal, progress) => {
     // The rules are read beside the listing: what a protection rule keeps from this user is kept.
     const refusals = deps.protection.refusalsFor(source);
-    let unsure = false;
-    const report = (n: number, total: number | undefined): void => progress.report({ message: total ? `${n}/${total}` : `${n}` });
-    const packages = await listEveryPackage(client, listSource, signal, report, () => (unsure = true));
+    const listing = await listEveryPackage(client, listSource, signal, (p) => progress.report({ message: progressText(p) }));
     const protectionOf = await refusals;
-    const evaluation = evaluateRule(packages, rule, { now: Date.now(), protectionOf, only: target.only });
-    if (unsure) evaluation.notes.push(text('Paging headers hidden, the list may be incomplete'));
-    return evaluation;
+    const evaluation = evaluateRule(listing.packages, rule, { now: Date.now(), protectionOf, only: target.only });
+    return { ...evaluation, notes: [...listing.notes, ...evaluation.notes] };
   });
+}
+
+/** `105/110`; with two listings (the default one and terraform modules) each is counted apart: `list 2 of 2: 3/5`. */
+function progressText(p: ListingProgress): string {
+  const counts = p.total ? `${p.listed}/${p.total}` : `${p.listed}`;
+  return p.parts > 1 ? vscode.l10n.t('list {0} of {1}: {2}', p.part, p.parts, counts) : counts;
 }
 
 function nothingToDo(deps: CommandDeps, input: Parameters<typeof showPreviewDocument>[1]): void {

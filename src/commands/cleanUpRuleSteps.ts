@@ -7,11 +7,11 @@ import * as vscode from 'vscode';
 import { DELETABLE_STATUSES, describeRule, hasCriterion, RULE_KEYS, type CleanUpRule } from '../core/cleanUpRule';
 import { say } from '../host/words';
 import { compilePattern } from '../util/pattern';
-import { PACKAGE_TYPES } from './filter';
 
 const STEPS = RULE_KEYS.length;
 
-export async function askRule(sourceLabel: string, remembered: CleanUpRule | undefined): Promise<CleanUpRule | undefined> {
+/** `types`: the package types this server has (terraform_module only from GitLab 13.11 on). */
+export async function askRule(sourceLabel: string, remembered: CleanUpRule | undefined, types: readonly string[]): Promise<CleanUpRule | undefined> {
   if (remembered) {
     const use = vscode.l10n.t('Use the Last Rule');
     const change = vscode.l10n.t('Change the Rule…');
@@ -41,7 +41,7 @@ export async function askRule(sourceLabel: string, remembered: CleanUpRule | und
       askList(
         t,
         vscode.l10n.t('Only these package types (none checked: all types but terraform_module, which GitLab lists only when asked)'),
-        PACKAGE_TYPES,
+        types,
         prev.packageTypes,
       ),
     statuses: (t) => askList(t, vscode.l10n.t('Only these statuses (none checked: all)'), DELETABLE_STATUSES, prev.statuses),

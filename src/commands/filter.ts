@@ -2,27 +2,12 @@
 import * as vscode from 'vscode';
 import type { PackageOrderBy, SortDirection } from '../gitlab/client';
 import { DEFAULT_SORT, describeFilter, type PackageFilter } from '../core/packageFilter';
+import { PACKAGE_TYPES } from '../core/packageTypes';
 import { say } from '../host/words';
 import { text, type Text } from '../util/text';
 import { projectLabel } from '../tree/presentation';
 import { isNode, type CommandDeps, type Handler } from './deps';
 
-export const PACKAGE_TYPES = [
-  'maven',
-  'npm',
-  'pypi',
-  'nuget',
-  'generic',
-  'helm',
-  'conan',
-  'composer',
-  'golang',
-  'debian',
-  'rubygems',
-  'rpm',
-  'terraform_module',
-  'ml_model',
-];
 const STATUSES = ['default', 'error', 'deprecated', 'hidden', 'processing', 'pending_destruction'];
 const SORTS: { orderBy: PackageOrderBy; sort: SortDirection; label: Text }[] = [
   { orderBy: 'created_at', sort: 'desc', label: text('Newest first') },

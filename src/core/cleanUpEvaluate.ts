@@ -12,7 +12,7 @@ import { displayName, type Package } from '../gitlab/models';
 import { shortDate } from '../util/format';
 import { compilePattern, type Matcher } from '../util/pattern';
 import { text, verbatim, type Text } from '../util/text';
-import { coversSomeVersions, newestWords, RULE_KEYS, type CleanUpRule } from './cleanUpRule';
+import { coversSomeVersions, newestWords, RULE_KEYS, type CleanUpRule, type RuleApplied } from './cleanUpRule';
 import { uniqueBy } from './deletion';
 import { nameKey } from './packageName';
 
@@ -35,6 +35,8 @@ export interface Evaluation {
   inScope: number;
   /** What of the rule was not applied, and why. */
   notes: Text[];
+  /** The same, for describing the rule. */
+  applied: RuleApplied;
 }
 
 /** Why a protection rule keeps this user from deleting the package, or undefined. */
@@ -102,7 +104,8 @@ export function evaluateRule(packages: readonly Package[], rule: CleanUpRule, op
     if (stays.length) kept.push({ pkg, reasons: stays });
     else candidates.push({ pkg, reasons: goes.length ? goes : [text('matches the rule')] });
   }
-  return { candidates, kept, listed: listed.length, inScope: inScope.length, notes };
+  const applied = { downloadsSkipped: rule.notDownloadedForDays !== undefined && !downloadsKnown };
+  return { candidates, kept, listed: listed.length, inScope: inScope.length, notes, applied };
 }
 
 /** The criteria that select packages (the download criterion too, where the server has the field). */

@@ -5,25 +5,46 @@
  * guessed listing (headers hidden) at a repeated page or 10,000 rows and says it did.
  *
  * GitLab lists terraform modules only when `package_type` asks for them
- * (app/finders/concerns/packages/finder_helper.rb): a rule naming that type lists them with it.
+ * (app/finders/packages/packages_finder.rb `base`, group_packages_finder.rb): a rule naming that
+ * type, or a name row of it, lists them with it. A GitLab before 13.11 has no such type and
+ * answers 400: the rest is listed, and the notes say so.
  */
 import type { GitLabClient, PackageQuery } from '../gitlab/client';
+import { isGitLabError } from '../gitlab/errors';
 import type { Package } from '../gitlab/models';
 import type { ProjectKey } from '../gitlab/types';
+import { text, type Text } from '../util/text';
+import { LISTED_WHEN_ASKED } from './packageTypes';
 
 export interface CleanUpSource {
   kind: 'project' | 'group';
   key: ProjectKey;
   /** Groups only: include subgroups' projects. */
   includeSubgroups?: boolean;
-  /** The rule's package types (what is only listed when asked for is then asked for). */
+  /** The types the clean-up covers (what is only listed when asked for is then asked for); unset: all. */
   packageTypes?: readonly string[];
 }
 
-/** Types GitLab's package lists leave out unless `package_type` names them. */
-export const LISTED_WHEN_ASKED = ['terraform_module'];
+export interface Listing {
+  packages: Package[];
+  /** What could not be listed, and why. */
+  notes: Text[];
+}
 
-/** The listings a rule needs: the default one unless it names only asked-for types, and one per asked-for type it names. */
+/** How far a listing has come: packages listed, the total GitLab gave for this part, and which part of how many. */
+export interface ListingProgress {
+  listed: number;
+  total: number | undefined;
+  part: number;
+  parts: number;
+}
+
+/** The types a clean-up lists: a name row's own type (its versions are of that type), else the rule's. */
+export function listingTypes(ruleTypes: readonly string[] | undefined, onlyType: string | undefined): readonly string[] | undefined {
+  return onlyType !== undefined ? [onlyType] : ruleTypes;
+}
+
+/** The listings a clean-up needs: the default one unless it names only asked-for types, and one per asked-for type it names. */
 export function listingQueries(packageTypes: readonly string[] | undefined): PackageQuery[] {
   const asked = (packageTypes ?? []).filter((t) => LISTED_WHEN_ASKED.includes(t));
   const needsDefault = !packageTypes || packageTypes.some((t) => !LISTED_WHEN_ASKED.includes(t));
@@ -34,25 +55,34 @@ export async function listEveryPackage(
   client: GitLabClient,
   source: CleanUpSource,
   signal?: AbortSignal,
-  onProgress?: (listed: number, total: number | undefined) => void,
-  /** The paging headers were hidden and the listing ended on a guess (a repeated page, 10,000 rows): it may be incomplete. */
-  onUnsure?: () => void,
-): Promise<Package[]> {
-  const items: Package[] = [];
-  let before = 0;
-  for (const query of listingQueries(source.packageTypes)) {
+  onProgress?: (progress: ListingProgress) => void,
+): Promise<Listing> {
+  const packages: Package[] = [];
+  const notes: Text[] = [];
+  const queries = listingQueries(source.packageTypes);
+  let unsure = false;
+  for (const [i, query] of queries.entries()) {
     const pages =
       source.kind === 'project'
         ? client.projectPackages(source.key, query, { signal })
         : client.groupPackages(source.key, { ...query, excludeSubgroups: source.includeSubgroups === false ? true : undefined }, { signal });
     let total: number | undefined;
-    for await (const page of pages) {
-      total ??= page.total;
-      if (page.unsure && page.nextPage === undefined) onUnsure?.();
-      items.push(...page.items);
-      onProgress?.(items.length, total === undefined ? undefined : before + total);
+    let listed = 0;
+    try {
+      for await (const page of pages) {
+        total ??= page.total;
+        listed += page.items.length;
+        if (page.unsure && page.nextPage === undefined) unsure = true;
+        packages.push(...page.items);
+        onProgress?.({ listed, total, part: i + 1, parts: queries.length });
+      }
+    } catch (e) {
+      // A server that predates the type refuses it: the other listings stand.
+      if (!(query.packageType && listed === 0 && isGitLabError(e) && e.kind === 'badRequest' && e.status === 400)) throw e;
+      notes.push(text('GitLab refused package_type={0} (HTTP 400: a GitLab before 13.11): none were listed', query.packageType));
     }
-    before = items.length;
   }
-  return items;
+  // The paging headers were hidden and a listing ended on a guess (a repeated page, 10,000 rows).
+  if (unsure) notes.push(text('Paging headers hidden, the list may be incomplete'));
+  return { packages, notes };
 }

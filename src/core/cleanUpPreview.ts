@@ -3,7 +3,7 @@
  * Preview"): the rule, the counts, then every candidate and every kept package with its reasons.
  * What the user unchecked in the preview is listed as kept, saying so.
  */
-import { displayName, type Package } from '../gitlab/models';
+import { displayName, versionLabel, type Package } from '../gitlab/models';
 import { plainLine } from '../util/format';
 import { joinTexts, text, verbatim, type Text } from '../util/text';
 import { describeRule, type CleanUpRule } from './cleanUpRule';
@@ -45,7 +45,7 @@ export function cleanUpScope(kind: 'project' | 'group', only: CleanUpOnly | unde
 /** One candidate or kept package on one line: `name version · type [· project] (id) — reasons`. */
 export function verdictLine(v: Verdict): Text {
   const p = v.pkg;
-  const facts = [p.version ?? '-', p.packageType, ...(p.status && p.status !== 'default' ? [p.status] : []), ...(p.projectPath ? [p.projectPath] : [])];
+  const facts = [versionLabel(p) ?? '-', p.packageType, ...(p.status && p.status !== 'default' ? [p.status] : []), ...(p.projectPath ? [p.projectPath] : [])];
   return text('{0} {1} (id {2}) — {3}', verbatim(plainLine(displayName(p))), verbatim(plainLine(facts.join(' · '))), p.id, reasonsText(v.reasons));
 }
 
@@ -61,7 +61,7 @@ export function previewLines(input: PreviewInput): Text[] {
   const kept = [...e.candidates.filter((v) => isUnchecked(v.pkg)).map((v) => ({ pkg: v.pkg, reasons: [text('unchecked in the preview')] })), ...e.kept];
   const lines: Text[] = [
     text('Clean-up preview: {0}', verbatim(input.source)),
-    text('Rule: {0}', describeRule(input.rule)),
+    text('Rule: {0}', describeRule(input.rule, e.applied)),
     ...(input.scope ? [text('Scope: {0}', input.scope)] : []),
     text('{0} of {1} packages to delete ({2} covered by the rule, {3} kept)', candidates.length, e.listed, e.inScope, kept.length),
     ...e.notes.map((n) => text('Note: {0}', n)),

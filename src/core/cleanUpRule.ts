@@ -8,6 +8,7 @@
  */
 import { compilePattern } from '../util/pattern';
 import { joinTexts, text, verbatim, type Text } from '../util/text';
+import { PACKAGE_TYPES } from './packageTypes';
 
 export interface CleanUpRule {
   /** Keep the newest N covered versions of each package name (by `created_at`, whatever the date criteria). 0 allows deleting every version; unset keeps the newest one. */
@@ -40,6 +41,20 @@ export type ParsedRule = { ok: true; rule: CleanUpRule } | { ok: false; problem:
 export const DELETABLE_STATUSES = ['default', 'error', 'deprecated'];
 const UNDELETABLE_STATUSES = ['hidden', 'processing', 'pending_destruction'];
 
+/** Whether packages of this status are ones a clean-up cannot list or delete. */
+export function isUndeletable(status: string | undefined): status is string {
+  return status !== undefined && UNDELETABLE_STATUSES.includes(status);
+}
+
+/** Why packages of an undeletable status cannot be cleaned up. */
+export function undeletableStatus(status: string): Text {
+  return text(
+    'packages with status {0} cannot be cleaned up: GitLab lists them only when asked, and its API deletes only {1} packages',
+    status,
+    DELETABLE_STATUSES.join(', '),
+  );
+}
+
 /** Whether a command argument is a rule object (as opposed to a tree row or nothing). */
 export function isRuleArgument(arg: unknown): arg is Record<string, unknown> {
   return typeof arg === 'object' && arg !== null && !Array.isArray(arg) && RULE_KEYS.some((k) => k in arg);
@@ -70,16 +85,11 @@ export function parseRule(arg: Record<string, unknown>): ParsedRule {
       return { ok: false, problem: text('{0} must be a list of names', key) };
     if (list.length) rule[key] = [...new Set(list)];
   }
-  const undeletable = rule.statuses?.find((s) => UNDELETABLE_STATUSES.includes(s));
-  if (undeletable !== undefined)
-    return {
-      ok: false,
-      problem: text(
-        'statuses: packages with status {0} cannot be cleaned up: GitLab lists them only when asked, and its API deletes only {1} packages',
-        undeletable,
-        DELETABLE_STATUSES.join(', '),
-      ),
-    };
+  const unknownType = rule.packageTypes?.find((t) => !PACKAGE_TYPES.includes(t));
+  if (unknownType !== undefined)
+    return { ok: false, problem: text('packageTypes: GitLab has no package type {0} (its types: {1})', unknownType, PACKAGE_TYPES.join(', ')) };
+  const undeletable = rule.statuses?.find(isUndeletable);
+  if (undeletable !== undefined) return { ok: false, problem: text('statuses: {0}', undeletableStatus(undeletable)) };
   if (!hasCriterion(rule)) return { ok: false, problem: text('The rule has no criterion: give at least one of {0}', RULE_KEYS.join(', ')) };
   return { ok: true, rule };
 }
@@ -89,11 +99,12 @@ export function hasCriterion(rule: CleanUpRule): boolean {
 }
 
 /**
- * Whether the rule covers only some versions of a name (a version pattern, statuses): "the
- * newest" then counts among those, and is said to. Name and type criteria take whole names.
+ * Whether the rule covers only some versions of a name (a version pattern, statuses that leave
+ * some out): "the newest" then counts among those, and is said to. Name and type criteria take
+ * whole names; statuses naming every deletable one leave nothing out.
  */
 export function coversSomeVersions(rule: CleanUpRule): boolean {
-  return rule.versionPattern !== undefined || rule.statuses !== undefined;
+  return rule.versionPattern !== undefined || (rule.statuses !== undefined && !DELETABLE_STATUSES.every((s) => rule.statuses?.includes(s)));
 }
 
 /** The words for what "keep the newest" keeps: the newest one or N, of all a name's versions or of those covered. */
@@ -103,13 +114,18 @@ export function newestWords<T>(rule: CleanUpRule, words: { one: T; oneCovered: T
   return covered ? words.someCovered : words.some;
 }
 
-/** Whether the rule has a date criterion, which "keep the newest N" comes before. */
-function hasDates(rule: CleanUpRule): boolean {
-  return rule.olderThanDays !== undefined || rule.notDownloadedForDays !== undefined;
+/** What of the rule a clean-up could not apply (GitLab 11.9-12.x send no `last_downloaded_at`). */
+export interface RuleApplied {
+  downloadsSkipped?: boolean;
 }
 
-/** The rule in words, for the confirmation and the preview's title. */
-export function describeRule(rule: CleanUpRule): Text {
+/** Whether a date criterion applies, which "keep the newest N" comes before. */
+function hasDates(rule: CleanUpRule, applied: RuleApplied): boolean {
+  return rule.olderThanDays !== undefined || (rule.notDownloadedForDays !== undefined && !applied.downloadsSkipped);
+}
+
+/** The rule in words, for the confirmation and the preview's title; "whatever the dates" only where a date criterion applies. */
+export function describeRule(rule: CleanUpRule, applied: RuleApplied = {}): Text {
   return (
     joinTexts([
       rule.olderThanDays !== undefined ? text('older than {0} days', rule.olderThanDays) : undefined,
@@ -118,13 +134,13 @@ export function describeRule(rule: CleanUpRule): Text {
       rule.versionPattern !== undefined ? text('versions {0}', verbatim(rule.versionPattern)) : undefined,
       rule.packageTypes ? text('types {0}', verbatim(rule.packageTypes.join(', '))) : undefined,
       rule.statuses ? text('status {0}', verbatim(rule.statuses.join(', '))) : undefined,
-      keeping(rule),
+      keeping(rule, applied),
     ]) ?? text('no criterion')
   );
 }
 
 /** What "keep the newest N" keeps, in words: among which versions, and that the dates do not count. */
-function keeping(rule: CleanUpRule): Text {
+function keeping(rule: CleanUpRule, applied: RuleApplied): Text {
   const n = rule.keepNewest;
   if (n === 0) return text('every version may go');
   const kept = newestWords(rule, {
@@ -133,5 +149,5 @@ function keeping(rule: CleanUpRule): Text {
     some: text('keeping the newest {0} of each name', n ?? 1),
     someCovered: text('keeping the newest {0} covered versions of each name', n ?? 1),
   });
-  return hasDates(rule) ? text('{0}, whatever the dates', kept) : kept;
+  return hasDates(rule, applied) ? text('{0}, whatever the dates', kept) : kept;
 }

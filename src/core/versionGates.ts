@@ -30,7 +30,8 @@ export type Feature =
   | 'protectionRules'
   | 'deleteProtection'
   | 'fileOrdering'
-  | 'downloadById';
+  | 'downloadById'
+  | 'terraformModules';
 
 /** [major, minor] it arrived in, and how to name it in a sentence. */
 export const FEATURES: Record<Feature, { since: [number, number]; what: Text }> = {
@@ -47,6 +48,8 @@ export const FEATURES: Record<Feature, { since: [number, number]; what: Text }> 
   // In GitLab's 18.x source, not in the 17.x docs (the minor is not pinned); older servers ignore the parameters.
   fileOrdering: { since: [18, 0], what: text('Sorting package files on the server') },
   downloadById: { since: [18, 4], what: text('Downloading any package file by its id') },
+  // The Infrastructure Registry (13.11) brought `terraform_module` to the package_type enum.
+  terraformModules: { since: [13, 11], what: text('Terraform modules') },
 };
 
 /** Unknown versions are given the benefit of the doubt: the server's answer then decides. */

@@ -251,3 +251,14 @@ export function parseVersion(v: unknown): ServerVersion {
 export function displayName(p: Package): string {
   return p.packageType === 'conan' && p.conanPackageName ? p.conanPackageName : p.name;
 }
+
+/**
+ * The version as a person tells versions apart: Conan's with the recipe's `@user/channel`
+ * (`0.2@mycompany/stable`: `Hello/0.2@mycompany/stable` and `…@mycompany/testing` are two
+ * versions 0.2 of one name); undefined for a versionless package.
+ */
+export function versionLabel(p: Package): string | undefined {
+  const at = p.packageType === 'conan' && p.conanPackageName ? p.name.lastIndexOf('@') : -1;
+  const channel = at < 0 ? '' : p.name.slice(at);
+  return p.version === null ? channel || undefined : p.version + channel;
+}

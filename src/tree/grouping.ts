@@ -30,6 +30,7 @@ export function byName(source: SourceNode, rows: TreeNode[]): TreeNode[] {
         name: displayName(r.pkg),
         packageType: r.pkg.packageType,
         projectPath: r.pkg.projectPath,
+        status: r.pkg.status,
         versions: 1,
       });
   }

@@ -86,6 +86,8 @@ export interface NameNode {
   packageType: string;
   /** In a group's list: the project the versions are in. */
   projectPath?: string;
+  /** Its first version's status: a list filtered by status (hidden, processing) has only that one. */
+  status?: string;
   versions: number;
 }
 

@@ -5,7 +5,7 @@
 import { isDeletable } from '../core/deletion';
 import type { InstanceStatus } from '../core/instanceHealth';
 import { EXPIRY_WARNING_DAYS, expiryPhrase } from '../core/tokenFacts';
-import { displayName, type Package } from '../gitlab/models';
+import { displayName, versionLabel, type Package } from '../gitlab/models';
 import { humanSize, plainLine, shortDate } from '../util/format';
 import { joinTexts, text, verbatim, type Text } from '../util/text';
 import type { InstanceNode, PackageNode, SourceNode, TreeNode } from './nodes';
@@ -55,13 +55,13 @@ export function packageProjectLabel(node: PackageNode): string {
   return node.pkg.projectPath ?? projectLabel(node.parent);
 }
 
-/** `name version`, as dialogs and messages name a package. */
+/** `name version` (Conan: `Hello 0.2@user/channel`), as dialogs and messages name a package. */
 export function packageLabel(pkg: Package): string {
-  return `${displayName(pkg)} ${pkg.version ?? ''}`.trim();
+  return `${displayName(pkg)} ${versionLabel(pkg) ?? ''}`.trim();
 }
 
 export function packageDescription(pkg: Package): string {
-  const parts = [pkg.version ?? '-', pkg.packageType];
+  const parts = [versionLabel(pkg) ?? '-', pkg.packageType];
   if (pkg.status && pkg.status !== 'default') parts.push(pkg.status);
   // npm dist-tags (`latest`, `next`), as GitLab's list shows them.
   if (pkg.tags.length) parts.push(pkg.tags.map((t) => t.name).join(', '));

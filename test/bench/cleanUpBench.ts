@@ -55,7 +55,7 @@ export async function cleanUpFigures(ctx: CleanUpBenchContext): Promise<CleanUpF
     const gc = (globalThis as { gc?: () => void }).gc;
     const ours = await ctx.timed(
       async () => {
-        const packages = await listEveryPackage(client, { kind: 'project', key: ctx.big.path });
+        const { packages } = await listEveryPackage(client, { kind: 'project', key: ctx.big.path });
         candidates = evaluateRule(packages, rule, { now: Date.now() }).candidates.length;
       },
       ctx.runs,
@@ -63,7 +63,7 @@ export async function cleanUpFigures(ctx: CleanUpBenchContext): Promise<CleanUpF
     );
     fake.clearRequests();
     const listStart = performance.now();
-    const listed = await listEveryPackage(client, { kind: 'project', key: ctx.big.path });
+    const { packages: listed } = await listEveryPackage(client, { kind: 'project', key: ctx.big.path });
     const evalStart = performance.now();
     evaluateRule(listed, rule, { now: Date.now() });
     const split = `listing ${Math.round(evalStart - listStart)} ms + rule ${Math.round(performance.now() - evalStart)} ms in a last run`;

@@ -111,7 +111,7 @@ export async function runCleanUpChaos(opts: { operations: number; seed?: number 
     fake.chaos({ serverError: 0.05, rateLimited: 0.03, reset: 0.03 }, op + 1);
     let packages: Package[];
     try {
-      packages = await listEveryPackage(client, { kind: 'project', key: PROJECT.id });
+      packages = (await listEveryPackage(client, { kind: 'project', key: PROJECT.id })).packages;
     } catch {
       r.listingFailed++;
       r.operations++;

@@ -55,7 +55,7 @@ describe('clean-up scope', () => {
     const hello = await h.find('acme/app', { label: 'Hello', description: '3 versions · conan' });
     const done = h.run(CLEAN_UP_VERSIONS, hello.node, { keepNewest: 1 });
     const qp = await preview(h);
-    assert.deepEqual(shown(qp), ['Hello 0.2 · conan', 'Hello 0.1 · conan']);
+    assert.deepEqual(shown(qp), ['Hello 0.2@mycompany/stable · conan', 'Hello 0.1@mycompany/stable · conan']);
     assert.ok(qp.items.every((i) => i.detail === 'beyond the 1 newest'));
     qp.escape();
     await done;
@@ -115,7 +115,7 @@ describe('clean-up scope', () => {
   it('`project` in the argument object: a number is a project id, never a group', async () => {
     const h = await start({ settings: { groups: [String(SAMPLE.groupId)], projects: [RETENTION.path] } });
     await h.run('gitlabPackages.copyCleanUpPreview', { project: String(SAMPLE.groupId), olderThanDays: 90 });
-    assert.equal(h.ui.errors[0]?.text, `No project ${SAMPLE.groupId} in the Packages view (a number names a project; name a group by its path).`);
+    assert.equal(h.ui.errors[0]?.text, `No project with id ${SAMPLE.groupId} in the Packages view (a number is a project id; clean up a group from its row).`);
     assert.equal(h.ui.clipboard, '');
     // The project's own id names it, though the settings name it by path.
     const byId = h.run(CLEAN_UP, { project: RETENTION.id, olderThanDays: 90 });

@@ -150,7 +150,7 @@ export async function filtersByType({ wb, fake }: Env): Promise<void> {
   await wb.quickPick('Type');
   await wb.quickPick('conan');
   await wb.quickPick('Apply');
-  await wb.row('Hello 0.1 · conan');
+  await wb.row('Hello 0.1@mycompany/stable · conan');
   await wb.rowsGone('release-assets '); // other types are filtered out
   assert.ok(fake.requests.some((r) => r.method === 'GET' && r.path === `/api/v4/projects/${APP_ID}/packages` && r.query.package_type === 'conan'));
   assert.match(await wb.page.locator('.sidebar .pane-header').first().innerText(), /type: conan/);

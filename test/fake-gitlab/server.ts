@@ -673,7 +673,10 @@ export class FakeGitLab {
     const allowed = ['created_at', 'name', 'version', 'type', ...(group ? ['project_path'] : [])];
     if (!allowed.includes(orderBy)) throw new HttpError(400, { error: 'order_by does not have a valid value' });
     if (q.sort && !['asc', 'desc'].includes(q.sort)) throw new HttpError(400, { error: 'sort does not have a valid value' });
-    if (q.package_type && !PACKAGE_TYPES.includes(q.package_type)) throw new HttpError(400, { error: 'package_type does not have a valid value' });
+    // GitLab: lib/api/project_packages.rb validates `package_type` against Packages::Package's enum
+    // (app/models/packages/package.rb), which has terraform_module since 13.11 (the Infrastructure Registry).
+    const types = atLeast(this.version, 13, 11) ? PACKAGE_TYPES : PACKAGE_TYPES.filter((t) => t !== 'terraform_module');
+    if (q.package_type && !types.includes(q.package_type)) throw new HttpError(400, { error: 'package_type does not have a valid value' });
     if (q.status && !STATUSES.includes(q.status)) throw new HttpError(400, { error: 'status does not have a valid value' });
     return {
       orderBy,

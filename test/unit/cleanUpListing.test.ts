@@ -38,7 +38,7 @@ describe('clean-up listing', () => {
     assert.deepEqual(listingQueries(['terraform_module']), [{ packageType: 'terraform_module' }]);
     assert.deepEqual(listingQueries(['npm', 'terraform_module']), [{}, { packageType: 'terraform_module' }]);
     fake().clearRequests();
-    const all = await listEveryPackage(fakeClient(fake()), { kind: 'project', key: APP, packageTypes: ['generic', 'terraform_module'] });
+    const { packages: all } = await listEveryPackage(fakeClient(fake()), { kind: 'project', key: APP, packageTypes: ['generic', 'terraform_module'] });
     assert.ok(all.some((p) => p.packageType === 'terraform_module' && p.name === 'acme-network'));
     assert.ok(all.some((p) => p.packageType === 'generic'));
     assert.deepEqual(
@@ -47,7 +47,7 @@ describe('clean-up listing', () => {
         .map((r) => r.query.package_type),
       [undefined, 'terraform_module'],
     );
-    const group = await listEveryPackage(fakeClient(fake()), { kind: 'group', key: 'acme', packageTypes: ['terraform_module'] });
+    const { packages: group } = await listEveryPackage(fakeClient(fake()), { kind: 'group', key: 'acme', packageTypes: ['terraform_module'] });
     assert.deepEqual(
       group.map((p) => p.name),
       ['acme-network'],
