@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { SetAside } from '../core/deleteFlow';
-import { displayName } from '../gitlab/models';
+import { displayName, versionLabel } from '../gitlab/models';
 import { packageDeletion } from '../tree/deletions';
 import type { PackageNode } from '../tree/nodes';
 import { packageLabel, packageProjectLabel } from '../tree/presentation';
@@ -52,7 +52,7 @@ async function confirm(targets: PackageRequest[], setAside: SetAside<PackageRequ
   let detail: string;
   if (targets.length === 1) {
     const t = targets[0].node;
-    message = vscode.l10n.t('Delete package {0} version {1} from {2}?', displayName(t.pkg), t.pkg.version ?? '-', projects);
+    message = vscode.l10n.t('Delete package {0} version {1} from {2}?', displayName(t.pkg), versionLabel(t.pkg) ?? '-', projects);
     detail = vscode.l10n.t('Every file of this package version is removed from the registry. This cannot be undone.');
   } else {
     message = vscode.l10n.t('Delete {0} packages from {1}?', targets.length, projects);

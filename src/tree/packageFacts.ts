@@ -5,7 +5,7 @@
 import { ALGORITHM_LABEL, checksumsOf } from '../core/checksums';
 import { ruleName, ruleText, type ProtectionRule } from '../core/protectionRules';
 import { sameOriginUrl } from '../core/safeLink';
-import { displayName, type Package, type PackageFile, type Pipeline } from '../gitlab/models';
+import { displayName, versionLabel, type Package, type PackageFile, type Pipeline } from '../gitlab/models';
 import { dateTime, humanSize, plainLine, relativeTime } from '../util/format';
 import { text, verbatim, type Text } from '../util/text';
 
@@ -73,7 +73,7 @@ function when(iso: string | null | undefined, now?: number): Text | undefined {
 }
 
 export function packageTitle(pkg: Package): string {
-  return `${plainLine(displayName(pkg), 300)} ${plainLine(pkg.version ?? '')}`.trim();
+  return `${plainLine(displayName(pkg), 300)} ${plainLine(versionLabel(pkg) ?? '')}`.trim();
 }
 
 export function packageFacts(pkg: Package, ctx: FactsContext): Fact[] {

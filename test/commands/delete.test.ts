@@ -39,6 +39,19 @@ describe('delete packages', () => {
     assert.ok(!(await h.rows((await h.find('acme/app')).node)).some((r) => r.label === 'acme-tools'));
   });
 
+  it('a Conan recipe: the modal and the report name its channel (two recipes share name and version)', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'Hello', '0.2@mycompany/testing');
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    assert.equal(h.ui.modals[0].text, 'Delete package Hello version 0.2@mycompany/testing from acme/app?');
+    const gone = h.fake.packagesOf(APP).filter((p) => p.packageType === 'conan' && p.status === 'pending_destruction');
+    assert.deepEqual(
+      gone.map((p) => [p.version, p.conan?.channel]),
+      [['0.2', 'testing']],
+    );
+  });
+
   it('a cancelled modal sends no DELETE and says nothing more', async () => {
     const h = await start();
     const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
