@@ -39,7 +39,7 @@ describe('delete packages', () => {
     assert.ok(!(await h.rows((await h.find('acme/app')).node)).some((r) => r.label === 'acme-tools'));
   });
 
-  it('a Conan recipe: the modal and the report name its channel (two recipes share name and version)', async () => {
+  it('a Conan recipe: the modal names its channel (two recipes share name and version), and only that recipe goes', async () => {
     const h = await start();
     const row = await h.pkg('acme/app', 'Hello', '0.2@mycompany/testing');
     h.ui.answer('Delete');
