@@ -115,6 +115,11 @@ export class ProtectionLoader {
     return rules.map((rule) => ({ kind: 'protectionRule', id: `${node.id}/rule:${rule.id}`, parent: node, rule }));
   }
 
+  /** Resolves once the rules reads under way (and the administrator checks they ask) have landed. */
+  async whenSettled(): Promise<void> {
+    await Promise.all([...this.loads.values()].map((l) => l.done));
+  }
+
   /** Read again next time (a refresh, a rule changed); `undefined`: every project. */
   forget(node?: { id: string }): void {
     for (const [id, load] of this.loads) {
