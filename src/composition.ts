@@ -70,7 +70,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform)
   const protection = new ProtectionLoader({
     clientFor: (ref) => clients.get(ref.instanceUrl),
     versionOf: (url) => facts.version(url),
-    isAdmin: (url) => facts.isAdmin(url),
+    adminStanding: (url) => facts.adminStanding(url),
     deleteProtectionMayBeOn: (url, projectId) => facts.forgetDeleteProtectionOff(url, projectId),
   });
   const model = new PackagesTreeModel({

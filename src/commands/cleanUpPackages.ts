@@ -104,6 +104,11 @@ async function evaluate(deps: CommandDeps, target: CleanUpTarget, rule: CleanUpR
     const protectionOf = await refusals;
     const evaluation = evaluateRule(packages, rule, { now: Date.now(), protectionOf, only: target.only });
     if (unsure) evaluation.notes.push(text('Paging headers hidden, the list may be incomplete'));
+    const adminNote = await deps.protection.adminModeNote(
+      source,
+      evaluation.candidates.map((c) => c.pkg),
+    );
+    if (adminNote) evaluation.notes.push(adminNote);
     return evaluation;
   });
 }

@@ -5,6 +5,7 @@
  * how a rule write is judged from GitLab's answer.
  */
 import { strict as assert } from 'node:assert';
+import { InstanceFacts } from '../../src/core/instanceFacts';
 import { loadProtection } from '../../src/core/projectProtection';
 import { protectionOf, type ProtectionRule } from '../../src/core/protectionRules';
 import { refusedForDeleteProtectionOff, ruleOutcome } from '../../src/core/ruleOutcome';
@@ -52,10 +53,10 @@ describe('delete protection against the fake GitLab', () => {
   it('loadProtection asks whether the user is an administrator only when a rule would refuse their role; no rule refuses an administrator', async () => {
     const release = parsePackage({ id: 9, name: 'protected-release', version: '1.0.0', package_type: 'generic' });
     let asked = 0;
-    const isAdminOf = (token: string) => () => (asked++, fakeClient(fake, token).getCurrentUser()).then((u) => u.isAdmin === true);
+    const isAdminOf = (token: string) => () => (asked++, new InstanceFacts(() => fakeClient(fake, token)).adminStanding(fake.url));
     const admin = fakeClient(fake, SAMPLE.adminToken);
     const asAdmin = await loadProtection(admin, await admin.getProject(APP), v(fake.version), undefined, isAdminOf(SAMPLE.adminToken));
-    assert.deepEqual([asked, asAdmin?.accessLevel, asAdmin?.admin], [1, 40, true], 'a Maintainer, and an administrator');
+    assert.deepEqual([asked, asAdmin?.accessLevel, asAdmin?.admin], [1, 40, 'unsure'], 'a Maintainer, and an administrator (no admin_mode scope)');
     assert.equal(protectionOf(asAdmin!)(release), undefined);
     asked = 0;
     const owner = await loadProtection(client(), await client().getProject(APP), v(fake.version), undefined, isAdminOf(SAMPLE.apiToken));
