@@ -31,8 +31,15 @@ describe('delete protection', () => {
     assert.equal(ruleOutcome(asked, rule('x', 'npm', 'admin', 'owner')), 'asAsked');
     assert.equal(ruleOutcome(asked, rule('x', 'npm', undefined, 'owner')), 'deleteProtectionOff');
     assert.equal(ruleOutcome(asked, rule('x', 'npm', 'owner', 'owner')), 'changed');
-    assert.equal(ruleOutcome(asked, rule('x', 'npm', undefined, 'maintainer')), 'changed', 'the push level too: not only the flag');
+    assert.equal(ruleOutcome(asked, rule('x', 'npm', undefined, 'maintainer')), 'changedWithoutDelete', 'the push level too, and the flag-off sign');
+    assert.equal(ruleOutcome(asked, rule('x', 'npm', 'owner', 'maintainer')), 'changed');
     assert.equal(ruleOutcome({ ...asked, minimumAccessLevelForDelete: null }, rule('x', 'npm', undefined, 'owner')), 'asAsked', 'null is none');
+    assert.equal(
+      ruleOutcome({ ...asked, minimumAccessLevelForDelete: null }, rule('x', 'npm', undefined, 'owner'), true),
+      'oldDeleteMayRemain',
+      'an edit where the flag may be off: GitLab keeps the old level unshown',
+    );
+    assert.equal(ruleOutcome(asked, rule('x', 'npm', 'admin', 'owner'), true), 'asAsked');
     assert.equal(ruleOutcome({ minimumAccessLevelForDelete: 'owner' }, rule('y', 'pypi', 'owner', 'maintainer')), 'asAsked', 'a PATCH judged by what it named');
     const refused = new BadRequestError('/rules', 422, '{"error":["A rule must have at least a minimum access role for push or delete."]}');
     const deleteOnly = { ...asked, minimumAccessLevelForPush: null };
