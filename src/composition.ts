@@ -33,6 +33,7 @@ export interface TestApi {
   tokens: TokenStore;
   provider: PackagesTreeProvider;
   model: PackagesTreeModel;
+  protection: ProtectionLoader;
 }
 
 export function activateOn(context: vscode.ExtensionContext, platform: Platform): TestApi | undefined {
@@ -69,7 +70,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform)
   const protection = new ProtectionLoader({
     clientFor: (ref) => clients.get(ref.instanceUrl),
     versionOf: (url) => facts.version(url),
-    isAdmin: (url) => facts.isAdmin(url),
+    adminStanding: (url) => facts.adminStanding(url),
     deleteProtectionMayBeOn: (url, projectId) => facts.forgetDeleteProtectionOff(url, projectId),
   });
   const model = new PackagesTreeModel({
@@ -140,7 +141,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform)
   void remotes.start();
   monitor.start();
   log.info(`Activated (${userAgent})`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { tokens, provider, model } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { tokens, provider, model, protection } : undefined;
 }
 
 export function deactivate(): void {

@@ -109,7 +109,11 @@ async function evaluate(deps: CommandDeps, target: CleanUpTarget, rule: CleanUpR
     const listing = await listEveryPackage(client, listSource, signal, (p) => progress.report({ message: progressText(p) }));
     const protectionOf = await refusals;
     const evaluation = evaluateRule(listing.packages, rule, { now: Date.now(), protectionOf, only: target.only });
-    return { ...evaluation, notes: [...listing.notes, ...evaluation.notes] };
+    const adminNote = await deps.protection.adminModeNote(
+      source,
+      evaluation.candidates.map((c) => c.pkg),
+    );
+    return { ...evaluation, notes: [...listing.notes, ...evaluation.notes, ...(adminNote ? [adminNote] : [])] };
   });
 }
 

@@ -41,7 +41,7 @@ type Failed<T extends Named> = Extract<DeleteReport<T>['outcomes'][number], { ok
 
 /** Why one was not (or may not have been) deleted, with what reading it again found. */
 function reason<T extends Named>(f: Failed<T>): string {
-  const why = say(deleteFailureText(f.error, f.target.request.projectPath));
+  const why = say(deleteFailureText(f.error, f.target.request.projectPath, f.target.request.deletion.adminModeDecides));
   if (f.recheck?.found === 'unknown') return vscode.l10n.t('{0}; reading it again failed too ({1})', why, say(gitLabErrorText(f.recheck.error)));
   if (f.recheck?.found !== 'listed') return why;
   return f.mayHaveBeenDeleted

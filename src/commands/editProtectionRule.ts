@@ -19,7 +19,7 @@ export function editProtectionRuleCommand(deps: CommandDeps): Handler {
     const before = row.rule;
     const fields = await askRule(deps, project, vscode.l10n.t('Edit Protection Rule {0}', say(ruleName(before))), before);
     if (!fields) return;
-    if (restrictsNothing(fields)) {
+    if (restrictsNothing(fields, true)) {
       void vscode.window.showWarningMessage(vscode.l10n.t('A rule must restrict push or delete; the rule was not changed.'));
       return;
     }

@@ -36,12 +36,15 @@ export async function askRule(deps: CommandDeps, project: ProjectNode, title: st
   const types = PROTECTABLE_TYPES.map((t) => ({ label: t, picked: t === initial?.packageType }));
   const type = await vscode.window.showQuickPick(types, { title, placeHolder: vscode.l10n.t('Which package type does the rule protect?') });
   if (!type) return undefined;
-  // Without delete protection (before 17.11, or switched off) a rule is a push rule: its push level is required.
+  // Without delete protection (before 17.11, or switched off) a new rule is a push rule: its push level is required.
+  // An edit of a rule without one (delete-only: its delete level kept, unshown, while the flag is off) keeps
+  // "no restriction" on offer: no push level is forced on it just to change its pattern or type.
+  const keepsNoPush = initial !== undefined && initial.minimumAccessLevelForPush === undefined;
   const push = await pickLevel(
     title,
     vscode.l10n.t('Who may push (publish) matching packages?'),
     PUSH_LEVELS,
-    withDelete ? 'developer' : undefined,
+    withDelete || keepsNoPush ? 'developer' : undefined,
     initial?.minimumAccessLevelForPush,
   );
   if (!push) return undefined;
@@ -72,8 +75,13 @@ async function pickLevel(
   return vscode.window.showQuickPick(currentItem ? [currentItem, ...items.filter((i) => i !== currentItem)] : items, { title, placeHolder });
 }
 
-/** A rule that restricts nothing is refused by GitLab (17.11+: push or delete must be set). */
-export function restrictsNothing(fields: Partial<RuleFields>): boolean {
+/**
+ * A rule that restricts nothing is refused by GitLab (17.11+: push or delete must be set). An
+ * edit that does not name the delete level leaves it as GitLab keeps it (maybe unshown, the
+ * flag off): not judged here, GitLab answers.
+ */
+export function restrictsNothing(fields: Partial<RuleFields>, edit = false): boolean {
+  if (edit && !('minimumAccessLevelForDelete' in fields)) return false;
   return fields.minimumAccessLevelForPush === null && (fields.minimumAccessLevelForDelete ?? null) === null;
 }
 

@@ -55,11 +55,22 @@ export async function writeRule(
     );
     return;
   }
+  // Read before the refresh below drops them: a rule that shows a delete level means the flag is on here.
+  const deleteMayBeHidden = kind === 'edit' && !project.protection?.rules.some((r) => r.minimumAccessLevelForDelete !== undefined);
   deps.model.refreshProtection(project);
   const name = say(ruleName(got));
   const now = say(ruleText(got));
-  const outcome = ruleOutcome(asked, got);
-  if (outcome === 'asAsked') {
+  const outcome = ruleOutcome(asked, got, deleteMayBeHidden);
+  if (outcome === 'oldDeleteMayRemain') {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'Saved protection rule {0} ({1}). If GitLab has delete protection switched off for this project (feature flag {2}), it keeps an earlier delete level of this rule without showing it, and that level applies again when delete protection is switched on.',
+        name,
+        now,
+        FLAG,
+      ),
+    );
+  } else if (outcome === 'asAsked') {
     void vscode.window.showInformationMessage(
       kind === 'add' ? vscode.l10n.t('Added protection rule {0} ({1}).', name, now) : vscode.l10n.t('Saved protection rule {0} ({1}).', name, now),
     );
@@ -84,10 +95,15 @@ export async function writeRule(
     const wanted = previewRule(asked, got.id);
     const as = vscode.l10n.t('{0} · {1}', name, now);
     const not = vscode.l10n.t('{0} · {1}', say(ruleName(wanted)), say(ruleText(wanted)));
-    void vscode.window.showWarningMessage(
+    const said =
       kind === 'add'
         ? vscode.l10n.t('GitLab added the protection rule as {0}, not as asked ({1}).', as, not)
-        : vscode.l10n.t('GitLab saved the protection rule as {0}, not as asked ({1}).', as, not),
+        : vscode.l10n.t('GitLab saved the protection rule as {0}, not as asked ({1}).', as, not);
+    if (outcome === 'changedWithoutDelete') noteOff(deps, project);
+    void vscode.window.showWarningMessage(
+      outcome === 'changedWithoutDelete'
+        ? vscode.l10n.t('{0} No delete level came back: GitLab has delete protection switched off for this project (feature flag {1}).', said, FLAG)
+        : said,
     );
   }
 }

@@ -20,6 +20,8 @@ export interface Deletion {
   allowed: boolean;
   /** A protection rule will refuse it (the user's role is below the rule's): why, in a few words. Nothing is sent then. */
   refusedBy?: Text;
+  /** A rule refuses the user's role, but they are an administrator (Admin Mode unknown): sent, GitLab decides; its 403 is worded so. */
+  adminModeDecides?: boolean;
 }
 
 export function deletionKey(d: Pick<Deletion, 'origin' | 'packageId' | 'fileId'>): string {

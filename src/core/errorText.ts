@@ -20,6 +20,7 @@ import { text, verbatim, type Text } from '../util/text';
 import { INSTANCES_SETTING } from './instanceSettings';
 import { ChecksumMismatchError } from './verifiedDownload';
 import { ALGORITHM_LABEL } from './checksums';
+import { ADMIN_MODE_NEEDED } from './protectionRules';
 
 const ALLOW_HTTP_SETTING = 'gitlabPackages.allowHttpFor';
 
@@ -226,9 +227,11 @@ function caFileText(e: TlsError): Text {
 }
 
 /** Why GitLab would not delete something, in plain words. */
-export function deleteFailureText(error: GitLabError, projectPath: string): Text {
+export function deleteFailureText(error: GitLabError, projectPath: string, adminModeDecides = false): Text {
   if (error instanceof ForbiddenError) {
     const reason = error.reason;
+    if (reason === 'protected' && adminModeDecides)
+      return text('the package is protected by a protection rule ({0}): {1}', error.serverMessage ?? '403', ADMIN_MODE_NEEDED);
     if (reason === 'protected') return text('the package is protected by a protection rule ({0})', error.serverMessage ?? '403');
     if (reason === 'scope') return text('your token cannot delete: it needs the "api" scope');
     return text('you need at least the Maintainer role in {0} to delete packages', projectPath);

@@ -79,14 +79,33 @@ export interface ProjectProtection {
   rules: readonly ProtectionRule[];
   /** The user's access level in the project (`GET /projects/:id` permissions), when known. */
   accessLevel?: number;
-  /** The user is an instance administrator (`GET /user` is_admin): no rule refuses them, GitLab decides. */
-  admin?: boolean;
+  /** The user is an instance administrator (`GET /user` is_admin): no rule refuses them here, GitLab decides. */
+  admin?: AdminStanding;
 }
+
+/**
+ * How an instance administrator stands before protection rules. GitLab skips the rules for
+ * `current_user.can_admin_all_resources?` (app/services/packages/protection/
+ * check_delete_rule_existence_service.rb); with the instance setting `admin_mode` on that needs
+ * Admin Mode (app/policies/base_policy.rb), which a token has through its `admin_mode` scope
+ * (lib/api/api_guard.rb) — while `is_admin` is sent to every administrator (lib/api/users.rb).
+ * `exempt`: the token has that scope, no rule refuses them. `unsure`: it has not, or its scopes
+ * are unknown: the delete is offered and GitLab decides (it refuses them where Admin Mode is on).
+ */
+export type AdminStanding = 'exempt' | 'unsure';
 
 /** Why this project's user may not delete under `rule`, or undefined (always for an administrator). */
 export function refusalIn(p: ProjectProtection, rule: ProtectionRule | undefined): Text | undefined {
   return p.admin ? undefined : deleteRefusal(rule, p.accessLevel);
 }
+
+/** A rule refuses the user's role, but they are an administrator without a known `admin_mode` scope: the delete is sent and GitLab decides. */
+export function adminModeDecides(p: ProjectProtection, rule: ProtectionRule | undefined): boolean {
+  return p.admin === 'unsure' && deleteRefusal(rule, p.accessLevel) !== undefined;
+}
+
+/** What such a delete depends on, in the words every place uses. */
+export const ADMIN_MODE_NEEDED = text('administrators need Admin Mode — a token with the admin_mode scope — where it is enabled');
 
 /** For deletes and clean-up: the reason a package of this project will be refused, or undefined. */
 export function protectionOf(p: ProjectProtection): (pkg: Package) => Text | undefined {

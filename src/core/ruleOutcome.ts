@@ -8,19 +8,28 @@
 import { isGitLabError } from '../gitlab/errors';
 import type { ProtectionRule, RuleFields } from '../gitlab/protectionRuleModels';
 
-/** `asAsked`; `deleteProtectionOff`: all but the delete level asked for; `changed`: GitLab kept something else. */
-export type RuleOutcome = 'asAsked' | 'deleteProtectionOff' | 'changed';
+/**
+ * `asAsked`; `deleteProtectionOff`: all but the delete level asked for; `changed`: GitLab kept
+ * something else; `changedWithoutDelete`: something else, and no delete level came back for the
+ * one asked (the flag-off sign too); `oldDeleteMayRemain`: an edit that asked for no delete level
+ * and got none, where delete protection may be switched off — GitLab then keeps the old level
+ * hidden (an edit keeps it) and it applies again once the flag is switched on.
+ */
+export type RuleOutcome = 'asAsked' | 'deleteProtectionOff' | 'changed' | 'changedWithoutDelete' | 'oldDeleteMayRemain';
 
-export function ruleOutcome(asked: Partial<RuleFields>, got: ProtectionRule): RuleOutcome {
+/** `deleteMayBeHidden`: an edit, and no loaded rule of the project shows a delete level (the flag may be off there). */
+export function ruleOutcome(asked: Partial<RuleFields>, got: ProtectionRule, deleteMayBeHidden = false): RuleOutcome {
   const differs = (want: string | null | undefined, have: string | undefined): boolean => want !== undefined && (want ?? undefined) !== have;
+  const deleteDropped = typeof asked.minimumAccessLevelForDelete === 'string' && got.minimumAccessLevelForDelete === undefined;
   if (
     differs(asked.packageNamePattern, got.packageNamePattern) ||
     differs(asked.packageType, got.packageType) ||
     differs(asked.minimumAccessLevelForPush, got.minimumAccessLevelForPush)
   )
-    return 'changed';
-  if (!differs(asked.minimumAccessLevelForDelete, got.minimumAccessLevelForDelete)) return 'asAsked';
-  return got.minimumAccessLevelForDelete === undefined ? 'deleteProtectionOff' : 'changed';
+    return deleteDropped ? 'changedWithoutDelete' : 'changed';
+  if (!differs(asked.minimumAccessLevelForDelete, got.minimumAccessLevelForDelete))
+    return deleteMayBeHidden && asked.minimumAccessLevelForDelete === null ? 'oldDeleteMayRemain' : 'asAsked';
+  return deleteDropped ? 'deleteProtectionOff' : 'changed';
 }
 
 /**

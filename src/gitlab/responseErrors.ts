@@ -47,16 +47,24 @@ export function serverText(text: string, headers: HeaderBag): { message?: string
 
 /**
  * GitLab's validation errors (`render_validation_error!`): `{ field: ["has already been taken"] }`,
- * or `{ error: [...] }` / `{ base: [...] }` for whole-record ones, as one readable line.
+ * or `{ error: [...] }` / `{ base: [...] }` for whole-record ones; or a plain list of full
+ * messages (`render_api_error!` with an array) — as one readable line.
  */
 function validationText(errors: object): string {
-  const parts = Object.entries(errors)
-    .slice(0, 10)
-    .flatMap(([field, v]) => {
-      const said = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string').slice(0, 5);
-      return field === 'error' || field === 'base' ? said : said.map((m) => `${field.replace(/_/g, ' ')} ${m}`);
-    });
+  const parts = Array.isArray(errors)
+    ? strings(errors, 10)
+    : Object.entries(errors)
+        .slice(0, 10)
+        .flatMap(([field, v]) => {
+          const said = strings(Array.isArray(v) ? v : [v], 5);
+          return field === 'error' || field === 'base' ? said : said.map((m) => `${field.replace(/_/g, ' ')} ${m}`);
+        });
   return parts.length ? parts.join('; ').slice(0, 300) : JSON.stringify(errors).slice(0, 300);
+}
+
+/** The first `max` strings of a list the server sent (anything else in it is not said). */
+function strings(list: readonly unknown[], max: number): string[] {
+  return list.filter((x): x is string => typeof x === 'string').slice(0, max);
 }
 
 /** The typed error for a non-2xx answer; the token is cut out of anything the server echoed. */

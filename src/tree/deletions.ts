@@ -2,7 +2,7 @@
 import { isDeletable, type Deletion } from '../core/deletion';
 import { owningProject } from '../core/packageOwner';
 import type { FileNode, PackageNode } from './nodes';
-import { packageProtection } from './packageProtection';
+import { packageProtection, type PackageProtection } from './packageProtection';
 
 export function packageDeletion(node: PackageNode): { deletion: Deletion; node: PackageNode } {
   const ref = node.parent.ref;
@@ -14,7 +14,7 @@ export function packageDeletion(node: PackageNode): { deletion: Deletion; node: 
       project: owningProject(node.pkg, node.parent),
       packageId: node.pkg.id,
       allowed: isDeletable(node.pkg),
-      refusedBy: packageProtection(node).refusal,
+      ...deletionProtection(packageProtection(node)),
     },
   };
 }
@@ -22,4 +22,9 @@ export function packageDeletion(node: PackageNode): { deletion: Deletion; node: 
 /** A file of a package: the package's deletion, narrowed to the file (whether GitLab allows it is the package's say). */
 export function fileDeletion(node: FileNode): { deletion: Deletion; node: FileNode } {
   return { node, deletion: { ...packageDeletion(node.parent).deletion, fileId: node.file.id } };
+}
+
+/** What a package's protection means for its delete: refused here, or sent for GitLab to decide (an administrator, Admin Mode unknown). */
+function deletionProtection(p: PackageProtection): Pick<Deletion, 'refusedBy' | 'adminModeDecides'> {
+  return { refusedBy: p.refusal, ...(p.adminModeDecides ? { adminModeDecides: true } : {}) };
 }

@@ -3,7 +3,7 @@
  * Package Details document are both drawn from it, so they can never disagree.
  */
 import { ALGORITHM_LABEL, checksumsOf } from '../core/checksums';
-import { ruleName, ruleText, type ProtectionRule } from '../core/protectionRules';
+import { ADMIN_MODE_NEEDED, ruleName, ruleText, type ProtectionRule } from '../core/protectionRules';
 import { sameOriginUrl } from '../core/safeLink';
 import { displayName, versionLabel, type Package, type PackageFile, type Pipeline } from '../gitlab/models';
 import { dateTime, humanSize, plainLine, relativeTime } from '../util/format';
@@ -26,6 +26,8 @@ export interface FactsContext {
   /** The protection rule that covers the package, and why the user may not delete it. */
   rule?: ProtectionRule;
   refusal?: Text;
+  /** An administrator under a rule that refuses their role: GitLab decides (Admin Mode). */
+  adminModeDecides?: boolean;
 }
 
 /** A status as a symbol in front of its word (plain text: the details document has no icons). */
@@ -87,6 +89,7 @@ export function packageFacts(pkg: Package, ctx: FactsContext): Fact[] {
     ...pipelineFacts(pkg, ctx),
     ctx.rule ? { label: text('Protection'), value: text('{0} · {1}', ruleName(ctx.rule), ruleText(ctx.rule)) } : undefined,
     ctx.refusal ? { label: text('Deleting'), value: ctx.refusal } : undefined,
+    ctx.adminModeDecides ? { label: text('Deleting'), value: text('GitLab decides: {0}', ADMIN_MODE_NEEDED) } : undefined,
     pkg.tags.length ? { label: text('Tags'), value: verbatim(pkg.tags.map((t) => t.name).join(', ')) } : undefined,
     pkg.versions
       ? { label: text('Other versions'), value: pkg.versions.length ? verbatim(pkg.versions.map((v) => v.version ?? '-').join(', ')) : text('none') }

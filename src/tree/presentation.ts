@@ -128,13 +128,14 @@ export function present(node: TreeNode): Presentation {
         collapsible: true,
       };
     case 'package': {
-      const { rule, refusal } = packageProtection(node);
+      const protection = packageProtection(node);
+      const { rule, refusal } = protection;
       return {
         label: verbatim(plainLine(displayName(node.pkg), 300)),
         description: joinTexts([verbatim(packageDescription(node.pkg)), rule ? PROTECTED : undefined]),
         // Built when read (on hover): a list of 10,000 rows does not work out 10,000 tooltips.
         get tooltip(): Tooltip {
-          const facts = packageFacts(node.pkg, { instanceUrl: node.parent.ref.instanceUrl, pipelines: node.pipelines, rule, refusal });
+          const facts = packageFacts(node.pkg, { instanceUrl: node.parent.ref.instanceUrl, pipelines: node.pipelines, ...protection });
           return { title: plainLine(displayName(node.pkg), 300), facts };
         },
         icon: packageIcon(node.pkg.packageType),

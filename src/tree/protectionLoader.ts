@@ -5,7 +5,7 @@
  * not read them get no row at all.
  */
 import { loadProtection, mayReadRules } from '../core/projectProtection';
-import { protectionOf, type ProjectProtection } from '../core/protectionRules';
+import { ADMIN_MODE_NEEDED, adminModeDecides, protectionOf, ruleFor, type AdminStanding, type ProjectProtection } from '../core/protectionRules';
 import type { Package, Project } from '../gitlab/models';
 import type { ProjectRef } from '../core/projectRef';
 import type { GitLabVersion } from '../core/versionGates';
@@ -17,8 +17,8 @@ import type { MessageNode, ProjectNode, ProtectionRuleNode, ProtectionRulesNode,
 export interface ProtectionLoaderDeps {
   clientFor(ref: ProjectRef): GitLabClient;
   versionOf?(instanceUrl: string): Promise<GitLabVersion | undefined>;
-  /** The token's user is an instance administrator (asked once per instance; false when unknown). */
-  isAdmin?(instanceUrl: string): Promise<boolean>;
+  /** The token's user as an instance administrator (asked once per instance; undefined when not one, or unknown). */
+  adminStanding?(instanceUrl: string): Promise<AdminStanding | undefined>;
   /** The project's rules were read again (refresh) or showed a delete level: delete protection may be on there. */
   deleteProtectionMayBeOn?(instanceUrl: string, projectId: number): void;
   /** How long the packages wait for the rules after their first page is in (ms, default 1,000). */
@@ -69,9 +69,9 @@ export class ProtectionLoader {
     const unknown = Symbol('unknown');
     // An already settled promise wins the race against one made after it: "known now" or not.
     const known = await Promise.race([version, Promise.resolve(unknown)]);
-    const isAdmin = (): Promise<boolean> => this.deps.isAdmin?.(node.ref.instanceUrl) ?? Promise.resolve(false);
-    if (known !== unknown) return loadProtection(client, project, known, signal, isAdmin);
-    const [v, protection] = await Promise.all([version, loadProtection(client, project, undefined, signal, isAdmin)]);
+    const admin = (): Promise<AdminStanding | undefined> => this.deps.adminStanding?.(node.ref.instanceUrl) ?? Promise.resolve(undefined);
+    if (known !== unknown) return loadProtection(client, project, known, signal, admin);
+    const [v, protection] = await Promise.all([version, loadProtection(client, project, undefined, signal, admin)]);
     return mayReadRules(project, v) ? protection : undefined;
   }
 
@@ -82,6 +82,23 @@ export class ProtectionLoader {
   async refusalsFor(node: SourceNode): Promise<(pkg: Package) => Text | undefined> {
     const protection = node.kind === 'project' ? await this.protectionOf(node) : undefined;
     return protection ? protectionOf(protection) : () => undefined;
+  }
+
+  /**
+   * For clean-up: a note when some of `candidates` (listed under `node`) are covered by a rule
+   * that refuses the user's role and only GitLab can say whether it lets this administrator
+   * delete them (Admin Mode): they are not sure candidates. Undefined when there are none.
+   */
+  async adminModeNote(node: SourceNode, candidates: readonly Package[]): Promise<Text | undefined> {
+    const protection = node.kind === 'project' ? await this.protectionOf(node) : undefined;
+    const unsure = protection ? candidates.filter((pkg) => adminModeDecides(protection, ruleFor(pkg, protection.rules))).length : 0;
+    return unsure
+      ? text(
+          '{0} of the candidates are covered by a protection rule above your role: GitLab deletes them only if it lets you through ({1})',
+          unsure,
+          ADMIN_MODE_NEEDED,
+        )
+      : undefined;
   }
 
   /**
@@ -113,6 +130,11 @@ export class ProtectionLoader {
     if (!rules.length)
       return [{ kind: 'message', id: `${node.id}/empty`, parent: node, text: text('No protection rules'), severity: 'info', action: { kind: 'none' } }];
     return rules.map((rule) => ({ kind: 'protectionRule', id: `${node.id}/rule:${rule.id}`, parent: node, rule }));
+  }
+
+  /** Resolves once the rules reads under way (and the administrator checks they ask) have landed. */
+  async whenSettled(): Promise<void> {
+    await Promise.all([...this.loads.values()].map((l) => l.done));
   }
 
   /** Read again next time (a refresh, a rule changed); `undefined`: every project. */

@@ -34,6 +34,7 @@ const SECTION = 'gitlabPackages';
 const TOKEN_KEY = 'gitlabPackages.token:';
 
 type ExtensionModule = typeof import('../../src/main');
+type TestApi = NonNullable<ReturnType<ExtensionModule['activate']>>;
 
 const SRC = path.join(ROOT, 'src') + path.sep;
 let vscodeForNextLoad: Record<string, unknown> | undefined;
@@ -101,6 +102,8 @@ export class Harness {
   private readonly savedEnv: Record<string, string | undefined> = {};
   private readonly listenerErrorsBefore = listenerErrors.length;
   private disposed = false;
+  /** What activate() returns in ExtensionMode.Test (the tree's model, the rules loader). */
+  private api: TestApi | undefined;
 
   private constructor(
     readonly vscode: FakeVscode,
@@ -128,7 +131,7 @@ export class Harness {
       process.env[k] = v;
     }
     opts.beforeActivate?.(w);
-    ext.activate(context as unknown as vscode.ExtensionContext);
+    h.api = ext.activate(context as unknown as vscode.ExtensionContext);
     return h;
   }
 
@@ -145,6 +148,13 @@ export class Harness {
   }
 
   // ---- the tree ----
+
+  /** Resolves once the tree's loads have landed: lists, background pages, protection rules and the administrator checks they ask (ExtensionMode.Test only). */
+  async settle(): Promise<void> {
+    if (!this.api) throw new Error('settle() needs the test API: start with extensionMode: ExtensionMode.Test');
+    await this.api.model.whenSettled();
+    await this.api.protection.whenSettled();
+  }
 
   async children(node?: Node): Promise<Node[]> {
     return (await this.provider.getChildren(node)) ?? [];

@@ -15,6 +15,8 @@ export const SAMPLE = {
   expiredToken: 'demo-expired-oauth-0003',
   /** api scope of an instance administrator who is a Maintainer of acme/app. */
   adminToken: 'demo-admin-token-0004',
+  /** The administrator's token with the `admin_mode` scope too (Admin Mode where the instance enables it). */
+  adminModeToken: 'demo-admin-mode-token-0005',
   adminId: 3,
   projects: {
     app: { id: 101, path: 'acme/app' },
@@ -74,6 +76,7 @@ export function seedSample(fake: FakeGitLab): void {
   fake.addToken({ value: SAMPLE.expiredToken, userId: uid, scopes: ['api'], kind: 'oauth', expired: true, name: 'oauth' });
   fake.addUser({ id: SAMPLE.adminId, username: 'root', name: 'Administrator', admin: true });
   fake.addToken({ value: SAMPLE.adminToken, userId: SAMPLE.adminId, scopes: ['api'], name: 'admin api', expiresAt: '2027-06-30' });
+  fake.addToken({ value: SAMPLE.adminModeToken, userId: SAMPLE.adminId, scopes: ['api', 'admin_mode'], name: 'admin mode', expiresAt: '2027-06-30' });
 
   const p = SAMPLE.projects;
   fake.addProject({ id: p.app.id, pathWithNamespace: p.app.path, members: { [uid]: 50, [SAMPLE.adminId]: 40 }, redirectFrom: ['acme/old-app-name'] });

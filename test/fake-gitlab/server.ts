@@ -91,6 +91,14 @@ export class FakeGitLab {
    * lib/api/entities/projects/packages/protection/rule.rb, mark_package_for_destruction_service.rb, lib/api/package_files.rb).
    */
   readonly deleteProtectionFor = new Map<number, boolean>();
+  /**
+   * The instance setting `admin_mode` (Admin area > Settings > General > Sign-in restrictions):
+   * off by default, as GitLab ships it. On, an administrator acts as one only in Admin Mode, which
+   * an API token has through its `admin_mode` scope; without it they are a plain user everywhere,
+   * though `GET /user` still says `is_admin`. GitLab: app/policies/base_policy.rb (`admin`),
+   * lib/api/api_guard.rb (`bypass_session_for_admin_mode?`), lib/gitlab/auth/current_user_mode.rb.
+   */
+  adminMode = false;
   private readonly store = new Store();
   private readonly faults = new Faults();
   private readonly protection = new Protection();
@@ -424,13 +432,23 @@ export class FakeGitLab {
   ): { status: number; body: unknown; headers?: Record<string, string> } {
     const m = (re: RegExp): RegExpExecArray | null => re.exec(path);
     let r: RegExpExecArray | null;
-    const user = this.authenticate(token);
+    const account = this.authenticate(token);
+    // GitLab: app/policies/base_policy.rb — with `admin_mode` on, an administrator without Admin Mode is a plain user.
+    const user = account?.admin && this.adminMode && !token?.scopes.includes('admin_mode') ? { ...account, admin: false } : account;
 
     if (method === 'GET' && path === '/api/v4/user') {
-      if (!user) throw this.unauthorized(token);
-      // GitLab: lib/api/users.rb presents UserWithAdmin (with `is_admin`) to administrators, UserPublic (without it) to others.
-      const json = { id: user.id, username: user.username, name: user.name, state: 'active', avatar_url: null, web_url: `${baseUrl}/${user.username}` };
-      return ok(user.admin ? { ...json, is_admin: true } : json);
+      if (!account) throw this.unauthorized(token);
+      // GitLab: lib/api/users.rb presents UserWithAdmin (with `is_admin`) to administrators, UserPublic (without it) to
+      // others — by `current_user.admin?`, whatever Admin Mode.
+      const json = {
+        id: account.id,
+        username: account.username,
+        name: account.name,
+        state: 'active',
+        avatar_url: null,
+        web_url: `${baseUrl}/${account.username}`,
+      };
+      return ok(account.admin ? { ...json, is_admin: true } : json);
     }
     if (method === 'GET' && path === '/api/v4/personal_access_tokens/self') {
       if (!atLeast(this.version, 15, 5)) throw new HttpError(404, { error: '404 Not Found' });
@@ -709,7 +727,8 @@ export class FakeGitLab {
     if (level < 40 && !user.admin) throw new HttpError(403, { message: '403 Forbidden' });
     // GitLab: app/services/packages/mark_package_for_destruction_service.rb (and lib/api/package_files.rb) ask the
     // rules only with `packages_protected_packages_delete` on, and
-    // app/services/packages/protection/check_rule_existence_service.rb finds none for an administrator.
+    // app/services/packages/protection/check_delete_rule_existence_service.rb finds none for
+    // `can_admin_all_resources?` (an administrator, in Admin Mode where `adminMode` is on).
     if (user.admin || !this.deleteProtectionOn(project.id)) return;
     if (pkg.protected || this.protection.refusesDelete(pkg, level, this.version))
       throw new HttpError(403, { message: '403 Forbidden - Package is deletion protected.' });

@@ -5,13 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 
-export type Scope = 'api' | 'read_api' | 'read_user';
+/** `admin_mode`: an administrator's token acts in Admin Mode (GitLab: lib/api/api_guard.rb `bypass_session_for_admin_mode?`). */
+export type Scope = 'api' | 'read_api' | 'read_user' | 'admin_mode';
 
 export interface User {
   id: number;
   username: string;
   name: string;
-  /** An instance administrator (GitLab's admin mode, off by default, is not modelled: admins act as admins). */
+  /** An instance administrator (with the `adminMode` setting on, one only through a token with the `admin_mode` scope: server.ts). */
   admin?: boolean;
 }
 

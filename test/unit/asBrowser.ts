@@ -1,5 +1,5 @@
 /** Node's fetch standing in for a browser's in the web build's tests (src/platform/web/webFetch.ts). */
-import type { BrowserFetch } from '../../src/platform/web/webFetch';
+import { SAFELISTED, type BrowserFetch } from '../../src/platform/web/webFetch';
 
 export const ORIGIN = 'http://127.0.0.1:9999';
 
@@ -9,10 +9,7 @@ export const nodeAsBrowser: BrowserFetch = async (url, init) => {
   return { status: res.status, type: 'cors', headers: res.headers, text: () => res.text(), body: res.body };
 };
 
-/** The response headers a page may always read (the CORS-safelisted ones). */
-const SAFELISTED = ['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma'];
-
-/** …reading only the headers CORS lets a page read (Node's fetch shows them all; a browser does not). */
+/** …reading only the headers CORS lets a page read (the listed ones and the safelisted ones; Node's fetch shows them all, a browser does not). */
 export const exposedOnly: BrowserFetch = async (url, init) => {
   const res = await nodeAsBrowser(url, init);
   const listed = (res.headers.get('access-control-expose-headers') ?? '').split(',').map((h) => h.trim().toLowerCase());

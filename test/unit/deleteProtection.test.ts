@@ -5,6 +5,7 @@
  * how a rule write is judged from GitLab's answer.
  */
 import { strict as assert } from 'node:assert';
+import { InstanceFacts } from '../../src/core/instanceFacts';
 import { loadProtection } from '../../src/core/projectProtection';
 import { protectionOf, type ProtectionRule } from '../../src/core/protectionRules';
 import { refusedForDeleteProtectionOff, ruleOutcome } from '../../src/core/ruleOutcome';
@@ -30,8 +31,15 @@ describe('delete protection', () => {
     assert.equal(ruleOutcome(asked, rule('x', 'npm', 'admin', 'owner')), 'asAsked');
     assert.equal(ruleOutcome(asked, rule('x', 'npm', undefined, 'owner')), 'deleteProtectionOff');
     assert.equal(ruleOutcome(asked, rule('x', 'npm', 'owner', 'owner')), 'changed');
-    assert.equal(ruleOutcome(asked, rule('x', 'npm', undefined, 'maintainer')), 'changed', 'the push level too: not only the flag');
+    assert.equal(ruleOutcome(asked, rule('x', 'npm', undefined, 'maintainer')), 'changedWithoutDelete', 'the push level too, and the flag-off sign');
+    assert.equal(ruleOutcome(asked, rule('x', 'npm', 'owner', 'maintainer')), 'changed');
     assert.equal(ruleOutcome({ ...asked, minimumAccessLevelForDelete: null }, rule('x', 'npm', undefined, 'owner')), 'asAsked', 'null is none');
+    assert.equal(
+      ruleOutcome({ ...asked, minimumAccessLevelForDelete: null }, rule('x', 'npm', undefined, 'owner'), true),
+      'oldDeleteMayRemain',
+      'an edit where the flag may be off: GitLab keeps the old level unshown',
+    );
+    assert.equal(ruleOutcome(asked, rule('x', 'npm', 'admin', 'owner'), true), 'asAsked');
     assert.equal(ruleOutcome({ minimumAccessLevelForDelete: 'owner' }, rule('y', 'pypi', 'owner', 'maintainer')), 'asAsked', 'a PATCH judged by what it named');
     const refused = new BadRequestError('/rules', 422, '{"error":["A rule must have at least a minimum access role for push or delete."]}');
     const deleteOnly = { ...asked, minimumAccessLevelForPush: null };
@@ -52,10 +60,10 @@ describe('delete protection against the fake GitLab', () => {
   it('loadProtection asks whether the user is an administrator only when a rule would refuse their role; no rule refuses an administrator', async () => {
     const release = parsePackage({ id: 9, name: 'protected-release', version: '1.0.0', package_type: 'generic' });
     let asked = 0;
-    const isAdminOf = (token: string) => () => (asked++, fakeClient(fake, token).getCurrentUser()).then((u) => u.isAdmin === true);
+    const isAdminOf = (token: string) => () => (asked++, new InstanceFacts(() => fakeClient(fake, token)).adminStanding(fake.url));
     const admin = fakeClient(fake, SAMPLE.adminToken);
     const asAdmin = await loadProtection(admin, await admin.getProject(APP), v(fake.version), undefined, isAdminOf(SAMPLE.adminToken));
-    assert.deepEqual([asked, asAdmin?.accessLevel, asAdmin?.admin], [1, 40, true], 'a Maintainer, and an administrator');
+    assert.deepEqual([asked, asAdmin?.accessLevel, asAdmin?.admin], [1, 40, 'unsure'], 'a Maintainer, and an administrator (no admin_mode scope)');
     assert.equal(protectionOf(asAdmin!)(release), undefined);
     asked = 0;
     const owner = await loadProtection(client(), await client().getProject(APP), v(fake.version), undefined, isAdminOf(SAMPLE.apiToken));

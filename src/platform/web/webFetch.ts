@@ -9,7 +9,15 @@ import { isLoopback } from '../../gitlab/transport';
 import type { FetchLike, FetchResponse, HeaderBag } from '../../gitlab/types';
 
 /** Headers a cross-origin answer always exposes (the CORS-safelisted response headers). */
-const SAFELISTED = new Set(['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma']);
+export const SAFELISTED: ReadonlySet<string> = new Set([
+  'cache-control',
+  'content-language',
+  'content-length',
+  'content-type',
+  'expires',
+  'last-modified',
+  'pragma',
+]);
 
 /** The parts of the browser's Request/Response used here. */
 export interface BrowserResponse {
