@@ -33,7 +33,7 @@ export const WORST = '/(?:[a-z]?){999}!/i';
 /** 10,000 different names of 255 characters, letters and digits, none with a `!`. */
 export function longNames(count = NAMES): string[] {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789-'.repeat(8);
-  return Array.from({ length: count }, (_, i) => `@acme/${alphabet.slice(i % 37, i % 37 + 244)}${String(i).padStart(5, '0')}`);
+  return Array.from({ length: count }, (_, i) => `@acme/${alphabet.slice(i % 37, (i % 37) + 244)}${String(i).padStart(5, '0')}`);
 }
 
 /** 10,000 names that nearly match: all `a`s (20 to 59 of them), no `x` at the end. */

@@ -179,7 +179,37 @@ describe('patterns without backtracking (issue 21, defect 3)', () => {
 
   it('clean-up /regex/: generated patterns with \\u escapes, surrogate pairs, \\p{…}, long counts and escapes, named groups (deterministic)', () => {
     const zeros = '0'.repeat(41);
-    const atoms = ['a', '😀', 'é', '.', '\\ud83d', '\\ude00', '\\u{1F600}', `\\u{${zeros}61}`, '\\p{L}', '\\P{Ll}', '\\p{Script_Extensions=Latin}', `{${zeros}1,${zeros}2}`, '{2}', '*', '?', '(?<n>', '(?<m>', '(', ')', '|', '^', '$', '\\b', '[😀é]', '[^a]', '\\8', '\\01', '\\c', '\\k'];
+    const atoms = [
+      'a',
+      '😀',
+      'é',
+      '.',
+      '\\ud83d',
+      '\\ude00',
+      '\\u{1F600}',
+      `\\u{${zeros}61}`,
+      '\\p{L}',
+      '\\P{Ll}',
+      '\\p{Script_Extensions=Latin}',
+      `{${zeros}1,${zeros}2}`,
+      '{2}',
+      '*',
+      '?',
+      '(?<n>',
+      '(?<m>',
+      '(',
+      ')',
+      '|',
+      '^',
+      '$',
+      '\\b',
+      '[😀é]',
+      '[^a]',
+      '\\8',
+      '\\01',
+      '\\c',
+      '\\k',
+    ];
     const chars = ['a', 'A', 'é', '😀', '\ud83d', '\ude00', '8', '\x01', '\\', 'c', 'k'];
     let seed = 21;
     const pick = <T>(xs: readonly T[]): T => xs[((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 8) % xs.length];
