@@ -16,10 +16,11 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * English messages, which are also the l10n keys), 146.0 KB once issue 21 made clean-up
  * patterns unable to backtrack (5.6 KB of regular-expression engine that runs in linear time;
  * the npm package re2js would have been 151 KB), and 153.0 KB with all of issue 21 (rule
- * writes worded from GitLab's answer, lost DELETE answers read again, GitLab's name terms).
+ * writes worded from GitLab's answer, lost DELETE answers read again, GitLab's name terms);
+ * 155.3 KB once the engine caches its steps within a work budget (a lazy DFA, issue 21 review).
  * The ceiling stops it growing unseen; bring it down as the bundle shrinks.
  */
-const BUDGET_BYTES = 155 * 1024;
+const BUDGET_BYTES = 156 * 1024;
 /** Packages the web bundle may hold: pure JS that runs in a browser. */
 const BROWSER_PACKAGES = ['@noble/hashes'];
 
