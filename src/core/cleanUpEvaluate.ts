@@ -11,6 +11,7 @@
 import { displayName, type Package } from '../gitlab/models';
 import { shortDate } from '../util/format';
 import { compilePattern, type Matcher } from '../util/pattern';
+import { TooCostly } from '../util/regexMachine';
 import { text, verbatim, type Text } from '../util/text';
 import { coversSomeVersions, newestWords, RULE_KEYS, type CleanUpRule, type RuleApplied } from './cleanUpRule';
 import { uniqueBy } from './deletion';
@@ -59,13 +60,15 @@ export function evaluateRule(packages: readonly Package[], rule: CleanUpRule, op
   const name = matcher(rule.namePattern);
   const version = matcher(rule.versionPattern);
   const listed = uniqueBy(packages, (p) => String(p.id));
-  const inScope = listed.filter(
-    (p) =>
-      (!opts.only || nameKey(p) === opts.only.key) &&
-      (!name || name(displayName(p))) &&
-      (!version || (p.version !== null && version(p.version))) &&
-      (!rule.packageTypes || rule.packageTypes.includes(p.packageType)) &&
-      (!rule.statuses || rule.statuses.includes(p.status ?? 'default')),
+  const inScope = orNone(notes, () =>
+    listed.filter(
+      (p) =>
+        (!opts.only || nameKey(p) === opts.only.key) &&
+        (!name || name(displayName(p))) &&
+        (!version || (p.version !== null && version(p.version))) &&
+        (!rule.packageTypes || rule.packageTypes.includes(p.packageType)) &&
+        (!rule.statuses || rule.statuses.includes(p.status ?? 'default')),
+    ),
   );
   // A rule whose only criterion could not be applied selects nothing; "keep the newest N" is a
   // protection, and selects on its own only when it is the whole rule.
@@ -121,6 +124,17 @@ function matcher(pattern: string | undefined): Matcher | undefined {
   const compiled = compilePattern(pattern);
   // parseRule accepted only valid patterns; one that is not valid matches nothing.
   return compiled.ok ? compiled.test : () => false;
+}
+
+/** What a /regex/ too costly to match covers: nothing at all (not the names read before it ran out), with the reason. */
+function orNone(notes: Text[], covered: () => Package[]): Package[] {
+  try {
+    return covered();
+  } catch (e) {
+    if (!(e instanceof TooCostly)) throw e;
+    notes.push(text('{0}: the rule selected nothing', e.problem));
+    return [];
+  }
 }
 
 function alwaysKept(pkg: Package, protectionOf: ProtectionOf | undefined): Text[] {

@@ -70,7 +70,7 @@ const SPACES = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u2
  * with `%` and `_` literal); terms of one or two characters count like any other.
  */
 export function nameTerms(query: string): string[] {
-  const q = query.replace(SPACES, ' ').trim();
+  const q = query.replace(SPACES, ' ').replace(/^ | $/g, ''); // not trim(): U+FEFF is no space to squish
   const quoted: string[] = [];
   let rest = '';
   for (let i = 0; i < q.length; i++) {
@@ -93,10 +93,16 @@ function nameMatches(name: string, query: string): boolean {
 export function matches(p: Package, f: PackageFilter): boolean {
   return (
     (!f.packageType || p.packageType === f.packageType) &&
-    (!f.packageName?.trim() || nameMatches(p.name, f.packageName)) &&
+    (!f.packageName || nameMatches(p.name, f.packageName)) &&
     (!f.packageVersion || p.version === f.packageVersion) &&
     (!f.status || (p.status ?? 'default') === f.status)
   );
+}
+
+/** What of the filter is left to apply here after a server applied `sent` (the order always is). */
+export function notSent(f: PackageFilter, sent: PackageFilter): PackageFilter {
+  const left = (key: 'packageType' | 'packageName' | 'packageVersion' | 'status') => (sent[key] ? undefined : f[key]);
+  return { ...f, packageType: left('packageType'), packageName: left('packageName'), packageVersion: left('packageVersion'), status: left('status') };
 }
 
 /** The filter and order applied here, for servers that rejected them. */

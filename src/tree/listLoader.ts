@@ -12,7 +12,7 @@
  * A filter is applied by the server; here only where the server cannot (its version drops a
  * parameter without a word, or it answered 400): then everything is listed and filtered here.
  */
-import { applyLocally, basicQuery, hasFilter, isDefault, toQuery, type PackageFilter } from '../core/packageFilter';
+import { applyLocally, basicQuery, hasFilter, isDefault, notSent, toQuery, type PackageFilter } from '../core/packageFilter';
 import { FILE_ORDER } from '../core/fileOrder';
 import { listKey, owningProject } from '../core/packageOwner';
 import type { ProjectRef } from '../core/projectRef';
@@ -66,14 +66,15 @@ export class ListLoader {
       return;
     }
     const maxPages = Math.max(1, Math.ceil(this.deps.maxRows / 100));
-    if (node.kind !== 'package' && (await this.serverCannotFilter(node))) return this.filterHere(node, loaded, maxPages);
+    const sent = node.kind === 'package' ? undefined : await this.serverPart(node);
+    if (node.kind !== 'package' && sent) return this.filterHere(node, loaded, maxPages, sent);
     const pages = this.pagesFor(node, 1, maxPages, signal);
     let first: IteratorResult<Page<Item>>;
     try {
       first = await pages.next();
     } catch (e) {
       if (node.kind !== 'package' && isGitLabError(e) && e.kind === 'badRequest' && !isDefault(this.filterOf(node)))
-        return this.filterHere(node, loaded, maxPages);
+        return this.filterHere(node, loaded, maxPages, {});
       loaded.nodes = [await stateRow(node, e, this.deps)];
       return;
     }
@@ -164,12 +165,13 @@ export class ListLoader {
     }
   }
 
-  private pagesFor(node: ListNode, startPage: number, maxPages: number, signal: AbortSignal, serverFilters = true): AsyncGenerator<Page<Item>> {
+  /** `sent`: the part of the filter to send when not all of it (nothing at all: the query without filters or order). */
+  private pagesFor(node: ListNode, startPage: number, maxPages: number, signal: AbortSignal, sent?: PackageFilter): AsyncGenerator<Page<Item>> {
     const paging = { startPage, maxPages, signal };
     if (node.kind === 'package')
       return this.deps.clientFor(node.parent.ref).packageFiles(owningProject(node.pkg, node.parent), node.pkg.id, FILE_ORDER, paging);
     const client = this.deps.clientFor(node.ref);
-    const query = serverFilters ? toQuery(this.filterOf(node)) : basicQuery();
+    const query = !sent ? toQuery(this.filterOf(node)) : isDefault(sent) ? basicQuery() : toQuery(sent);
     if (node.kind === 'project') return client.projectPackages(listKey(node), query, paging);
     const excludeSubgroups = this.deps.includeSubgroups?.() === false ? true : undefined;
     return client.groupPackages(listKey(node), { ...query, excludeSubgroups }, paging);
@@ -177,33 +179,35 @@ export class ListLoader {
 
   /**
    * Servers drop filter parameters they do not know without a word: all before 12.9, status
-   * before 13.9, a group's name before 13.0, version before 16.6. An unknown version is
+   * before 13.9, a group's name before 13.0, version before 16.6. The part of the filter such
+   * a server knows (`{}` before 12.9), or undefined when it knows all. An unknown version is
    * trusted (as everywhere): its answer is shown as the server filtered it.
    */
-  private async serverCannotFilter(node: SourceNode): Promise<boolean> {
+  private async serverPart(node: SourceNode): Promise<PackageFilter | undefined> {
     const f = this.filterOf(node);
-    if (isDefault(f) || !this.deps.versionOf) return false;
+    if (isDefault(f) || !this.deps.versionOf) return undefined;
     const version = await this.deps.versionOf(node.ref.instanceUrl);
-    const lacks = (needed: unknown, feature: Parameters<typeof supports>[1]): boolean => !!needed && !supports(version, feature);
-    return (
-      lacks(true, 'listFilters') ||
-      lacks(f.status, 'statusFilter') ||
-      lacks(f.packageVersion, 'versionFilter') ||
-      lacks(node.kind === 'group' && f.packageName, 'groupNameFilter')
-    );
+    if (!supports(version, 'listFilters')) return {};
+    const known: PackageFilter = {
+      ...f,
+      status: supports(version, 'statusFilter') ? f.status : undefined,
+      packageVersion: supports(version, 'versionFilter') ? f.packageVersion : undefined,
+      packageName: node.kind === 'project' || supports(version, 'groupNameFilter') ? f.packageName : undefined,
+    };
+    return known.status === f.status && known.packageVersion === f.packageVersion && known.packageName === f.packageName ? undefined : known;
   }
 
   private filterOf(node: SourceNode): PackageFilter {
     return this.deps.filterFor?.(node.ref) ?? {};
   }
 
-  /** An old server refused the filter (400) or ignores it: list everything (up to the cap) and filter here. */
-  private async filterHere(node: SourceNode, loaded: Loaded, maxPages: number): Promise<void> {
+  /** An old server refused the filter (400) or ignores some of it: list what it filters (up to the cap) and filter the rest here. */
+  private async filterHere(node: SourceNode, loaded: Loaded, maxPages: number, sent: PackageFilter): Promise<void> {
     const items: Package[] = [];
     let next: number | undefined;
     let unsure = false;
     try {
-      for await (const page of this.pagesFor(node, 1, maxPages, loaded.controller.signal, false)) {
+      for await (const page of this.pagesFor(node, 1, maxPages, loaded.controller.signal, sent)) {
         items.push(...(page.items as Package[]));
         next = page.nextPage;
         unsure = page.unsure === true;
@@ -212,7 +216,7 @@ export class ListLoader {
       loaded.nodes = [await stateRow(node, e, this.deps)];
       return;
     }
-    const kept = applyLocally(items, this.filterOf(node));
+    const kept = applyLocally(items, notSent(this.filterOf(node), sent));
     const note = infoRow(
       node,
       'filtered-here',

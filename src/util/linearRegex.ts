@@ -2,7 +2,10 @@
  * Regular expressions run without backtracking, so no pattern can take seconds (the
  * `/^(a+)+x$/` kind that freezes a backtracking engine): the pattern becomes a list of states
  * (Thompson's construction) and the value is read once, left to right, carrying the set of
- * states it could be in. Time is at most the value's length times the pattern's size.
+ * states it could be in (regexMachine.ts). Each set and step is built once and cached, so a
+ * value costs one cached step per character; building a step visits at most MAX_STATES
+ * states, and all the building for one compiled pattern is bounded (WORK_BUDGET), past which
+ * the pattern is refused as too costly to match rather than hold the extension host.
  *
  * The syntax and meaning are JavaScript's (flags i, m, s, u): each single character is tested
  * by the engine itself with a one-character expression (`^(?:[a-z])$`, which cannot
@@ -11,17 +14,11 @@
  * repetitions would make more than MAX_STATES states.
  */
 import { parseRegex, Unsupported, type RegexNode } from './regexParse';
+import { Machine, type State } from './regexMachine';
 import { text, type Text } from './text';
 
-export const MAX_STATES = 20_000;
-
-/** A state: test one character, fork, jump, check an assertion, or accept. */
-type State =
-  | { op: 'char'; test: (c: string) => boolean }
-  | { op: 'split'; to: number; or: number }
-  | { op: 'jump'; to: number }
-  | { op: 'assert'; kind: '^' | '$' | 'b' | 'B' }
-  | { op: 'match' };
+/** Each step of a value may visit every state: few enough that building a step stays cheap. */
+export const MAX_STATES = 2_000;
 
 export type LinearRegex = { ok: true; test: (value: string) => boolean } | { ok: false; problem: Text };
 
@@ -30,7 +27,7 @@ export function linearRegex(source: string, flags: string): LinearRegex {
   new RegExp(source, flags); // parses only, never runs: JavaScript's own syntax errors
   try {
     const unicode = flags.includes('u');
-    const machine = new Machine(new Compiler(flags).program(parseRegex(source, unicode)), flags);
+    const machine = new Machine(new Compiler(flags).program(parseRegex(source, unicode)), flags.includes('m'), oneChar('\\w', flags));
     return { ok: true, test: (value) => machine.run(unicode ? Array.from(value) : value.split('')) };
   } catch (e) {
     if (e instanceof Unsupported) return { ok: false, problem: e.problem };
@@ -71,19 +68,26 @@ class Compiler {
         return jumps.forEach((j) => (j.to = this.states.length));
       }
       case 'rep': {
-        for (let i = 0; i < node.min; i++) this.emit(node.node);
-        if (node.max === Infinity) {
-          const loop = this.states.length;
-          const split = this.push({ op: 'split', to: loop + 1, or: 0 });
+        // A body that makes no state (`(?:)`, `a{0}`) repeats to nothing: it is not emitted again.
+        const start = this.states.length;
+        for (let i = 0; i < node.min; i++) {
           this.emit(node.node);
-          this.push({ op: 'jump', to: loop });
-          split.or = this.states.length;
-          return;
+          if (this.states.length === start) return;
         }
         const skips: { op: 'split'; to: number; or: number }[] = [];
         for (let i = node.min; i < node.max; i++) {
-          skips.push(this.push({ op: 'split', to: this.states.length + 1, or: 0 }));
+          const at = this.states.length;
+          skips.push(this.push({ op: 'split', to: at + 1, or: 0 }));
           this.emit(node.node);
+          if (this.states.length === at + 1) {
+            this.states.length = at;
+            skips.pop();
+            break;
+          }
+          if (node.max === Infinity) {
+            this.push({ op: 'jump', to: at });
+            break;
+          }
         }
         return skips.forEach((s) => (s.or = this.states.length));
       }
@@ -115,73 +119,4 @@ function oneChar(source: string, flags: string): (c: string) => boolean {
     }
     return hit;
   };
-}
-
-const LINE_END = /^[\n\r\u2028\u2029]$/;
-
-function holds(kind: '^' | '$' | 'b' | 'B', chars: readonly string[], at: number, flags: string, isWord: (c: string) => boolean): boolean {
-  const multiline = flags.includes('m');
-  if (kind === '^') return at === 0 || (multiline && LINE_END.test(chars[at - 1]));
-  if (kind === '$') return at === chars.length || (multiline && LINE_END.test(chars[at]));
-  const boundary = (at > 0 && isWord(chars[at - 1])) !== (at < chars.length && isWord(chars[at]));
-  return kind === 'b' ? boundary : !boundary;
-}
-
-/** Runs the states over values, one at a time (synchronous: the scratch space is shared). */
-class Machine {
-  private readonly isWord: (c: string) => boolean;
-  private readonly anchored: boolean;
-  /** Per state, the position (plus `epoch`) it was last added at: a state is added once per position. */
-  private readonly seen: Int32Array;
-  private epoch = 0;
-
-  constructor(
-    private readonly states: readonly State[],
-    private readonly flags: string,
-  ) {
-    this.isWord = oneChar('\\w', flags);
-    const first = states[0];
-    this.anchored = first.op === 'assert' && first.kind === '^' && !flags.includes('m');
-    this.seen = new Int32Array(states.length).fill(-1);
-  }
-
-  /** Whether the states accept somewhere in `chars` (unanchored, as RegExp.test). */
-  run(chars: readonly string[]): boolean {
-    if (this.epoch > 2 ** 30) {
-      this.seen.fill(-1);
-      this.epoch = 0;
-    }
-    const base = this.epoch;
-    this.epoch += chars.length + 1;
-    const { states, seen } = this;
-    /** Adds `from` and every state reachable from it without reading a character; true when one accepts. */
-    const close = (list: number[], from: number, at: number): boolean => {
-      const stamp = base + at;
-      const stack = [from];
-      while (stack.length) {
-        const i = stack.pop() as number;
-        if (seen[i] === stamp) continue;
-        seen[i] = stamp;
-        const s = states[i];
-        if (s.op === 'match') return true;
-        if (s.op === 'char') list.push(i);
-        else if (s.op === 'jump') stack.push(s.to);
-        else if (s.op === 'split') stack.push(s.or, s.to);
-        else if (holds(s.kind, chars, at, this.flags, this.isWord)) stack.push(i + 1);
-      }
-      return false;
-    };
-    let current: number[] = [];
-    for (let at = 0; ; at++) {
-      // Anchored at the start (`^…` without m): nothing begins later, and nothing left means no match.
-      if ((at === 0 || !this.anchored) && close(current, 0, at)) return true;
-      if (at === chars.length || (this.anchored && !current.length)) return false;
-      const next: number[] = [];
-      for (const i of current) {
-        const s = states[i];
-        if (s.op === 'char' && s.test(chars[at]) && close(next, i + 1, at + 1)) return true;
-      }
-      current = next;
-    }
-  }
 }

@@ -24,10 +24,17 @@ export class Unsupported extends Error {
   }
 }
 
-const QUANTIFIER = /^\{(\d+)(?:(,)(\d*))?\}/;
+/** Read at the position (sticky), over the whole rest of the source: counts and escapes may be of any length. */
+const QUANTIFIER = /\{(\d+)(?:(,)(\d*))?\}/y;
 /** Escapes longer than a backslash and one character (`\u{…}` and `\p{…}` only with the u flag). */
-const ESCAPE = /^\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|c[a-zA-Z])/;
-const UNICODE_ESCAPE = /^\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|c[a-zA-Z]|u\{[0-9a-fA-F]+\}|[pP]\{[^}]*\})/;
+const ESCAPE = /\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|c[a-zA-Z])/y;
+/** Under u, a surrogate pair written as two `\u` escapes is one character. */
+const UNICODE_ESCAPE =
+  /\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|c[a-zA-Z]|u\{[0-9a-fA-F]+\}|[pP]\{[^}]*\})/y;
+/** Without u, where no group has that number: a legacy octal escape (`\1`, `\01`, `\377`) or the digit itself (`\8`). */
+const OCTAL_OR_DIGIT = /\\(?:[0-3][0-7]{0,2}|[4-7][0-7]?|[89])/y;
+/** What opens a capturing group (plain or named), skipping escapes and classes: to count them. */
+const GROUPS = /\\.|\[(?:\\.|[^\]\\])*\]|\((?!\?)|\(\?<(?![=!])/gs;
 
 export function parseRegex(source: string, unicode: boolean): RegexNode {
   return new Parser(unicode ? Array.from(source) : source.split(''), unicode).parse();
@@ -35,11 +42,26 @@ export function parseRegex(source: string, unicode: boolean): RegexNode {
 
 class Parser {
   private pos = 0;
+  /** The source as one string, and where each of `src`'s characters begins in it. */
+  private readonly whole: string;
+  private readonly offsets: number[] = [];
+  private readonly groups: number;
+  private readonly named: boolean;
 
   constructor(
     private readonly src: string[],
     private readonly unicode: boolean,
-  ) {}
+  ) {
+    this.whole = src.join('');
+    let at = 0;
+    for (const ch of src) {
+      this.offsets.push(at);
+      at += ch.length;
+    }
+    const opens = this.whole.match(GROUPS)?.filter((m) => m[0] === '(') ?? [];
+    this.groups = opens.length;
+    this.named = opens.some((m) => m === '(?<');
+  }
 
   parse(): RegexNode {
     const node = this.alternatives();
@@ -70,9 +92,8 @@ class Parser {
       this.pos++;
       [min, max] = ch === '*' ? [0, Infinity] : ch === '+' ? [1, Infinity] : [0, 1];
     } else {
-      const m = ch === '{' ? QUANTIFIER.exec(this.rest()) : null;
+      const m = ch === '{' ? this.read(QUANTIFIER) : null;
       if (!m) return node;
-      this.pos += m[0].length;
       min = Number(m[1]);
       max = m[2] ? (m[3] ? Number(m[3]) : Infinity) : min;
       if (min > MAX_COUNT || (max !== Infinity && max > MAX_COUNT)) throw new Unsupported(text('repetition counts above {0} are not supported', MAX_COUNT));
@@ -115,10 +136,23 @@ class Parser {
       this.pos += 2;
       return { t: 'assert', kind: next };
     }
-    if (/[1-9k]/.test(next) || (next === '0' && /\d/.test(this.src[this.pos + 2] ?? ''))) throw new Unsupported(text('back-references are not supported'));
-    const long = (this.unicode ? UNICODE_ESCAPE : ESCAPE).exec(this.rest());
-    if (next === 'c' && !long) throw new Unsupported(text('"\\c" must be followed by a letter'));
-    return this.char(long ? Array.from(long[0]).length : 2);
+    if (this.isBackReference(next)) throw new Unsupported(text('back-references are not supported'));
+    const start = this.pos;
+    const long = this.read(this.unicode ? UNICODE_ESCAPE : /\d/.test(next) ? OCTAL_OR_DIGIT : ESCAPE);
+    if (long) return { t: 'char', source: this.src.slice(start, this.pos).join('') };
+    if (next !== 'c') return this.char(2);
+    // Without u, `\c` before anything but a letter is a backslash; the `c` is read next.
+    this.pos++;
+    return { t: 'char', source: '\\\\' };
+  }
+
+  /** `\1`…, `\k<name>`: with u always (JavaScript refused the rest); without, only where such a group exists. */
+  private isBackReference(next: string): boolean {
+    if (next === 'k') return this.unicode || this.named;
+    if (!/[1-9]/.test(next)) return false;
+    const digits = /\d+/y;
+    digits.lastIndex = this.offsets[this.pos + 1];
+    return this.unicode || Number(digits.exec(this.whole)?.[0]) <= this.groups;
   }
 
   /** The position after the `]` that closes the class starting here. */
@@ -134,7 +168,11 @@ class Parser {
     return { t: 'char', source };
   }
 
-  private rest(): string {
-    return this.src.slice(this.pos, this.pos + 40).join('');
+  /** `pattern` (sticky) matched at the position, which then moves past it. */
+  private read(pattern: RegExp): RegExpExecArray | null {
+    pattern.lastIndex = this.offsets[this.pos] ?? this.whole.length;
+    const m = pattern.exec(this.whole);
+    if (m) this.pos += Array.from(m[0]).length;
+    return m;
   }
 }

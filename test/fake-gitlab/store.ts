@@ -220,7 +220,7 @@ export class Store {
 
   /** GitLab's package finder: what a list returns for these filters, sorted. */
   listPackages(pkgs: Package[], f: PackageFilter, projectPath?: (p: Package) => string): Package[] {
-    const terms = f.packageName?.trim() ? searchTerms(f.packageName).map((t) => t.toLowerCase()) : [];
+    const terms = f.packageName ? searchTerms(f.packageName).map((t) => t.toLowerCase()) : [];
     const out = pkgs.filter((p) => {
       // GitLab: app/finders/concerns/packages/finder_helper.rb (filter_by_status, filter_by_package_type) and
       // app/finders/packages/{packages_finder,group_packages_finder}.rb: without `status` only the displayable
@@ -262,7 +262,8 @@ export class Store {
  * term, however short, becomes `name ILIKE '%term%'` (sanitize_sql_like: `%`, `_` literal), ANDed.
  */
 export function searchTerms(query: string): string[] {
-  const squished = query.replace(/[\s\u0085]+/gu, ' ').trim();
+  // GitLab: activesupport core_ext/string/filters.rb, String#squish: /[[:space:]]+/, Unicode White_Space (U+0085 yes, U+FEFF no).
+  const squished = query.replace(/(?:[^\S\ufeff]|\u0085)+/gu, ' ').replace(/^ | $/g, '');
   const quoted: string[] = [];
   const rest = squished.replace(/(?<=^| )"[^"]+"(?= |$)/g, (term) => {
     quoted.push(term.slice(1, -1));

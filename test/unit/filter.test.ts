@@ -51,6 +51,10 @@ describe('filter and sort', () => {
       ['"x"y z"', ['"x"y', 'z"']],
       ['a  "b"', ['a', 'b']],
       ['50%_off', ['50%_off']],
+      // Ruby's squish is /[[:space:]]+/ (Unicode White_Space): U+FEFF is not one, U+0085 and U+3000 are.
+      ['\ufeffa b\ufeff', ['\ufeffa', 'b\ufeff']],
+      ['a\ufeffb', ['a\ufeffb']],
+      ['\u0085a\u3000b\u2028', ['a', 'b']],
     ];
     for (const [query, terms] of cases) {
       assert.deepEqual(nameTerms(query), terms, query);
@@ -130,6 +134,19 @@ describe('filter and sort', () => {
       const group = await labels(model('acme', { packageName: 'acme ui' }, true, true));
       assert.match(group[0], /filtered here/);
       assert.deepEqual(group.slice(1), ['@acme/ui']);
+    });
+
+    it('a server that lacks one parameter (version before 16.6) still gets the others; only the rest is filtered here (issue 21 review)', async () => {
+      fake.version = '16.0.0';
+      fake.clearRequests();
+      const rows = await labels(model('acme/app', { packageVersion: '0.4.0', packageName: 'tools', packageType: 'pypi', orderBy: 'name', sort: 'asc' }, true));
+      assert.match(rows[0], /filtered here/);
+      assert.deepEqual(rows.slice(1), ['acme-tools']);
+      const query = fake.requests.find((r) => r.path.endsWith('/packages'))?.query;
+      assert.equal(query?.package_name, 'tools');
+      assert.equal(query?.package_type, 'pypi');
+      assert.equal(query?.order_by, 'name');
+      assert.equal(query?.package_version, undefined);
     });
 
     it('sends the filter, shows it on the project row, and says when nothing matches', async () => {

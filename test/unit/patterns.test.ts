@@ -177,6 +177,62 @@ describe('patterns without backtracking (issue 21, defect 3)', () => {
     assert.ok(compared > 5000, `${compared} compared`);
   });
 
+  it('clean-up /regex/: generated patterns with \\u escapes, surrogate pairs, \\p{…}, long counts and escapes, named groups (deterministic)', () => {
+    const zeros = '0'.repeat(41);
+    const atoms = [
+      'a',
+      '😀',
+      'é',
+      '.',
+      '\\ud83d',
+      '\\ude00',
+      '\\u{1F600}',
+      `\\u{${zeros}61}`,
+      '\\p{L}',
+      '\\P{Ll}',
+      '\\p{Script_Extensions=Latin}',
+      `{${zeros}1,${zeros}2}`,
+      '{2}',
+      '*',
+      '?',
+      '(?<n>',
+      '(?<m>',
+      '(',
+      ')',
+      '|',
+      '^',
+      '$',
+      '\\b',
+      '[😀é]',
+      '[^a]',
+      '\\8',
+      '\\01',
+      '\\c',
+      '\\k',
+    ];
+    const chars = ['a', 'A', 'é', '😀', '\ud83d', '\ude00', '8', '\x01', '\\', 'c', 'k'];
+    let seed = 21;
+    const pick = <T>(xs: readonly T[]): T => xs[((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 8) % xs.length];
+    let compared = 0;
+    for (let k = 0; k < 4000; k++) {
+      const source = Array.from({ length: 1 + (k % 7) }, () => pick(atoms)).join('');
+      const flags = pick(['u', 'iu', '', 'i']);
+      let native: RegExp;
+      try {
+        native = new RegExp(source, flags);
+      } catch {
+        continue;
+      }
+      const ours = compiled(`/${source}/${flags}`);
+      for (let j = 0; j < 5; j++) {
+        const value = Array.from({ length: j + 1 }, () => pick(chars)).join('');
+        assert.equal(ours(value), native.test(value), `/${source}/${flags} on ${JSON.stringify(value)}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 5000, `${compared} compared`);
+  });
+
   describe('a protection rule from the server, in the tree', () => {
     const theFake = useSampleFake();
 
