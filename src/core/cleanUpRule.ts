@@ -8,6 +8,7 @@
  */
 import { compilePattern } from '../util/pattern';
 import { joinTexts, text, verbatim, type Text } from '../util/text';
+import { UNDELETABLE_STATUSES } from './packageStatus';
 
 export interface CleanUpRule {
   /** Keep the newest N covered versions of each package name (by `created_at`, whatever the date criteria). 0 allows deleting every version; unset keeps the newest one. */
@@ -38,7 +39,6 @@ export type ParsedRule = { ok: true; rule: CleanUpRule } | { ok: false; problem:
  * unless `status` asks (finder_helper.rb). A rule naming another known status is refused.
  */
 export const DELETABLE_STATUSES = ['default', 'error', 'deprecated'];
-const UNDELETABLE_STATUSES = ['hidden', 'processing', 'pending_destruction'];
 
 /** Whether a command argument is a rule object (as opposed to a tree row or nothing). */
 export function isRuleArgument(arg: unknown): arg is Record<string, unknown> {

@@ -31,21 +31,14 @@ export function rereadText(o: DeleteOutcome<DeleteTarget>): Text | undefined {
   return text('reading it again failed too ({0})', gitLabErrorText(r.error));
 }
 
-const LOGGED: Record<Verdict, string> = {
-  deleted: 'deleted',
-  alreadyDeleted: 'already deleted',
-  mayHaveBeenDeleted: 'may have been deleted',
-  notDeleted: 'not deleted',
-  notSent: 'not sent (cancelled)',
-  stopped: 'not sent (GitLab kept failing)',
-};
-
-/** For the log: what happened to one target, in a few words. */
+/** For the log: what happened to one target, in a few words (the verdict's name spelled out, and why). */
 export function outcomeLogText(o: DeleteOutcome<DeleteTarget>): string {
   const verdict = verdictOf(o);
+  if (verdict === 'notSent') return 'not sent (cancelled)';
   const reread = rereadText(o);
-  const error = o.ok ? o.answerLost : verdict === 'notSent' ? undefined : o.error;
+  const error = o.ok ? o.answerLost : o.error;
   const details = [error && (o.ok || o.mayHaveBeenDeleted ? `the answer was lost: ${error.message}` : error.message), reread && word(reread)];
   const said = details.filter(Boolean).join('; ');
-  return said ? `${LOGGED[verdict]} (${said})` : LOGGED[verdict];
+  const name = verdict.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+  return said ? `${name} (${said})` : name;
 }

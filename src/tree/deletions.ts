@@ -1,6 +1,8 @@
 /** Rows as deletion requests: what a package or file row asks the one delete flow for (and what its protection rule will refuse). */
 import { isDeletable, type Deletion } from '../core/deletion';
 import { owningProject } from '../core/packageOwner';
+import { statusRefusal } from '../core/packageStatus';
+import type { Text } from '../util/text';
 import type { FileNode, PackageNode } from './nodes';
 import { packageProtection } from './packageProtection';
 
@@ -14,7 +16,7 @@ export function packageDeletion(node: PackageNode): { deletion: Deletion; node: 
       project: owningProject(node.pkg, node.parent),
       packageId: node.pkg.id,
       allowed: isDeletable(node.pkg),
-      refusedBy: packageProtection(node).refusal,
+      refusedBy: refusalOf(node),
     },
   };
 }
@@ -22,4 +24,9 @@ export function packageDeletion(node: PackageNode): { deletion: Deletion; node: 
 /** A file of a package: the package's deletion, narrowed to the file (whether GitLab allows it is the package's say). */
 export function fileDeletion(node: FileNode): { deletion: Deletion; node: FileNode } {
   return { node, deletion: { ...packageDeletion(node.parent).deletion, fileId: node.file.id } };
+}
+
+/** Why the package will not be deleted though GitLab offers it: its status, or a protection rule above the user's role. */
+export function refusalOf(node: PackageNode): Text | undefined {
+  return statusRefusal(node.pkg.status) ?? packageProtection(node).refusal;
 }

@@ -3,6 +3,7 @@
  * structured (Texts, facts): tree/treeItems.ts words it and renders the tooltip Markdown.
  */
 import { isDeletable } from '../core/deletion';
+import { refusalOf } from './deletions';
 import type { InstanceStatus } from '../core/instanceHealth';
 import { EXPIRY_WARNING_DAYS, expiryPhrase } from '../core/tokenFacts';
 import { displayName, type Package } from '../gitlab/models';
@@ -128,7 +129,8 @@ export function present(node: TreeNode): Presentation {
         collapsible: true,
       };
     case 'package': {
-      const { rule, refusal } = packageProtection(node);
+      const { rule } = packageProtection(node);
+      const refusal = refusalOf(node);
       return {
         label: verbatim(plainLine(displayName(node.pkg), 300)),
         description: joinTexts([verbatim(packageDescription(node.pkg)), rule ? PROTECTED : undefined]),
@@ -150,7 +152,7 @@ export function present(node: TreeNode): Presentation {
         get tooltip(): Tooltip {
           return { title: plainLine(node.file.fileName, 300), facts: fileFacts(node.file) };
         },
-        contextValue: mayOfferDelete(node.parent, packageProtection(node.parent).refusal) ? 'packageFile.deletable' : 'packageFile',
+        contextValue: mayOfferDelete(node.parent, refusalOf(node.parent)) ? 'packageFile.deletable' : 'packageFile',
         collapsible: false,
       };
     case 'protectionRules':
@@ -174,7 +176,7 @@ export function present(node: TreeNode): Presentation {
 const FROM_WORKSPACE = text("from this workspace's settings");
 const PROTECTED = text('🔒 protected');
 
-/** Delete is offered where GitLab offers it, the token may delete, and no rule refuses the user's role. */
+/** Delete is offered where GitLab offers it, the token may delete, and neither the package's status nor a rule refuses it. */
 function mayOfferDelete(node: PackageNode, refusal: Text | undefined): boolean {
   return isDeletable(node.pkg) && !node.parent.readOnly && !refusal;
 }
