@@ -42,7 +42,10 @@ export async function runDeleteSafety(opts: { operations: number; seed?: number 
   });
   // A package with many files, some of them deleted at once: each delete shifts the rest of the file list
   // while the re-reads of lost answers page through it.
-  const many = fake.addPackage(project.id, { name: 'many-files', version: '1.0.0', packageType: 'generic' });
+  // (When the package itself is deleted — it is among the rows too — a new one takes its place.)
+  let generation = 0;
+  const manyFiles = () => fake.addPackage(project.id, { name: 'many-files', version: `${++generation}.0.0`, packageType: 'generic' });
+  let many = manyFiles();
   const liveFiles = () => many.files.filter((f) => f.status === 'default');
   fake.addFilesBulk(many.id, 400);
   const fileRequest = (fileId: number): { deletion: Deletion } => ({
@@ -96,9 +99,10 @@ export async function runDeleteSafety(opts: { operations: number; seed?: number 
     if (rnd() < 0.2) fake.fail({ method: 'GET', path: /\/packages\/\d+$/ }, { status: 500, body: { message: '500 Internal Server Error' } });
     const requests = chosen.map((r) => packageDeletion(r));
     // Now and then, several files of the many-files package deleted in the same operation.
+    if (many.status !== 'default') many = manyFiles();
     if (liveFiles().length < 100) fake.addFilesBulk(many.id, 300);
     const live = liveFiles();
-    const files = rnd() < 0.3 ? [...new Set(Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => live[Math.floor(rnd() * live.length)].id))] : [];
+    const files = rnd() < 0.2 ? [...new Set(Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => live[Math.floor(rnd() * live.length)].id))] : [];
     const fileRun = files.length
       ? flow.run(files.map(fileRequest), { confirm: () => Promise.resolve(true), progress: (_t, run) => run(() => undefined) })
       : undefined;
