@@ -95,6 +95,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform)
     clientFor: (url) => clients.get(url),
     tokenMayDelete: (url) => health.tokenMayDelete(url),
     log: (line) => log.info(line),
+    versionOf: (url) => facts.version(url),
   });
   const details = new DetailsDocuments();
 

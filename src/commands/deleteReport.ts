@@ -5,7 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
+import { STOP_AFTER } from '../core/bulkDelete';
 import type { DeleteReport, DeleteRequest, SetAside } from '../core/deleteFlow';
+import { rereadText, verdictOf, type Verdict } from '../core/deleteVerdict';
 import { deleteFailureText, gitLabErrorText } from '../core/errorText';
 import { say } from '../host/words';
 
@@ -42,11 +44,8 @@ type Failed<T extends Named> = Extract<DeleteReport<T>['outcomes'][number], { ok
 /** Why one was not (or may not have been) deleted, with what reading it again found. */
 function reason<T extends Named>(f: Failed<T>): string {
   const why = say(deleteFailureText(f.error, f.target.request.projectPath, f.target.request.deletion.adminModeDecides));
-  if (f.recheck?.found === 'unknown') return vscode.l10n.t('{0}; reading it again failed too ({1})', why, say(gitLabErrorText(f.recheck.error)));
-  if (f.recheck?.found !== 'listed') return why;
-  return f.mayHaveBeenDeleted
-    ? vscode.l10n.t('{0}; still listed when read again, but GitLab may still be deleting it', why)
-    : vscode.l10n.t('{0}; still listed when read again', why);
+  const reread = rereadText(f);
+  return reread ? vscode.l10n.t('{0}; {1}', why, say(reread)) : why;
 }
 
 /** A heading, then each (the first few) with its reason. */
@@ -64,12 +63,15 @@ function explained<T extends Named>(heading: string, failed: Failed<T>[]): strin
 export function reportDeletion<T extends Named>(report: DeleteReport<T>, deletedMany: (n: number) => string, refresh?: () => void): void {
   const ok = report.outcomes.filter((o) => o.ok).map((o) => o.target.request);
   const failed = report.outcomes.filter((o): o is Failed<T> => !o.ok);
-  const gone = failed.filter((f) => f.error.kind === 'notFound');
+  const by = (v: Verdict) => failed.filter((f) => verdictOf(f) === v);
+  const gone = by('alreadyDeleted');
   // Cancel stopped the sending: these were never sent.
-  const notSent = failed.filter((f) => f.error.kind === 'cancelled');
+  const notSent = by('notSent');
+  // The deletes before them and the reads after those kept failing: never sent either.
+  const stopped = by('stopped');
   // The answer was lost and reading again could not tell.
-  const maybe = failed.filter((f) => f.mayHaveBeenDeleted);
-  const errors = failed.filter((f) => f.error.kind !== 'notFound' && f.error.kind !== 'cancelled' && !f.mayHaveBeenDeleted);
+  const maybe = by('mayHaveBeenDeleted');
+  const errors = by('notDeleted');
   const parts: string[] = [];
   if (ok.length === 1 && report.outcomes.length === 1) parts.push(vscode.l10n.t('Deleted {0}.', ok[0].label));
   else if (ok.length) parts.push(deletedMany(ok.length));
@@ -77,6 +79,15 @@ export function reportDeletion<T extends Named>(report: DeleteReport<T>, deleted
   parts.push(...explained(vscode.l10n.t("May have been deleted (GitLab's answer was lost; refresh to see):"), maybe));
   parts.push(...explained(vscode.l10n.t('Not deleted:'), errors));
   if (notSent.length) parts.push(vscode.l10n.t('Not sent (cancelled): {0}.', notSent.length));
+  if (stopped.length)
+    parts.push(
+      vscode.l10n.t(
+        'Not sent: {0} — the last {1} deletes and the reads after them failed ({2}); GitLab may be down.',
+        stopped.length,
+        STOP_AFTER,
+        say(gitLabErrorText(stopped[0].error)),
+      ),
+    );
   // Set-aside rows were named in the confirmation; said here only when there was none.
   const unconfirmed = report.outcomes.length === 0 && !report.declined;
   if (unconfirmed) parts.push(...setAsideLines(report));
@@ -85,11 +96,12 @@ export function reportDeletion<T extends Named>(report: DeleteReport<T>, deleted
   const refreshButton = vscode.l10n.t('Refresh');
   const offerReplace = report.readOnly.length > 0 && unconfirmed;
   const buttons = [...(offerReplace ? [replace] : []), ...(maybe.length && refresh ? [refreshButton] : [])];
-  const show = errors.length
-    ? vscode.window.showErrorMessage
-    : unconfirmed || notSent.length || maybe.length
-      ? vscode.window.showWarningMessage
-      : vscode.window.showInformationMessage;
+  const show =
+    errors.length || stopped.length
+      ? vscode.window.showErrorMessage
+      : unconfirmed || notSent.length || maybe.length
+        ? vscode.window.showWarningMessage
+        : vscode.window.showInformationMessage;
   void show(parts.join(' '), ...buttons).then((choice) => {
     if (choice === replace) void vscode.commands.executeCommand(COMMANDS.setToken, report.readOnly[0].deletion.origin);
     if (choice === refreshButton) refresh?.();

@@ -9,6 +9,7 @@ import type { PackageNode, SourceNode } from '../tree/nodes';
 import { instanceLabel, packageDescription, projectLabel } from '../tree/presentation';
 import type { CommandDeps } from './deps';
 import { COMMANDS } from '../constants';
+import { statusRefusal } from '../core/packageStatus';
 
 /** Palette flow: pick a project, then search its packages by name on the server. */
 export async function pickPackageFromPalette(deps: CommandDeps): Promise<PackageNode[]> {
@@ -57,7 +58,7 @@ function searchPackage(deps: CommandDeps, project: SourceNode, refusal: (pkg: Pa
       .then((page) => {
         if (current.signal.aborted) return;
         qp.items = page.items.map((pkg) => {
-          const refused = refusal(pkg);
+          const refused = statusRefusal(pkg.status) ?? refusal(pkg);
           return {
             label: (isDeletable(pkg) && !refused ? '' : '$(lock) ') + displayName(pkg),
             description: packageDescription(pkg),

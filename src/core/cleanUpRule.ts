@@ -9,6 +9,7 @@
 import { compilePattern } from '../util/pattern';
 import { joinTexts, text, verbatim, type Text } from '../util/text';
 import { PACKAGE_TYPES } from './packageTypes';
+import { UNDELETABLE_STATUSES } from './packageStatus';
 
 export interface CleanUpRule {
   /** Keep the newest N covered versions of each package name (by `created_at`, whatever the date criteria). 0 allows deleting every version; unset keeps the newest one. */
@@ -39,7 +40,6 @@ export type ParsedRule = { ok: true; rule: CleanUpRule } | { ok: false; problem:
  * unless `status` asks (finder_helper.rb). A rule naming another known status is refused.
  */
 export const DELETABLE_STATUSES = ['default', 'error', 'deprecated'];
-const UNDELETABLE_STATUSES = ['hidden', 'processing', 'pending_destruction'];
 
 /** Whether packages of this status are ones a clean-up cannot list or delete. */
 export function isUndeletable(status: string | undefined): status is string {

@@ -8,8 +8,9 @@
 import type { GitLabClient } from '../gitlab/client';
 import { InFlight } from '../util/inFlight';
 import { deletePackages, type DeleteOutcome } from './bulkDelete';
-import { outcomeLogText } from './deleteCheck';
+import { outcomeLogText } from './deleteVerdict';
 import { deletionKey, uniqueBy, type Deletion } from './deletion';
+import { supports, type GitLabVersion } from './versionGates';
 
 export interface DeleteRequest {
   deletion: Deletion;
@@ -45,6 +46,8 @@ export interface DeleteFlowDeps {
   /** False when the instance's token is known to be read-only; waits for a check under way (a token just set). */
   tokenMayDelete(instanceUrl: string): Promise<boolean>;
   log(line: string): void;
+  /** The instance's GitLab version, when known: whether its file lists keep an order a lost DELETE can be checked against. */
+  versionOf?(instanceUrl: string): Promise<GitLabVersion | undefined>;
 }
 
 export class DeleteFlow {
@@ -89,10 +92,13 @@ export class DeleteFlow {
     for (const t of targets) byInstance.set(t.deletion.instanceUrl, [...(byInstance.get(t.deletion.instanceUrl) ?? []), t]);
     let done = 0;
     const results = await Promise.all(
-      [...byInstance].map(([instanceUrl, requests]) => {
+      [...byInstance].map(async ([instanceUrl, requests]) => {
         const client = this.deps.clientFor(instanceUrl);
         const items = requests.map((request) => ({ ...request.deletion, request }));
-        return deletePackages(client, items, { concurrency: client.concurrency, signal, onSettled: () => onSettled(++done, targets.length) });
+        // An unknown version gives no such guarantee (before 14.9 the list had no order).
+        const version = await this.deps.versionOf?.(instanceUrl).catch(() => undefined);
+        const filesInIdOrder = version !== undefined && supports(version, 'fileIdOrder');
+        return deletePackages(client, items, { concurrency: client.concurrency, signal, filesInIdOrder, onSettled: () => onSettled(++done, targets.length) });
       }),
     );
     const outcomes = results.flat();

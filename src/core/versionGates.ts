@@ -30,6 +30,7 @@ export type Feature =
   | 'protectionRules'
   | 'deleteProtection'
   | 'fileOrdering'
+  | 'fileIdOrder'
   | 'downloadById'
   | 'terraformModules';
 
@@ -47,6 +48,8 @@ export const FEATURES: Record<Feature, { since: [number, number]; what: Text }> 
   deleteProtection: { since: [17, 11], what: text('Protecting packages against deletion by role') },
   // In GitLab's 18.x source, not in the 17.x docs (the minor is not pinned); older servers ignore the parameters.
   fileOrdering: { since: [18, 0], what: text('Sorting package files on the server') },
+  // lib/api/package_files.rb: before 14.9 the file list had no ORDER BY; since then ascending by id.
+  fileIdOrder: { since: [14, 9], what: text('Listing files in id order') },
   downloadById: { since: [18, 4], what: text('Downloading any package file by its id') },
   // The Infrastructure Registry (13.11) brought `terraform_module` to the package_type enum.
   terraformModules: { since: [13, 11], what: text('Terraform modules') },

@@ -105,13 +105,21 @@ export class GitLabClient {
     return iteratePages((page, signal) => this.groupPackagesPage(group, query, page, signal), { concurrency: this.concurrency, ...paging });
   }
 
-  async getPackage(project: ProjectKey, packageId: number, signal?: AbortSignal): Promise<Package> {
-    return (await this.http.get(`/projects/${enc(project)}/packages/${packageId}`, parsePackage, { signal })).value;
+  /** `once`: a single try, no automatic retries (a caller that pauses and counts failures itself). */
+  async getPackage(project: ProjectKey, packageId: number, signal?: AbortSignal, once = false): Promise<Package> {
+    return (await this.http.get(`/projects/${enc(project)}/packages/${packageId}`, parsePackage, { signal, ...(once ? { retries: 0 } : {}) })).value;
   }
 
-  packageFilesPage(project: ProjectKey, packageId: number, page: number, query: FileQuery = {}, signal?: AbortSignal): Promise<Page<PackageFile>> {
+  packageFilesPage(
+    project: ProjectKey,
+    packageId: number,
+    page: number,
+    query: FileQuery = {},
+    signal?: AbortSignal,
+    once = false,
+  ): Promise<Page<PackageFile>> {
     const params = { order_by: query.orderBy, sort: query.sort };
-    return this.page(`/projects/${enc(project)}/packages/${packageId}/package_files`, params, page, parsePackageFile, signal);
+    return this.page(`/projects/${enc(project)}/packages/${packageId}/package_files`, params, page, parsePackageFile, signal, once);
   }
 
   packageFiles(project: ProjectKey, packageId: number, query: FileQuery = {}, paging: Paging = {}): AsyncGenerator<Page<PackageFile>> {
@@ -229,9 +237,10 @@ export class GitLabClient {
     page: number,
     parseItem: (v: unknown) => T,
     signal?: AbortSignal,
+    once = false,
   ): Promise<Page<T>> {
     const query = { ...params, page, per_page: this.perPage };
-    const { value, headers } = await this.http.get(path, (body) => parseList(body, parseItem, 'items'), { query, signal });
+    const { value, headers } = await this.http.get(path, (body) => parseList(body, parseItem, 'items'), { query, signal, ...(once ? { retries: 0 } : {}) });
     return pageFromHeaders(value, headers, page, this.perPage);
   }
 }

@@ -92,6 +92,8 @@ export class ServerError extends GitLabError {
     serverMessage: string | undefined,
     /** As for RateLimitedError: a `Retry-After` (of a 503) may have been sent but could not be read. */
     readonly retryAfterHidden = false,
+    /** The body was GitLab's JSON (Rails answered); false: a proxy's or Workhorse's page (HTML, plain text), GitLab may still be at work. */
+    readonly fromRails = true,
   ) {
     super(path, status, serverMessage);
   }
@@ -126,6 +128,8 @@ export class NetworkError extends GitLabError {
     readonly problem: NetworkProblem,
     /** The platform's error code, e.g. `ECONNREFUSED`. */
     readonly code?: string,
+    /** It failed while connecting (a connect-time ETIMEDOUT): nothing was sent. */
+    readonly whileConnecting = false,
   ) {
     super(path, undefined, undefined, `network: ${problem}${code ? ` (${code})` : ''}`);
   }

@@ -26,8 +26,8 @@ function looksLikeHtml(text: string, headers: HeaderBag): boolean {
   return (headers.get('content-type') ?? '').includes('html') || /^\s*</.test(text);
 }
 
-/** The human text GitLab put in an error body: `message` (string or object), `error`, `error_description`. */
-export function serverText(text: string, headers: HeaderBag): { message?: string; error?: string } {
+/** The human text GitLab put in an error body: `message` (string or object), `error`, `error_description`; `json`: the body was a JSON object. */
+export function serverText(text: string, headers: HeaderBag): { message?: string; error?: string; json?: true } {
   if (!text) return {};
   try {
     const body = JSON.parse(text) as unknown;
@@ -36,7 +36,7 @@ export function serverText(text: string, headers: HeaderBag): { message?: string
       const message = typeof o.message === 'string' ? o.message : typeof o.message === 'object' && o.message !== null ? validationText(o.message) : undefined;
       const description = typeof o.error_description === 'string' ? o.error_description : undefined;
       const error = typeof o.error === 'string' ? o.error : undefined;
-      return { message: message ?? description ?? error, error };
+      return { message: message ?? description ?? error, error, json: true };
     }
   } catch {
     // Not JSON: Rack::Attack answers 429 with plain text.
@@ -69,7 +69,7 @@ function strings(list: readonly unknown[], max: number): string[] {
 
 /** The typed error for a non-2xx answer; the token is cut out of anything the server echoed. */
 export function errorForStatus(status: number, path: string, text: string, headers: HeaderBag, noToken: boolean, token: string | undefined): GitLabError {
-  const { message: raw, error } = serverText(text, headers);
+  const { message: raw, error, json } = serverText(text, headers);
   const message = redact(raw, token);
   if (status === 401) return new UnauthorizedError(path, message, noToken);
   if (status === 403) {
@@ -79,7 +79,7 @@ export function errorForStatus(status: number, path: string, text: string, heade
   if (status === 404) return new NotFoundError(path, message);
   const retryAfterHidden = headers.hidden?.('retry-after') === true;
   if (status === 429) return new RateLimitedError(path, message, retryAfterMs(headers), retryAfterHidden);
-  if (status >= 500) return new ServerError(path, status, message, retryAfterHidden);
+  if (status >= 500) return new ServerError(path, status, message, retryAfterHidden, !!json);
   return new BadRequestError(path, status, message);
 }
 
@@ -112,10 +112,13 @@ const NETWORK_PROBLEMS: Record<string, NetworkProblem> = {
 };
 
 export function networkError(path: string, e: unknown): NetworkError {
-  const err = e as { code?: string; errno?: string; message?: string; cause?: { code?: string; message?: string } } | undefined;
+  type Raised = { code?: string; errno?: string; message?: string; syscall?: string; erroredSysCall?: string };
+  const err = e as (Raised & { cause?: Raised }) | undefined;
   const code = err?.code ?? err?.errno ?? err?.cause?.code;
   const known = code ? NETWORK_PROBLEMS[code] : undefined;
-  if (known) return new NetworkError(path, known, code);
+  // Node names the system call that failed (node-fetch as `erroredSysCall`): `connect` means nothing was sent.
+  const connecting = (err?.syscall ?? err?.erroredSysCall ?? err?.cause?.syscall) === 'connect';
+  if (known) return new NetworkError(path, known, code, connecting);
   // A browser's fetch says only "Failed to fetch"; node-fetch words a dropped body like this.
   if (/premature close|aborted|socket hang up/i.test(err?.message ?? '')) return new NetworkError(path, 'closedEarly', code);
   return new NetworkError(path, 'other', code);

@@ -44,6 +44,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Sent as JSON (POST, PATCH). */
   body?: Record<string, unknown>;
+  /** Tries after the first for a GET (default: `maxRetries`); writes are never retried. */
+  retries?: number;
 }
 
 /** Reads may be retried; writes never are (one that reached GitLab is not sent twice). */
@@ -78,7 +80,7 @@ export class HttpClient {
   /** GET (retried when safe) or a write (never retried) returning parsed JSON, or null for 204. */
   async json(method: Method, path: string, options: RequestOptions = {}): Promise<JsonResponse> {
     const url = this.apiRoot + path + queryString(options.query);
-    const retries = method === 'GET' ? this.maxRetries : 0;
+    const retries = method === 'GET' ? (options.retries ?? this.maxRetries) : 0;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.once(

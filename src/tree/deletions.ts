@@ -1,8 +1,10 @@
 /** Rows as deletion requests: what a package or file row asks the one delete flow for (and what its protection rule will refuse). */
 import { isDeletable, type Deletion } from '../core/deletion';
 import { owningProject } from '../core/packageOwner';
+import { statusRefusal } from '../core/packageStatus';
+import type { Text } from '../util/text';
 import type { FileNode, PackageNode } from './nodes';
-import { packageProtection, type PackageProtection } from './packageProtection';
+import { packageProtection } from './packageProtection';
 
 export function packageDeletion(node: PackageNode): { deletion: Deletion; node: PackageNode } {
   const ref = node.parent.ref;
@@ -14,7 +16,8 @@ export function packageDeletion(node: PackageNode): { deletion: Deletion; node: 
       project: owningProject(node.pkg, node.parent),
       packageId: node.pkg.id,
       allowed: isDeletable(node.pkg),
-      ...deletionProtection(packageProtection(node)),
+      refusedBy: refusalOf(node),
+      ...(packageProtection(node).adminModeDecides ? { adminModeDecides: true } : {}),
     },
   };
 }
@@ -24,7 +27,7 @@ export function fileDeletion(node: FileNode): { deletion: Deletion; node: FileNo
   return { node, deletion: { ...packageDeletion(node.parent).deletion, fileId: node.file.id } };
 }
 
-/** What a package's protection means for its delete: refused here, or sent for GitLab to decide (an administrator, Admin Mode unknown). */
-function deletionProtection(p: PackageProtection): Pick<Deletion, 'refusedBy' | 'adminModeDecides'> {
-  return { refusedBy: p.refusal, ...(p.adminModeDecides ? { adminModeDecides: true } : {}) };
+/** Why the package will not be deleted though GitLab offers it: its status, or a protection rule above the user's role. */
+export function refusalOf(node: PackageNode): Text | undefined {
+  return statusRefusal(node.pkg.status) ?? packageProtection(node).refusal;
 }

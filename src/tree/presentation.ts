@@ -3,6 +3,7 @@
  * structured (Texts, facts): tree/treeItems.ts words it and renders the tooltip Markdown.
  */
 import { isDeletable } from '../core/deletion';
+import { refusalOf } from './deletions';
 import type { InstanceStatus } from '../core/instanceHealth';
 import { EXPIRY_WARNING_DAYS, expiryPhrase } from '../core/tokenFacts';
 import { displayName, versionLabel, type Package } from '../gitlab/models';
@@ -129,13 +130,14 @@ export function present(node: TreeNode): Presentation {
       };
     case 'package': {
       const protection = packageProtection(node);
-      const { rule, refusal } = protection;
+      const { rule } = protection;
+      const refusal = refusalOf(node);
       return {
         label: verbatim(plainLine(displayName(node.pkg), 300)),
         description: joinTexts([verbatim(packageDescription(node.pkg)), rule ? PROTECTED : undefined]),
         // Built when read (on hover): a list of 10,000 rows does not work out 10,000 tooltips.
         get tooltip(): Tooltip {
-          const facts = packageFacts(node.pkg, { instanceUrl: node.parent.ref.instanceUrl, pipelines: node.pipelines, ...protection });
+          const facts = packageFacts(node.pkg, { instanceUrl: node.parent.ref.instanceUrl, pipelines: node.pipelines, ...protection, refusal });
           return { title: plainLine(displayName(node.pkg), 300), facts };
         },
         icon: packageIcon(node.pkg.packageType),
@@ -151,7 +153,7 @@ export function present(node: TreeNode): Presentation {
         get tooltip(): Tooltip {
           return { title: plainLine(node.file.fileName, 300), facts: fileFacts(node.file) };
         },
-        contextValue: mayOfferDelete(node.parent, packageProtection(node.parent).refusal) ? 'packageFile.deletable' : 'packageFile',
+        contextValue: mayOfferDelete(node.parent, refusalOf(node.parent)) ? 'packageFile.deletable' : 'packageFile',
         collapsible: false,
       };
     case 'protectionRules':
@@ -175,7 +177,7 @@ export function present(node: TreeNode): Presentation {
 const FROM_WORKSPACE = text("from this workspace's settings");
 const PROTECTED = text('🔒 protected');
 
-/** Delete is offered where GitLab offers it, the token may delete, and no rule refuses the user's role. */
+/** Delete is offered where GitLab offers it, the token may delete, and neither the package's status nor a rule refuses it. */
 function mayOfferDelete(node: PackageNode, refusal: Text | undefined): boolean {
   return isDeletable(node.pkg) && !node.parent.readOnly && !refusal;
 }

@@ -1,6 +1,8 @@
 /** The delete-safety run of `npm run chaos` (see chaos.ts): random deletions through the one delete flow, racing the server. */
 import { DeleteFlow, type DeleteDialog, type DeleteReport } from '../../src/core/deleteFlow';
+import type { Deletion } from '../../src/core/deletion';
 import { parseProjectEntry } from '../../src/core/projectRef';
+import { parseGitLabVersion } from '../../src/core/versionGates';
 import { PackagesTreeModel } from '../../src/tree/model';
 import { packageDeletion } from '../../src/tree/deletions';
 import type { PackageNode, ProjectNode } from '../../src/tree/nodes';
@@ -32,7 +34,23 @@ export async function runDeleteSafety(opts: { operations: number; seed?: number 
   const rnd = random(opts.seed ?? 11);
   const c = client(fake);
   const project = fake.addProject({ id: 777, pathWithNamespace: 'chaos/deletes', members: { [SAMPLE.userId]: 40 } });
-  const flow = new DeleteFlow({ clientFor: () => c, tokenMayDelete: () => Promise.resolve(true), log: () => undefined });
+  const flow = new DeleteFlow({
+    clientFor: () => c,
+    tokenMayDelete: () => Promise.resolve(true),
+    log: () => undefined,
+    versionOf: () => Promise.resolve(parseGitLabVersion(fake.version)),
+  });
+  // A package with many files, some of them deleted at once: each delete shifts the rest of the file list
+  // while the re-reads of lost answers page through it.
+  // (When the package itself is deleted — it is among the rows too — a new one takes its place.)
+  let generation = 0;
+  const manyFiles = () => fake.addPackage(project.id, { name: 'many-files', version: `${++generation}.0.0`, packageType: 'generic' });
+  let many = manyFiles();
+  const liveFiles = () => many.files.filter((f) => f.status === 'default');
+  fake.addFilesBulk(many.id, 400);
+  const fileRequest = (fileId: number): { deletion: Deletion } => ({
+    deletion: { instanceUrl: fake.url, origin: new URL(fake.url).origin, project: project.id, packageId: many.id, fileId, allowed: true },
+  });
   const result: DeleteSafetyResult = {
     operations: 0,
     deletesSent: 0,
@@ -80,6 +98,14 @@ export async function runDeleteSafety(opts: { operations: number; seed?: number 
     fake.chaos(deleteChaos(TIMEOUT_MS), op + 1);
     if (rnd() < 0.2) fake.fail({ method: 'GET', path: /\/packages\/\d+$/ }, { status: 500, body: { message: '500 Internal Server Error' } });
     const requests = chosen.map((r) => packageDeletion(r));
+    // Now and then, several files of the many-files package deleted in the same operation.
+    if (many.status !== 'default') many = manyFiles();
+    if (liveFiles().length < 100) fake.addFilesBulk(many.id, 300);
+    const live = liveFiles();
+    const files = rnd() < 0.2 ? [...new Set(Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => live[Math.floor(rnd() * live.length)].id))] : [];
+    const fileRun = files.length
+      ? flow.run(files.map(fileRequest), { confirm: () => Promise.resolve(true), progress: (_t, run) => run(() => undefined) })
+      : undefined;
     type Request = (typeof requests)[number];
     // A second click on the same selection while the first one's DELETEs are under way.
     let second: Promise<DeleteReport<Request>> | undefined;
@@ -93,15 +119,16 @@ export async function runDeleteSafety(opts: { operations: number; seed?: number 
     };
     const report = await flow.run(requests, firstDialog);
     const secondReport = await second;
+    const fileOutcomes = (await fileRun)?.outcomes ?? [];
     fake.clearFaults();
     result.secondClicksBlocked += secondReport?.busy.length ?? 0;
-    const outcomes = [...report.outcomes, ...(secondReport?.outcomes ?? [])];
-    const targets = report.outcomes;
+    const outcomes = [...report.outcomes, ...(secondReport?.outcomes ?? []), ...fileOutcomes];
+    const targets = [...report.outcomes, ...fileOutcomes];
     const sent = fake.requests.filter((r) => r.method === 'DELETE');
     result.deletesSent += sent.length;
     for (const r of sent) {
-      const id = Number(/packages\/(\d+)$/.exec(r.path)?.[1]);
-      if (!confirmed.includes(id)) result.wrongTargets++;
+      const file = /package_files\/(\d+)$/.exec(r.path);
+      if (file ? !files.includes(Number(file[1])) : !confirmed.includes(Number(/packages\/(\d+)$/.exec(r.path)?.[1]))) result.wrongTargets++;
     }
     const paths = sent.map((r) => r.path);
     result.duplicateDeletes += paths.length - new Set(paths).size;

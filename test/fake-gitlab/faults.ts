@@ -22,6 +22,11 @@ export type Fault =
   | { kind: 'reset' }
   | { kind: 'hang' }
   | { kind: 'delay'; ms: number }
+  /**
+   * The connection drops at once (a load balancer's idle cut, a proxy restarting), yet the request is on its way
+   * upstream and GitLab applies it `ms` later — after the client has read the package again.
+   */
+  | { kind: 'droppedThenAppliedLater'; ms: number }
   | { kind: 'html' }
   | { kind: 'truncated' }
   | { kind: 'redirect'; location: string; status?: 301 | 302 | 307 }
@@ -71,6 +76,9 @@ export interface ChaosRates {
   redirect?: number;
   /** Applied by GitLab, then the answer lost (a `LostAnswer`, the three kinds in turn). */
   lostAnswer?: number;
+  /** Dropped at once, applied by GitLab `lateMs` later (a `droppedThenAppliedLater`). */
+  droppedThenApplied?: number;
+  lateMs?: number;
   /** Only requests whose method is listed are affected (default: GET). */
   methods?: string[];
 }
@@ -128,6 +136,7 @@ export class Faults {
     if (pick(c.slow)) return { kind: 'delay', ms: c.slowMs ?? 5_000 };
     if (pick(c.redirect) && redirectTarget) return { kind: 'redirect', location: redirectTarget, status: 307 };
     if (pick(c.lostAnswer)) return LOST_ANSWERS[Math.floor(this.random() * LOST_ANSWERS.length)];
+    if (pick(c.droppedThenApplied)) return { kind: 'droppedThenAppliedLater', ms: c.lateMs ?? 1_000 };
     return undefined;
   }
 

@@ -335,8 +335,9 @@ export class FakeGitLab {
     } catch (e) {
       answer = e instanceof HttpError ? e : { status: 500, body: { message: '500 Internal Server Error' } };
     }
-    // GitLab did the work; the answer is lost on its way back.
+    // GitLab did the work; the answer is lost on its way back (or was, before GitLab got to it).
     if (isLostAnswer(fault)) return loseAnswer(fault, res, (r) => this.park(r));
+    if (fault && 'kind' in fault && fault.kind === 'droppedThenAppliedLater') return;
     send(res, answer.status, answer.body, answer.headers);
   }
 
@@ -354,6 +355,10 @@ export class FakeGitLab {
     }
     switch (fault.kind) {
       case 'delay':
+        await sleep(fault.ms);
+        return false;
+      case 'droppedThenAppliedLater':
+        res.socket?.destroy();
         await sleep(fault.ms);
         return false;
       case 'hang':
@@ -567,11 +572,15 @@ export class FakeGitLab {
     }
     if ((r = /^\/packages\/(\d+)\/package_files$/.exec(rest)) && method === 'GET') {
       const pkg = this.packageIn(project, Number(r[1]));
-      // order_by/sort on package files came with 18.x; older servers drop the parameters without a word.
+      // GitLab: lib/api/package_files.rb — order_by/sort on package files came with 18.x; older servers drop the
+      // parameters without a word. From 14.9 the list is ascending by id; before, it had no ORDER BY: here an
+      // order that is not the id's (a fixed scramble), as PostgreSQL may return rows in any order.
       const orderBy = (atLeast(this.version, 18, 0) ? q.order_by : undefined) ?? 'id';
       if (!['id', 'created_at', 'file_name'].includes(orderBy)) throw new HttpError(400, { error: 'order_by does not have a valid value' });
       const dir = q.sort === 'desc' && atLeast(this.version, 18, 0) ? -1 : 1;
-      const key = (f: PackageFile): string | number => (orderBy === 'file_name' ? f.fileName : orderBy === 'created_at' ? f.createdAt : f.id);
+      const unordered = !atLeast(this.version, 14, 9);
+      const key = (f: PackageFile): string | number =>
+        unordered ? (f.id * 2654435761) % 4294967296 : orderBy === 'file_name' ? f.fileName : orderBy === 'created_at' ? f.createdAt : f.id;
       const files = pkg.files.filter((f) => f.status === 'default').sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id) * dir);
       return this.paged(files, q, baseUrl, `/api/v4/projects/${project.id}/packages/${pkg.id}/package_files`, (f) => fileJson(f, project));
     }

@@ -35,8 +35,9 @@ describe('bulk delete: a DELETE whose answer was lost', () => {
       timeoutMs,
       sleep: () => Promise.resolve(),
     });
+  // The fake runs GitLab 18.5: its file lists are in id order.
   const deleteOne = async (c = client(), target: DeleteTarget = { project: PROJECT, packageId: ids[0] }): Promise<DeleteOutcome<DeleteTarget>> =>
-    (await deletePackages(c, [target], { concurrency: 1 }))[0];
+    (await deletePackages(c, [target], { concurrency: 1, filesInIdOrder: true }))[0];
   const sent = (method: string) => fake.requests.filter((r) => r.method === method);
   /** 'deleted', 'not deleted: <kind>', or 'may have been deleted: <kind>'. */
   const said = (o: DeleteOutcome<DeleteTarget>) => (o.ok ? 'deleted' : `${o.mayHaveBeenDeleted ? 'may have been deleted' : 'not deleted'}: ${o.error.kind}`);
@@ -87,6 +88,12 @@ describe('bulk delete: a DELETE whose answer was lost', () => {
   it('a refusal GitLab gave (403, 404, 429 after the waits) is not re-read', async () => {
     fake.fail(DELETE, { status: 403, body: { message: '403 Forbidden' } });
     assert.equal(said(await deleteOne()), 'not deleted: forbidden');
+    fake.fail(DELETE, { status: 404, body: { message: '404 Package Not Found' } });
+    assert.equal(said(await deleteOne()), 'not deleted: notFound');
+    // The first try and three waits (the default), each answered 429: the last 429 is the outcome.
+    fake.fail(DELETE, { status: 429, body: 'Retry later', headers: { 'Retry-After': '0' } }, 4);
+    assert.equal(said(await deleteOne()), 'not deleted: rateLimited');
+    assert.equal(sent('DELETE').length, 6);
     assert.equal(sent('GET').length, 0);
   });
 

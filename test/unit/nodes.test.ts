@@ -7,6 +7,7 @@ import { fileDeletion, packageDeletion } from '../../src/tree/deletions';
 const deletionKey = (n: PackageNode | FileNode): string => keyOf(n.kind === 'package' ? packageDeletion(n).deletion : fileDeletion(n).deletion);
 const uniqueDeletions = (nodes: PackageNode[]): PackageNode[] => uniqueBy(nodes, deletionKey);
 import { shown } from './shown';
+import { word } from '../../src/util/text';
 
 const project = { kind: 'project', id: 'p', ref: { entry: 'a/b', instanceUrl: 'https://h', origin: 'https://h', key: 'a/b' } } as ProjectNode;
 const pkgNode = (json: Record<string, unknown>) => ({ kind: 'package' as const, id: 'x', parent: project, pkg: parsePackage(json) });
@@ -34,6 +35,18 @@ describe('tree rows from odd server data', () => {
         .contextValue,
       'package.deletable',
     );
+  });
+
+  it('hidden and processing packages (listed with the status filter) are not offered for deletion, and say why', () => {
+    const links = { _links: { delete_api_path: 'https://h/api/v4/projects/1/packages/1' } };
+    for (const status of ['hidden', 'processing']) {
+      const node = pkgNode({ id: 1, name: 'a', version: '1', package_type: 'npm', status, ...links });
+      const row = shown(node);
+      assert.equal(row.contextValue, 'package');
+      assert.match(row.tooltip ?? '', new RegExp(`GitLab deletes no package in status ${status}`));
+      assert.equal(word(packageDeletion(node).deletion.refusedBy!), `GitLab deletes no package in status ${status}`);
+    }
+    assert.equal(shown(pkgNode({ id: 1, name: 'a', version: '1', package_type: 'npm', status: 'error', ...links })).contextValue, 'package.deletable');
   });
 });
 

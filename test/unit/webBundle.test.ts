@@ -15,7 +15,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * were merged (about 6.5 KB of it @noble/hashes, the rest the product's own code and its
  * English messages, which are also the l10n keys), 146.0 KB once issue 21 made clean-up
  * patterns unable to backtrack (5.6 KB of regular-expression engine that runs in linear time;
- * the npm package re2js would have been 151 KB), and 156.5 KB with issue 21's fixes and their
+ * the npm package re2js would have been 151 KB), and 162.9 KB with issue 21's fixes and their
  * review follow-ups (rule writes worded from GitLab's answer, lost DELETE answers read again,
  * GitLab's name terms, guessed paging, clean-up scope words). The ceiling stops it growing
  * unseen; bring it down as the bundle shrinks (lazy-loaded feature bundles).
