@@ -2,13 +2,13 @@
 import * as vscode from 'vscode';
 import type { PackageOrderBy, SortDirection } from '../gitlab/client';
 import { DEFAULT_SORT, describeFilter, type PackageFilter } from '../core/packageFilter';
+import { PACKAGE_STATUSES } from '../core/packageStatus';
 import { PACKAGE_TYPES } from '../core/packageTypes';
 import { say } from '../host/words';
 import { text, type Text } from '../util/text';
 import { projectLabel } from '../tree/presentation';
 import { isNode, type CommandDeps, type Handler } from './deps';
 
-const STATUSES = ['default', 'error', 'deprecated', 'hidden', 'processing', 'pending_destruction'];
 const SORTS: { orderBy: PackageOrderBy; sort: SortDirection; label: Text }[] = [
   { orderBy: 'created_at', sort: 'desc', label: text('Newest first') },
   { orderBy: 'created_at', sort: 'asc', label: text('Oldest first') },
@@ -60,7 +60,7 @@ export function filterCommand(deps: CommandDeps): Handler {
         });
         if (v !== undefined) f.packageVersion = v.trim() || undefined;
       } else if (pick.step === 'type' || pick.step === 'status') {
-        const values = pick.step === 'type' ? PACKAGE_TYPES : STATUSES;
+        const values = pick.step === 'type' ? PACKAGE_TYPES : PACKAGE_STATUSES;
         const v = await vscode.window.showQuickPick([any, ...values], { title });
         if (v !== undefined) {
           const chosen = v === any ? undefined : v;

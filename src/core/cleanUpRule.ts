@@ -9,7 +9,7 @@
 import { compilePattern } from '../util/pattern';
 import { joinTexts, text, verbatim, type Text } from '../util/text';
 import { PACKAGE_TYPES } from './packageTypes';
-import { UNDELETABLE_STATUSES } from './packageStatus';
+import { PACKAGE_STATUSES, UNDELETABLE_STATUSES } from './packageStatus';
 
 export interface CleanUpRule {
   /** Keep the newest N covered versions of each package name (by `created_at`, whatever the date criteria). 0 allows deleting every version; unset keeps the newest one. */
@@ -88,6 +88,9 @@ export function parseRule(arg: Record<string, unknown>): ParsedRule {
   const unknownType = rule.packageTypes?.find((t) => !PACKAGE_TYPES.includes(t));
   if (unknownType !== undefined)
     return { ok: false, problem: text('packageTypes: GitLab has no package type {0} (its types: {1})', unknownType, PACKAGE_TYPES.join(', ')) };
+  const unknownStatus = rule.statuses?.find((st) => !PACKAGE_STATUSES.includes(st));
+  if (unknownStatus !== undefined)
+    return { ok: false, problem: text('statuses: GitLab has no package status {0} (its statuses: {1})', unknownStatus, PACKAGE_STATUSES.join(', ')) };
   const undeletable = rule.statuses?.find(isUndeletable);
   if (undeletable !== undefined) return { ok: false, problem: text('statuses: {0}', undeletableStatus(undeletable)) };
   if (!hasCriterion(rule)) return { ok: false, problem: text('The rule has no criterion: give at least one of {0}', RULE_KEYS.join(', ')) };

@@ -4,7 +4,7 @@
  * that answer 400 to parameters they do not know or drop them without a word.
  */
 import type { PackageOrderBy, PackageQuery, SortDirection } from '../gitlab/client';
-import type { Package } from '../gitlab/models';
+import { displayName, type Package } from '../gitlab/models';
 import { joinTexts, text, type Text } from '../util/text';
 
 export interface PackageFilter {
@@ -93,7 +93,7 @@ function nameMatches(name: string, query: string): boolean {
 export function matches(p: Package, f: PackageFilter): boolean {
   return (
     (!f.packageType || p.packageType === f.packageType) &&
-    (!f.packageName || nameMatches(p.name, f.packageName)) &&
+    (!f.packageName || nameMatches(displayName(p), f.packageName)) &&
     (!f.packageVersion || p.version === f.packageVersion) &&
     (!f.status || (p.status ?? 'default') === f.status)
   );

@@ -5,6 +5,9 @@
  */
 import { text, type Text } from '../util/text';
 
+/** Every status GitLab gives a package (app/models/packages/package.rb `status` enum); the filter offers these. */
+export const PACKAGE_STATUSES = ['default', 'error', 'deprecated', 'hidden', 'processing', 'pending_destruction'];
+
 export const UNDELETABLE_STATUSES = ['hidden', 'processing', 'pending_destruction'];
 
 /** Why GitLab will not delete a package in this status; undefined when it will. */

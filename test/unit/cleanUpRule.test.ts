@@ -230,6 +230,8 @@ describe('clean-up rule evaluation', () => {
         problem({ statuses: ['error', status] }),
         `statuses: packages with status ${status} cannot be cleaned up: GitLab lists them only when asked, and its API deletes only default, error, deprecated packages`,
       );
+    // A misspelt status would match nothing and say nothing.
+    assert.match(problem({ statuses: ['errror'] }), /^statuses: GitLab has no package status errror \(its statuses: default, error, deprecated,/);
   });
 
   it('says the rule in words', () => {

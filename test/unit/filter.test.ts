@@ -134,6 +134,10 @@ describe('filter and sort', () => {
       const group = await labels(model('acme', { packageName: 'acme ui' }, true, true));
       assert.match(group[0], /filtered here/);
       assert.deepEqual(group.slice(1), ['@acme/ui']);
+      // Conan: GitLab searches the bare name, not the recipe `Hello/0.1@mycompany/stable` it sends as `name`.
+      fake.version = '12.8.0';
+      assert.deepEqual((await labels(model('acme/app', { packageName: 'stable' }, true))).slice(1), ['No packages match the filter']);
+      assert.ok((await labels(model('acme/app', { packageName: 'hel' }, true))).slice(1).every((l) => l === 'Hello'));
     });
 
     it('a server that lacks one parameter (version before 16.6) still gets the others; only the rest is filtered here (issue 21 review)', async () => {
