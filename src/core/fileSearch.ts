@@ -21,8 +21,10 @@ export async function findFile(read: ReadFiles, fileId: number, ordered: boolean
   let low = 1;
   let high = Infinity;
   let page = 1;
+  // What each page held when last read, and when: the boundary check below reads one of them again.
+  const seen = new Map<number, { ids: string; at: number }>();
   for (let reads = 0; reads < MAX_READS; reads++) {
-    const { items, nextPage, totalPages } = await read(page);
+    const { items, nextPage, totalPages, perPage } = await read(page);
     const ids = items.map((f) => f.id);
     if (ids.includes(fileId)) return LISTED;
     if (!ordered || ids.some((id, i) => i > 0 && id <= ids[i - 1])) {
@@ -31,14 +33,27 @@ export async function findFile(read: ReadFiles, fileId: number, ordered: boolean
       page = nextPage;
       continue;
     }
+    seen.set(page, { ids: ids.join(','), at: reads });
     if (!ids.length && page === 1) return GONE;
     if (ids.length && fileId > ids[0] && fileId < ids[ids.length - 1]) return GONE;
     if (ids.length && fileId > ids[ids.length - 1]) {
-      if (nextPage === undefined) return GONE;
+      // The last page only when the server says so: a full page without paging headers may have more after it.
+      const last = nextPage === undefined && (ids.length < perPage || (totalPages !== undefined && page >= totalPages));
+      if (last) return GONE;
       low = page + 1;
     } else if (page === 1) return GONE;
     else high = page - 1;
     if (totalPages !== undefined) high = Math.min(high, totalPages);
+    if (high < low && low === high + 1 && seen.has(high) && seen.has(low)) {
+      // Two neighbouring pages put it between them, in two answers. Files only leave the list (new ones get
+      // higher ids, at its end): if the page read first is unchanged when read again, nothing before the
+      // boundary left meanwhile, so the two answers are one list, and it is not in it.
+      const first = seen.get(high)!.at < seen.get(low)!.at ? high : low;
+      if (++reads >= MAX_READS) break;
+      const again = (await read(first)).items.map((f) => f.id);
+      if (again.includes(fileId)) return LISTED;
+      if (again.join(',') === seen.get(first)!.ids) return GONE;
+    }
     if (high < low) {
       // The pages disagree (the list moved between two reads): search again from the page it was said to follow.
       low = Math.max(1, high);
