@@ -4,7 +4,8 @@
  * and its values fill the steps when the user changes it.
  */
 import * as vscode from 'vscode';
-import { DELETABLE_STATUSES, describeRule, hasCriterion, RULE_KEYS, type CleanUpRule } from '../core/cleanUpRule';
+import { describeRule, hasCriterion, RULE_KEYS, type CleanUpRule } from '../core/cleanUpRule';
+import { DELETABLE_STATUSES } from '../core/packageStatus';
 import { say } from '../host/words';
 import { compilePattern } from '../util/pattern';
 

@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { CleanUpOnly } from '../core/cleanUpPreview';
-import { isUndeletable, undeletableStatus } from '../core/cleanUpRule';
+import { undeletableStatus } from '../core/cleanUpRule';
+import { isUndeletable } from '../core/packageStatus';
 import { say } from '../host/words';
 import type { NameNode, SourceNode } from '../tree/nodes';
 import { projectLabel } from '../tree/presentation';

@@ -9,7 +9,7 @@
 import { compilePattern } from '../util/pattern';
 import { joinTexts, text, verbatim, type Text } from '../util/text';
 import { PACKAGE_TYPES } from './packageTypes';
-import { PACKAGE_STATUSES, UNDELETABLE_STATUSES } from './packageStatus';
+import { DELETABLE_STATUSES, isUndeletable, PACKAGE_STATUSES } from './packageStatus';
 
 export interface CleanUpRule {
   /** Keep the newest N covered versions of each package name (by `created_at`, whatever the date criteria). 0 allows deleting every version; unset keeps the newest one. */
@@ -33,18 +33,6 @@ const PATTERNS = ['namePattern', 'versionPattern'] as const;
 const LISTS = ['packageTypes', 'statuses'] as const;
 
 export type ParsedRule = { ok: true; rule: CleanUpRule } | { ok: false; problem: Text };
-
-/**
- * The statuses a clean-up can delete: GitLab's single-package routes, DELETE too, find only
- * these (app/finders/packages/package_finder.rb: `displayable`), and its lists show only these
- * unless `status` asks (finder_helper.rb). A rule naming another known status is refused.
- */
-export const DELETABLE_STATUSES = ['default', 'error', 'deprecated'];
-
-/** Whether packages of this status are ones a clean-up cannot list or delete. */
-export function isUndeletable(status: string | undefined): status is string {
-  return status !== undefined && UNDELETABLE_STATUSES.includes(status);
-}
 
 /** Why packages of an undeletable status cannot be cleaned up. */
 export function undeletableStatus(status: string): Text {
