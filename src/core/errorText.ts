@@ -17,10 +17,10 @@ import {
   type GitLabError,
 } from '../gitlab/errors';
 import { text, verbatim, type Text } from '../util/text';
-import { INSTANCES_SETTING } from './instanceSettings';
-import { ChecksumMismatchError } from './verifiedDownload';
-import { ALGORITHM_LABEL } from './checksums';
-import { ADMIN_MODE_NEEDED } from './protectionRules';
+import { INSTANCES_SETTING } from './instances/instanceSettings';
+import { ChecksumMismatchError } from './files/verifiedDownload';
+import { ALGORITHM_LABEL } from './files/checksums';
+import { ADMIN_MODE_NEEDED } from './protection/protectionRules';
 
 const ALLOW_HTTP_SETTING = 'gitlabPackages.allowHttpFor';
 

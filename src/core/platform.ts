@@ -6,9 +6,9 @@
  */
 import type { PeerCertificate } from '../gitlab/tlsFailure';
 import type { FetchLike } from '../gitlab/types';
-import type { ChecksumAlgorithm } from './checksums';
-import type { Connections } from './clientPool';
-import type { DownloadPlatform, Hasher } from './verifiedDownload';
+import type { ChecksumAlgorithm } from './files/checksums';
+import type { Connections } from './instances/clientPool';
+import type { DownloadPlatform, Hasher } from './files/verifiedDownload';
 
 export interface Platform {
   fetch: FetchLike;

@@ -3,8 +3,8 @@
  * name row's Clean Up Versions…) — remembered per workspace and offered first next time there.
  */
 import type * as vscode from 'vscode';
-import { parseRule, type CleanUpRule } from '../core/cleanUpRule';
-import { refIdentity, type ProjectRef } from '../core/projectRef';
+import { parseRule, type CleanUpRule } from '../core/cleanUp/cleanUpRule';
+import { refIdentity, type ProjectRef } from '../core/projects/projectRef';
 
 const KEY = 'gitlabPackages.cleanUpRules';
 

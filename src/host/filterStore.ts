@@ -1,7 +1,7 @@
 /** Filters and sort per project (or for all projects), remembered per workspace. */
 import type * as vscode from 'vscode';
-import { refIdentity, type ProjectRef } from '../core/projectRef';
-import { describeFilter, isDefault, type PackageFilter } from '../core/packageFilter';
+import { refIdentity, type ProjectRef } from '../core/projects/projectRef';
+import { describeFilter, isDefault, type PackageFilter } from '../core/browse/packageFilter';
 import { joinTexts, text, type Text } from '../util/text';
 
 const KEY = 'gitlabPackages.filters';

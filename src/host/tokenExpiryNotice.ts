@@ -4,10 +4,10 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
-import type { InstanceStatus } from '../core/instanceHealth';
-import { EXPIRY_WARNING_DAYS, expiryPhrase, tokenSettingsUrl } from '../core/tokenFacts';
+import type { InstanceStatus } from '../core/instances/instanceHealth';
+import { EXPIRY_WARNING_DAYS, expiryPhrase, tokenSettingsUrl } from '../core/tokens/tokenFacts';
 import type { Log } from './log';
-import { say } from './words';
+import { say } from './l10n';
 
 export class TokenExpiryNotice {
   private readonly warned = new Set<string>();

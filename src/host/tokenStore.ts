@@ -4,7 +4,7 @@
  * one origin only and never written anywhere; a stored token for that origin wins over it.
  */
 import * as vscode from 'vscode';
-import type { EnvironmentToken } from '../core/environmentToken';
+import type { EnvironmentToken } from '../core/tokens/environmentToken';
 
 const PREFIX = 'gitlabPackages.token:';
 

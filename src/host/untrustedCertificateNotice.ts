@@ -4,7 +4,7 @@
  * browser, where no TLS setting applies, says that instead, once per origin.
  */
 import * as vscode from 'vscode';
-import { INSTANCES_SETTING } from '../core/instanceSettings';
+import { INSTANCES_SETTING } from '../core/instances/instanceSettings';
 import type { Log } from './log';
 
 export class UntrustedCertificateNotice {

@@ -1,9 +1,9 @@
 /** What the view shows around the tree: its description (active filters) and the context keys menus and the welcome view use. */
 import * as vscode from 'vscode';
 import { CONTEXT } from '../constants';
-import type { Config } from '../core/settings';
+import type { Config } from '../core/config';
 import type { FilterStore } from './filterStore';
-import { say } from './words';
+import { say } from './l10n';
 
 export class ViewState {
   constructor(

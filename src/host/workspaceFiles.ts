@@ -3,8 +3,8 @@
  * local file paths (a web worker) and for files not on this machine's disk.
  */
 import * as vscode from 'vscode';
-import type { ChecksumAlgorithm } from '../core/checksums';
-import type { DownloadPlatform, FileSink, Hasher } from '../core/verifiedDownload';
+import type { ChecksumAlgorithm } from '../core/files/checksums';
+import type { DownloadPlatform, FileSink, Hasher } from '../core/files/verifiedDownload';
 
 /** Downloads held in memory and written only on commit, i.e. once verified: nothing unverified is ever written. */
 export function workspaceDownloads(destination: vscode.Uri, createHasher: (algorithm: ChecksumAlgorithm) => Hasher): DownloadPlatform {

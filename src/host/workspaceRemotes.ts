@@ -4,8 +4,8 @@
  * skipped); kept current as repositories open and close.
  */
 import * as vscode from 'vscode';
-import { projectFromRemote } from '../core/remoteProjects';
-import { refIdentity, type ProjectRef } from '../core/projectRef';
+import { projectFromRemote } from '../core/projects/remoteProjects';
+import { refIdentity, type ProjectRef } from '../core/projects/projectRef';
 
 /** The small part of the git extension's API (v1) used here. */
 interface GitRemote {

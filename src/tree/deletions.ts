@@ -1,7 +1,7 @@
 /** Rows as deletion requests: what a package or file row asks the one delete flow for (and what its protection rule will refuse). */
-import { isDeletable, type Deletion } from '../core/deletion';
-import { owningProject } from '../core/packageOwner';
-import { statusRefusal } from '../core/packageStatus';
+import { isDeletable, type Deletion } from '../core/delete/deletion';
+import { owningProject } from '../core/browse/packageOwner';
+import { statusRefusal } from '../core/browse/packageStatus';
 import type { Text } from '../util/text';
 import type { FileNode, PackageNode } from './nodes';
 import { packageProtection } from './packageProtection';

@@ -1,6 +1,6 @@
 /** A package's file rows in the order core/fileOrder.ts sets: the server's (newest first) where it sorts, by name here otherwise. */
-import { arrangedFiles } from '../core/fileOrder';
-import type { GitLabVersion } from '../core/versionGates';
+import { arrangedFiles } from '../core/browse/fileOrder';
+import type { GitLabVersion } from '../core/instances/versionGates';
 import type { FileNode, TreeNode } from './nodes';
 
 export function arrangeFiles(rows: TreeNode[], version: GitLabVersion | undefined): TreeNode[] {

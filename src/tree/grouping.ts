@@ -1,6 +1,6 @@
 /** How rows are folded: versions under their package name, projects under their instance. */
-import type { InstanceStatus } from '../core/instanceHealth';
-import { nameKey } from '../core/packageName';
+import type { InstanceStatus } from '../core/instances/instanceHealth';
+import { nameKey } from '../core/browse/packageName';
 import { displayName } from '../gitlab/models';
 import type { InstanceNode, NameNode, ProjectErrorNode, SourceNode, TreeNode } from './nodes';
 

@@ -12,11 +12,11 @@
  * A filter is applied by the server; here only where the server cannot (its version drops a
  * parameter without a word, or it answered 400): then everything is listed and filtered here.
  */
-import { applyLocally, basicQuery, hasFilter, isDefault, notSent, toQuery, type PackageFilter } from '../core/packageFilter';
-import { FILE_ORDER } from '../core/fileOrder';
-import { listKey, owningProject } from '../core/packageOwner';
-import type { ProjectRef } from '../core/projectRef';
-import { supports, type GitLabVersion } from '../core/versionGates';
+import { applyLocally, basicQuery, hasFilter, isDefault, notSent, toQuery, type PackageFilter } from '../core/browse/packageFilter';
+import { FILE_ORDER } from '../core/browse/fileOrder';
+import { listKey, owningProject } from '../core/browse/packageOwner';
+import type { ProjectRef } from '../core/projects/projectRef';
+import { supports, type GitLabVersion } from '../core/instances/versionGates';
 import type { GitLabClient } from '../gitlab/client';
 import { isGitLabError } from '../gitlab/errors';
 import type { Package, PackageFile } from '../gitlab/models';

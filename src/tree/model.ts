@@ -4,14 +4,14 @@
  * older load never overwrites a newer one), and hands loading to RootLoader and ListLoader.
  * Pure: no `vscode`.
  */
-import type { InstanceStatus } from '../core/instanceHealth';
-import type { PackageFilter } from '../core/packageFilter';
-import type { ParsedEntry, ProjectRef } from '../core/projectRef';
-import type { GitLabVersion } from '../core/versionGates';
+import type { InstanceStatus } from '../core/instances/instanceHealth';
+import type { PackageFilter } from '../core/browse/packageFilter';
+import type { ParsedEntry, ProjectRef } from '../core/projects/projectRef';
+import type { GitLabVersion } from '../core/instances/versionGates';
 import type { GitLabClient } from '../gitlab/client';
-import { latestPipelines } from '../core/packagePipelines';
-import { owningProject } from '../core/packageOwner';
-import { nameKey } from '../core/packageName';
+import { latestPipelines } from '../core/browse/packagePipelines';
+import { owningProject } from '../core/browse/packageOwner';
+import { nameKey } from '../core/browse/packageName';
 import { byName } from './grouping';
 import { ListLoader, type Loaded } from './listLoader';
 import { arrangeFiles } from './fileRows';

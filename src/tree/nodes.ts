@@ -1,10 +1,10 @@
 /** Tree nodes as plain data with a parent link (how each looks is presentation.ts). */
 import type { GitLabError } from '../gitlab/errors';
-import type { InstanceStatus } from '../core/instanceHealth';
+import type { InstanceStatus } from '../core/instances/instanceHealth';
 import type { Package, PackageFile, Pipeline, Project } from '../gitlab/models';
 import type { Text } from '../util/text';
-import type { ProjectRef } from '../core/projectRef';
-import type { ProjectProtection, ProtectionRule } from '../core/protectionRules';
+import type { ProjectRef } from '../core/projects/projectRef';
+import type { ProjectProtection, ProtectionRule } from '../core/protection/protectionRules';
 
 /** With projects of several GitLab instances in use, the root lists the instances. */
 export interface InstanceNode {

@@ -2,9 +2,9 @@
  * Everything known about a package and its files as one list of facts: the tooltip and the
  * Package Details document are both drawn from it, so they can never disagree.
  */
-import { ALGORITHM_LABEL, checksumsOf } from '../core/checksums';
-import { ADMIN_MODE_NEEDED, ruleName, ruleText, type ProtectionRule } from '../core/protectionRules';
-import { sameOriginUrl } from '../core/safeLink';
+import { ALGORITHM_LABEL, checksumsOf } from '../core/files/checksums';
+import { ADMIN_MODE_NEEDED, ruleName, ruleText, type ProtectionRule } from '../core/protection/protectionRules';
+import { sameOriginUrl } from '../core/browse/safeLink';
 import { displayName, versionLabel, type Package, type PackageFile, type Pipeline } from '../gitlab/models';
 import { dateTime, humanSize, plainLine, relativeTime } from '../util/format';
 import { text, verbatim, type Text } from '../util/text';

@@ -1,5 +1,5 @@
 /** The protection rule over a package row and why its user may not delete it: what its row, tooltip, details and deletes say. */
-import { adminModeDecides, refusalIn, ruleFor, type ProtectionRule } from '../core/protectionRules';
+import { adminModeDecides, refusalIn, ruleFor, type ProtectionRule } from '../core/protection/protectionRules';
 import type { Text } from '../util/text';
 import type { PackageNode } from './nodes';
 

@@ -2,10 +2,10 @@
  * How each row looks: label, description, tooltip facts, icon, context value. Pure and
  * structured (Texts, facts): tree/treeItems.ts words it and renders the tooltip Markdown.
  */
-import { isDeletable } from '../core/deletion';
+import { isDeletable } from '../core/delete/deletion';
 import { refusalOf } from './deletions';
-import type { InstanceStatus } from '../core/instanceHealth';
-import { EXPIRY_WARNING_DAYS, expiryPhrase } from '../core/tokenFacts';
+import type { InstanceStatus } from '../core/instances/instanceHealth';
+import { EXPIRY_WARNING_DAYS, expiryPhrase } from '../core/tokens/tokenFacts';
 import { displayName, versionLabel, type Package } from '../gitlab/models';
 import { humanSize, plainLine, shortDate } from '../util/format';
 import { joinTexts, text, verbatim, type Text } from '../util/text';

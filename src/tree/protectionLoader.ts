@@ -4,11 +4,11 @@
  * kept on the project row, where package rows, deletes and clean-up read them. Users who may
  * not read them get no row at all.
  */
-import { loadProtection, mayReadRules } from '../core/projectProtection';
-import { ADMIN_MODE_NEEDED, adminModeDecides, protectionOf, ruleFor, type AdminStanding, type ProjectProtection } from '../core/protectionRules';
+import { loadProtection, mayReadRules } from '../core/protection/projectProtection';
+import { ADMIN_MODE_NEEDED, adminModeDecides, protectionOf, ruleFor, type AdminStanding, type ProjectProtection } from '../core/protection/protectionRules';
 import type { Package, Project } from '../gitlab/models';
-import type { ProjectRef } from '../core/projectRef';
-import type { GitLabVersion } from '../core/versionGates';
+import type { ProjectRef } from '../core/projects/projectRef';
+import type { GitLabVersion } from '../core/instances/versionGates';
 import type { GitLabClient } from '../gitlab/client';
 import { text, type Text } from '../util/text';
 import { background } from '../util/timers';

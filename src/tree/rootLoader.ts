@@ -3,9 +3,9 @@
  * looked up, so a wrong entry says so at once), then groups (looked up when expanded); under
  * one row per instance when more than one is in use.
  */
-import type { InstanceStatus } from '../core/instanceHealth';
-import { describeFilter, type PackageFilter } from '../core/packageFilter';
-import { refIdentity, type ParsedEntry, type ProjectRef } from '../core/projectRef';
+import type { InstanceStatus } from '../core/instances/instanceHealth';
+import { describeFilter, type PackageFilter } from '../core/browse/packageFilter';
+import { refIdentity, type ParsedEntry, type ProjectRef } from '../core/projects/projectRef';
 import type { GitLabClient } from '../gitlab/client';
 import { asGitLabError } from '../gitlab/errors';
 import { text } from '../util/text';

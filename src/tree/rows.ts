@@ -1,6 +1,6 @@
 /** The rows that are not data: empty lists, loading, load more, failures (each with the action it offers). */
 import { errorText } from '../core/errorText';
-import { unsupportedMessage, type GitLabVersion } from '../core/versionGates';
+import { unsupportedMessage, type GitLabVersion } from '../core/instances/versionGates';
 import { asGitLabError } from '../gitlab/errors';
 import type { Page } from '../gitlab/pagination';
 import { text, type Text } from '../util/text';

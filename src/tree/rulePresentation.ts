@@ -1,5 +1,5 @@
 /** How the "Protection Rules" row and each rule row look (beside presentation.ts, which dispatches here). */
-import { ruleText } from '../core/protectionRules';
+import { ruleText } from '../core/protection/protectionRules';
 import { plainLine } from '../util/format';
 import { text, verbatim } from '../util/text';
 import type { ProtectionRuleNode, ProtectionRulesNode } from './nodes';

@@ -9,9 +9,9 @@
  * - the same 1,000 while the fake throttles to 50 requests/s: every 429 waited out, each DELETE
  *   reaching GitLab exactly once.
  */
-import { evaluateRule } from '../../src/core/cleanUpEvaluate';
-import { listEveryPackage } from '../../src/core/cleanUpListing';
-import { DeleteFlow, type DeleteRequest } from '../../src/core/deleteFlow';
+import { evaluateRule } from '../../src/core/cleanUp/cleanUpEvaluate';
+import { listEveryPackage } from '../../src/core/cleanUp/cleanUpListing';
+import { DeleteFlow, type DeleteRequest } from '../../src/core/delete/deleteFlow';
 import type { GitLabClient } from '../../src/gitlab/client';
 import type { FakeGitLab } from '../fake-gitlab/server';
 

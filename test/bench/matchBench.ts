@@ -8,7 +8,7 @@
  *
  * No requests: the time is all in matching. Each figure is the median of `runs` over 10,000 names.
  */
-import { patternMatches } from '../../src/core/protectionRules';
+import { patternMatches } from '../../src/core/protection/protectionRules';
 import { InFlight } from '../../src/util/inFlight';
 import { compilePattern } from '../../src/util/pattern';
 

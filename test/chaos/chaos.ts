@@ -15,7 +15,7 @@ import type { ListNode } from '../../src/tree/rows';
  */
 import { nodeFetch as fetch } from '../../src/platform/node';
 import { GitLabClient } from '../../src/gitlab/client';
-import { parseProjectEntry } from '../../src/core/projectRef';
+import { parseProjectEntry } from '../../src/core/projects/projectRef';
 import { PackagesTreeModel } from '../../src/tree/model';
 import type { MessageNode, PackageNode, ProjectNode, TreeNode } from '../../src/tree/nodes';
 import { apiName } from '../fake-gitlab/serialize';

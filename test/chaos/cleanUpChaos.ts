@@ -8,10 +8,10 @@
  * ever a candidate, every confirmed package reported exactly once, nothing sent for what was
  * reported "not sent", nothing GitLab deleted reported "not deleted".
  */
-import { evaluateRule } from '../../src/core/cleanUpEvaluate';
-import { listEveryPackage } from '../../src/core/cleanUpListing';
-import type { CleanUpRule } from '../../src/core/cleanUpRule';
-import { DeleteFlow, type DeleteRequest } from '../../src/core/deleteFlow';
+import { evaluateRule } from '../../src/core/cleanUp/cleanUpEvaluate';
+import { listEveryPackage } from '../../src/core/cleanUp/cleanUpListing';
+import type { CleanUpRule } from '../../src/core/cleanUp/cleanUpRule';
+import { DeleteFlow, type DeleteRequest } from '../../src/core/delete/deleteFlow';
 import { GitLabClient } from '../../src/gitlab/client';
 import type { Package } from '../../src/gitlab/models';
 import { nodeFetch as fetch } from '../../src/platform/node';

@@ -1,8 +1,8 @@
 /** The delete-safety run of `npm run chaos` (see chaos.ts): random deletions through the one delete flow, racing the server. */
-import { DeleteFlow, type DeleteDialog, type DeleteReport } from '../../src/core/deleteFlow';
-import type { Deletion } from '../../src/core/deletion';
-import { parseProjectEntry } from '../../src/core/projectRef';
-import { parseGitLabVersion } from '../../src/core/versionGates';
+import { DeleteFlow, type DeleteDialog, type DeleteReport } from '../../src/core/delete/deleteFlow';
+import type { Deletion } from '../../src/core/delete/deletion';
+import { parseProjectEntry } from '../../src/core/projects/projectRef';
+import { parseGitLabVersion } from '../../src/core/instances/versionGates';
 import { PackagesTreeModel } from '../../src/tree/model';
 import { packageDeletion } from '../../src/tree/deletions';
 import type { PackageNode, ProjectNode } from '../../src/tree/nodes';

@@ -4,7 +4,7 @@
  * applied after the client gave up), checked against what the fake holds once it is idle: no
  * package reported "not deleted" that our DELETE deleted, none reported "deleted" that is there.
  */
-import type { DeleteOutcome, DeleteTarget } from '../../src/core/bulkDelete';
+import type { DeleteOutcome, DeleteTarget } from '../../src/core/delete/bulkDelete';
 import type { ChaosRates } from '../fake-gitlab/faults';
 import type { FakeGitLab } from '../fake-gitlab/server';
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE } from '../fake-gitlab/seed';
 import { FakeGitLab } from '../fake-gitlab/server';
-import { makeTestCerts } from '../unit/certs';
+import { makeTestCerts } from '../support/certs';
 import { cleanUpFlow } from './cleanUpFlow';
 import { readmeScreenshot, REMOTE_PROJECT, settingsFiles, useEnvironment } from './harness';
 import {

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE } from '../fake-gitlab/seed';
 import { FakeGitLab } from '../fake-gitlab/server';
-import { makeTestCerts } from '../unit/certs';
+import { makeTestCerts } from '../support/certs';
 import * as core from './coreFlows';
 import { REMOTE_PROJECT, settingsFiles, useEnvironment, WEB_WORKER_HOST } from './harness';
 

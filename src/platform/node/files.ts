@@ -1,8 +1,8 @@
 /** Files and hashes on Node: the download sink (a `.part` file renamed on success) and streamed digests. */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
-import type { ChecksumAlgorithm } from '../../core/checksums';
-import type { DownloadPlatform, FileSink, Hasher } from '../../core/verifiedDownload';
+import type { ChecksumAlgorithm } from '../../core/files/checksums';
+import type { DownloadPlatform, FileSink, Hasher } from '../../core/files/verifiedDownload';
 
 export const nodeDownloads: DownloadPlatform = {
   createSink: (destination) => Promise.resolve(partFileSink(destination)),

@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import * as https from 'node:https';
 import * as path from 'node:path';
 import * as tls from 'node:tls';
-import type { Connections, TlsSettings } from '../../core/clientPool';
+import type { Connections, TlsSettings } from '../../core/instances/clientPool';
 import { CaFileError } from '../../gitlab/errors';
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;

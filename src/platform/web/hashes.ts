@@ -2,8 +2,8 @@
 import { md5, sha1 } from '@noble/hashes/legacy';
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
-import type { ChecksumAlgorithm } from '../../core/checksums';
-import type { Hasher } from '../../core/verifiedDownload';
+import type { ChecksumAlgorithm } from '../../core/files/checksums';
+import type { Hasher } from '../../core/files/verifiedDownload';
 
 const START: Record<ChecksumAlgorithm, () => { update(chunk: Uint8Array): unknown; digest(): Uint8Array }> = {
   sha256: () => sha256.create(),

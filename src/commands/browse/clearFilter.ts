@@ -1,0 +1,11 @@
+/** Clear Filter: of one project (its row) or of all (the view title). */
+import { isNode, type CommandDeps, type Handler } from '../shared/deps';
+import { filtersChanged } from './filter';
+
+export function clearFilterCommand(deps: CommandDeps): Handler {
+  return async (node?: unknown) => {
+    const project = isNode(node) && (node.kind === 'project' || node.kind === 'group') ? node : undefined;
+    await deps.filters.clear(project?.ref);
+    filtersChanged(deps);
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * Clean Up Packages… (project and group rows, the palette) and Clean Up Versions… (a name row of
+ * the grouped view): a retention rule (asked, or given as an argument object), one full listing,
+ * the preview to trim, one confirmation, then the one delete flow — exactly the confirmed ids,
+ * bounded concurrency, Cancel stops sending — one report, one refresh. "Copy Clean-Up Preview"
+ * runs the same up to the preview and copies it instead.
+ */
+import * as vscode from 'vscode';
+import { evaluateRule, type Evaluation } from '../../core/cleanUp/cleanUpEvaluate';
+import { listEveryPackage, listingTypes, type ListingProgress } from '../../core/cleanUp/cleanUpListing';
+import { cleanUpScope } from '../../core/cleanUp/cleanUpPreview';
+import { isRuleArgument, parseRule, type CleanUpRule } from '../../core/cleanUp/cleanUpRule';
+import { listKey } from '../../core/browse/packageOwner';
+import { typesOn } from '../../core/browse/packageTypes';
+import { say } from '../../host/l10n';
+import { packageDeletion } from '../../tree/deletions';
+import type { PackageNode } from '../../tree/nodes';
+import { packageLabel } from '../../tree/presentation';
+import { confirmCleanUp } from './cleanUpConfirm';
+import { pickCandidates, previewText, showPreviewDocument } from './cleanUpPreviewPick';
+import { askRule } from './cleanUpRuleSteps';
+import { resolveCleanUpTarget, type CleanUpTarget } from './cleanUpTarget';
+import { copied } from '../files/copyChecksum';
+import { reportDeletion } from '../shared/deleteReport';
+import type { CommandDeps, Handler } from '../shared/deps';
+import { readOnlyTokenMessage } from '../shared/packagePicker';
+import { withCancellableProgress } from '../shared/progress';
+
+export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy' = 'delete'): Handler {
+  return async (...args: unknown[]) => {
+    const argument = args.find(isRuleArgument);
+    const target = await resolveCleanUpTarget(deps, args, argument, mode === 'delete');
+    if (!target) return;
+    const { source, label, where } = target;
+    if (mode === 'delete' && !(await deps.health.tokenMayDelete(source.ref.instanceUrl))) {
+      readOnlyTokenMessage(source);
+      return;
+    }
+    const rule = await ruleFor(deps, target, argument);
+    if (!rule) return;
+    const evaluation = await evaluate(deps, target, rule);
+    const input = { source: label, rule, evaluation, scope: cleanUpScope(source.kind, target.only) };
+    if (mode === 'copy') {
+      await copied(previewText(input), vscode.l10n.t('Copied the clean-up preview of {0}: {1} packages to delete', label, evaluation.candidates.length));
+      return;
+    }
+    if (!evaluation.candidates.length) {
+      nothingToDo(deps, input);
+      return;
+    }
+    const chosen = await pickCandidates(deps, input);
+    if (!chosen) return;
+    if (!chosen.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nothing was deleted: every package was unchecked.'));
+      return;
+    }
+    const requests = chosen.map((v) => {
+      const node: PackageNode = { kind: 'package', id: `${source.id}/package:${v.pkg.id}`, parent: source, pkg: v.pkg };
+      return { ...packageDeletion(node), label: packageLabel(v.pkg), projectPath: v.pkg.projectPath ?? label };
+    });
+    deps.log.info(
+      `Clean-up of ${where} (${JSON.stringify(rule)}): ${requests.length} packages chosen: ${requests.map((r) => `${r.label} #${r.deletion.packageId}`).join(', ')}`,
+    );
+    const report = await deps.deletes.run(requests, {
+      confirm: (targets, setAside) => confirmCleanUp({ where, typed: target.only?.projectPath ?? label }, rule, evaluation, targets, setAside),
+      progress: (targets, run) =>
+        withCancellableProgress(vscode.l10n.t('Cleaning up {0}: deleting {1} packages…', where, targets.length), (signal, progress) =>
+          run((done, total) => progress.report({ increment: 100 / total, message: `${done}/${total}` }), signal),
+        ),
+    });
+    const refresh = (): void => deps.model.refresh(source);
+    if (report.outcomes.length) refresh();
+    reportDeletion(report, (n) => vscode.l10n.t('Deleted {0} packages from {1}.', n, where), refresh);
+  };
+}
+
+/** The argument object's rule (questions skipped), else the questions, remembering the answer. */
+async function ruleFor(deps: CommandDeps, target: CleanUpTarget, argument: Record<string, unknown> | undefined): Promise<CleanUpRule | undefined> {
+  if (argument) {
+    const parsed = parseRule(argument);
+    if (parsed.ok) return parsed.rule;
+    void vscode.window.showErrorMessage(vscode.l10n.t('The clean-up rule cannot be used: {0}', say(parsed.problem)));
+    return undefined;
+  }
+  // A name row's rule is remembered for that name, apart from the project's or group's.
+  const { ref } = target.source;
+  const nameKey = target.only?.key;
+  // A group's name rows are named with their project: the same name in two projects has two rules.
+  const title = [target.label, target.only?.projectPath, target.only?.name].filter((p) => p !== undefined).join(' · ');
+  const types = typesOn(await deps.facts.version(ref.instanceUrl));
+  const rule = await askRule(title, deps.cleanUpRules.get(ref, nameKey), types);
+  if (rule) await deps.cleanUpRules.set(ref, rule, nameKey);
+  return rule;
+}
+
+/** One listing of every package (cancellable), then the rule over it. */
+async function evaluate(deps: CommandDeps, target: CleanUpTarget, rule: CleanUpRule): Promise<Evaluation> {
+  const { source } = target;
+  const client = deps.clients.get(source.ref.instanceUrl);
+  const listSource = {
+    kind: source.kind,
+    key: listKey(source),
+    includeSubgroups: deps.config().includeSubgroups,
+    packageTypes: listingTypes(rule.packageTypes, target.only?.packageType),
+  };
+  return withCancellableProgress(vscode.l10n.t('Listing the packages of {0}…', target.label), async (signal, progress) => {
+    // The rules are read beside the listing: what a protection rule keeps from this user is kept.
+    const refusals = deps.protection.refusalsFor(source);
+    const listing = await listEveryPackage(client, listSource, signal, (p) => progress.report({ message: progressText(p) }));
+    const protectionOf = await refusals;
+    const evaluation = evaluateRule(listing.packages, rule, { now: Date.now(), protectionOf, only: target.only });
+    const adminNote = await deps.protection.adminModeNote(
+      source,
+      evaluation.candidates.map((c) => c.pkg),
+    );
+    return { ...evaluation, notes: [...listing.notes, ...evaluation.notes, ...(adminNote ? [adminNote] : [])] };
+  });
+}
+
+/** `105/110`; with two listings (the default one and terraform modules) each is counted apart: `list 2 of 2: 3/5`. */
+function progressText(p: ListingProgress): string {
+  const counts = p.total ? `${p.listed}/${p.total}` : `${p.listed}`;
+  return p.parts > 1 ? vscode.l10n.t('list {0} of {1}: {2}', p.part, p.parts, counts) : counts;
+}
+
+function nothingToDo(deps: CommandDeps, input: Parameters<typeof showPreviewDocument>[1]): void {
+  const e = input.evaluation;
+  const show = vscode.l10n.t('Show Preview');
+  const notes = e.notes.map((n) => ' ' + say(n) + '.').join('');
+  const text =
+    vscode.l10n.t('Nothing to clean up in {0}: the rule selects none of its {1} packages ({2} kept).', input.source, e.listed, e.kept.length) + notes;
+  void vscode.window.showInformationMessage(text, show).then((choice) => {
+    if (choice === show) void showPreviewDocument(deps, input);
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * Delete Package…: from a package row, a multi-selection, the Delete key, or the palette (pick
+ * project, then search packages on the server). Through the one delete flow: one modal naming
+ * what goes (and what is set aside), one DELETE per package, one message afterwards.
+ */
+import * as vscode from 'vscode';
+import type { SetAside } from '../../core/delete/deleteFlow';
+import { displayName, versionLabel } from '../../gitlab/models';
+import { packageDeletion } from '../../tree/deletions';
+import type { PackageNode } from '../../tree/nodes';
+import { packageLabel, packageProjectLabel } from '../../tree/presentation';
+import { reportDeletion, setAsideLines, type Named } from '../shared/deleteReport';
+import { targetNodes, type CommandDeps, type Handler } from '../shared/deps';
+import { pickPackageFromPalette } from '../shared/packagePicker';
+
+const LIST_LIMIT = 15;
+
+type PackageRequest = Named & ReturnType<typeof packageDeletion>;
+
+export function deletePackageCommand(deps: CommandDeps): Handler {
+  return async (node?: unknown, selected?: unknown) => {
+    // The Delete key passes `{ fromKeyboard: true }` (not a row): it acts on the selection.
+    const fromPalette = node === undefined && selected === undefined;
+    const rows = fromPalette ? await pickPackageFromPalette(deps) : targetNodes(deps, node, selected).filter((n): n is PackageNode => n.kind === 'package');
+    if (!rows.length) {
+      if (!fromPalette) void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more packages to delete.'));
+      return;
+    }
+    const requests: PackageRequest[] = rows.map((n) => ({ ...packageDeletion(n), label: packageLabel(n.pkg), projectPath: packageProjectLabel(n) }));
+    const report = await deps.deletes.run(requests, {
+      confirm: (targets, setAside) => confirm(targets, setAside),
+      progress: async (targets, run) =>
+        vscode.window.withProgress(
+          {
+            location: vscode.ProgressLocation.Notification,
+            title: targets.length === 1 ? vscode.l10n.t('Deleting {0}…', targets[0].label) : vscode.l10n.t('Deleting {0} packages…', targets.length),
+          },
+          (progress) => run((done, total) => progress.report({ increment: 100 / total, message: `${done}/${total}` })),
+        ),
+    });
+    // Every project something was sent for: what went (or may have) leaves the tree.
+    const refresh = (): void => new Set(report.outcomes.map((o) => o.target.request.node.parent)).forEach((project) => deps.model.refresh(project));
+    refresh();
+    reportDeletion(report, (n) => vscode.l10n.t('Deleted {0} packages.', n), refresh);
+  };
+}
+
+async function confirm(targets: PackageRequest[], setAside: SetAside<PackageRequest>): Promise<boolean> {
+  const deleteButton = vscode.l10n.t('Delete');
+  const projects = [...new Set(targets.map((t) => t.projectPath))].join(', ');
+  let message: string;
+  let detail: string;
+  if (targets.length === 1) {
+    const t = targets[0].node;
+    message = vscode.l10n.t('Delete package {0} version {1} from {2}?', displayName(t.pkg), versionLabel(t.pkg) ?? '-', projects);
+    detail = vscode.l10n.t('Every file of this package version is removed from the registry. This cannot be undone.');
+  } else {
+    message = vscode.l10n.t('Delete {0} packages from {1}?', targets.length, projects);
+    const lines = targets.slice(0, LIST_LIMIT).map((t) => `• ${t.label}`);
+    if (targets.length > LIST_LIMIT) lines.push(vscode.l10n.t('…and {0} more', targets.length - LIST_LIMIT));
+    detail = lines.join('\n') + '\n\n' + vscode.l10n.t('Every file of these packages is removed from the registry. This cannot be undone.');
+  }
+  const aside = setAsideLines(setAside);
+  if (aside.length) detail += '\n\n' + aside.join('\n');
+  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, deleteButton)) === deleteButton;
+}

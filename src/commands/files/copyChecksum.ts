@@ -1,0 +1,56 @@
+/** Copy Checksum: a file's strongest checksum, or a package's checksum file (`sha256sum -c` format). */
+import * as vscode from 'vscode';
+import { owningProject } from '../../core/browse/packageOwner';
+import type { PackageFile } from '../../gitlab/models';
+import type { FileNode, PackageNode, TreeNode } from '../../tree/nodes';
+import { packageLabel } from '../../tree/presentation';
+import { ALGORITHM_LABEL, checksumFile, strongestChecksum } from '../../core/files/checksums';
+import type { CommandDeps, Handler } from '../shared/deps';
+import { targetNodes } from '../shared/deps';
+import { withCancellableProgress } from '../shared/progress';
+
+export function copyChecksumCommand(deps: CommandDeps): Handler {
+  return async (node?: unknown, selected?: unknown) => {
+    const target = pickTarget(deps, node, selected);
+    if (!target) return;
+    if (target.kind === 'packageFile') {
+      const sum = strongestChecksum(target.file);
+      if (!sum) throw new Error(vscode.l10n.t('GitLab has no checksum for {0}.', target.file.fileName));
+      await copied(sum.hex, vscode.l10n.t('Copied {0} of {1}', ALGORITHM_LABEL[sum.algorithm], target.file.fileName));
+      return;
+    }
+    const files = await filesOf(deps, target);
+    const sums = checksumFile(files);
+    const name = packageLabel(target.pkg);
+    if (!sums.text) throw new Error(vscode.l10n.t('GitLab has no checksums for the files of {0}.', name));
+    await copied(sums.text, vscode.l10n.t('Copied checksums of {0} files of {1}', files.length - sums.missing.length, name));
+    const notes: string[] = [];
+    if (sums.fallbacks.length)
+      notes.push(
+        vscode.l10n.t(
+          'No SHA-256 for {0}: used {1} instead.',
+          sums.fallbacks.map((f) => f.fileName).join(', '),
+          [...new Set(sums.fallbacks.map((f) => ALGORITHM_LABEL[f.algorithm]))].join('/'),
+        ),
+      );
+    if (sums.missing.length) notes.push(vscode.l10n.t('No checksum at all for {0} (left out).', sums.missing.join(', ')));
+    if (notes.length) void vscode.window.showWarningMessage(notes.join(' '));
+  };
+}
+
+export function pickTarget(deps: CommandDeps, node: unknown, selected: unknown): FileNode | PackageNode | undefined {
+  return targetNodes(deps, node, selected).find((n: TreeNode): n is FileNode | PackageNode => n.kind === 'packageFile' || n.kind === 'package');
+}
+
+/** Every file of the package (cancellable: a big package is a few requests). */
+export function filesOf(deps: CommandDeps, node: PackageNode): Promise<PackageFile[]> {
+  const client = deps.clients.get(node.parent.ref.instanceUrl);
+  return withCancellableProgress(vscode.l10n.t('Reading package files…'), (signal) =>
+    client.allPackageFiles(owningProject(node.pkg, node.parent), node.pkg.id, signal),
+  );
+}
+
+export async function copied(text: string, message: string): Promise<void> {
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(`$(check) ${message}`, 4000);
+}

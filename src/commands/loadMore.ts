@@ -1,8 +1,0 @@
-/** Load more…: the next rows after a "Load more…" row (a second click while they load does nothing more). */
-import { isNode, type CommandDeps, type Handler } from './deps';
-
-export function loadMoreCommand(deps: CommandDeps): Handler {
-  return async (node?: unknown) => {
-    if (isNode(node) && node.kind === 'loadMore') await deps.model.loadMore(node);
-  };
-}

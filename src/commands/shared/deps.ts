@@ -1,0 +1,51 @@
+/** What command handlers receive (constructor-style injection from extension.ts), and which rows a command acts on. */
+import type * as vscode from 'vscode';
+import type { ClientPool } from '../../core/instances/clientPool';
+import type { DeleteFlow } from '../../core/delete/deleteFlow';
+import type { InstanceFacts } from '../../core/instances/instanceFacts';
+import type { InstanceHealth } from '../../core/instances/instanceHealth';
+import type { Platform } from '../../core/platform';
+import type { Config } from '../../core/config';
+import type { CleanUpRuleStore } from '../../host/cleanUpRules';
+import type { DetailsDocuments } from '../../host/detailsDocuments';
+import type { FilterStore } from '../../host/filterStore';
+import type { Log } from '../../host/log';
+import type { TokenStore } from '../../host/tokenStore';
+import type { ViewState } from '../../host/viewState';
+import type { PackagesTreeModel } from '../../tree/model';
+import type { ProtectionLoader } from '../../tree/protectionLoader';
+import type { TreeNode } from '../../tree/nodes';
+
+export interface CommandDeps {
+  model: PackagesTreeModel;
+  /** Each project's protection rules and the user's role there (what deletes check before sending). */
+  protection: ProtectionLoader;
+  treeView: vscode.TreeView<TreeNode>;
+  tokens: TokenStore;
+  clients: ClientPool;
+  log: Log;
+  config(): Config;
+  health: InstanceHealth;
+  /** Versions (asked once per instance), for "needs GitLab ≥ X" messages. */
+  facts: InstanceFacts;
+  filters: FilterStore;
+  details: DetailsDocuments;
+  deletes: DeleteFlow;
+  platform: Platform;
+  viewState: ViewState;
+  /** The clean-up rule used last per project or group. */
+  cleanUpRules: CleanUpRuleStore;
+}
+
+export type Handler = (...args: unknown[]) => Promise<unknown>;
+
+/** The rows a tree command acts on: the multi-selection, the clicked row, or the focused selection. */
+export function targetNodes(deps: CommandDeps, node: unknown, selected: unknown): TreeNode[] {
+  if (Array.isArray(selected) && selected.length > 0 && (node === undefined || selected.includes(node))) return selected as TreeNode[];
+  if (isNode(node)) return [node];
+  return [...deps.treeView.selection];
+}
+
+export function isNode(v: unknown): v is TreeNode {
+  return typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string' && typeof (v as { id?: unknown }).id === 'string';
+}

@@ -1,0 +1,31 @@
+/**
+ * GitLab's package types: the `package_type` enum of app/models/packages/package.rb, which the
+ * API validates `package_type` against (lib/api/project_packages.rb: an unknown value is a 400).
+ * The filter and the clean-up rule offer and accept these.
+ */
+import { supports, type GitLabVersion } from '../instances/versionGates';
+
+export const PACKAGE_TYPES = [
+  'maven',
+  'npm',
+  'pypi',
+  'nuget',
+  'generic',
+  'helm',
+  'conan',
+  'composer',
+  'golang',
+  'debian',
+  'rubygems',
+  'rpm',
+  'terraform_module',
+  'ml_model',
+];
+
+/** Types GitLab's package lists leave out unless `package_type` names them (app/finders/packages/packages_finder.rb `base`). */
+export const LISTED_WHEN_ASKED = ['terraform_module'];
+
+/** The types a server has that a clean-up may ask for: terraform_module only from 13.11 on (an older GitLab answers 400 to it). */
+export function typesOn(version: GitLabVersion | undefined): string[] {
+  return supports(version, 'terraformModules') ? PACKAGE_TYPES : PACKAGE_TYPES.filter((t) => t !== 'terraform_module');
+}

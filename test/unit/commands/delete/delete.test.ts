@@ -1,0 +1,362 @@
+/**
+ * Delete Package… and Delete Package File…: one modal naming what goes, exactly one DELETE
+ * per package or file (none when cancelled, one for two clicks), the result said plainly.
+ */
+import { strict as assert } from 'node:assert';
+import { harnessPerTest, SAMPLE, waitFor, type Harness } from '../../../double/harness';
+
+const APP = SAMPLE.projects.app.id;
+
+describe('delete packages', () => {
+  const t = harnessPerTest();
+  const start = () => t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.apiToken });
+  const idOf = (h: Harness, name: string, version: string | null) => {
+    const p = h.fake.packagesOf(APP).find((x) => x.name === name && x.version === version);
+    assert.ok(p, `${name} ${version}`);
+    return p;
+  };
+  const deletes = (h: Harness) => h.requests('DELETE', /^\/api\/v4\/projects\/\d+\/packages\/\d+$/).map((r) => r.path);
+
+  it('from a row: the modal names project, package and version; Delete sends exactly one DELETE and says so', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    const [modal] = h.ui.modals;
+    assert.equal(h.ui.modals.length, 1);
+    assert.equal(modal.level, 'warning');
+    assert.equal(modal.text, 'Delete package acme-tools version 0.4.0 from acme/app?');
+    assert.match(modal.detail ?? '', /cannot be undone/);
+    assert.deepEqual(modal.buttons, ['Delete']);
+    const pkg = idOf(h, 'acme-tools', '0.4.0');
+    assert.deepEqual(deletes(h), [`/api/v4/projects/${APP}/packages/${pkg.id}`]);
+    assert.equal(pkg.status, 'pending_destruction');
+    assert.deepEqual(
+      h.ui.toasts.map((m) => [m.level, m.text]),
+      [['info', 'Deleted acme-tools 0.4.0.']],
+    );
+    // The project was refreshed: the row is gone.
+    assert.ok(!(await h.rows((await h.find('acme/app')).node)).some((r) => r.label === 'acme-tools'));
+  });
+
+  it('a Conan recipe: the modal names its channel (two recipes share name and version), and only that recipe goes', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'Hello', '0.2@mycompany/testing');
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    assert.equal(h.ui.modals[0].text, 'Delete package Hello version 0.2@mycompany/testing from acme/app?');
+    const gone = h.fake.packagesOf(APP).filter((p) => p.packageType === 'conan' && p.status === 'pending_destruction');
+    assert.deepEqual(
+      gone.map((p) => [p.version, p.conan?.channel]),
+      [['0.2', 'testing']],
+    );
+  });
+
+  it('a cancelled modal sends no DELETE and says nothing more', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.ui.answer('Cancel');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    assert.equal(h.ui.modals.length, 1);
+    assert.deepEqual(deletes(h), []);
+    assert.deepEqual(h.ui.toasts, []);
+  });
+
+  it('two invocations for the same package at once send one DELETE', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.ui.answer('Delete', 'Delete');
+    await Promise.all([h.run('gitlabPackages.deletePackage', row.node), h.run('gitlabPackages.deletePackage', row.node)]);
+    assert.equal(deletes(h).length, 1);
+  });
+
+  it('a second click while the DELETE is in flight asks nothing and sends nothing', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { kind: 'delay', ms: 150 });
+    h.ui.answer('Delete', 'Delete');
+    const first = h.run('gitlabPackages.deletePackage', row.node);
+    await waitFor(() => deletes(h).length === 1, 'the first DELETE');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    await first;
+    assert.equal(h.ui.modals.length, 1);
+    assert.equal(deletes(h).length, 1);
+  });
+
+  it('several selected packages: one modal listing them all, each deleted once', async () => {
+    const h = await start();
+    const rows = [
+      await h.pkg('acme/app', 'acme-tools', '0.4.0'),
+      await h.pkg('acme/app', 'acme-chart', '1.2.0'),
+      await h.pkg('acme/app', 'Acme.Core', '3.1.0'),
+    ];
+    h.view.select(...rows.map((r) => r.node));
+    h.ui.answer('Delete');
+    // A context-menu click passes the clicked row and the selection.
+    await h.run('gitlabPackages.deletePackage', rows[1].node, h.view.selection);
+    assert.equal(h.ui.modals.length, 1);
+    assert.equal(h.ui.modals[0].text, 'Delete 3 packages from acme/app?');
+    for (const line of ['• acme-tools 0.4.0', '• acme-chart 1.2.0', '• Acme.Core 3.1.0']) assert.ok(h.ui.modals[0].detail?.includes(line), line);
+    const expected = [idOf(h, 'acme-tools', '0.4.0'), idOf(h, 'acme-chart', '1.2.0'), idOf(h, 'Acme.Core', '3.1.0')].map(
+      (p) => `/api/v4/projects/${APP}/packages/${p.id}`,
+    );
+    assert.deepEqual(deletes(h).sort(), expected.sort());
+    assert.equal(h.ui.toasts.at(-1)?.text, 'Deleted 3 packages.');
+  });
+
+  it('the Delete key acts on the focused selection', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-chart', '1.2.0');
+    h.view.select(row.node);
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', { fromKeyboard: true });
+    assert.equal(h.ui.modals[0]?.text, 'Delete package acme-chart version 1.2.0 from acme/app?');
+    assert.equal(deletes(h).length, 1);
+  });
+
+  it('a package a protection rule keeps from the user: no modal, no DELETE, and the message names the rule', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'protected-release', '1.0.0');
+    assert.equal(row.item.contextValue, 'package', 'Delete is not offered on the row');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    assert.equal(h.ui.modals.length, 0);
+    assert.equal(deletes(h).length, 0);
+    assert.deepEqual(
+      h.ui.toasts.map((m) => [m.level, m.text]),
+      [['warning', 'Not deleted: protected-release 1.0.0 — protected by the rule protected-* (generic): only admin+ may delete it']],
+    );
+  });
+
+  it('a protected package GitLab refuses (403) all the same: not deleted, and the message says it is protected', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { status: 403, body: { message: '403 Forbidden - Package is deletion protected.' } });
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    assert.equal(deletes(h).length, 1);
+    const error = h.ui.errors[0];
+    assert.ok(error, 'an error message');
+    assert.match(error.text, /Not deleted: acme-tools 0\.4\.0: the package is protected by a protection rule/);
+    assert.equal(idOf(h, 'acme-tools', '0.4.0').status, 'default');
+  });
+
+  it('several packages, one of them protected: the modal says which one will not be deleted and why; the rest go', async () => {
+    const h = await start();
+    const rows = [await h.pkg('acme/app', 'acme-tools', '0.4.0'), await h.pkg('acme/app', 'protected-release', '1.0.0')];
+    h.ui.answer('Delete');
+    await h.run(
+      'gitlabPackages.deletePackage',
+      rows[0].node,
+      rows.map((r) => r.node),
+    );
+    assert.equal(h.ui.modals.length, 1);
+    assert.match(
+      h.ui.modals[0].detail ?? '',
+      /Not deleted: protected-release 1\.0\.0 — protected by the rule protected-\* \(generic\): only admin\+ may delete it/,
+    );
+    assert.deepEqual(deletes(h), [`/api/v4/projects/${APP}/packages/${idOf(h, 'acme-tools', '0.4.0').id}`]);
+  });
+
+  it('GitLab deleted it but the connection dropped before the answer: read again, said "Deleted", the row leaves the tree, one DELETE', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    const pkg = idOf(h, 'acme-tools', '0.4.0');
+    h.fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { kind: 'appliedThenConnectionDropped' });
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    assert.deepEqual(deletes(h), [`/api/v4/projects/${APP}/packages/${pkg.id}`]);
+    assert.deepEqual(
+      h.ui.toasts.map((m) => [m.level, m.text]),
+      [['info', 'Deleted acme-tools 0.4.0.']],
+    );
+    assert.ok(!(await h.rows((await h.find('acme/app')).node)).some((r) => r.label === 'acme-tools'));
+    assert.ok(h.ui.log.some((l) => /: deleted \(the answer was lost: .*; gone when read again\)$/.test(l.text)));
+  });
+
+  it('a timeout on the DELETE (GitLab did it, no answer came): not sent again, read again, "Deleted"', async () => {
+    const h = await t.start({ settings: { projects: ['acme/app'], requestTimeoutSeconds: 1 }, token: SAMPLE.apiToken });
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { kind: 'appliedThenNoAnswer' });
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    assert.equal(deletes(h).length, 1);
+    assert.deepEqual(
+      h.ui.toasts.map((m) => [m.level, m.text]),
+      [['info', 'Deleted acme-tools 0.4.0.']],
+    );
+  });
+
+  it('a proxy\'s 504 after GitLab did it, and reading again fails too: "may have been deleted", Refresh offered, the row refreshed out', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { kind: 'appliedThenProxyError', status: 504 });
+    h.fake.fail({ method: 'GET', path: /\/packages\/\d+$/ }, { status: 500, body: { message: '500 Internal Server Error' } });
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    assert.equal(deletes(h).length, 1);
+    const [toast] = h.ui.toasts;
+    assert.equal(toast.level, 'warning');
+    assert.equal(
+      toast.text,
+      "May have been deleted (GitLab's answer was lost; refresh to see): acme-tools 0.4.0: GitLab answered with HTTP 504; reading it again failed too (GitLab answered with HTTP 500: 500 Internal Server Error).",
+    );
+    assert.deepEqual(toast.buttons, ['Refresh']);
+    // It was deleted: the project's refresh drops the row.
+    const project = (await h.find('acme/app')).node;
+    assert.ok(!(await h.rows(project)).some((r) => r.label === 'acme-tools'));
+    const listings = () => h.requests('GET', `/api/v4/projects/${APP}/packages`).length;
+    const before = listings();
+    toast.click('Refresh');
+    await h.rows(project);
+    assert.equal(listings(), before + 1, 'Refresh lists the project again');
+  });
+
+  it('a 502 before GitLab saw the DELETE: read again, still listed, "Not deleted" says so; nothing re-sent', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { status: 502, body: { message: '502 Bad Gateway' } });
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackage', row.node);
+    assert.equal(deletes(h).length, 1);
+    assert.equal(h.ui.errors[0]?.text, 'Not deleted: acme-tools 0.4.0: GitLab answered with HTTP 502: 502 Bad Gateway; still listed when read again.');
+    assert.equal(idOf(h, 'acme-tools', '0.4.0').status, 'default');
+  });
+
+  it('from the palette: search the project by name as you type, pick, confirm, one DELETE', async () => {
+    const h = await start();
+    h.ui.answer('Delete');
+    const run = h.run('gitlabPackages.deletePackage');
+    const qp = await waitFor(() => h.ui.quickPickWidgets[0], 'the package search');
+    await waitFor(() => !qp.busy && qp.items.length > 0, 'the first results');
+    assert.equal(qp.title, 'Delete Package from acme/app');
+    qp.type('acme-tools');
+    await waitFor(() => !qp.busy && qp.items.length > 0 && qp.items.every((i) => i.label === 'acme-tools'), 'the search results');
+    assert.equal(h.requests('GET', `/api/v4/projects/${APP}/packages`).at(-1)?.query.package_name, 'acme-tools');
+    qp.accept('acme-tools');
+    await run;
+    assert.equal(h.ui.modals[0]?.text, 'Delete package acme-tools version 0.4.0 from acme/app?');
+    assert.deepEqual(deletes(h), [`/api/v4/projects/${APP}/packages/${idOf(h, 'acme-tools', '0.4.0').id}`]);
+  });
+
+  it('from the palette: Escape in the search sends nothing', async () => {
+    const h = await start();
+    const run = h.run('gitlabPackages.deletePackage');
+    const qp = await waitFor(() => h.ui.quickPickWidgets[0], 'the package search');
+    qp.escape();
+    await run;
+    assert.deepEqual(h.ui.modals, []);
+    assert.deepEqual(deletes(h), []);
+  });
+});
+
+describe('delete package files', () => {
+  const t = harnessPerTest();
+  const start = () => t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.apiToken });
+  const fileDeletes = (h: Harness) => h.requests('DELETE', /\/package_files\/\d+$/).map((r) => r.path);
+  const filesOf = (h: Harness, name: string) => {
+    const p = h.fake.packagesOf(APP).find((x) => x.name === name);
+    assert.ok(p, name);
+    return { pkg: p, files: p.files };
+  };
+
+  it('one file: the modal names file, package and project; Delete sends exactly one DELETE and says so', async () => {
+    const h = await start();
+    const row = await h.find('acme/app', { label: 'acme-tools', description: '0.4.0 ·' }, 'acme_tools-0.4.0.tar.gz');
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackageFile', row.node);
+    assert.equal(h.ui.modals.length, 1);
+    assert.equal(h.ui.modals[0].text, 'Delete file acme_tools-0.4.0.tar.gz of package acme-tools 0.4.0 from acme/app?');
+    assert.ok(!h.ui.modals[0].detail?.includes('last file'), 'the package keeps its other file');
+    const { pkg, files } = filesOf(h, 'acme-tools');
+    const file = files.find((f) => f.fileName === 'acme_tools-0.4.0.tar.gz');
+    assert.deepEqual(fileDeletes(h), [`/api/v4/projects/${APP}/packages/${pkg.id}/package_files/${file?.id}`]);
+    assert.equal(h.ui.toasts.at(-1)?.text, 'Deleted acme_tools-0.4.0.tar.gz.');
+  });
+
+  it('a cancelled modal sends no DELETE', async () => {
+    const h = await start();
+    const row = await h.find('acme/app', { label: 'acme-tools', description: '0.4.0 ·' }, 'acme_tools-0.4.0.tar.gz');
+    await h.run('gitlabPackages.deletePackageFile', row.node);
+    assert.equal(h.ui.modals.length, 1);
+    assert.deepEqual(fileDeletes(h), []);
+    assert.deepEqual(h.ui.toasts, []);
+  });
+
+  it('two invocations for the same file at once send one DELETE', async () => {
+    const h = await start();
+    const row = await h.find('acme/app', { label: 'acme-tools', description: '0.4.0 ·' }, 'acme_tools-0.4.0.tar.gz');
+    h.ui.answer('Delete', 'Delete');
+    await Promise.all([h.run('gitlabPackages.deletePackageFile', row.node), h.run('gitlabPackages.deletePackageFile', row.node)]);
+    assert.equal(fileDeletes(h).length, 1);
+  });
+
+  it('all files of a package selected: one modal that warns it removes the version; each file deleted once', async () => {
+    const h = await start();
+    const pkg = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    const rows = await h.rows(pkg.node);
+    assert.equal(rows.length, 2);
+    h.view.select(...rows.map((r) => r.node));
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackageFile', rows[0].node, h.view.selection);
+    assert.equal(h.ui.modals.length, 1);
+    assert.equal(h.ui.modals[0].text, 'Delete 2 package files?');
+    assert.match(h.ui.modals[0].detail ?? '', /This is the last file of acme-tools 0\.4\.0: deleting it removes that version\./);
+    assert.equal(fileDeletes(h).length, 2);
+    assert.equal(new Set(fileDeletes(h)).size, 2);
+    assert.equal(h.ui.toasts.at(-1)?.text, 'Deleted 2 file(s).');
+  });
+
+  it('GitLab deleted the file, then a proxy answered 502: read again (the file list), said "Deleted"', async () => {
+    const h = await start();
+    const row = await h.find('acme/app', { label: 'acme-tools', description: '0.4.0 ·' }, 'acme_tools-0.4.0.tar.gz');
+    h.fake.fail({ method: 'DELETE', path: /package_files\/\d+$/ }, { kind: 'appliedThenProxyError', status: 502 });
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackageFile', row.node);
+    assert.equal(fileDeletes(h).length, 1);
+    assert.deepEqual(
+      h.ui.toasts.map((m) => [m.level, m.text]),
+      [['info', 'Deleted acme_tools-0.4.0.tar.gz.']],
+    );
+    assert.equal(filesOf(h, 'acme-tools').files.find((f) => f.fileName === 'acme_tools-0.4.0.tar.gz')?.status, 'pending_destruction');
+  });
+
+  it('a file of a package a protection rule keeps from the user: nothing sent, the rule named', async () => {
+    const h = await start();
+    const row = await h.find('acme/app', { label: 'protected-release', description: '1.0.0 ·' }, 'release.bin');
+    assert.equal(row.item.contextValue, 'packageFile');
+    await h.run('gitlabPackages.deletePackageFile', row.node);
+    assert.equal(fileDeletes(h).length, 0);
+    assert.match(h.ui.toasts.at(-1)?.text ?? '', /Not deleted: release\.bin — protected by the rule protected-\* \(generic\)/);
+  });
+
+  it('a file GitLab refuses as deletion protected (403): not deleted, and the message says it is protected', async () => {
+    const h = await start();
+    const row = await h.find('acme/app', { label: 'acme-tools', description: '0.4.0 ·' }, 'acme_tools-0.4.0.tar.gz');
+    h.fake.fail({ method: 'DELETE', path: /package_files\/\d+$/ }, { status: 403, body: { message: '403 Forbidden - Package is deletion protected.' } });
+    h.ui.answer('Delete');
+    await h.run('gitlabPackages.deletePackageFile', row.node);
+    assert.equal(fileDeletes(h).length, 1);
+    assert.match(h.ui.errors[0]?.text ?? '', /Not deleted: acme_tools-0\.4\.0\.tar\.gz: the package is protected by a protection rule/);
+  });
+});
+
+describe('delete right after signing in with a read-only token', () => {
+  const t = harnessPerTest();
+
+  it('the palette delete refuses at once, even while the token check is still under way', async () => {
+    const h = await t.start({ settings: { projects: ['acme/app'] } });
+    await h.rows();
+    h.fake.latencyMs = 150;
+    h.ui.type(SAMPLE.readToken);
+    await h.run('gitlabPackages.setToken');
+    // No wait for the instance check: the next thing the user does is delete.
+    await h.run('gitlabPackages.deletePackage');
+    h.fake.latencyMs = 0;
+    assert.ok(
+      h.ui.messages.some((m) => /can only read/.test(m.text)),
+      h.ui.messages.map((m) => m.text).join(' | '),
+    );
+    assert.equal(h.ui.quickPicks.length, 0, 'no project picker for a token that cannot delete');
+    assert.ok(!h.fake.requests.some((r) => r.method === 'DELETE'));
+  });
+});

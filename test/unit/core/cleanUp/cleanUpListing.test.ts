@@ -1,0 +1,56 @@
+/**
+ * What a clean-up can list and delete, as GitLab has it: hidden (processing, pending
+ * destruction) packages and terraform modules are left out of lists unless asked for; the
+ * single-package routes, DELETE too, find only default, error and deprecated packages.
+ */
+import { strict as assert } from 'node:assert';
+import { listEveryPackage, listingQueries } from '../../../../src/core/cleanUp/cleanUpListing';
+import { NotFoundError } from '../../../../src/gitlab/errors';
+import { SAMPLE } from '../../../fake-gitlab/seed';
+import { fakeClient, useSampleFake } from '../../../support/sampleFake';
+
+const APP = SAMPLE.projects.app.id;
+
+describe('clean-up listing', () => {
+  const fake = useSampleFake();
+
+  it('the fake as GitLab: hidden packages and terraform modules are listed only when asked; a hidden package cannot be deleted', async () => {
+    const hidden = fake().addPackage(APP, { name: 'half-upload', version: '1.0.0', packageType: 'generic', status: 'hidden' });
+    try {
+      const client = fakeClient(fake());
+      const names = async (query: Parameters<typeof client.projectPackagesPage>[1]) =>
+        (await client.projectPackagesPage(APP, query, 1)).items.map((p) => `${p.name} ${p.status ?? ''}`);
+      const listed = await names({});
+      assert.ok(!listed.includes('half-upload hidden'));
+      assert.ok(!listed.some((n) => n.startsWith('acme-network ')));
+      assert.deepEqual(await names({ status: 'hidden' }), ['half-upload hidden']);
+      assert.deepEqual(await names({ packageType: 'terraform_module' }), ['acme-network default']);
+      await assert.rejects(client.deletePackage(APP, hidden.id), NotFoundError);
+      assert.equal(fake().getPackage(hidden.id)?.status, 'hidden');
+    } finally {
+      fake().getPackage(hidden.id)!.status = 'pending_destruction';
+    }
+  });
+
+  it('terraform modules are listed, with package_type, when the rule names their type', async () => {
+    assert.deepEqual(listingQueries(undefined), [{}]);
+    assert.deepEqual(listingQueries(['npm']), [{}]);
+    assert.deepEqual(listingQueries(['terraform_module']), [{ packageType: 'terraform_module' }]);
+    assert.deepEqual(listingQueries(['npm', 'terraform_module']), [{}, { packageType: 'terraform_module' }]);
+    fake().clearRequests();
+    const { packages: all } = await listEveryPackage(fakeClient(fake()), { kind: 'project', key: APP, packageTypes: ['generic', 'terraform_module'] });
+    assert.ok(all.some((p) => p.packageType === 'terraform_module' && p.name === 'acme-network'));
+    assert.ok(all.some((p) => p.packageType === 'generic'));
+    assert.deepEqual(
+      fake()
+        .requests.filter((r) => r.path.endsWith('/packages'))
+        .map((r) => r.query.package_type),
+      [undefined, 'terraform_module'],
+    );
+    const { packages: group } = await listEveryPackage(fakeClient(fake()), { kind: 'group', key: 'acme', packageTypes: ['terraform_module'] });
+    assert.deepEqual(
+      group.map((p) => p.name),
+      ['acme-network'],
+    );
+  });
+});

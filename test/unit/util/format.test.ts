@@ -1,0 +1,32 @@
+import { strict as assert } from 'node:assert';
+import { humanSize, plainLine, shortDate } from '../../../src/util/format';
+import { escapeMarkdown } from '../../../src/util/markdown';
+
+describe('formatting', () => {
+  it('human sizes', () => {
+    assert.equal(humanSize(0), '0 B');
+    assert.equal(humanSize(1023), '1023 B');
+    assert.equal(humanSize(1536), '1.5 KiB');
+    assert.equal(humanSize(25 * 1024 * 1024), '25 MiB');
+    assert.equal(humanSize(undefined), '');
+  });
+
+  it('dates', () => {
+    assert.equal(shortDate('2024-05-01T14:03:00.000Z'), '2024-05-01');
+    assert.equal(shortDate('garbage'), '');
+    assert.equal(shortDate(null), '');
+  });
+
+  it('plain lines drop control characters and bidi overrides and cap length', () => {
+    assert.equal(plainLine('a\u0000b\nc\u202Ed'), 'a b c d');
+    assert.equal(plainLine('x'.repeat(10_000)).length, 200);
+  });
+
+  it('markdown escaping leaves nothing active', () => {
+    const s = escapeMarkdown('**bold** <img src=x onerror=alert(1)> [link](command:foo) `code`');
+    assert.ok(!/<img/.test(s));
+    assert.ok(!/\[link\]\(/.test(s));
+    assert.ok(s.includes('\\*\\*bold\\*\\*'));
+    assert.ok(s.includes('&lt;img'));
+  });
+});
