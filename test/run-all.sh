@@ -12,7 +12,8 @@ step "npm dependencies"; bash test/ensure-deps.sh
 step "type check";  npm run --silent typecheck
 step "lint";        npm run --silent lint
 step "unit tests";  npm run --silent test:unit
-step "package";     npm run --silent package
+# `vsix`, not `package`: package would run the type check and lint above a second time.
+step "package";     npm run --silent vsix
 step "vsix contents"
 npx tsx test/checkVsix.ts
 if [ "${SKIP_E2E:-}" = "1" ]; then
