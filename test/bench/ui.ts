@@ -121,7 +121,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 async function main(): Promise<void> {
   const tools = provision();
-  if (!args.includes('--no-package')) execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
+  if (!args.includes('--no-package')) execFileSync('npm', ['run', '--silent', 'vsix'], { cwd: root, stdio: 'inherit' });
   const work = path.join(os.tmpdir(), `gitlab-packages-bench-ui-${process.pid}`);
   mkdirSync(work, { recursive: true });
   const naive = buildNaiveExtension(work, PROJECT.path);

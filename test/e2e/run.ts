@@ -26,7 +26,7 @@ function newestSource(): number {
 }
 
 provision();
-if (!existsSync(vsix) || statSync(vsix).mtimeMs < newestSource()) execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(vsix) || statSync(vsix).mtimeMs < newestSource()) execFileSync('npm', ['run', '--silent', 'vsix'], { cwd: root, stdio: 'inherit' });
 
 const started = Date.now();
 // E2E_GREP picks flows while working on one (they share a session: keep the ones it needs).
