@@ -12,6 +12,7 @@ import { cleanUpScope } from '../../core/cleanUp/cleanUpPreview';
 import { isRuleArgument, parseRule, type CleanUpRule } from '../../core/cleanUp/cleanUpRule';
 import { listKey } from '../../core/browse/packageOwner';
 import { typesOn } from '../../core/browse/packageTypes';
+import { ruleStanding } from '../../core/protection/protectionRules';
 import { say } from '../../host/l10n';
 import { packageDeletion } from '../../tree/deletions';
 import type { PackageNode } from '../../tree/nodes';
@@ -104,16 +105,12 @@ async function evaluate(deps: CommandDeps, target: CleanUpTarget, rule: CleanUpR
     packageTypes: listingTypes(rule.packageTypes, target.only?.packageType),
   };
   return withCancellableProgress(vscode.l10n.t('Listing the packages of {0}…', target.label), async (signal, progress) => {
-    // The rules are read beside the listing: what a protection rule keeps from this user is kept.
-    const refusals = deps.protection.refusalsFor(source);
+    // The rules are read beside the listing (a group's list reads none): what a protection rule keeps from this user is kept.
+    const rules = deps.protection.read(source);
     const listing = await listEveryPackage(client, listSource, signal, (p) => progress.report({ message: progressText(p) }));
-    const protectionOf = await refusals;
-    const evaluation = evaluateRule(listing.packages, rule, { now: Date.now(), protectionOf, only: target.only });
-    const adminNote = await deps.protection.adminModeNote(
-      source,
-      evaluation.candidates.map((c) => c.pkg),
-    );
-    return { ...evaluation, notes: [...listing.notes, ...evaluation.notes, ...(adminNote ? [adminNote] : [])] };
+    const protection = await rules;
+    const evaluation = evaluateRule(listing.packages, rule, { now: Date.now(), standing: (pkg) => ruleStanding(protection, pkg), only: target.only });
+    return { ...evaluation, notes: [...listing.notes, ...evaluation.notes] };
   });
 }
 
