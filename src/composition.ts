@@ -11,6 +11,7 @@ import { environmentToken } from './core/tokens/environmentToken';
 import { InstanceFacts } from './core/instances/instanceFacts';
 import { InstanceHealth } from './core/instances/instanceHealth';
 import { InstanceMonitor } from './core/instances/instanceMonitor';
+import { ProtectionCache } from './core/protection/protectionCache';
 import type { Platform } from './core/platform';
 import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries, workspaceNamedOrigins } from './core/config';
 import { Settings } from './host/settings';
@@ -25,7 +26,6 @@ import { ViewState } from './host/viewState';
 import { say } from './host/l10n';
 import { WorkspaceRemotes } from './host/workspaceRemotes';
 import { PackagesTreeModel } from './tree/model';
-import { ProtectionLoader } from './tree/protectionLoader';
 import { PackagesTreeProvider } from './tree/provider';
 
 /** Handed to tests only (never in normal use: it would expose tokens). */
@@ -33,7 +33,7 @@ export interface TestApi {
   tokens: TokenStore;
   provider: PackagesTreeProvider;
   model: PackagesTreeModel;
-  protection: ProtectionLoader;
+  protection: ProtectionCache;
 }
 
 export function activateOn(context: vscode.ExtensionContext, platform: Platform): TestApi | undefined {
@@ -67,8 +67,8 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform)
   const provider = new PackagesTreeProvider();
   const filters = new FilterStore(context.workspaceState);
   const remotes = new WorkspaceRemotes();
-  const protection = new ProtectionLoader({
-    clientFor: (ref) => clients.get(ref.instanceUrl),
+  const protection = new ProtectionCache({
+    clientFor: (url) => clients.get(url),
     versionOf: (url) => facts.version(url),
     adminStanding: (url) => facts.adminStanding(url),
     deleteProtectionMayBeOn: (url, projectId) => facts.forgetDeleteProtectionOff(url, projectId),

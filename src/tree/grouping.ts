@@ -1,8 +1,8 @@
 /** How rows are folded: versions under their package name, projects under their instance. */
-import type { InstanceStatus } from '../core/instances/instanceHealth';
 import { nameKey } from '../core/browse/packageName';
 import { displayName } from '../gitlab/models';
 import type { InstanceNode, NameNode, ProjectErrorNode, SourceNode, TreeNode } from './nodes';
+import { readingFacts, type RowFacts } from './rowFacts';
 
 /**
  * Package rows folded into one row per name (order of first appearance): name and type, in a
@@ -38,7 +38,7 @@ export function byName(source: SourceNode, rows: TreeNode[]): TreeNode[] {
 }
 
 /** Projects under one row per instance (in order of first appearance); unusable entries last. */
-export function byInstance(nodes: (SourceNode | ProjectErrorNode)[], statusOf: (instanceUrl: string) => InstanceStatus | undefined): TreeNode[] {
+export function byInstance(nodes: (SourceNode | ProjectErrorNode)[], facts: RowFacts): TreeNode[] {
   const instances = new Map<string, InstanceNode>();
   const bad: ProjectErrorNode[] = [];
   for (const n of nodes) {
@@ -49,7 +49,7 @@ export function byInstance(nodes: (SourceNode | ProjectErrorNode)[], statusOf: (
     const url = n.ref.instanceUrl;
     let instance = instances.get(url);
     if (!instance) {
-      instance = { kind: 'instance', id: `instance:${url}`, instanceUrl: url, children: [], status: statusOf(url) };
+      instance = readingFacts<InstanceNode>({ kind: 'instance', id: `instance:${url}`, instanceUrl: url, children: [] }, facts);
       instances.set(url, instance);
     }
     n.parent = instance;

@@ -16,7 +16,8 @@ import { byName } from './grouping';
 import { ListLoader, type Loaded } from './listLoader';
 import { arrangeFiles } from './fileRows';
 import type { LoadMoreNode, PackageNode, ProjectNode, SourceNode, TreeNode } from './nodes';
-import type { ProtectionLoader } from './protectionLoader';
+import type { ProtectionCache } from '../core/protection/protectionCache';
+import { ProtectionRows } from './protectionRows';
 import { RootLoader } from './rootLoader';
 import type { ListNode } from './rows';
 
@@ -47,8 +48,10 @@ export interface TreeModelDeps {
   maxRows?: number;
   /** Rows loaded per "Load more…" click (default 1,000). */
   loadMoreRows?: number;
-  /** Protection rules per project and the "Protection Rules" row (absent: none shown). */
-  protection?: ProtectionLoader;
+  /** Each project's protection rules, kept in core: the rows read them, "Protection Rules" shows them (absent: none shown). */
+  protection?: ProtectionCache;
+  /** How long a project's packages wait for its rules after their first page is in (ms, default 1,000). */
+  protectionGraceMs?: number;
   /** The "Loading N of M…" row is redrawn at most this often (ms, default 150). */
   batchMs?: number;
   /** A list still loading after this long shows its rows so far, then at doubling intervals (ms, default 2,000). */
@@ -65,9 +68,15 @@ export class PackagesTreeModel {
   private disposed = false;
   private readonly roots: RootLoader;
   private readonly lists: ListLoader;
+  private readonly rules?: ProtectionRows;
 
   constructor(private readonly deps: TreeModelDeps) {
-    this.roots = new RootLoader(deps);
+    const protection = deps.protection;
+    this.roots = new RootLoader({
+      ...deps,
+      facts: { instanceStatus: (url) => deps.instanceStatus?.(url), protection: (listed) => protection?.known(listed) },
+    });
+    if (protection) this.rules = new ProtectionRows({ cache: protection, graceMs: deps.protectionGraceMs, redraw: (p) => deps.onDidChange(p) });
     this.lists = new ListLoader({
       ...deps,
       onDidChange: (node) => deps.onDidChange(node),
@@ -86,11 +95,11 @@ export class PackagesTreeModel {
       const rows = await this.packagesOf(node.parent);
       return rows.filter((r) => r.kind === 'package' && nameKey(r.pkg) === node.key);
     }
-    if (node?.kind === 'protectionRules') return this.deps.protection?.ruleRows(node) ?? [];
+    if (node?.kind === 'protectionRules') return this.rules?.ruleRows(node) ?? [];
     if (node && node.kind !== 'project' && node.kind !== 'group' && node.kind !== 'package') return [];
     const loaded = this.loadedBelow(node);
     // A project's rules are read beside its first page, so its locks show with the first rows.
-    const [, above] = await Promise.all([loaded.ready, this.deps.protection?.rowsFor(node, loaded.ready, (p) => this.deps.onDidChange(p)) ?? []]);
+    const [, above] = await Promise.all([loaded.ready, this.rules?.rowsFor(node, loaded.ready) ?? []]);
     // Refreshed while it loaded: answer with the newer load, never with the replaced one.
     if (loaded.controller.signal.aborted) return this.disposed ? [] : this.children(node);
     if (node?.kind === 'package') return arrangeFiles(loaded.nodes, await this.deps.versionOf?.(node.parent.ref.instanceUrl));
@@ -123,7 +132,9 @@ export class PackagesTreeModel {
             : node;
     // A project that could not be looked up is looked up again with the root (Retry on its row).
     const target = below?.kind === 'project' && below.resolveError ? undefined : below;
-    this.deps.protection?.forget(target);
+    // A project's rules are read again with it; the whole tree's, all of them.
+    if (!target) this.deps.protection?.forget();
+    else if (target.kind === 'project') this.deps.protection?.reread(target);
     for (const [key, loaded] of this.cache) {
       if (!target || key === target.id || key.startsWith(target.id + '/')) {
         loaded.controller.abort();
@@ -135,7 +146,7 @@ export class PackagesTreeModel {
 
   /** A project's rules changed: read them again and redraw its rows (the packages stay loaded). */
   refreshProtection(project: ProjectNode): void {
-    this.deps.protection?.forget(project);
+    this.deps.protection?.reread(project);
     this.deps.onDidChange(project);
   }
 
@@ -147,13 +158,10 @@ export class PackagesTreeModel {
 
   /**
    * An instance's token or version became known or changed: redraw what shows it (instance
-   * rows, delete actions) from the loaded rows, without reloading anything.
+   * rows, delete actions; they read it from core), without reloading anything.
    */
   instanceStatusChanged(): void {
-    const roots = this.cache.get(ROOT)?.nodes;
-    if (!roots) return;
-    this.roots.markReadOnly(roots);
-    this.deps.onDidChange(undefined);
+    if (this.cache.has(ROOT)) this.deps.onDidChange(undefined);
   }
 
   /**
@@ -192,6 +200,7 @@ export class PackagesTreeModel {
 
   dispose(): void {
     this.disposed = true;
+    this.rules?.dispose();
     for (const loaded of this.cache.values()) loaded.controller.abort();
     this.cache.clear();
   }

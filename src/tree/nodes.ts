@@ -13,8 +13,8 @@ export interface InstanceNode {
   parent?: undefined;
   instanceUrl: string;
   children: (SourceNode | ProjectErrorNode)[];
-  /** What is known about its token and version (filled in after the first check). */
-  status?: InstanceStatus;
+  /** What is known about its token and version (read from core each time: rowFacts.ts). */
+  readonly status?: InstanceStatus;
   /** Only the workspace's settings name this instance, no user setting does. */
   workspaceNamed?: boolean;
 }
@@ -25,8 +25,8 @@ interface SourceFields {
   /** Set when the root lists instances. */
   parent?: InstanceNode;
   ref: ProjectRef;
-  /** The token's scopes are known and do not allow deleting: delete actions are hidden. */
-  readOnly?: boolean;
+  /** The token's scopes are known and do not allow deleting: delete actions are hidden (read from core each time: rowFacts.ts). */
+  readonly readOnly?: boolean;
   /** The active filter and sort, in words. */
   filterText?: Text;
   /** Its instance is named only by the workspace's settings, no user setting. */
@@ -42,8 +42,8 @@ export interface ProjectNode extends SourceFields {
   resolveError?: GitLabError;
   /** Found through a git remote of the workspace, not in the settings. */
   detected?: boolean;
-  /** Its package protection rules and the user's role, once read (only for those who may read them). */
-  protection?: ProjectProtection;
+  /** Its package protection rules and the user's role, once read (only for those who may read them; read from core each time: rowFacts.ts). */
+  readonly protection?: ProjectProtection;
 }
 
 /** A group from the settings: the packages of all its projects (and subgroups') together. */

@@ -2,7 +2,7 @@
  * How each row looks: label, description, tooltip facts, icon, context value. Pure and
  * structured (Texts, facts): tree/treeItems.ts words it and renders the tooltip Markdown.
  */
-import { isDeletable } from '../core/delete/deletion';
+import { isDeletable, refusedBy } from '../core/delete/deletion';
 import { refusalOf } from './deletions';
 import type { InstanceStatus } from '../core/instances/instanceHealth';
 import { EXPIRY_WARNING_DAYS, expiryPhrase } from '../core/tokens/tokenFacts';
@@ -131,7 +131,7 @@ export function present(node: TreeNode): Presentation {
     case 'package': {
       const protection = packageProtection(node);
       const { rule } = protection;
-      const refusal = refusalOf(node);
+      const refusal = refusedBy(node.pkg, protection);
       return {
         label: verbatim(plainLine(displayName(node.pkg), 300)),
         description: joinTexts([verbatim(packageDescription(node.pkg)), rule ? PROTECTED : undefined]),

@@ -3,7 +3,6 @@
  * looked up, so a wrong entry says so at once), then groups (looked up when expanded); under
  * one row per instance when more than one is in use.
  */
-import type { InstanceStatus } from '../core/instances/instanceHealth';
 import { describeFilter, type PackageFilter } from '../core/browse/packageFilter';
 import { refIdentity, type ParsedEntry, type ProjectRef } from '../core/projects/projectRef';
 import type { GitLabClient } from '../gitlab/client';
@@ -11,6 +10,7 @@ import { asGitLabError } from '../gitlab/errors';
 import { text } from '../util/text';
 import { byInstance } from './grouping';
 import type { GroupNode, ProjectErrorNode, ProjectNode, TreeNode } from './nodes';
+import { readingFacts, type RowFacts } from './rowFacts';
 import { badEntry } from './rows';
 
 export interface RootLoaderDeps {
@@ -19,7 +19,8 @@ export interface RootLoaderDeps {
   detectedProjects?(): ProjectRef[];
   clientFor(ref: ProjectRef): GitLabClient;
   hasToken(origin: string): Promise<boolean>;
-  instanceStatus?(instanceUrl: string): InstanceStatus | undefined;
+  /** What the rows read of the token state and the protection rules (never copied onto them). */
+  facts: RowFacts;
   filterFor?(ref: ProjectRef): PackageFilter;
   /** Origins only the workspace's settings name (their rows say so). */
   workspaceNamedOrigins?(): ReadonlySet<string>;
@@ -40,24 +41,16 @@ export class RootLoader {
     );
     const nodes = [...detectedNodes.filter((n) => n.kind === 'project'), ...projects, ...groupNodes];
     const fromWorkspace = this.deps.workspaceNamedOrigins?.() ?? new Set<string>();
-    for (const n of nodes) if (n.kind !== 'projectError') n.workspaceNamed = fromWorkspace.has(n.ref.origin) || undefined;
-    // What is known of tokens now, not when the lookups started (a check may have landed meanwhile).
-    this.markReadOnly(nodes);
+    for (const n of nodes) {
+      if (n.kind === 'projectError') continue;
+      readingFacts(n, this.deps.facts);
+      n.workspaceNamed = fromWorkspace.has(n.ref.origin) || undefined;
+    }
     const instances = new Set(nodes.flatMap((n) => (n.kind !== 'projectError' ? [n.ref.instanceUrl] : [])));
     if (instances.size <= 1) return nodes;
-    const rows = byInstance(nodes, (url) => this.deps.instanceStatus?.(url));
+    const rows = byInstance(nodes, this.deps.facts);
     for (const r of rows) if (r.kind === 'instance') r.workspaceNamed = fromWorkspace.has(new URL(r.instanceUrl).origin) || undefined;
     return rows;
-  }
-
-  /** The token's scopes are known to exclude deleting: delete actions are hidden on these projects. */
-  markReadOnly(nodes: readonly TreeNode[]): void {
-    for (const n of nodes) {
-      if (n.kind === 'instance') n.status = this.deps.instanceStatus?.(n.instanceUrl);
-      for (const p of n.kind === 'instance' ? n.children : [n]) {
-        if (p.kind === 'project' || p.kind === 'group') p.readOnly = this.deps.instanceStatus?.(p.ref.instanceUrl)?.token.canDelete === false || undefined;
-      }
-    }
   }
 
   private filterText(ref: ProjectRef): ProjectNode['filterText'] {

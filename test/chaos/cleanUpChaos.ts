@@ -102,7 +102,7 @@ export async function runCleanUpChaos(opts: { operations: number; seed?: number 
     }
   };
   publish(80);
-  const protectionOf = (p: Package) => (p.name === RULE_PROTECTED ? text('protected by rule') : undefined);
+  const standing = (p: Package) => ({ refusal: p.name === RULE_PROTECTED ? text('protected by rule') : undefined });
 
   for (let op = 0; op < opts.operations; op++) {
     if (fake.packagesOf(PROJECT.id).filter((p) => p.status === 'default' || p.status === 'error').length < 40) publish(40);
@@ -119,7 +119,7 @@ export async function runCleanUpChaos(opts: { operations: number; seed?: number 
     } finally {
       fake.chaos(undefined);
     }
-    const evaluation = evaluateRule(packages, rule, { now: Date.now(), protectionOf });
+    const evaluation = evaluateRule(packages, rule, { now: Date.now(), standing });
     for (const v of evaluation.candidates) {
       const p = v.pkg;
       if (p.name === RULE_PROTECTED || (p.packageType === 'npm' && p.tags.length) || p.deleteApiPath === undefined) r.alwaysKeptSelected++;

@@ -6,15 +6,15 @@
  * runs the same up to the preview and copies it instead.
  */
 import * as vscode from 'vscode';
+import { cleanUpDeletions } from '../../core/cleanUp/cleanUpDeletions';
 import { evaluateRule, type Evaluation } from '../../core/cleanUp/cleanUpEvaluate';
 import { listEveryPackage, listingTypes, type ListingProgress } from '../../core/cleanUp/cleanUpListing';
 import { cleanUpScope } from '../../core/cleanUp/cleanUpPreview';
 import { isRuleArgument, parseRule, type CleanUpRule } from '../../core/cleanUp/cleanUpRule';
 import { listKey } from '../../core/browse/packageOwner';
 import { typesOn } from '../../core/browse/packageTypes';
+import { ruleStanding } from '../../core/protection/protectionRules';
 import { say } from '../../host/l10n';
-import { packageDeletion } from '../../tree/deletions';
-import type { PackageNode } from '../../tree/nodes';
 import { packageLabel } from '../../tree/presentation';
 import { confirmCleanUp } from './cleanUpConfirm';
 import { pickCandidates, previewText, showPreviewDocument } from './cleanUpPreviewPick';
@@ -32,7 +32,9 @@ export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy
     const target = await resolveCleanUpTarget(deps, args, argument, mode === 'delete');
     if (!target) return;
     const { source, label, where } = target;
-    if (mode === 'delete' && !(await deps.health.tokenMayDelete(source.ref.instanceUrl))) {
+    // The one delete flow looks at the token now, once: a read-only one is told before any question.
+    const deletes = mode === 'delete' ? await deps.deletes.begin(source.ref.instanceUrl) : undefined;
+    if (mode === 'delete' && !deletes) {
       readOnlyTokenMessage(source);
       return;
     }
@@ -40,7 +42,8 @@ export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy
     if (!rule) return;
     const evaluation = await evaluate(deps, target, rule);
     const input = { source: label, rule, evaluation, scope: cleanUpScope(source.kind, target.only) };
-    if (mode === 'copy') {
+    // Copy Clean-Up Preview: no delete flow.
+    if (!deletes) {
       await copied(previewText(input), vscode.l10n.t('Copied the clean-up preview of {0}: {1} packages to delete', label, evaluation.candidates.length));
       return;
     }
@@ -54,14 +57,11 @@ export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy
       void vscode.window.showInformationMessage(vscode.l10n.t('Nothing was deleted: every package was unchecked.'));
       return;
     }
-    const requests = chosen.map((v) => {
-      const node: PackageNode = { kind: 'package', id: `${source.id}/package:${v.pkg.id}`, parent: source, pkg: v.pkg };
-      return { ...packageDeletion(node), label: packageLabel(v.pkg), projectPath: v.pkg.projectPath ?? label };
-    });
+    const requests = cleanUpDeletions(source, chosen).map((r) => ({ ...r, label: packageLabel(r.pkg), projectPath: r.pkg.projectPath ?? label }));
     deps.log.info(
       `Clean-up of ${where} (${JSON.stringify(rule)}): ${requests.length} packages chosen: ${requests.map((r) => `${r.label} #${r.deletion.packageId}`).join(', ')}`,
     );
-    const report = await deps.deletes.run(requests, {
+    const report = await deletes.run(requests, {
       confirm: (targets, setAside) => confirmCleanUp({ where, typed: target.only?.projectPath ?? label }, rule, evaluation, targets, setAside),
       progress: (targets, run) =>
         withCancellableProgress(vscode.l10n.t('Cleaning up {0}: deleting {1} packages…', where, targets.length), (signal, progress) =>
@@ -104,16 +104,12 @@ async function evaluate(deps: CommandDeps, target: CleanUpTarget, rule: CleanUpR
     packageTypes: listingTypes(rule.packageTypes, target.only?.packageType),
   };
   return withCancellableProgress(vscode.l10n.t('Listing the packages of {0}…', target.label), async (signal, progress) => {
-    // The rules are read beside the listing: what a protection rule keeps from this user is kept.
-    const refusals = deps.protection.refusalsFor(source);
+    // The rules are read beside the listing (a group's list reads none): what a protection rule keeps from this user is kept.
+    const rules = deps.protection.read(source);
     const listing = await listEveryPackage(client, listSource, signal, (p) => progress.report({ message: progressText(p) }));
-    const protectionOf = await refusals;
-    const evaluation = evaluateRule(listing.packages, rule, { now: Date.now(), protectionOf, only: target.only });
-    const adminNote = await deps.protection.adminModeNote(
-      source,
-      evaluation.candidates.map((c) => c.pkg),
-    );
-    return { ...evaluation, notes: [...listing.notes, ...evaluation.notes, ...(adminNote ? [adminNote] : [])] };
+    const protection = await rules;
+    const evaluation = evaluateRule(listing.packages, rule, { now: Date.now(), standing: (pkg) => ruleStanding(protection, pkg), only: target.only });
+    return { ...evaluation, notes: [...listing.notes, ...evaluation.notes] };
   });
 }
 

@@ -4,6 +4,7 @@ import type { ClientPool } from '../../core/instances/clientPool';
 import type { DeleteFlow } from '../../core/delete/deleteFlow';
 import type { InstanceFacts } from '../../core/instances/instanceFacts';
 import type { InstanceHealth } from '../../core/instances/instanceHealth';
+import type { ProtectionCache } from '../../core/protection/protectionCache';
 import type { Platform } from '../../core/platform';
 import type { Config } from '../../core/config';
 import type { CleanUpRuleStore } from '../../host/cleanUpRules';
@@ -13,13 +14,12 @@ import type { Log } from '../../host/log';
 import type { TokenStore } from '../../host/tokenStore';
 import type { ViewState } from '../../host/viewState';
 import type { PackagesTreeModel } from '../../tree/model';
-import type { ProtectionLoader } from '../../tree/protectionLoader';
 import type { TreeNode } from '../../tree/nodes';
 
 export interface CommandDeps {
   model: PackagesTreeModel;
   /** Each project's protection rules and the user's role there (what deletes check before sending). */
-  protection: ProtectionLoader;
+  protection: ProtectionCache;
   treeView: vscode.TreeView<TreeNode>;
   tokens: TokenStore;
   clients: ClientPool;

@@ -10,13 +10,15 @@ import { instanceLabel, packageDescription, projectLabel } from '../../tree/pres
 import type { CommandDeps } from './deps';
 import { COMMANDS } from '../../constants';
 import { statusRefusal } from '../../core/browse/packageStatus';
+import { ruleStanding } from '../../core/protection/protectionRules';
 
 /** Palette flow: pick a project, then search its packages by name on the server. */
 export async function pickPackageFromPalette(deps: CommandDeps): Promise<PackageNode[]> {
   const project = await pickWritableSource(deps, vscode.l10n.t('Delete a package from which project?'), false);
   if (!project) return [];
   // Known before anything is sent: which packages a protection rule keeps from this user.
-  const pkg = await searchPackage(deps, project, await deps.protection.refusalsFor(project));
+  const protection = await deps.protection.read(project);
+  const pkg = await searchPackage(deps, project, (p) => ruleStanding(protection, p).refusal);
   return pkg ? [{ kind: 'package', id: `${project.id}/package:${pkg.id}`, parent: project, pkg }] : [];
 }
 

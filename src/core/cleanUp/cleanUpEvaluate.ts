@@ -1,7 +1,8 @@
 /**
  * Evaluates a clean-up rule over one listing: which packages are candidates (each with why),
  * which are kept (each with why), and what of the rule could not be applied. Pure: the clock
- * and the protection rules come in; nothing is requested per package.
+ * and each package's standing under the protection rules come in; nothing is requested per
+ * package. This is where a clean-up decides protection, once: its deletions carry the verdicts.
  *
  * Always kept: what GitLab offers no delete for, what a protection rule keeps from this user,
  * npm packages with a dist-tag, and — unless the rule sets `keepNewest: 0` — the newest covered
@@ -14,8 +15,9 @@ import { compilePattern, type Matcher } from '../../util/pattern';
 import { TooCostly } from '../../util/regexMachine';
 import { text, verbatim, type Text } from '../../util/text';
 import { coversSomeVersions, newestWords, RULE_KEYS, type CleanUpRule, type RuleApplied } from './cleanUpRule';
-import { uniqueBy } from '../delete/deletion';
+import { isDeletable, uniqueBy } from '../delete/deletion';
 import { nameKey } from '../browse/packageName';
+import { ADMIN_MODE_NEEDED, type RuleStanding } from '../protection/protectionRules';
 
 const DAY_MS = 86_400_000;
 
@@ -23,6 +25,8 @@ export interface Verdict {
   pkg: Package;
   /** Why it goes (a candidate) or why it stays (kept). */
   reasons: Text[];
+  /** A candidate a rule refuses the user's role for, but they are an administrator (Admin Mode unknown): GitLab decides. */
+  adminModeDecides?: true;
 }
 
 export interface Evaluation {
@@ -40,13 +44,14 @@ export interface Evaluation {
   applied: RuleApplied;
 }
 
-/** Why a protection rule keeps this user from deleting the package, or undefined. */
-export type ProtectionOf = (pkg: Package) => Text | undefined;
+/** How deleting a package stands under its project's protection rules (core/protection ruleStanding). */
+export type StandingOf = (pkg: Package) => Pick<RuleStanding, 'refusal' | 'adminModeDecides'>;
 
 export interface EvaluateOptions {
   /** Milliseconds since the epoch. */
   now: number;
-  protectionOf?: ProtectionOf;
+  /** None: no rule refuses anything (a group's list, rules not readable). */
+  standing?: StandingOf;
   /** Only the versions of one package name (a name row of the grouped view): its nameKey. */
   only?: { key: string };
 }
@@ -90,7 +95,8 @@ export function evaluateRule(packages: readonly Package[], rule: CleanUpRule, op
   const candidates: Verdict[] = [];
   const kept: Verdict[] = [];
   for (const pkg of ordered) {
-    const stays = alwaysKept(pkg, opts.protectionOf);
+    const standing = opts.standing?.(pkg) ?? {};
+    const stays = alwaysKept(pkg, standing.refusal);
     const goes: Text[] = [];
     const at = createdMs.get(pkg.id);
     for (const c of [
@@ -105,8 +111,22 @@ export function evaluateRule(packages: readonly Package[], rule: CleanUpRule, op
     }
     if (!selects) stays.push(text('the rule selects nothing here'));
     if (stays.length) kept.push({ pkg, reasons: stays });
-    else candidates.push({ pkg, reasons: goes.length ? goes : [text('matches the rule')] });
+    else
+      candidates.push({
+        pkg,
+        reasons: goes.length ? goes : [text('matches the rule')],
+        ...(standing.adminModeDecides ? { adminModeDecides: true as const } : {}),
+      });
   }
+  const unsure = candidates.filter((c) => c.adminModeDecides).length;
+  if (unsure)
+    notes.push(
+      text(
+        '{0} of the candidates are covered by a protection rule above your role: GitLab deletes them only if it lets you through ({1})',
+        unsure,
+        ADMIN_MODE_NEEDED,
+      ),
+    );
   const applied = { downloadsSkipped: rule.notDownloadedForDays !== undefined && !downloadsKnown };
   return { candidates, kept, listed: listed.length, inScope: inScope.length, notes, applied };
 }
@@ -137,11 +157,11 @@ function orNone(notes: Text[], covered: () => Package[]): Package[] {
   }
 }
 
-function alwaysKept(pkg: Package, protectionOf: ProtectionOf | undefined): Text[] {
+/** `refusal`: why a protection rule keeps this user from deleting it. */
+function alwaysKept(pkg: Package, refusal: Text | undefined): Text[] {
   const reasons: Text[] = [];
-  if (pkg.hasLinks && pkg.deleteApiPath === undefined) reasons.push(text('GitLab offers no delete for it (role, or a protection rule)'));
-  const protection = protectionOf?.(pkg);
-  if (protection) reasons.push(protection);
+  if (!isDeletable(pkg)) reasons.push(text('GitLab offers no delete for it (role, or a protection rule)'));
+  if (refusal) reasons.push(refusal);
   if (pkg.packageType === 'npm' && pkg.tags.length) reasons.push(text('npm dist-tag {0}', verbatim(pkg.tags.map((t) => t.name).join(', '))));
   return reasons;
 }

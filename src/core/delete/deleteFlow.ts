@@ -3,7 +3,9 @@
  * and clean-up rules: drop duplicates, set aside what the token or GitLab does not allow,
  * what a protection rule will refuse, and what is already being deleted, ask once, claim what is left (a second click that
  * confirmed meanwhile gets only the rest), send each DELETE once, release. The caller words
- * everything from the one report it gets back, so the user hears about it once.
+ * everything from the one report it gets back, so the user hears about it once. A flow that asks
+ * a lot before it deletes (a clean-up: a rule, a listing, a preview) begins first: its token is
+ * looked at then, once, and a read-only one stops it before anything is asked or listed.
  */
 import type { GitLabClient } from '../../gitlab/client';
 import { InFlight } from '../../util/inFlight';
@@ -50,15 +52,34 @@ export interface DeleteFlowDeps {
   versionOf?(instanceUrl: string): Promise<GitLabVersion | undefined>;
 }
 
+/** A delete flow begun on an instance whose token may delete: its run does not look at that token again. */
+export interface DeleteSession {
+  run<T extends DeleteRequest>(requests: readonly T[], dialog: DeleteDialog<T>): Promise<DeleteReport<T>>;
+}
+
 export class DeleteFlow {
   private readonly inFlight = new InFlight();
 
   constructor(private readonly deps: DeleteFlowDeps) {}
 
-  async run<T extends DeleteRequest>(requests: readonly T[], dialog: DeleteDialog<T>): Promise<DeleteReport<T>> {
+  /** Looks at the instance's token once, before the requests are known; undefined when it can only read. */
+  async begin(instanceUrl: string): Promise<DeleteSession | undefined> {
+    if (!(await this.deps.tokenMayDelete(instanceUrl))) return undefined;
+    return { run: (requests, dialog) => this.runWith(requests, dialog, new Map([[instanceUrl, Promise.resolve(true)]])) };
+  }
+
+  run<T extends DeleteRequest>(requests: readonly T[], dialog: DeleteDialog<T>): Promise<DeleteReport<T>> {
+    return this.runWith(requests, dialog, new Map());
+  }
+
+  /** `mayDelete`: what is known of each instance's token for this flow (the rest is asked once per instance). */
+  private async runWith<T extends DeleteRequest>(
+    requests: readonly T[],
+    dialog: DeleteDialog<T>,
+    mayDelete: Map<string, Promise<boolean>>,
+  ): Promise<DeleteReport<T>> {
     const report: DeleteReport<T> = { readOnly: [], notAllowed: [], protected: [], busy: [], declined: false, outcomes: [] };
     const candidates: T[] = [];
-    const mayDelete = new Map<string, Promise<boolean>>();
     for (const r of uniqueBy(requests, (x) => deletionKey(x.deletion))) {
       const url = r.deletion.instanceUrl;
       if (!mayDelete.has(url)) mayDelete.set(url, this.deps.tokenMayDelete(url));

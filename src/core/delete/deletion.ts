@@ -6,6 +6,9 @@
 import type { Package } from '../../gitlab/models';
 import type { ProjectKey } from '../../gitlab/types';
 import type { Text } from '../../util/text';
+import { owningProject, type ListedUnder } from '../browse/packageOwner';
+import { statusRefusal } from '../browse/packageStatus';
+import type { RuleStanding } from '../protection/protectionRules';
 
 /** One package, or one file of a package, on one instance. */
 export interface Deletion {
@@ -26,6 +29,27 @@ export interface Deletion {
 
 export function deletionKey(d: Pick<Deletion, 'origin' | 'packageId' | 'fileId'>): string {
   return d.fileId === undefined ? `${d.origin}|package:${d.packageId}` : `${d.origin}|file:${d.fileId}`;
+}
+
+/**
+ * A package's deletion as listed under a project or group: GitLab's say (its delete link), and what
+ * its status or — `standing`, decided once by the caller — a protection rule refuses.
+ */
+export function deletionOf(listed: ListedUnder, pkg: Package, standing: Pick<RuleStanding, 'refusal' | 'adminModeDecides'>): Deletion {
+  return {
+    instanceUrl: listed.ref.instanceUrl,
+    origin: listed.ref.origin,
+    project: owningProject(pkg, listed),
+    packageId: pkg.id,
+    allowed: isDeletable(pkg),
+    refusedBy: refusedBy(pkg, standing),
+    ...(standing.adminModeDecides ? { adminModeDecides: true } : {}),
+  };
+}
+
+/** Why the package will not be deleted though GitLab offers it: its status, or a protection rule above the user's role. */
+export function refusedBy(pkg: Package, standing: Pick<RuleStanding, 'refusal'>): Text | undefined {
+  return statusRefusal(pkg.status) ?? standing.refusal;
 }
 
 /** Old servers send no `_links`: deletion may be possible, a 403 then explains. */

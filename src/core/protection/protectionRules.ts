@@ -94,20 +94,25 @@ export interface ProjectProtection {
  */
 export type AdminStanding = 'exempt' | 'unsure';
 
-/** Why this project's user may not delete under `rule`, or undefined (always for an administrator). */
-export function refusalIn(p: ProjectProtection, rule: ProtectionRule | undefined): Text | undefined {
-  return p.admin ? undefined : deleteRefusal(rule, p.accessLevel);
-}
-
-/** A rule refuses the user's role, but they are an administrator without a known `admin_mode` scope: the delete is sent and GitLab decides. */
-export function adminModeDecides(p: ProjectProtection, rule: ProtectionRule | undefined): boolean {
-  return p.admin === 'unsure' && deleteRefusal(rule, p.accessLevel) !== undefined;
+/** What a project's protection says of deleting one package: the rule over it, why the user may not delete under it, or that GitLab decides. */
+export interface RuleStanding {
+  rule?: ProtectionRule;
+  /** Set when the rule lets only a higher role than the user's delete it (never for an administrator: GitLab decides). */
+  refusal?: Text;
+  /** A rule refuses the user's role, but they are an administrator without a known `admin_mode` scope: the delete is sent and GitLab decides. */
+  adminModeDecides?: boolean;
 }
 
 /** What such a delete depends on, in the words every place uses. */
 export const ADMIN_MODE_NEEDED = text('administrators need Admin Mode — a token with the admin_mode scope — where it is enabled');
 
-/** For deletes and clean-up: the reason a package of this project will be refused, or undefined. */
-export function protectionOf(p: ProjectProtection): (pkg: Package) => Text | undefined {
-  return (pkg) => refusalIn(p, ruleFor(pkg, p.rules));
+/**
+ * The one decision of protection over a package's delete, for rows, deletes and clean-up alike.
+ * No protection known (a group's list, rules not read or not readable): nothing stands in the way here.
+ */
+export function ruleStanding(p: ProjectProtection | undefined, pkg: Package): RuleStanding {
+  if (!p) return {};
+  const rule = ruleFor(pkg, p.rules);
+  const refused = deleteRefusal(rule, p.accessLevel);
+  return { rule, refusal: p.admin ? undefined : refused, ...(p.admin === 'unsure' && refused ? { adminModeDecides: true } : {}) };
 }

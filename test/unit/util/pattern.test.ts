@@ -12,7 +12,7 @@ import { parseGitLabVersion } from '../../../src/core/instances/versionGates';
 import { parsePackage } from '../../../src/gitlab/models';
 import { PackagesTreeModel } from '../../../src/tree/model';
 import type { PackageNode, ProjectNode } from '../../../src/tree/nodes';
-import { ProtectionLoader } from '../../../src/tree/protectionLoader';
+import { ProtectionCache } from '../../../src/core/protection/protectionCache';
 import { compilePattern } from '../../../src/util/pattern';
 import { word } from '../../../src/util/text';
 import { patternMatches as gitlabMatches } from '../../fake-gitlab/protection';
@@ -216,7 +216,7 @@ describe('patterns without backtracking (issue 21, defect 3)', () => {
         clientFor: () => client,
         hasToken: () => Promise.resolve(true),
         versionOf,
-        protection: new ProtectionLoader({ clientFor: () => client, versionOf }),
+        protection: new ProtectionCache({ clientFor: () => client, versionOf }),
         onDidChange: () => undefined,
         batchMs: 0,
       });

@@ -166,7 +166,7 @@ const CASES: Case[] = [
       pkg(4, 'q', '1', 100),
     ],
     rule: { olderThanDays: 30, keepNewest: 0 },
-    opts: { protectionOf: (p) => (p.name === 'p' ? text('protected: a protection rule on p* allows Owners only') : undefined) },
+    opts: { standing: (p) => ({ refusal: p.name === 'p' ? text('protected: a protection rule on p* allows Owners only') : undefined }) },
     candidates: [4],
     reasons: {
       1: 'GitLab offers no delete for it (role, or a protection rule)',

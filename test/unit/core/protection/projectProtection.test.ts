@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { InstanceFacts } from '../../../../src/core/instances/instanceFacts';
 import { loadProtection } from '../../../../src/core/protection/projectProtection';
-import { protectionOf, type ProtectionRule } from '../../../../src/core/protection/protectionRules';
+import { ruleStanding, type ProtectionRule } from '../../../../src/core/protection/protectionRules';
 import { refusedForDeleteProtectionOff, ruleOutcome } from '../../../../src/core/protection/ruleOutcome';
 import { parseGitLabVersion } from '../../../../src/core/instances/versionGates';
 import { BadRequestError, ForbiddenError } from '../../../../src/gitlab/errors';
@@ -64,11 +64,11 @@ describe('delete protection against the fake GitLab', () => {
     const admin = fakeClient(fake, SAMPLE.adminToken);
     const asAdmin = await loadProtection(admin, await admin.getProject(APP), v(fake.version), undefined, isAdminOf(SAMPLE.adminToken));
     assert.deepEqual([asked, asAdmin?.accessLevel, asAdmin?.admin], [1, 40, 'unsure'], 'a Maintainer, and an administrator (no admin_mode scope)');
-    assert.equal(protectionOf(asAdmin!)(release), undefined);
+    assert.equal(ruleStanding(asAdmin, release).refusal, undefined);
     asked = 0;
     const owner = await loadProtection(client(), await client().getProject(APP), v(fake.version), undefined, isAdminOf(SAMPLE.apiToken));
     assert.deepEqual([asked, owner?.admin], [1, undefined]);
-    assert.match(word(protectionOf(owner!)(release)!), /only admin\+ may delete it/);
+    assert.match(word(ruleStanding(owner, release).refusal!), /only admin\+ may delete it/);
     fake.protectionRulesOf(APP).find((r) => r.packageNamePattern === 'protected-*')!.minimumAccessLevelForDelete = 'owner';
     asked = 0;
     await loadProtection(client(), await client().getProject(APP), v(fake.version), undefined, isAdminOf(SAMPLE.apiToken));

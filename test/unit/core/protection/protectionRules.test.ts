@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { loadProtection, mayReadRules } from '../../../../src/core/protection/projectProtection';
-import { deleteRefusal, patternMatches, protectionOf, ruleFor, ruleText, type ProtectionRule } from '../../../../src/core/protection/protectionRules';
+import { deleteRefusal, patternMatches, ruleFor, ruleStanding, ruleText, type ProtectionRule } from '../../../../src/core/protection/protectionRules';
 import { parseGitLabVersion, supports } from '../../../../src/core/instances/versionGates';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../../../src/gitlab/errors';
 import { parsePackage } from '../../../../src/gitlab/models';
@@ -69,7 +69,7 @@ describe('protection rules: matching and roles', () => {
     assert.ok(deleteRefusal(rule('x', 'npm', 'admin'), 50), 'an owner may not where only administrators may');
     assert.equal(deleteRefusal(rule('x', 'npm', undefined), 40), undefined, 'no delete level: maintainers may');
     assert.equal(deleteRefusal(owner, undefined), undefined, 'role unknown: GitLab decides (and a 403 is explained)');
-    const refusal = protectionOf({ rules: [owner], accessLevel: 40 });
+    const refusal = (p: ReturnType<typeof pkg>) => ruleStanding({ rules: [owner], accessLevel: 40 }, p).refusal;
     assert.ok(refusal(pkg('protected-release', 'generic')));
     assert.equal(refusal(pkg('protected-release', 'npm')), undefined);
   });

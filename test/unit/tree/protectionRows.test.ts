@@ -7,9 +7,9 @@
 import { strict as assert } from 'node:assert';
 import { parseProjectEntry, type ProjectRef } from '../../../src/core/projects/projectRef';
 import { parseGitLabVersion } from '../../../src/core/instances/versionGates';
+import { ProtectionCache } from '../../../src/core/protection/protectionCache';
 import { PackagesTreeModel } from '../../../src/tree/model';
 import type { PackageNode, ProjectNode, TreeNode } from '../../../src/tree/nodes';
-import { ProtectionLoader } from '../../../src/tree/protectionLoader';
 import type { FakeGitLab } from '../../fake-gitlab/server';
 import { SAMPLE } from '../../fake-gitlab/seed';
 import { fakeClient, useSampleFake } from '../../support/sampleFake';
@@ -29,7 +29,7 @@ describe('the tree with protection rules and pipelines', () => {
     const client = fakeClient(fake);
     const clientFor = (_ref: ProjectRef) => client;
     const versionOf = () => Promise.resolve(parseGitLabVersion(fake.version));
-    const protection = new ProtectionLoader({ clientFor, versionOf, graceMs });
+    const protection = new ProtectionCache({ clientFor: () => client, versionOf });
     const changes: (TreeNode | undefined)[] = [];
     const m = new PackagesTreeModel({
       entries: () => entries.map((e) => parseProjectEntry(e, fake.url)),
@@ -37,6 +37,7 @@ describe('the tree with protection rules and pipelines', () => {
       hasToken: () => Promise.resolve(true),
       versionOf,
       protection,
+      protectionGraceMs: graceMs,
       onDidChange: (n) => changes.push(n),
       batchMs: 0,
     });
