@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import type { Package } from '../fake-gitlab/store';
-import { readmeScreenshot, type Env } from './harness';
+import type { Env } from './harness';
 import { until } from './until';
 
 const BIG = { id: 102, path: 'acme/big' };
@@ -55,7 +55,6 @@ export async function cleanUpFlow({ wb, fake, codeServer }: Env): Promise<void> 
   assert.equal(items.length, expected.length, items.join(' | '));
   for (const [i, p] of expected.entries()) assert.match(items[i], new RegExp(`service-01.*${p.version!.replace(/\./g, '\\.')} · npm.*beyond the 2 newest`));
   assert.match(await title.innerText(), /Clean Up acme\/big: 3 of \d+ packages will be deleted/);
-  await readmeScreenshot(wb, 'clean-up-preview', wb.page.locator('.quick-input-widget'));
   // The full preview in a read-only document, the preview staying open beside it.
   await wb.page.locator('.quick-input-widget .quick-input-titlebar .action-label[aria-label="Show the Preview in a Document"]').click();
   const editor = wb.page.locator('.monaco-editor .view-lines');

@@ -30,6 +30,8 @@ export interface StartOptions {
   args?: string[];
   /** Workspace trust on (VS Code asks whether to trust the folder); off by default. */
   workspaceTrust?: boolean;
+  /** The folder to open (default: runDir/workspace). */
+  workspace?: string;
   /** Written to the workspace folder's .vscode/settings.json, as a cloned repository would carry. */
   workspaceSettings?: Record<string, unknown>;
 }
@@ -94,7 +96,7 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
   installCleanup();
   const userDataDir = path.join(opts.runDir, 'user-data');
   const extensionsDir = path.join(opts.runDir, 'extensions');
-  const workspace = path.join(opts.runDir, 'workspace');
+  const workspace = opts.workspace ?? path.join(opts.runDir, 'workspace');
   for (const d of [path.join(userDataDir, 'User'), extensionsDir, workspace]) mkdirSync(d, { recursive: true });
   const trust = opts.workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'always' } : {};
   writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...trust, ...opts.settings }, null, 2));

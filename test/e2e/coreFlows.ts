@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE } from '../fake-gitlab/seed';
 import type { RecordedRequest } from '../fake-gitlab/server';
-import { readmeScreenshot, type Env } from './harness';
+import type { Env } from './harness';
 import { until } from './until';
 
 const APP_ID = SAMPLE.projects.app.id;
@@ -52,7 +52,6 @@ export async function browsesThreeLevelsAndPages(env: Env): Promise<void> {
   const { wb, fake } = env;
   await wb.expand(SNAPSHOT);
   for (const file of [JAR, 'my-app-1.0-20180724.120000-1.pom', 'maven-metadata.xml']) await wb.row(file);
-  await readmeScreenshot(wb, 'tree');
   // Package tooltips are not sent with the rows (a long list would carry thousands): on hover.
   const tip = await wb.tooltip(SNAPSHOT);
   assert.match(tip, /Version\s+1\.0-SNAPSHOT/);
@@ -84,7 +83,6 @@ export async function copiesFileChecksum(env: Env): Promise<void> {
   await wb.contextMenu(JAR, 'Copy Checksum');
   assert.equal(await wb.clipboardAfter('sentinel'), jarOf(env).sha256);
   await wb.statusBarShows(/Copied SHA-256 of my-app-1\.0-20180724\.120000-1\.jar/);
-  await readmeScreenshot(wb, 'checksum-copied');
 }
 
 export async function copiesChecksumFile(env: Env): Promise<void> {
@@ -116,13 +114,12 @@ export async function downloadsVerifiedAndCompares(env: Env, choose: () => Promi
   await wb.waitForNotification(/Match: my-app-1\.0-20180724\.120000-1\.jar has the same SHA-256/);
 }
 
-export async function deletesWithOneConfirmation(env: Env, screenshot = false): Promise<void> {
+export async function deletesWithOneConfirmation(env: Env): Promise<void> {
   const { wb, fake } = env;
   fake.clearRequests();
   const id = pkgId(env, 'acme-chart', '1.2.0');
   await wb.contextMenu('acme-chart 1.2.0 · helm', 'Delete Package…');
   assert.match(await wb.dialogText(), /Delete package acme-chart version 1\.2\.0 from acme\/app\?/);
-  if (screenshot) await readmeScreenshot(wb, 'delete-confirmation');
   await wb.dialogButton('Delete');
   await wb.waitForNotification(/Deleted acme-chart 1\.2\.0/);
   assert.deepEqual(

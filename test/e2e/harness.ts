@@ -4,12 +4,11 @@
  * test-results/e2e/<test>/. Everything started is stopped in `after`, also on failure.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { provision } from './provision';
-import type { Locator } from 'playwright-core';
 import { Workbench } from './workbench';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -104,16 +103,4 @@ export function settingsFiles(codeServer: CodeServer): { user: string; remote: s
   const user = path.join(codeServer.userDataDir, 'User', 'settings.json');
   const remote = path.join(codeServer.userDataDir, 'Machine', 'settings.json');
   return { user, remote, original: JSON.parse(readFileSync(user, 'utf8')) as Record<string, unknown> };
-}
-
-/** Saves a screenshot for the README when UPDATE_SCREENSHOTS=1 (and always into test-results): the window, or just `element`. */
-export async function readmeScreenshot(wb: Workbench, name: string, element?: Locator): Promise<void> {
-  const file = path.join(RESULTS, `${name}.png`);
-  if (element) await element.screenshot({ path: file });
-  else await wb.screenshot(file);
-  if (process.env.UPDATE_SCREENSHOTS === '1') {
-    const dir = path.join(ROOT, 'media', 'screenshots');
-    mkdirSync(dir, { recursive: true });
-    copyFileSync(file, path.join(dir, `${name}.png`));
-  }
 }

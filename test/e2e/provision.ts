@@ -34,12 +34,12 @@ function step<T>(what: string, run: () => T): T {
   return result;
 }
 
-function missingDebianPackages(): string[] {
-  return DEBIAN_PACKAGES.filter((p) => spawnSync('dpkg', ['-s', p], { stdio: 'ignore' }).status !== 0);
+function missingDebianPackages(names: readonly string[]): string[] {
+  return names.filter((p) => spawnSync('dpkg', ['-s', p], { stdio: 'ignore' }).status !== 0);
 }
 
-function ensureDebianPackages(needChromium: boolean): void {
-  const missing = missingDebianPackages().filter((p) => needChromium || p !== 'chromium');
+function ensureDebianPackages(needChromium: boolean, extra: readonly string[]): void {
+  const missing = missingDebianPackages([...DEBIAN_PACKAGES, ...extra]).filter((p) => needChromium || p !== 'chromium');
   if (!missing.length) return;
   if (process.getuid?.() !== 0) {
     throw new Error(
@@ -105,12 +105,13 @@ function ensureCodeServer(cache: string, node24: string): string[] {
   return command;
 }
 
-export function provision(): Tools {
+/** `extraDebianPackages`: what a caller needs besides (the screenshots: an emoji font, pngquant). */
+export function provision(extraDebianPackages: readonly string[] = []): Tools {
   const cache = cacheDir();
   mkdirSync(cache, { recursive: true });
   const chromeOverride = process.env.CHROME_PATH;
   const codeServerOverride = process.env.CODE_SERVER_PATH;
-  ensureDebianPackages(!chromeOverride);
+  ensureDebianPackages(!chromeOverride, extraDebianPackages);
   const node24 = ensureNode24(cache);
   const codeServer = codeServerOverride ? [codeServerOverride] : ensureCodeServer(cache, node24);
   const chromium = chromeOverride ?? '/usr/bin/chromium';

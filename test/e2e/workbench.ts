@@ -35,9 +35,9 @@ export class Workbench {
     readonly page: Page,
   ) {}
 
-  static async launch(executablePath: string, baseUrl: string): Promise<Workbench> {
+  static async launch(executablePath: string, baseUrl: string, viewport = { width: 1400, height: 900 }): Promise<Workbench> {
     const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await browser.newContext({ viewport });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
     const page = await context.newPage();
     // Toasts come and go (at most three show): keep every message that was ever rendered.

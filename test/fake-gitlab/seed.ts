@@ -1,6 +1,9 @@
 /**
- * The sample registry: used by the demo, the unit tests, the end-to-end suite and the
- * benchmarks. Dates are fixed; checksums are the real digests of the bytes served.
+ * The tests' sample registry: used by the unit and command tests, the end-to-end suite, the
+ * benchmarks and the chaos runs. It holds the probes on purpose (Markdown and HTML in a name,
+ * an error status, a versionless package, an 11.9-shaped server, a FIPS project, a read-only
+ * role, a project the user cannot see); the demo shows demoSeed.ts instead. Dates are fixed;
+ * checksums are the real digests of the bytes served.
  */
 import { deflateRawSync } from 'node:zlib';
 import type { FakeGitLab } from './server';

@@ -47,7 +47,8 @@ export interface RecordedRequest {
 
 export interface StartOptions {
   port?: number;
-  seed?: 'sample' | 'none';
+  /** `sample`: the tests' registry, probes included (seed.ts); `demo`: a team's registry for the demo and the screenshots (demoSeed.ts). */
+  seed?: 'sample' | 'demo' | 'none';
   latencyMs?: number;
   /** Serve https with this key and certificate (PEM) instead of plain http. */
   https?: { key: string | Buffer; cert: string | Buffer };
@@ -85,7 +86,7 @@ export class FakeGitLab {
   /**
    * GitLab's feature flag `packages_protected_packages_delete`: off by default, as on GitLab.
    * Off, rules keep no delete level (`minimum_access_level_for_delete` reads null) and no
-   * package delete is refused by a rule. The sample (seed.ts) switches it on.
+   * package delete is refused by a rule. The sample (seed.ts) and the demo (demoSeed.ts) switch it on.
    */
   deleteProtectionFlag = false;
   /**
@@ -150,6 +151,9 @@ export class FakeGitLab {
     if (opts.seed === 'sample') {
       const { seedSample } = await import('./seed');
       seedSample(fake);
+    } else if (opts.seed === 'demo') {
+      const { seedDemo } = await import('./demoSeed');
+      seedDemo(fake);
     }
     return fake;
   }
