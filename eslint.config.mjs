@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import { noImportCycles } from './test/lint/noImportCycles.mjs';
 
 /**
- * The layers (see README, Development): imports point one way,
+ * The layers (see CONTRIBUTING.md, The layers): imports point one way,
  *   commands → tree → core → gitlab → util;  host → core;  platform → core.
  * The composition root (`composition.ts`) and the two entries that hand it a platform (`main.ts` on
  * Node, `browser.ts` in a web worker) may import anything; `constants.ts` is a leaf anyone may import.
