@@ -5,6 +5,7 @@ import { listKey } from '../../core/browse/packageOwner';
 import { displayName, type Package } from '../../gitlab/models';
 import { say, sayError } from '../../host/l10n';
 import type { Text } from '../../util/text';
+import { packageRowId } from '../../tree/nodeIds';
 import type { PackageNode, SourceNode } from '../../tree/nodes';
 import { instanceLabel, packageDescription, projectLabel } from '../../tree/presentation';
 import type { CommandDeps } from './deps';
@@ -19,7 +20,7 @@ export async function pickPackageFromPalette(deps: CommandDeps): Promise<Package
   // Known before anything is sent: which packages a protection rule keeps from this user.
   const protection = await deps.protection.read(project);
   const pkg = await searchPackage(deps, project, (p) => ruleStanding(protection, p).refusal);
-  return pkg ? [{ kind: 'package', id: `${project.id}/package:${pkg.id}`, parent: project, pkg }] : [];
+  return pkg ? [{ kind: 'package', id: packageRowId(project, pkg.id), parent: project, pkg }] : [];
 }
 
 /** A reachable project (or, with `groups`, a group) whose token may delete; says why when there is none. */
