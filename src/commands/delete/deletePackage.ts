@@ -9,11 +9,10 @@ import { displayName, versionLabel } from '../../gitlab/models';
 import { packageDeletion } from '../../tree/deletions';
 import type { PackageNode } from '../../tree/nodes';
 import { packageLabel, packageProjectLabel } from '../../tree/presentation';
+import { bulletLines } from '../shared/bulletList';
 import { reportDeletion, setAsideLines, type Named } from '../shared/deleteReport';
 import { targetNodes, type CommandDeps, type Handler } from '../shared/deps';
 import { pickPackageFromPalette } from '../shared/packagePicker';
-
-const LIST_LIMIT = 15;
 
 type PackageRequest = Named & ReturnType<typeof packageDeletion>;
 
@@ -56,8 +55,7 @@ async function confirm(targets: PackageRequest[], setAside: SetAside<PackageRequ
     detail = vscode.l10n.t('Every file of this package version is removed from the registry. This cannot be undone.');
   } else {
     message = vscode.l10n.t('Delete {0} packages from {1}?', targets.length, projects);
-    const lines = targets.slice(0, LIST_LIMIT).map((t) => `• ${t.label}`);
-    if (targets.length > LIST_LIMIT) lines.push(vscode.l10n.t('…and {0} more', targets.length - LIST_LIMIT));
+    const lines = bulletLines(targets, (t) => t.label);
     detail = lines.join('\n') + '\n\n' + vscode.l10n.t('Every file of these packages is removed from the registry. This cannot be undone.');
   }
   const aside = setAsideLines(setAside);

@@ -10,11 +10,10 @@ import { DELETE_LEVELS, PROTECTABLE_TYPES, PUSH_LEVELS, rulesFor, type Protectio
 import type { RuleFields } from '../../gitlab/protectionRuleModels';
 import type { PackageNode, ProjectNode, TreeNode } from '../../tree/nodes';
 import { packageLabel } from '../../tree/presentation';
+import { bulletLines } from '../shared/bulletList';
 import type { CommandDeps } from '../shared/deps';
 
 type LevelItem = vscode.QuickPickItem & { level: string | null };
-
-const LISTED = 10;
 
 /** The project behind a "Protection Rules" row or a rule row. */
 export function ruleProject(node: TreeNode | undefined): ProjectNode | undefined {
@@ -109,10 +108,8 @@ export async function matchedPackages(deps: CommandDeps, project: ProjectNode, r
 
 /** "It covers 2 of the packages listed:" and the first of them. */
 export function coverageLines(matched: readonly PackageNode[]): string[] {
-  const lines = [
-    matched.length ? vscode.l10n.t('It covers {0} of the packages listed:', matched.length) : vscode.l10n.t('It covers none of the packages listed.'),
-  ];
-  lines.push(...matched.slice(0, LISTED).map((m) => `• ${packageLabel(m.pkg)}`));
-  if (matched.length > LISTED) lines.push(vscode.l10n.t('…and {0} more', matched.length - LISTED));
-  return lines;
+  const heading = matched.length
+    ? vscode.l10n.t('It covers {0} of the packages listed:', matched.length)
+    : vscode.l10n.t('It covers none of the packages listed.');
+  return [heading, ...bulletLines(matched, (m) => packageLabel(m.pkg))];
 }
