@@ -13,6 +13,7 @@ import { bulletLines } from '../shared/bulletList';
 import { reportDeletion, setAsideLines, type Named } from '../shared/deleteReport';
 import { targetNodes, type CommandDeps, type Handler } from '../shared/deps';
 import { pickPackageFromPalette } from '../shared/packagePicker';
+import { withCountedProgress } from '../shared/progress';
 
 type PackageRequest = Named & ReturnType<typeof packageDeletion>;
 
@@ -28,13 +29,11 @@ export function deletePackageCommand(deps: CommandDeps): Handler {
     const requests: PackageRequest[] = rows.map((n) => ({ ...packageDeletion(n), label: packageLabel(n.pkg), projectPath: packageProjectLabel(n) }));
     const report = await deps.deletes.run(requests, {
       confirm: (targets, setAside) => confirm(targets, setAside),
-      progress: async (targets, run) =>
-        vscode.window.withProgress(
-          {
-            location: vscode.ProgressLocation.Notification,
-            title: targets.length === 1 ? vscode.l10n.t('Deleting {0}…', targets[0].label) : vscode.l10n.t('Deleting {0} packages…', targets.length),
-          },
-          (progress) => run((done, total) => progress.report({ increment: 100 / total, message: `${done}/${total}` })),
+      // Cancel stops sending; what is in flight finishes and is reported as it ended.
+      progress: (targets, run) =>
+        withCountedProgress(
+          targets.length === 1 ? vscode.l10n.t('Deleting {0}…', targets[0].label) : vscode.l10n.t('Deleting {0} packages…', targets.length),
+          run,
         ),
     });
     // Every project something was sent for: what went (or may have) leaves the tree.

@@ -13,6 +13,7 @@ import { packageLabel, packageProjectLabel } from '../../tree/presentation';
 import { bulletLines } from '../shared/bulletList';
 import { reportDeletion, setAsideLines, type Named } from '../shared/deleteReport';
 import { targetNodes, type CommandDeps, type Handler } from '../shared/deps';
+import { withCountedProgress } from '../shared/progress';
 
 type FileRequest = Named & ReturnType<typeof fileDeletion>;
 
@@ -43,10 +44,8 @@ export function deletePackageFileCommand(deps: CommandDeps): Handler {
         emptied = await emptiedBy(deps, packages, targets);
         return confirm(targets, emptied, setAside);
       },
-      progress: async (targets, run) =>
-        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0} file(s)…', targets.length) }, () =>
-          run(() => undefined),
-        ),
+      // Cancel stops sending; what is in flight finishes and is reported as it ended.
+      progress: (targets, run) => withCountedProgress(vscode.l10n.t('Deleting {0} file(s)…', targets.length), run),
     });
     // A package whose last file went is gone too: refresh its project, else just the package.
     const deletedFrom = new Set(report.outcomes.map((o) => o.target.request.node.parent));
