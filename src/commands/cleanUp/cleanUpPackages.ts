@@ -18,7 +18,7 @@ import { say } from '../../host/l10n';
 import { packageLabel } from '../../tree/presentation';
 import { confirmCleanUp } from './cleanUpConfirm';
 import { pickCandidates, previewText, showPreviewDocument } from './cleanUpPreviewPick';
-import { askRule } from './cleanUpRuleSteps';
+import { askCleanUpRule } from './cleanUpRuleSteps';
 import { resolveCleanUpTarget, type CleanUpTarget } from './cleanUpTarget';
 import { copied } from '../files/copyChecksum';
 import { reportDeletion } from '../shared/deleteReport';
@@ -88,7 +88,7 @@ async function ruleFor(deps: CommandDeps, target: CleanUpTarget, argument: Recor
   // A group's name rows are named with their project: the same name in two projects has two rules.
   const title = [target.label, target.only?.projectPath, target.only?.name].filter((p) => p !== undefined).join(' · ');
   const types = typesOn(await deps.facts.version(ref.instanceUrl));
-  const rule = await askRule(title, deps.cleanUpRules.get(ref, nameKey), types);
+  const rule = await askCleanUpRule(title, deps.cleanUpRules.get(ref, nameKey), types);
   if (rule) await deps.cleanUpRules.set(ref, rule, nameKey);
   return rule;
 }

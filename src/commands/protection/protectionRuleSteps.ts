@@ -1,28 +1,17 @@
 /**
  * The steps of Add Rule… and Edit Rule…: the name pattern, the package type, who may push and
  * (GitLab 17.11+, unless it showed delete protection switched off) who may delete. Escape at
- * any step ends it with nothing sent. Also what the rule commands share: the project a rule
- * row belongs to, one confirmation with an explicit verb, and how many loaded packages a
- * pattern matches.
+ * any step ends it with nothing sent.
  */
 import * as vscode from 'vscode';
-import { DELETE_LEVELS, PROTECTABLE_TYPES, PUSH_LEVELS, rulesFor, type ProtectionRule } from '../../core/protection/protectionRules';
+import { DELETE_LEVELS, PROTECTABLE_TYPES, PUSH_LEVELS, type ProtectionRule } from '../../core/protection/protectionRules';
 import type { RuleFields } from '../../gitlab/protectionRuleModels';
-import type { PackageNode, ProjectNode, TreeNode } from '../../tree/nodes';
-import { packageLabel } from '../../tree/presentation';
-import { bulletLines } from '../shared/bulletList';
+import type { ProjectNode } from '../../tree/nodes';
 import type { CommandDeps } from '../shared/deps';
 
 type LevelItem = vscode.QuickPickItem & { level: string | null };
 
-/** The project behind a "Protection Rules" row or a rule row. */
-export function ruleProject(node: TreeNode | undefined): ProjectNode | undefined {
-  if (node?.kind === 'protectionRules') return node.parent;
-  if (node?.kind === 'protectionRule') return node.parent.parent;
-  return undefined;
-}
-
-export async function askRule(deps: CommandDeps, project: ProjectNode, title: string, initial?: ProtectionRule): Promise<RuleFields | undefined> {
+export async function askProtectionRule(deps: CommandDeps, project: ProjectNode, title: string, initial?: ProtectionRule): Promise<RuleFields | undefined> {
   const withDelete = project.project !== undefined && (await deps.facts.hasDeleteProtection(project.ref.instanceUrl, project.project.id));
   const pattern = await vscode.window.showInputBox({
     title,
@@ -72,44 +61,4 @@ async function pickLevel(
   ];
   const currentItem = items.find((i) => i.level === (current ?? null));
   return vscode.window.showQuickPick(currentItem ? [currentItem, ...items.filter((i) => i !== currentItem)] : items, { title, placeHolder });
-}
-
-/**
- * A rule that restricts nothing is refused by GitLab (17.11+: push or delete must be set). An
- * edit that does not name the delete level leaves it as GitLab keeps it (maybe unshown, the
- * flag off): not judged here, GitLab answers.
- */
-export function restrictsNothing(fields: Partial<RuleFields>, edit = false): boolean {
-  if (edit && !('minimumAccessLevelForDelete' in fields)) return false;
-  return fields.minimumAccessLevelForPush === null && (fields.minimumAccessLevelForDelete ?? null) === null;
-}
-
-/** One modal with an explicit verb button; true to go ahead. */
-export async function confirmRule(message: string, detail: string, verb: string): Promise<boolean> {
-  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, verb)) === verb;
-}
-
-/** The rule these fields make, to word it before it exists. */
-export function previewRule(fields: RuleFields, id = 0): ProtectionRule {
-  return {
-    id,
-    packageNamePattern: fields.packageNamePattern,
-    packageType: fields.packageType,
-    minimumAccessLevelForPush: fields.minimumAccessLevelForPush ?? undefined,
-    minimumAccessLevelForDelete: fields.minimumAccessLevelForDelete ?? undefined,
-  };
-}
-
-/** The project's loaded packages a rule covers (for the confirmation). */
-export async function matchedPackages(deps: CommandDeps, project: ProjectNode, rule: ProtectionRule): Promise<PackageNode[]> {
-  const rows = await deps.model.packagesOf(project);
-  return rows.filter((r): r is PackageNode => r.kind === 'package' && rulesFor(r.pkg, [rule]).length > 0);
-}
-
-/** "It covers 2 of the packages listed:" and the first of them. */
-export function coverageLines(matched: readonly PackageNode[]): string[] {
-  const heading = matched.length
-    ? vscode.l10n.t('It covers {0} of the packages listed:', matched.length)
-    : vscode.l10n.t('It covers none of the packages listed.');
-  return [heading, ...bulletLines(matched, (m) => packageLabel(m.pkg))];
 }
