@@ -20,10 +20,10 @@ import { confirmCleanUp } from './cleanUpConfirm';
 import { pickCandidates, previewText, showPreviewDocument } from './cleanUpPreviewPick';
 import { askCleanUpRule } from './cleanUpRuleSteps';
 import { resolveCleanUpTarget, type CleanUpTarget } from './cleanUpTarget';
-import { copied } from '../files/copyChecksum';
+import { copied } from '../shared/clipboard';
 import { reportDeletion } from '../shared/deleteReport';
 import type { CommandDeps, Handler } from '../shared/deps';
-import { readOnlyTokenMessage } from '../shared/packagePicker';
+import { readOnlyTokenMessage } from '../shared/readOnlyToken';
 import { withCancellableProgress } from '../shared/progress';
 
 export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy' = 'delete'): Handler {

@@ -1,5 +1,5 @@
 /**
- * Lists in a dialog or a message: the first LISTED items, then "…and N more". One cap for every
+ * Lists in a dialog or a message: the first LIST_CAP items, then "…and N more". One cap for every
  * list, so a user meets the same length everywhere.
  */
 import * as vscode from 'vscode';
@@ -8,16 +8,16 @@ import * as vscode from 'vscode';
  * A modal shows about 15 lines comfortably, and a list shares it with its question, the
  * "cannot be undone" line and what was set aside: 10 items and the "more" line leave them room.
  */
-export const LISTED = 10;
+const LIST_CAP = 10;
 
-/** One line per item (the first LISTED), then "…and N more". */
+/** One line per item (the first LIST_CAP), then "…and N more". */
 export function cappedLines<T>(items: readonly T[], line: (item: T) => string): string[] {
-  const lines = items.slice(0, LISTED).map(line);
-  if (items.length > LISTED) lines.push(vscode.l10n.t('…and {0} more', items.length - LISTED));
+  const lines = items.slice(0, LIST_CAP).map(line);
+  if (items.length > LIST_CAP) lines.push(vscode.l10n.t('…and {0} more', items.length - LIST_CAP));
   return lines;
 }
 
-/** "• name" per item (the first LISTED), then "…and N more". */
+/** "• name" per item (the first LIST_CAP), then "…and N more". */
 export function bulletLines<T>(items: readonly T[], name: (item: T) => string): string[] {
   return cappedLines(items, (item) => `• ${name(item)}`);
 }

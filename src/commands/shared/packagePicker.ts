@@ -9,7 +9,7 @@ import { packageRowId } from '../../tree/nodeIds';
 import type { PackageNode, SourceNode } from '../../tree/nodes';
 import { instanceLabel, packageDescription, projectLabel } from '../../tree/presentation';
 import type { CommandDeps } from './deps';
-import { COMMANDS } from '../../constants';
+import { readOnlyTokenMessage } from './readOnlyToken';
 import { statusRefusal } from '../../core/browse/packageStatus';
 import { ruleStanding } from '../../core/protection/protectionRules';
 
@@ -96,15 +96,5 @@ function searchPackage(deps: CommandDeps, project: SourceNode, refusal: (pkg: Pa
     });
     search('');
     qp.show();
-  });
-}
-
-/** Every project's token can only read: say so once, with the way out. */
-export function readOnlyTokenMessage(project: SourceNode): void {
-  const replace = vscode.l10n.t('Replace Token…');
-  const host = new URL(project.ref.instanceUrl).host;
-  const text = vscode.l10n.t('The access token for {0} can only read (it lacks the "api" scope): deleting needs a token with the "api" scope.', host);
-  void vscode.window.showWarningMessage(text, replace).then((choice) => {
-    if (choice === replace) void vscode.commands.executeCommand(COMMANDS.setToken, project.ref.origin);
   });
 }
