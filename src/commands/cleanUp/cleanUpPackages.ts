@@ -24,7 +24,7 @@ import { copied } from '../shared/clipboard';
 import { reportDeletion } from '../shared/deleteReport';
 import type { CommandDeps, Handler } from '../shared/deps';
 import { readOnlyTokenMessage } from '../shared/readOnlyToken';
-import { withCancellableProgress } from '../shared/progress';
+import { withCancellableProgress, withCountedProgress } from '../shared/progress';
 
 export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy' = 'delete'): Handler {
   return async (...args: unknown[]) => {
@@ -63,10 +63,7 @@ export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy
     );
     const report = await deletes.run(requests, {
       confirm: (targets, setAside) => confirmCleanUp({ where, typed: target.only?.projectPath ?? label }, rule, evaluation, targets, setAside),
-      progress: (targets, run) =>
-        withCancellableProgress(vscode.l10n.t('Cleaning up {0}: deleting {1} packages…', where, targets.length), (signal, progress) =>
-          run((done, total) => progress.report({ increment: 100 / total, message: `${done}/${total}` }), signal),
-        ),
+      progress: (targets, run) => withCountedProgress(vscode.l10n.t('Cleaning up {0}: deleting {1} packages…', where, targets.length), run),
     });
     const refresh = (): void => deps.model.refresh(source);
     if (report.outcomes.length) refresh();
