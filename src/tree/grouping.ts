@@ -1,6 +1,7 @@
 /** How rows are folded: versions under their package name, projects under their instance. */
 import { nameKey } from '../core/browse/packageName';
 import { displayName } from '../gitlab/models';
+import { instanceRowId, nameRowId } from './nodeIds';
 import type { InstanceNode, NameNode, ProjectErrorNode, SourceNode, TreeNode } from './nodes';
 import { readingFacts, type RowFacts } from './rowFacts';
 
@@ -24,7 +25,7 @@ export function byName(source: SourceNode, rows: TreeNode[]): TreeNode[] {
     else
       names.set(key, {
         kind: 'packageName',
-        id: `${source.id}/name:${key}`,
+        id: nameRowId(source, key),
         parent: source,
         key,
         name: displayName(r.pkg),
@@ -49,7 +50,7 @@ export function byInstance(nodes: (SourceNode | ProjectErrorNode)[], facts: RowF
     const url = n.ref.instanceUrl;
     let instance = instances.get(url);
     if (!instance) {
-      instance = readingFacts<InstanceNode>({ kind: 'instance', id: `instance:${url}`, instanceUrl: url, children: [] }, facts);
+      instance = readingFacts<InstanceNode>({ kind: 'instance', id: instanceRowId(url), instanceUrl: url, children: [] }, facts);
       instances.set(url, instance);
     }
     n.parent = instance;

@@ -22,6 +22,7 @@ import { isGitLabError } from '../gitlab/errors';
 import type { Package, PackageFile } from '../gitlab/models';
 import type { Page } from '../gitlab/pagination';
 import { text } from '../util/text';
+import { fileRowId, packageRowId } from './nodeIds';
 import type { FileNode, LoadMoreNode, MessageNode, PackageNode, SourceNode, TreeNode } from './nodes';
 import { appendUnique, count, emptyRow, errorRow, infoRow, loadingRow, loadingText, listTail, loadMoreRow, stateRow, type ListNode } from './rows';
 
@@ -230,8 +231,7 @@ export class ListLoader {
 
   /** The server's rows as they came: it filtered them (re-filtering here would drop what its terms matched). */
   private toNodes(parent: ListNode, items: Item[]): TreeNode[] {
-    if (parent.kind !== 'package')
-      return (items as Package[]).map((pkg): PackageNode => ({ kind: 'package', id: `${parent.id}/package:${pkg.id}`, parent, pkg }));
-    return (items as PackageFile[]).map((file): FileNode => ({ kind: 'packageFile', id: `${parent.id}/file:${file.id}`, parent, file }));
+    if (parent.kind !== 'package') return (items as Package[]).map((pkg): PackageNode => ({ kind: 'package', id: packageRowId(parent, pkg.id), parent, pkg }));
+    return (items as PackageFile[]).map((file): FileNode => ({ kind: 'packageFile', id: fileRowId(parent, file.id), parent, file }));
   }
 }

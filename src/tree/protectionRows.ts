@@ -7,6 +7,7 @@
 import type { ProtectionCache, ProtectionKey } from '../core/protection/protectionCache';
 import { text } from '../util/text';
 import { background } from '../util/timers';
+import { messageRowId, protectionRuleRowId, protectionRulesRowId } from './nodeIds';
 import type { MessageNode, ProjectNode, ProtectionRuleNode, ProtectionRulesNode, TreeNode } from './nodes';
 
 export interface ProtectionRowsDeps {
@@ -47,14 +48,16 @@ export class ProtectionRows {
       }
       return [];
     }
-    return first ? [{ kind: 'protectionRules', id: `${node.id}/protectionRules`, parent: node }] : [];
+    return first ? [{ kind: 'protectionRules', id: protectionRulesRowId(node), parent: node }] : [];
   }
 
   ruleRows(node: ProtectionRulesNode): (ProtectionRuleNode | MessageNode)[] {
     const rules = node.parent.protection?.rules ?? [];
     if (!rules.length)
-      return [{ kind: 'message', id: `${node.id}/empty`, parent: node, text: text('No protection rules'), severity: 'info', action: { kind: 'none' } }];
-    return rules.map((rule) => ({ kind: 'protectionRule', id: `${node.id}/rule:${rule.id}`, parent: node, rule }));
+      return [
+        { kind: 'message', id: messageRowId(node, 'empty'), parent: node, text: text('No protection rules'), severity: 'info', action: { kind: 'none' } },
+      ];
+    return rules.map((rule) => ({ kind: 'protectionRule', id: protectionRuleRowId(node, rule.id), parent: node, rule }));
   }
 
   dispose(): void {

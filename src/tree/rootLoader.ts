@@ -9,6 +9,7 @@ import type { GitLabClient } from '../gitlab/client';
 import { asGitLabError } from '../gitlab/errors';
 import { text } from '../util/text';
 import { byInstance } from './grouping';
+import { groupRowId, projectRowId } from './nodeIds';
 import type { GroupNode, ProjectErrorNode, ProjectNode, TreeNode } from './nodes';
 import { readingFacts, type RowFacts } from './rowFacts';
 import { badEntry } from './rows';
@@ -37,7 +38,7 @@ export class RootLoader {
     const projects = await Promise.all(entries.map((e, i) => (e.ok ? this.resolveProject(e.ref, signal) : Promise.resolve(badEntry(e.entry, e.reason, i)))));
     // Groups are not looked up: a wrong one says so when expanded (404 Group Not Found).
     const groupNodes = (this.deps.groupEntries?.() ?? []).map((g, i): GroupNode | ProjectErrorNode =>
-      g.ok ? { kind: 'group', id: `group:${refIdentity(g.ref)}`, ref: g.ref, filterText: this.filterText(g.ref) } : badEntry(g.entry, g.reason, `group${i}`),
+      g.ok ? { kind: 'group', id: groupRowId(g.ref), ref: g.ref, filterText: this.filterText(g.ref) } : badEntry(g.entry, g.reason, `group${i}`),
     );
     const nodes = [...detectedNodes.filter((n) => n.kind === 'project'), ...projects, ...groupNodes];
     const fromWorkspace = this.deps.workspaceNamedOrigins?.() ?? new Set<string>();
@@ -61,7 +62,7 @@ export class RootLoader {
     const node: ProjectNode = {
       kind: 'project',
       detected: detected || undefined,
-      id: `${detected ? 'detected' : 'project'}:${refIdentity(ref)}`,
+      id: projectRowId(ref, detected),
       ref,
       filterText: this.filterText(ref),
     };

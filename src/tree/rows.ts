@@ -4,16 +4,17 @@ import { unsupportedMessage, type GitLabVersion } from '../core/instances/versio
 import { asGitLabError } from '../gitlab/errors';
 import type { Page } from '../gitlab/pagination';
 import { text, type Text } from '../util/text';
+import { loadMoreRowId, messageRowId, projectErrorRowId, type MessageSlot } from './nodeIds';
 import type { LoadMoreNode, MessageNode, PackageNode, ProjectErrorNode, SourceNode, TreeNode } from './nodes';
 
 /** A row that lists children: a project or group (packages), or a package (its files). */
 export type ListNode = SourceNode | PackageNode;
 
-export function errorRow(parent: ListNode, e: unknown, suffix: string): MessageNode {
+export function errorRow(parent: ListNode, e: unknown, slot: MessageSlot): MessageNode {
   const err = asGitLabError(e);
   return {
     kind: 'message',
-    id: `${parent.id}/${suffix}`,
+    id: messageRowId(parent, slot),
     parent,
     text: text('{0} — Retry', errorText(err)),
     detail: err.path,
@@ -24,11 +25,11 @@ export function errorRow(parent: ListNode, e: unknown, suffix: string): MessageN
 
 export function emptyRow(parent: ListNode, filtered = false): MessageNode {
   const message = parent.kind !== 'package' ? (filtered ? text('No packages match the filter') : text('No packages')) : text('No files');
-  return { kind: 'message', id: `${parent.id}/empty`, parent, text: message, severity: 'info', action: { kind: 'none' } };
+  return { kind: 'message', id: messageRowId(parent, 'empty'), parent, text: message, severity: 'info', action: { kind: 'none' } };
 }
 
-export function infoRow(parent: ListNode, suffix: string, message: Text): MessageNode {
-  return { kind: 'message', id: `${parent.id}/${suffix}`, parent, text: message, severity: 'info', action: { kind: 'none' } };
+export function infoRow(parent: ListNode, slot: MessageSlot, message: Text): MessageNode {
+  return { kind: 'message', id: messageRowId(parent, slot), parent, text: message, severity: 'info', action: { kind: 'none' } };
 }
 
 /** The row on top of a list whose other pages are still coming; its text follows the count. */
@@ -43,7 +44,7 @@ export function loadingText(loaded: number, total: number | undefined): Text {
 }
 
 export function loadMoreRow(parent: ListNode, nextPage: number, loaded: number): LoadMoreNode {
-  return { kind: 'loadMore', id: `${parent.id}/more:${nextPage}`, parent, nextPage, loaded };
+  return { kind: 'loadMore', id: loadMoreRowId(parent, nextPage), parent, nextPage, loaded };
 }
 
 /** What ends a list: "Load more…" when the server said more exist; a note when the paging headers were hidden and the end was a guess. */
@@ -53,7 +54,7 @@ export function listTail(parent: ListNode, last: Pick<Page<unknown>, 'nextPage' 
 }
 
 export function badEntry(entry: string, reason: Text, discriminator: number | string): ProjectErrorNode {
-  return { kind: 'projectError', id: `projectError:${discriminator}:${entry}`, entry, reason };
+  return { kind: 'projectError', id: projectErrorRowId(discriminator, entry), entry, reason };
 }
 
 export interface StateRowDeps {
@@ -67,7 +68,7 @@ export async function stateRow(parent: ListNode, e: unknown, deps: StateRowDeps)
   const origin = (parent.kind === 'package' ? parent.parent : parent).ref.origin;
   const host = new URL(origin).host;
   const hasToken = await deps.hasToken(origin);
-  const id = `${parent.id}/state`;
+  const id = messageRowId(parent, 'state');
   if (err.kind === 'unauthorized' || (!hasToken && (err.kind === 'notFound' || err.kind === 'forbidden'))) {
     const message = hasToken ? text('Access token for {0} was rejected — Set Access Token…', host) : text('No access token for {0} — Set Access Token…', host);
     return { kind: 'message', id, parent, text: message, detail: err.serverMessage, severity: 'warning', action: { kind: 'setToken', origin } };

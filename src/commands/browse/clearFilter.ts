@@ -1,6 +1,6 @@
 /** Clear Filter: of one project (its row) or of all (the view title). */
 import { isNode, type CommandDeps, type Handler } from '../shared/deps';
-import { filtersChanged } from './filter';
+import { filtersChanged } from './filtersChanged';
 
 export function clearFilterCommand(deps: CommandDeps): Handler {
   return async (node?: unknown) => {

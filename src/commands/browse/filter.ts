@@ -8,6 +8,7 @@ import { say } from '../../host/l10n';
 import { text, type Text } from '../../util/text';
 import { projectLabel } from '../../tree/presentation';
 import { isNode, type CommandDeps, type Handler } from '../shared/deps';
+import { filtersChanged } from './filtersChanged';
 
 const SORTS: { orderBy: PackageOrderBy; sort: SortDirection; label: Text }[] = [
   { orderBy: 'created_at', sort: 'desc', label: text('Newest first') },
@@ -81,10 +82,4 @@ export function filterCommand(deps: CommandDeps): Handler {
     await deps.filters.set(project?.ref, f);
     filtersChanged(deps);
   };
-}
-
-/** The view shows the new filters (description, context key) and lists again. */
-export function filtersChanged(deps: CommandDeps): void {
-  deps.viewState.update();
-  deps.model.refresh();
 }

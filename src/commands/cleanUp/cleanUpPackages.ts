@@ -18,13 +18,13 @@ import { say } from '../../host/l10n';
 import { packageLabel } from '../../tree/presentation';
 import { confirmCleanUp } from './cleanUpConfirm';
 import { pickCandidates, previewText, showPreviewDocument } from './cleanUpPreviewPick';
-import { askRule } from './cleanUpRuleSteps';
+import { askCleanUpRule } from './cleanUpRuleSteps';
 import { resolveCleanUpTarget, type CleanUpTarget } from './cleanUpTarget';
-import { copied } from '../files/copyChecksum';
+import { copied } from '../shared/clipboard';
 import { reportDeletion } from '../shared/deleteReport';
 import type { CommandDeps, Handler } from '../shared/deps';
-import { readOnlyTokenMessage } from '../shared/packagePicker';
-import { withCancellableProgress } from '../shared/progress';
+import { readOnlyTokenMessage } from '../shared/readOnlyToken';
+import { withCancellableProgress, withCountedProgress } from '../shared/progress';
 
 export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy' = 'delete'): Handler {
   return async (...args: unknown[]) => {
@@ -63,10 +63,7 @@ export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy
     );
     const report = await deletes.run(requests, {
       confirm: (targets, setAside) => confirmCleanUp({ where, typed: target.only?.projectPath ?? label }, rule, evaluation, targets, setAside),
-      progress: (targets, run) =>
-        withCancellableProgress(vscode.l10n.t('Cleaning up {0}: deleting {1} packages…', where, targets.length), (signal, progress) =>
-          run((done, total) => progress.report({ increment: 100 / total, message: `${done}/${total}` }), signal),
-        ),
+      progress: (targets, run) => withCountedProgress(vscode.l10n.t('Cleaning up {0}: deleting {1} packages…', where, targets.length), run),
     });
     const refresh = (): void => deps.model.refresh(source);
     if (report.outcomes.length) refresh();
@@ -88,7 +85,7 @@ async function ruleFor(deps: CommandDeps, target: CleanUpTarget, argument: Recor
   // A group's name rows are named with their project: the same name in two projects has two rules.
   const title = [target.label, target.only?.projectPath, target.only?.name].filter((p) => p !== undefined).join(' · ');
   const types = typesOn(await deps.facts.version(ref.instanceUrl));
-  const rule = await askRule(title, deps.cleanUpRules.get(ref, nameKey), types);
+  const rule = await askCleanUpRule(title, deps.cleanUpRules.get(ref, nameKey), types);
   if (rule) await deps.cleanUpRules.set(ref, rule, nameKey);
   return rule;
 }

@@ -10,7 +10,7 @@ import { previewLines, reasonsText, type PreviewInput } from '../../core/cleanUp
 import { displayName } from '../../gitlab/models';
 import { say } from '../../host/l10n';
 import { packageDescription } from '../../tree/presentation';
-import { copied } from '../files/copyChecksum';
+import { copied } from '../shared/clipboard';
 import type { CommandDeps } from '../shared/deps';
 
 type Item = vscode.QuickPickItem & { verdict: Verdict };

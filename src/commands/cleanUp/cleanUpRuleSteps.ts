@@ -12,7 +12,7 @@ import { compilePattern } from '../../util/pattern';
 const STEPS = RULE_KEYS.length;
 
 /** `types`: the package types this server has (terraform_module only from GitLab 13.11 on). */
-export async function askRule(sourceLabel: string, remembered: CleanUpRule | undefined, types: readonly string[]): Promise<CleanUpRule | undefined> {
+export async function askCleanUpRule(sourceLabel: string, remembered: CleanUpRule | undefined, types: readonly string[]): Promise<CleanUpRule | undefined> {
   if (remembered) {
     const use = vscode.l10n.t('Use the Last Rule');
     const change = vscode.l10n.t('Change the Rule…');

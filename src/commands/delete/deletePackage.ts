@@ -9,11 +9,11 @@ import { displayName, versionLabel } from '../../gitlab/models';
 import { packageDeletion } from '../../tree/deletions';
 import type { PackageNode } from '../../tree/nodes';
 import { packageLabel, packageProjectLabel } from '../../tree/presentation';
+import { bulletLines } from '../shared/bulletList';
 import { reportDeletion, setAsideLines, type Named } from '../shared/deleteReport';
 import { targetNodes, type CommandDeps, type Handler } from '../shared/deps';
 import { pickPackageFromPalette } from '../shared/packagePicker';
-
-const LIST_LIMIT = 15;
+import { withCountedProgress } from '../shared/progress';
 
 type PackageRequest = Named & ReturnType<typeof packageDeletion>;
 
@@ -29,13 +29,11 @@ export function deletePackageCommand(deps: CommandDeps): Handler {
     const requests: PackageRequest[] = rows.map((n) => ({ ...packageDeletion(n), label: packageLabel(n.pkg), projectPath: packageProjectLabel(n) }));
     const report = await deps.deletes.run(requests, {
       confirm: (targets, setAside) => confirm(targets, setAside),
-      progress: async (targets, run) =>
-        vscode.window.withProgress(
-          {
-            location: vscode.ProgressLocation.Notification,
-            title: targets.length === 1 ? vscode.l10n.t('Deleting {0}…', targets[0].label) : vscode.l10n.t('Deleting {0} packages…', targets.length),
-          },
-          (progress) => run((done, total) => progress.report({ increment: 100 / total, message: `${done}/${total}` })),
+      // Cancel stops sending; what is in flight finishes and is reported as it ended.
+      progress: (targets, run) =>
+        withCountedProgress(
+          targets.length === 1 ? vscode.l10n.t('Deleting {0}…', targets[0].label) : vscode.l10n.t('Deleting {0} packages…', targets.length),
+          run,
         ),
     });
     // Every project something was sent for: what went (or may have) leaves the tree.
@@ -56,8 +54,7 @@ async function confirm(targets: PackageRequest[], setAside: SetAside<PackageRequ
     detail = vscode.l10n.t('Every file of this package version is removed from the registry. This cannot be undone.');
   } else {
     message = vscode.l10n.t('Delete {0} packages from {1}?', targets.length, projects);
-    const lines = targets.slice(0, LIST_LIMIT).map((t) => `• ${t.label}`);
-    if (targets.length > LIST_LIMIT) lines.push(vscode.l10n.t('…and {0} more', targets.length - LIST_LIMIT));
+    const lines = bulletLines(targets, (t) => t.label);
     detail = lines.join('\n') + '\n\n' + vscode.l10n.t('Every file of these packages is removed from the registry. This cannot be undone.');
   }
   const aside = setAsideLines(setAside);

@@ -10,10 +10,10 @@ import { say } from '../../host/l10n';
 import { fileDeletion } from '../../tree/deletions';
 import type { FileNode, PackageNode } from '../../tree/nodes';
 import { packageLabel, packageProjectLabel } from '../../tree/presentation';
+import { bulletLines } from '../shared/bulletList';
 import { reportDeletion, setAsideLines, type Named } from '../shared/deleteReport';
 import { targetNodes, type CommandDeps, type Handler } from '../shared/deps';
-
-const LIST_LIMIT = 15;
+import { withCountedProgress } from '../shared/progress';
 
 type FileRequest = Named & ReturnType<typeof fileDeletion>;
 
@@ -44,10 +44,8 @@ export function deletePackageFileCommand(deps: CommandDeps): Handler {
         emptied = await emptiedBy(deps, packages, targets);
         return confirm(targets, emptied, setAside);
       },
-      progress: async (targets, run) =>
-        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0} file(s)…', targets.length) }, () =>
-          run(() => undefined),
-        ),
+      // Cancel stops sending; what is in flight finishes and is reported as it ended.
+      progress: (targets, run) => withCountedProgress(vscode.l10n.t('Deleting {0} file(s)…', targets.length), run),
     });
     // A package whose last file went is gone too: refresh its project, else just the package.
     const deletedFrom = new Set(report.outcomes.map((o) => o.target.request.node.parent));
@@ -79,8 +77,7 @@ async function confirm(files: FileRequest[], emptied: PackageNode[], setAside: S
     files.length === 1
       ? vscode.l10n.t('Delete file {0} of package {1} from {2}?', first.file.fileName, packageLabel(first.parent.pkg), files[0].projectPath)
       : vscode.l10n.t('Delete {0} package files?', files.length);
-  const lines = files.length === 1 ? [] : files.slice(0, LIST_LIMIT).map((f) => `• ${f.label} (${packageLabel(f.node.parent.pkg)})`);
-  if (files.length > LIST_LIMIT) lines.push(vscode.l10n.t('…and {0} more', files.length - LIST_LIMIT));
+  const lines = files.length === 1 ? [] : bulletLines(files, (f) => `${f.label} (${packageLabel(f.node.parent.pkg)})`);
   const warnings = emptied.map((p) => vscode.l10n.t('This is the last file of {0}: deleting it removes that version.', packageLabel(p.pkg)));
   const detail = [
     ...lines,

@@ -1,13 +1,10 @@
 /** Copy Checksum: a file's strongest checksum, or a package's checksum file (`sha256sum -c` format). */
 import * as vscode from 'vscode';
-import { owningProject } from '../../core/browse/packageOwner';
-import type { PackageFile } from '../../gitlab/models';
-import type { FileNode, PackageNode, TreeNode } from '../../tree/nodes';
 import { packageLabel } from '../../tree/presentation';
 import { ALGORITHM_LABEL, checksumFile, strongestChecksum } from '../../core/files/checksums';
+import { copied } from '../shared/clipboard';
 import type { CommandDeps, Handler } from '../shared/deps';
-import { targetNodes } from '../shared/deps';
-import { withCancellableProgress } from '../shared/progress';
+import { filesOf, pickTarget } from './checksumTarget';
 
 export function copyChecksumCommand(deps: CommandDeps): Handler {
   return async (node?: unknown, selected?: unknown) => {
@@ -36,21 +33,4 @@ export function copyChecksumCommand(deps: CommandDeps): Handler {
     if (sums.missing.length) notes.push(vscode.l10n.t('No checksum at all for {0} (left out).', sums.missing.join(', ')));
     if (notes.length) void vscode.window.showWarningMessage(notes.join(' '));
   };
-}
-
-export function pickTarget(deps: CommandDeps, node: unknown, selected: unknown): FileNode | PackageNode | undefined {
-  return targetNodes(deps, node, selected).find((n: TreeNode): n is FileNode | PackageNode => n.kind === 'packageFile' || n.kind === 'package');
-}
-
-/** Every file of the package (cancellable: a big package is a few requests). */
-export function filesOf(deps: CommandDeps, node: PackageNode): Promise<PackageFile[]> {
-  const client = deps.clients.get(node.parent.ref.instanceUrl);
-  return withCancellableProgress(vscode.l10n.t('Reading package files…'), (signal) =>
-    client.allPackageFiles(owningProject(node.pkg, node.parent), node.pkg.id, signal),
-  );
-}
-
-export async function copied(text: string, message: string): Promise<void> {
-  await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage(`$(check) ${message}`, 4000);
 }

@@ -1,8 +1,9 @@
 /** Copy Checksum…: a file's or a package's checksums with the algorithm picked from those present. */
 import * as vscode from 'vscode';
 import { ALGORITHM_LABEL, checksumsOf, type ChecksumAlgorithm } from '../../core/files/checksums';
-import { copied, filesOf, pickTarget } from './copyChecksum';
+import { copied } from '../shared/clipboard';
 import type { CommandDeps, Handler } from '../shared/deps';
+import { filesOf, pickTarget } from './checksumTarget';
 
 export function copyChecksumAsCommand(deps: CommandDeps): Handler {
   return async (node?: unknown, selected?: unknown) => {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { displayName } from '../../gitlab/models';
 import type { PackageNode, TreeNode } from '../../tree/nodes';
 import { installSnippets } from '../../core/files/installSnippets';
+import { copied } from '../shared/clipboard';
 import { targetNodes, type CommandDeps, type Handler } from '../shared/deps';
 
 export function copyInstallCommandCommand(deps: CommandDeps): Handler {
@@ -21,7 +22,6 @@ export function copyInstallCommandCommand(deps: CommandDeps): Handler {
             { placeHolder: vscode.l10n.t('Copy which snippet for {0}?', displayName(target.pkg)), matchOnDetail: true },
           );
     if (!pick) return;
-    await vscode.env.clipboard.writeText(pick.text);
-    vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied {0} for {1}', pick.label, displayName(target.pkg))}`, 4000);
+    await copied(pick.text, vscode.l10n.t('Copied {0} for {1}', pick.label, displayName(target.pkg)));
   };
 }

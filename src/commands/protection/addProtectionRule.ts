@@ -5,17 +5,21 @@
  */
 import * as vscode from 'vscode';
 import { ruleName, ruleText } from '../../core/protection/protectionRules';
+import { previewRule, restrictsNothing } from '../../core/protection/ruleFields';
 import { say } from '../../host/l10n';
 import { projectLabel } from '../../tree/presentation';
 import { isNode, type CommandDeps, type Handler } from '../shared/deps';
-import { askRule, confirmRule, coverageLines, matchedPackages, previewRule, restrictsNothing, ruleProject } from './ruleForm';
+import { confirmRule } from './confirmRule';
+import { askProtectionRule } from './protectionRuleSteps';
+import { coverageLines, matchedPackages } from './ruleCoverage';
+import { ruleProject } from './ruleProject';
 import { writeRule } from './ruleWrite';
 
 export function addProtectionRuleCommand(deps: CommandDeps): Handler {
   return async (node?: unknown) => {
     const project = ruleProject(isNode(node) ? node : deps.treeView.selection[0]);
     if (!project?.project) return;
-    const fields = await askRule(deps, project, vscode.l10n.t('Add Protection Rule to {0}', projectLabel(project)));
+    const fields = await askProtectionRule(deps, project, vscode.l10n.t('Add Protection Rule to {0}', projectLabel(project)));
     if (!fields) return;
     if (restrictsNothing(fields)) {
       void vscode.window.showWarningMessage(vscode.l10n.t('A rule must restrict push or delete; nothing was added.'));

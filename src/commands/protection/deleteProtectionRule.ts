@@ -10,7 +10,9 @@ import { say } from '../../host/l10n';
 import { projectLabel } from '../../tree/presentation';
 import { InFlight } from '../../util/inFlight';
 import { isNode, type CommandDeps, type Handler } from '../shared/deps';
-import { confirmRule, coverageLines, matchedPackages, ruleProject } from './ruleForm';
+import { confirmRule } from './confirmRule';
+import { coverageLines, matchedPackages } from './ruleCoverage';
+import { ruleProject } from './ruleProject';
 
 export function deleteProtectionRuleCommand(deps: CommandDeps): Handler {
   const inFlight = new InFlight();

@@ -5,10 +5,14 @@
  */
 import * as vscode from 'vscode';
 import { ruleName, ruleText } from '../../core/protection/protectionRules';
+import { previewRule, restrictsNothing } from '../../core/protection/ruleFields';
 import { say } from '../../host/l10n';
 import { projectLabel } from '../../tree/presentation';
 import { isNode, type CommandDeps, type Handler } from '../shared/deps';
-import { askRule, confirmRule, coverageLines, matchedPackages, previewRule, restrictsNothing, ruleProject } from './ruleForm';
+import { confirmRule } from './confirmRule';
+import { askProtectionRule } from './protectionRuleSteps';
+import { coverageLines, matchedPackages } from './ruleCoverage';
+import { ruleProject } from './ruleProject';
 import { writeRule } from './ruleWrite';
 
 export function editProtectionRuleCommand(deps: CommandDeps): Handler {
@@ -17,7 +21,7 @@ export function editProtectionRuleCommand(deps: CommandDeps): Handler {
     const project = ruleProject(row);
     if (row?.kind !== 'protectionRule' || !project?.project) return;
     const before = row.rule;
-    const fields = await askRule(deps, project, vscode.l10n.t('Edit Protection Rule {0}', say(ruleName(before))), before);
+    const fields = await askProtectionRule(deps, project, vscode.l10n.t('Edit Protection Rule {0}', say(ruleName(before))), before);
     if (!fields) return;
     if (restrictsNothing(fields, true)) {
       void vscode.window.showWarningMessage(vscode.l10n.t('A rule must restrict push or delete; the rule was not changed.'));

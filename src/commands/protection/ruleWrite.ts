@@ -7,12 +7,12 @@
  */
 import * as vscode from 'vscode';
 import { ruleName, ruleText } from '../../core/protection/protectionRules';
+import { previewRule } from '../../core/protection/ruleFields';
 import { refusedForDeleteProtectionOff, ruleOutcome } from '../../core/protection/ruleOutcome';
 import type { ProtectionRule, RuleFields } from '../../gitlab/protectionRuleModels';
 import { say } from '../../host/l10n';
 import type { ProjectNode } from '../../tree/nodes';
 import type { CommandDeps } from '../shared/deps';
-import { previewRule } from './ruleForm';
 
 export type RuleWrite = 'add' | 'edit';
 

@@ -10,8 +10,7 @@ import type { DeleteReport, DeleteRequest, SetAside } from '../../core/delete/de
 import { rereadText, verdictOf, type Verdict } from '../../core/delete/deleteVerdict';
 import { deleteFailureText, gitLabErrorText } from '../../core/errorText';
 import { say } from '../../host/l10n';
-
-const SHOWN = 5;
+import { cappedLines, inlineList } from './bulletList';
 
 export interface Named extends DeleteRequest {
   /** How the user knows it: `name version`, or `file (name version)`. */
@@ -20,9 +19,7 @@ export interface Named extends DeleteRequest {
 }
 
 function list(items: Named[]): string {
-  const names = items.slice(0, SHOWN).map((i) => i.label);
-  if (items.length > SHOWN) names.push(vscode.l10n.t('…and {0} more', items.length - SHOWN));
-  return names.join(', ');
+  return inlineList(items, (i) => i.label);
 }
 
 /** Lines for the confirmation's detail about what will not be deleted, and why. */
@@ -32,9 +29,9 @@ export function setAsideLines<T extends Named>(setAside: SetAside<T>): string[] 
   if (setAside.notAllowed.length)
     lines.push(vscode.l10n.t('Not deleted (GitLab offers no delete for it: Maintainer role and the "api" scope are needed): {0}', list(setAside.notAllowed)));
   // Each with its own rule: "Not deleted: protected-release 1.0.0 — protected by the rule protected-* (generic): only admin+ may delete it".
-  for (const p of setAside.protected.slice(0, SHOWN))
-    lines.push(vscode.l10n.t('Not deleted: {0} — {1}', p.label, p.deletion.refusedBy ? say(p.deletion.refusedBy) : ''));
-  if (setAside.protected.length > SHOWN) lines.push(vscode.l10n.t('…and {0} more', setAside.protected.length - SHOWN));
+  lines.push(
+    ...cappedLines(setAside.protected, (p) => vscode.l10n.t('Not deleted: {0} — {1}', p.label, p.deletion.refusedBy ? say(p.deletion.refusedBy) : '')),
+  );
   if (setAside.busy.length) lines.push(vscode.l10n.t('Already being deleted: {0}', list(setAside.busy)));
   return lines;
 }
@@ -48,12 +45,10 @@ function reason<T extends Named>(f: Failed<T>): string {
   return reread ? vscode.l10n.t('{0}; {1}', why, say(reread)) : why;
 }
 
-/** A heading, then each (the first few) with its reason. */
+/** A heading, then each (up to the list cap) with its reason. */
 function explained<T extends Named>(heading: string, failed: Failed<T>[]): string[] {
   if (!failed.length) return [];
-  const lines = [heading, ...failed.slice(0, SHOWN).map((f) => `${f.target.request.label}: ${reason(f)}.`)];
-  if (failed.length > SHOWN) lines.push(vscode.l10n.t('…and {0} more', failed.length - SHOWN));
-  return lines;
+  return [heading, ...cappedLines(failed, (f) => `${f.target.request.label}: ${reason(f)}.`)];
 }
 
 /**

@@ -5,10 +5,11 @@ import { listKey } from '../../core/browse/packageOwner';
 import { displayName, type Package } from '../../gitlab/models';
 import { say, sayError } from '../../host/l10n';
 import type { Text } from '../../util/text';
+import { packageRowId } from '../../tree/nodeIds';
 import type { PackageNode, SourceNode } from '../../tree/nodes';
 import { instanceLabel, packageDescription, projectLabel } from '../../tree/presentation';
 import type { CommandDeps } from './deps';
-import { COMMANDS } from '../../constants';
+import { readOnlyTokenMessage } from './readOnlyToken';
 import { statusRefusal } from '../../core/browse/packageStatus';
 import { ruleStanding } from '../../core/protection/protectionRules';
 
@@ -19,7 +20,7 @@ export async function pickPackageFromPalette(deps: CommandDeps): Promise<Package
   // Known before anything is sent: which packages a protection rule keeps from this user.
   const protection = await deps.protection.read(project);
   const pkg = await searchPackage(deps, project, (p) => ruleStanding(protection, p).refusal);
-  return pkg ? [{ kind: 'package', id: `${project.id}/package:${pkg.id}`, parent: project, pkg }] : [];
+  return pkg ? [{ kind: 'package', id: packageRowId(project, pkg.id), parent: project, pkg }] : [];
 }
 
 /** A reachable project (or, with `groups`, a group) whose token may delete; says why when there is none. */
@@ -95,15 +96,5 @@ function searchPackage(deps: CommandDeps, project: SourceNode, refusal: (pkg: Pa
     });
     search('');
     qp.show();
-  });
-}
-
-/** Every project's token can only read: say so once, with the way out. */
-export function readOnlyTokenMessage(project: SourceNode): void {
-  const replace = vscode.l10n.t('Replace Token…');
-  const host = new URL(project.ref.instanceUrl).host;
-  const text = vscode.l10n.t('The access token for {0} can only read (it lacks the "api" scope): deleting needs a token with the "api" scope.', host);
-  void vscode.window.showWarningMessage(text, replace).then((choice) => {
-    if (choice === replace) void vscode.commands.executeCommand(COMMANDS.setToken, project.ref.origin);
   });
 }

@@ -22,3 +22,10 @@ export function withCancellableProgress<T>(title: string, task: (signal: AbortSi
     }),
   );
 }
+
+/** Work that counts settled items ("3/12"), under a Cancel that aborts `signal`: the deletes' progress. */
+export function withCountedProgress<R>(title: string, run: (onSettled: (done: number, total: number) => void, signal: AbortSignal) => Promise<R>): Promise<R> {
+  return withCancellableProgress(title, (signal, progress) =>
+    run((done, total) => progress.report({ increment: 100 / total, message: `${done}/${total}` }), signal),
+  );
+}

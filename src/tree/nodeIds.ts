@@ -1,0 +1,70 @@
+/**
+ * Every tree row's id, built here and nowhere else. VS Code keeps a row's expansion and the
+ * selection by id across redraws and reloads, so an id must never change for the same row:
+ * test/unit/tree/nodeIds.test.ts pins each one.
+ */
+import { refIdentity, type ProjectRef } from '../core/projects/projectRef';
+
+/** A row ids are built below. */
+interface Parent {
+  readonly id: string;
+}
+
+/** Which message row of a list: each list has at most one of each. */
+export type MessageSlot =
+  | 'empty'
+  | 'loading'
+  /** Paging headers were hidden: the list may be incomplete. */
+  | 'unsure'
+  /** The list could not be read (token, access, not found, error). */
+  | 'state'
+  /** The next page failed (not the "Load more…" row, whose id carries its page). */
+  | 'more'
+  | 'filtered-here';
+
+export function instanceRowId(instanceUrl: string): string {
+  return `instance:${instanceUrl}`;
+}
+
+/** The entry's id, not GitLab's: expansion survives a token change that makes it resolvable. */
+export function projectRowId(ref: ProjectRef, detected: boolean): string {
+  return `${detected ? 'detected' : 'project'}:${refIdentity(ref)}`;
+}
+
+export function groupRowId(ref: ProjectRef): string {
+  return `group:${refIdentity(ref)}`;
+}
+
+/** `discriminator` keeps two bad entries with the same text apart (their index, or the entry). */
+export function projectErrorRowId(discriminator: number | string, entry: string): string {
+  return `projectError:${discriminator}:${entry}`;
+}
+
+/** A package-name row ("group by name"): `key` is core/browse/packageName's nameKey. */
+export function nameRowId(source: Parent, key: string): string {
+  return `${source.id}/name:${key}`;
+}
+
+export function packageRowId(source: Parent, packageId: number): string {
+  return `${source.id}/package:${packageId}`;
+}
+
+export function fileRowId(pkg: Parent, fileId: number): string {
+  return `${pkg.id}/file:${fileId}`;
+}
+
+export function protectionRulesRowId(project: Parent): string {
+  return `${project.id}/protectionRules`;
+}
+
+export function protectionRuleRowId(rules: Parent, ruleId: number): string {
+  return `${rules.id}/rule:${ruleId}`;
+}
+
+export function loadMoreRowId(list: Parent, nextPage: number): string {
+  return `${list.id}/more:${nextPage}`;
+}
+
+export function messageRowId(list: Parent, slot: MessageSlot): string {
+  return `${list.id}/${slot}`;
+}

@@ -1,0 +1,83 @@
+/**
+ * Row ids are what VS Code keeps expansion and selection by: pinned here, byte for byte, both as
+ * the builders make them and as the rows of a real tree carry them.
+ */
+import { strict as assert } from 'node:assert';
+import { parseGroupEntry, parseProjectEntry, type ProjectRef } from '../../../src/core/projects/projectRef';
+import {
+  fileRowId,
+  groupRowId,
+  instanceRowId,
+  loadMoreRowId,
+  messageRowId,
+  nameRowId,
+  packageRowId,
+  projectErrorRowId,
+  projectRowId,
+  protectionRuleRowId,
+  protectionRulesRowId,
+} from '../../../src/tree/nodeIds';
+import type { FileNode } from '../../../src/tree/nodes';
+import { harnessPerTest, SAMPLE } from '../../double/harness';
+
+const URL_ = 'https://gitlab.example.com/gitlab';
+
+function ref(parsed: ReturnType<typeof parseProjectEntry>): ProjectRef {
+  assert.ok(parsed.ok);
+  return parsed.ref;
+}
+
+describe('tree row ids', () => {
+  const app = ref(parseProjectEntry('acme/app', URL_));
+  const group = ref(parseGroupEntry('acme', URL_));
+  const project = { id: 'project:https://gitlab.example.com|acme/app' };
+
+  it('roots: instance, project (configured or detected), group, unusable entry', () => {
+    assert.equal(instanceRowId(URL_), 'instance:https://gitlab.example.com/gitlab');
+    assert.equal(projectRowId(app, false), 'project:https://gitlab.example.com|acme/app');
+    assert.equal(projectRowId(app, true), 'detected:https://gitlab.example.com|acme/app');
+    assert.equal(groupRowId(group), 'group:https://gitlab.example.com|acme');
+    assert.equal(projectErrorRowId(2, '!!bad'), 'projectError:2:!!bad');
+    assert.equal(projectErrorRowId('group0', '!!'), 'projectError:group0:!!');
+  });
+
+  it('below a list: names, packages, files, protection rules, load more, messages', () => {
+    const pkg = { id: packageRowId(project, 42) };
+    assert.equal(nameRowId(project, 'npm::@acme/ui'), 'project:https://gitlab.example.com|acme/app/name:npm::@acme/ui');
+    assert.equal(pkg.id, 'project:https://gitlab.example.com|acme/app/package:42');
+    assert.equal(fileRowId(pkg, 7), 'project:https://gitlab.example.com|acme/app/package:42/file:7');
+    const rules = { id: protectionRulesRowId(project) };
+    assert.equal(rules.id, 'project:https://gitlab.example.com|acme/app/protectionRules');
+    assert.equal(protectionRuleRowId(rules, 3), 'project:https://gitlab.example.com|acme/app/protectionRules/rule:3');
+    assert.equal(loadMoreRowId(project, 5), 'project:https://gitlab.example.com|acme/app/more:5');
+    assert.deepEqual(
+      (['empty', 'loading', 'unsure', 'state', 'more', 'filtered-here'] as const).map((slot) => messageRowId(pkg, slot)),
+      ['empty', 'loading', 'unsure', 'state', 'more', 'filtered-here'].map((s) => `project:https://gitlab.example.com|acme/app/package:42/${s}`),
+    );
+  });
+
+  describe('as the rows of a tree carry them', () => {
+    const t = harnessPerTest();
+
+    it('project, protection rules, rule, package, file, name, group and a bad entry', async () => {
+      const h = await t.start({ settings: { projects: ['acme/app', '!!bad'], groups: ['acme'] }, token: SAMPLE.apiToken });
+      const origin = new URL(h.fake.url).origin;
+      const idOf = async (row: { node: object }): Promise<string | undefined> => (await h.item(row.node)).id;
+      const roots = await h.rows();
+      assert.deepEqual(await Promise.all(roots.map(idOf)), [`project:${origin}|acme/app`, 'projectError:1:!!bad', `group:${origin}|acme`]);
+      const rules = await h.find('acme/app', 'Protection Rules');
+      assert.equal(await idOf(rules), `project:${origin}|acme/app/protectionRules`);
+      const [firstRule] = await h.rows(rules.node);
+      assert.match((await idOf(firstRule)) ?? '', new RegExp(`^project:${origin.replace(/\./g, '\\.')}\\|acme/app/protectionRules/rule:\\d+$`));
+      const pkg = h.fake.packagesOf(SAMPLE.projects.app.id).find((p) => p.name === 'acme-tools' && p.version === '0.4.0');
+      assert.ok(pkg);
+      const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+      assert.equal(await idOf(row), `project:${origin}|acme/app/package:${pkg.id}`);
+      const [file] = await h.rows(row.node);
+      assert.equal(await idOf(file), `project:${origin}|acme/app/package:${pkg.id}/file:${(file.node as FileNode).file.id}`);
+      await h.run('gitlabPackages.groupByName');
+      const name = await h.find('acme/app', 'acme-tools');
+      assert.equal(await idOf(name), `project:${origin}|acme/app/name:pypi::acme-tools`);
+    });
+  });
+});
