@@ -70,8 +70,9 @@ export function packageJson(p: Package, project: Project, v: Viewer, extra: { gr
 }
 
 export function fileJson(f: PackageFile, project: Project): Record<string, unknown> {
-  const base = { id: f.id, package_id: f.packageId, created_at: f.createdAt, file_name: f.fileName, size: f.size, file_md5: f.md5, file_sha1: f.sha1 };
-  return project.shape === '11.9' ? base : { ...base, file_sha256: f.sha256 };
+  const sums = f.recorded ?? f;
+  const base = { id: f.id, package_id: f.packageId, created_at: f.createdAt, file_name: f.fileName, size: f.size, file_md5: sums.md5, file_sha1: sums.sha1 };
+  return project.shape === '11.9' ? base : { ...base, file_sha256: sums.sha256 };
 }
 
 export function projectJson(p: Project, baseUrl: string, accessLevel: number | undefined): Record<string, unknown> {

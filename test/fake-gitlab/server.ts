@@ -9,6 +9,9 @@ import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { applyCors, EXPOSED_HEADERS } from './cors';
 import { Faults, isLostAnswer, loseAnswer, type ChaosRates, type Fault, type RouteMatch } from './faults';
+import { NpmRegistry } from './npmRoutes';
+import { PypiRegistry } from './pypiRoutes';
+import { callerOf, type FakeParts } from './registryAccess';
 import { Protection, atLeast, pipelinesRoute, type Rule, type RouteContext } from './protection';
 import { fileJson, packageJson, pipelineJson, projectJson } from './serialize';
 import {
@@ -100,6 +103,21 @@ export class FakeGitLab {
    */
   adminMode = false;
   private readonly store = new Store();
+  /** What the package-manager routes (npmRoutes.ts, pypiRoutes.ts) use of this fake. */
+  private readonly parts: FakeParts = {
+    store: this.store,
+    accessLevel: (project, user) => this.accessLevel(project, user),
+    authenticate: (token) => this.actingUser(token),
+    projectsOf: (group) => this.groupProjects(group, false).map((id) => this.store.projects.get(id)!),
+    addPackage: (projectId, p) => this.addPackage(projectId, p),
+    markDeleted: (id) => this.markDeleted(id),
+    serveFile: (pkg, file) => this.serveFile(pkg, file),
+    fail: (status, body, headers) => new HttpError(status, body, headers),
+  };
+  /** The npm registry routes (project and instance level) and their publish hooks. */
+  readonly npm = new NpmRegistry(this.parts);
+  /** The PyPI routes (project and group level) and their upload hooks. */
+  readonly pypi = new PypiRegistry(this.parts);
   private readonly faults = new Faults();
   private readonly protection = new Protection();
   private readonly sockets = new Set<Socket>();
@@ -210,6 +228,24 @@ export class FakeGitLab {
     const pkg = this.store.packages.get(packageId);
     if (!pkg) throw new Error(`no package ${packageId}`);
     return Array.from({ length: count }, (_, i) => this.store.addFile(pkg, `file-${String(i).padStart(4, '0')}.bin`, Buffer.from(`content of file ${i}\n`)));
+  }
+
+  /**
+   * Another file of the same name in the package, as a second upload to a format that allows
+   * duplicates does (GitLab: generic and Maven by default, NuGet and Terraform modules by setting —
+   * app/models/namespace/package_setting.rb): both stay, `package_files` lists both, and a download
+   * by name serves the newest (app/finders/packages/package_file_finder.rb `.last`). npm and PyPI
+   * uploads refuse a duplicate: use `npm.republish` / `pypi.reupload` for what GitLab lets happen there.
+   */
+  addDuplicateFile(packageId: number, fileName: string, content: Buffer | string, createdAt?: string): PackageFile {
+    const pkg = this.store.packages.get(packageId);
+    if (!pkg) throw new Error(`no package ${packageId}`);
+    const file = this.store.addFile(pkg, fileName, typeof content === 'string' ? Buffer.from(content) : content, createdAt ?? new Date().toISOString());
+    const first = pkg.files.find((f) => f.fileName === fileName && f !== file);
+    // The duplicate records what its upload recorded (an npm tarball only its SHA-1, say).
+    if (first?.recorded)
+      file.recorded = { md5: first.recorded.md5 && file.md5, sha1: first.recorded.sha1 && file.sha1, sha256: first.recorded.sha256 && file.sha256 };
+    return file;
   }
 
   /** Read-only view: change state through the methods here (lists are cached per query). */
@@ -331,7 +367,8 @@ export class FakeGitLab {
 
     let answer: { status: number; body: unknown; headers?: Record<string, string> };
     try {
-      answer = this.route(method, routePath, query, token, baseUrl, body);
+      answer =
+        this.packageManagerRoute(method, routePath, token, header(req, 'authorization'), baseUrl) ?? this.route(method, routePath, query, token, baseUrl, body);
     } catch (e) {
       answer = e instanceof HttpError ? e : { status: 500, body: { message: '500 Internal Server Error' } };
     }
@@ -427,6 +464,24 @@ export class FakeGitLab {
 
   // ---- routes ----------------------------------------------------------------------------
 
+  /** The npm and PyPI routes package managers use; PyPI's take a token as a Basic password too (GitLab: lib/api/pypi_packages.rb). */
+  private packageManagerRoute(
+    method: string,
+    path: string,
+    token: Token | undefined,
+    authorization: string | undefined,
+    baseUrl: string,
+  ): { status: number; body: unknown; headers?: Record<string, string> } | undefined {
+    const caller = callerOf(this.parts, token, authorization, path.includes('/packages/pypi/'), baseUrl);
+    return this.npm.route(method, path, caller) ?? this.pypi.route(method, path, caller);
+  }
+
+  /** The user a token acts as. GitLab: app/policies/base_policy.rb — with `admin_mode` on, an administrator without Admin Mode is a plain user. */
+  private actingUser(token: Token | undefined): User | undefined {
+    const account = this.authenticate(token);
+    return account?.admin && this.adminMode && !token?.scopes.includes('admin_mode') ? { ...account, admin: false } : account;
+  }
+
   private route(
     method: string,
     path: string,
@@ -438,8 +493,7 @@ export class FakeGitLab {
     const m = (re: RegExp): RegExpExecArray | null => re.exec(path);
     let r: RegExpExecArray | null;
     const account = this.authenticate(token);
-    // GitLab: app/policies/base_policy.rb — with `admin_mode` on, an administrator without Admin Mode is a plain user.
-    const user = account?.admin && this.adminMode && !token?.scopes.includes('admin_mode') ? { ...account, admin: false } : account;
+    const user = this.actingUser(token);
 
     if (method === 'GET' && path === '/api/v4/user') {
       if (!account) throw this.unauthorized(token);
@@ -601,36 +655,21 @@ export class FakeGitLab {
         pkg.files.find((f) => f.id === Number(r![2])),
       );
     }
-    // Per-format download routes of older servers (generic, maven, npm).
+    // Per-format download routes of older servers (generic, maven; npm and PyPI: npmRoutes.ts, pypiRoutes.ts).
     if ((r = /^\/packages\/generic\/([^/]+)\/([^/]+)\/(.+)$/.exec(rest)) && method === 'GET') {
       const [name, version, fileName] = [r[1], r[2], r[3]].map(decodeURIComponent);
       const pkg = this.store
         .packagesOf(project.id)
         .find((p) => p.packageType === 'generic' && p.name === name && p.version === version && p.status === 'default');
-      return this.serveFile(
-        pkg,
-        pkg?.files.find((f) => f.fileName === fileName),
-      );
+      // Of duplicates, the newest installable one (GitLab: app/finders/packages/package_file_finder.rb `.last`).
+      return this.serveFile(pkg, pkg?.files.filter((f) => f.fileName === fileName && f.status === 'default').at(-1));
     }
     if ((r = /^\/packages\/maven\/(.+)\/([^/]+)\/([^/]+)$/.exec(rest)) && method === 'GET') {
       const [name, version, fileName] = [r[1], r[2], r[3]].map(decodeURIComponent);
       const pkg = this.store
         .packagesOf(project.id)
         .find((p) => p.packageType === 'maven' && p.name === name && p.version === version && p.status === 'default');
-      return this.serveFile(
-        pkg,
-        pkg?.files.find((f) => f.fileName === fileName),
-      );
-    }
-    if ((r = /^\/packages\/npm\/([^/]+)\/-\/([^/]+)$/.exec(rest)) && method === 'GET') {
-      const [name, fileName] = [r[1], r[2]].map(decodeURIComponent);
-      const pkg = this.store
-        .packagesOf(project.id)
-        .find((p) => p.packageType === 'npm' && p.name === name && p.status === 'default' && p.files.some((f) => f.fileName === fileName));
-      return this.serveFile(
-        pkg,
-        pkg?.files.find((f) => f.fileName === fileName),
-      );
+      return this.serveFile(pkg, pkg?.files.filter((f) => f.fileName === fileName && f.status === 'default').at(-1));
     }
     throw new HttpError(404, { error: '404 Not Found' });
   }

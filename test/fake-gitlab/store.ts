@@ -57,6 +57,13 @@ export interface PackageFile {
   sha256: string;
   content: Buffer;
   status: 'default' | 'pending_destruction';
+  /**
+   * What GitLab stored, where it did not compute all three digests: an npm upload keeps only the
+   * client's SHA-1 (app/services/packages/npm/create_package_service.rb), a PyPI upload the
+   * client's SHA-256 and MD5 (app/services/packages/pypi/create_package_service.rb). The file
+   * JSON sends these; `md5`, `sha1`, `sha256` above stay the real digests of `content`.
+   */
+  recorded?: { md5: string | null; sha1: string | null; sha256: string | null };
 }
 
 export interface Pipeline {
