@@ -48,7 +48,7 @@ export interface VersionTarget {
 /** How GitLab names one locked file (aligned with the entry's `files`). */
 export interface FileRoute {
   fileName?: string;
-  /** PyPI file URLs carry the SHA-256 GitLab looks the file up by. */
+  /** PyPI file URLs carry the SHA-256 they were resolved with (GitLab finds the package by it). */
   sha256?: string;
 }
 
@@ -63,6 +63,8 @@ export type EntryRoute =
       files: FileRoute[];
       /** The lockfile names an index that is not a configured GitLab: not found in GitLab is not "missing". */
       mayComeFromElsewhere: boolean;
+      /** Resolved through a GitLab PyPI index (no file URL), which forwards names it does not hold. */
+      viaIndex: boolean;
     }
   | { kind: 'other'; reason: OtherReason };
 
@@ -159,6 +161,7 @@ function routeNpm(entry: LockEntry, instances: readonly Instance[]): EntryRoute 
     ],
     files: [{ fileName: route.fileName }],
     mayComeFromElsewhere: false,
+    viaIndex: false,
   };
 }
 
@@ -172,7 +175,7 @@ function routePypi(entry: LockEntry, instances: readonly Instance[]): EntryRoute
       const r = f.url ? routeUrl(f.url, instances) : undefined;
       return r?.kind === 'pypi-file' ? { fileName: r.fileName, sha256: r.sha256 } : { fileName: f.fileName };
     });
-    return { kind: 'gitlab', targets: [pypiTarget(first.instanceUrl, first.owner, entry)], files, mayComeFromElsewhere: false };
+    return { kind: 'gitlab', targets: [pypiTarget(first.instanceUrl, first.owner, entry)], files, mayComeFromElsewhere: false, viaIndex: false };
   }
   const routes = entry.indexes.map((i) => routeUrl(i, instances));
   const indexes = routes.filter((r): r is Extract<UrlRoute, { kind: 'pypi-index' }> => r.kind === 'pypi-index');
@@ -185,6 +188,7 @@ function routePypi(entry: LockEntry, instances: readonly Instance[]): EntryRoute
     targets: indexes.map((i) => pypiTarget(i.instanceUrl, i.owner, entry)),
     files: entry.files.map((f) => ({ fileName: f.fileName })),
     mayComeFromElsewhere: entry.otherIndexes === true || indexes.length < routes.length,
+    viaIndex: true,
   };
 }
 

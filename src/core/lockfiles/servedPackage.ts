@@ -26,6 +26,11 @@ export function servedPackage(candidates: readonly Package[], target: VersionTar
   return { pkg, notInstallable: same.filter((p) => !INSTALLABLE.has(p.status)) };
 }
 
+/** Whether any package of the target's name and type is among these (any version, any status). */
+export function hasName(candidates: readonly Package[], target: VersionTarget): boolean {
+  return candidates.some((p) => p.packageType === target.packageType && sameName(p.name, target));
+}
+
 function sameName(name: string, target: VersionTarget): boolean {
   return target.packageType === 'pypi' ? normalizePypiName(name) === normalizePypiName(target.name) : name === target.name;
 }

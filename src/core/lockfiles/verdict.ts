@@ -1,18 +1,19 @@
 /**
  * The verdict on one lockfile entry, from what the registry holds for its package version.
  *
- * Which registry file an install gets decides it, as GitLab serves files:
- *  - npm (and every route by file name): the newest file of that name — PackageFileFinder's
- *    `package_files.with_file_name(name).last`. A lockfile hash that matches only an older upload
- *    of the same name is "changed": the install now gets the newer bytes (the older match is
- *    named, so the person sees it was replaced, not tampered with in the lockfile).
- *  - PyPI file URLs: GitLab finds the file by name *and* SHA-256
- *    (`by_file_name_and_sha256`), so the URL serves exactly the file with that hash while one
- *    exists; a same-named file with another hash is "changed" (the URL now answers 404).
+ * Which registry file an install gets decides it:
+ *  - npm: the newest upload of the name — `by_name_and_file_name(…).last!`, then PackageFileFinder's
+ *    `package_files.with_file_name(name).last` (the highest id).
+ *  - PyPI file URLs: the SHA-256 in them only finds the *package* (`by_file_name_and_sha256` joins
+ *    any of its files, one pending destruction too); the file served is again the newest of the
+ *    name. After a delete and re-upload the old URL serves the new bytes until the old file is
+ *    destroyed, then answers 404.
  *  - pip `--hash` sets: pip installs whichever file of the version it picks if its hash is in the
  *    set, so every registry file must be listed; one that is not is "changed" (an upload after
- *    the lockfile was written), a listed hash with no registry file is no problem (another
+ *    the lockfile was written); a listed hash with no registry file is no problem (another
  *    platform's wheel, another index).
+ * A lockfile hash that matches only an older upload of the name is "changed": the install now
+ * gets the newer bytes (the older match is named, so the person sees it was replaced).
  * A mismatch under any algorithm is "changed" (SHA-1's weakness lets a forger make a match, not
  * a mismatch); a match only under SHA-1 or MD5 is "weak"; hashes no GitLab API gives (npm's
  * `sha512-`) leave it "unverifiable" until the file is downloaded and hashed.
@@ -23,6 +24,7 @@
  */
 import type { Package, PackageFile, Pipeline } from '../../gitlab/models';
 import { checksumsOf, type ChecksumAlgorithm } from '../files/checksums';
+import { fromHex } from './digest';
 import type { Digest, LockedFile, LockEntry } from './lockEntry';
 import type { EntryRoute, FileRoute, OtherReason } from './registryRoute';
 
@@ -31,8 +33,11 @@ export type RegistryFile = PackageFile & { pipelines?: Pipeline[] };
 
 export type RegistryAnswer =
   | { kind: 'found'; pkg: Package; files: readonly RegistryFile[] }
-  /** No installable package of that name and version; `notInstallable` holds any in another status. */
-  | { kind: 'absent'; notInstallable: readonly Package[] };
+  /**
+   * No installable package of that name and version; `notInstallable` holds any in another status.
+   * `nameKnown` (PyPI): whether the registry holds any version of the name.
+   */
+  | { kind: 'absent'; notInstallable: readonly Package[]; nameKnown?: boolean };
 
 export type FileVerdict =
   | { kind: 'match'; algorithm: 'sha256'; locked?: LockedFile; served: RegistryFile }
@@ -61,8 +66,12 @@ export type VerdictKind = 'match' | 'weak' | 'unverifiable' | 'missing' | 'chang
 export type EntryVerdict =
   | { kind: VerdictKind; pkg: Package; files: FileVerdict[] }
   | { kind: 'missing'; reason: 'version' | 'not-installable'; notInstallable: readonly Package[] }
-  /** Not from a configured GitLab (counted, not checked); `elsewhere`: not in GitLab, and the lockfile names other indexes. */
-  | { kind: 'other'; reason: OtherReason | 'elsewhere' };
+  /**
+   * Not from a configured GitLab: counted, not checked. `elsewhere`: not in GitLab, and the lockfile
+   * names other indexes too; `forwarded`: resolved through a GitLab index that holds no version of
+   * the name, which GitLab forwards to PyPI (the lockfile records the GitLab index all the same).
+   */
+  | { kind: 'other'; reason: OtherReason | 'elsewhere' | 'forwarded' };
 
 /** Worst first: the entry's verdict is its worst file's. */
 const RANK: Record<VerdictKind, number> = { changed: 5, missing: 4, unverifiable: 3, weak: 2, match: 1 };
@@ -72,6 +81,7 @@ export function entryVerdict(entry: LockEntry, route: EntryRoute, answers: reado
   if (route.kind === 'other') return route;
   const found = answers.filter((a): a is Extract<RegistryAnswer, { kind: 'found' }> => a?.kind === 'found');
   if (!found.length) {
+    if (route.viaIndex && answers.length && answers.every((a) => a?.kind === 'absent' && a.nameKnown === false)) return { kind: 'other', reason: 'forwarded' };
     if (route.mayComeFromElsewhere) return { kind: 'other', reason: 'elsewhere' };
     const notInstallable = answers.flatMap((a) => (a?.kind === 'absent' ? a.notInstallable : []));
     return { kind: 'missing', reason: notInstallable.length ? 'not-installable' : 'version', notInstallable };
@@ -98,21 +108,19 @@ export function fileVerdict(locked: LockedFile, route: FileRoute, registry: read
       ? { kind: 'unverifiable', reason: 'no-file-name', locked, expected: locked.digests }
       : { kind: 'missing', reason: 'file', locked, fileName };
   }
-  // A PyPI file URL is served by its SHA-256; any other route serves the newest of the name.
-  const bySha = route.sha256 ? named.find((f) => f.fileSha256?.toLowerCase() === route.sha256) : undefined;
-  const served = bySha ?? newest(named);
-  if (route.sha256 && !bySha) {
-    return { kind: 'changed', reason: 'hash-differs', algorithm: 'sha256', locked, served, olderMatch: olderMatch(locked.digests, named, served) };
-  }
-  if (!locked.digests.length) return { kind: 'unverifiable', reason: 'no-lockfile-hash', locked, served, expected: [] };
-  const c = compare(locked.digests, served);
+  const served = newest(named);
+  // A PyPI file URL names the SHA-256 it was resolved with, should the lockfile give no hash.
+  const fromUrl = route.sha256 ? fromHex('sha256', route.sha256) : undefined;
+  const digests = locked.digests.length ? locked.digests : fromUrl ? [fromUrl] : [];
+  if (!digests.length) return { kind: 'unverifiable', reason: 'no-lockfile-hash', locked, served, expected: [] };
+  const c = compare(digests, served);
   switch (c.result) {
     case 'differs':
-      return { kind: 'changed', reason: 'hash-differs', algorithm: c.algorithm, locked, served, olderMatch: olderMatch(locked.digests, named, served) };
+      return { kind: 'changed', reason: 'hash-differs', algorithm: c.algorithm, locked, served, olderMatch: olderMatch(digests, named, served) };
     case 'equal':
       return c.algorithm === 'sha256' ? { kind: 'match', algorithm: 'sha256', locked, served } : { kind: 'weak', algorithm: c.algorithm, locked, served };
     case 'incomparable':
-      return { kind: 'unverifiable', reason: 'needs-download', locked, served, expected: locked.digests };
+      return { kind: 'unverifiable', reason: 'needs-download', locked, served, expected: digests };
   }
 }
 

@@ -2,12 +2,13 @@
  * What the registry holds for one package version: the list request (name and version filtered,
  * newest first) and the served package's files. On GitLab 16.6+ that is one request each; an
  * older server ignores `package_version`, so the list is paged on (bounded) until it is done.
+ * A PyPI version GitLab lacks costs a second list instead of the files request (is the name there?).
  */
-import type { GitLabClient } from '../../gitlab/client';
+import type { GitLabClient, PackageQuery } from '../../gitlab/client';
 import type { Package } from '../../gitlab/models';
 import { listQuery } from './lookupPlan';
 import type { VersionTarget } from './registryRoute';
-import { filesProject, servedPackage } from './servedPackage';
+import { filesProject, hasName, servedPackage } from './servedPackage';
 import type { RegistryAnswer, RegistryFile } from './verdict';
 
 export type VersionClient = Pick<GitLabClient, 'projectPackagesPage' | 'groupPackagesPage' | 'packageFilesPage'>;
@@ -19,20 +20,15 @@ const MAX_FILE_PAGES = 10;
 
 export async function fetchVersion(client: VersionClient, target: VersionTarget, signal?: AbortSignal): Promise<RegistryAnswer> {
   const query = listQuery(target);
-  const candidates: Package[] = [];
-  for (let page = 1; page <= MAX_LIST_PAGES;) {
-    const result =
-      target.owner.kind === 'project'
-        ? await client.projectPackagesPage(target.owner.id, query, page, signal)
-        : await client.groupPackagesPage(target.owner.id, query, page, signal);
-    candidates.push(...result.items);
-    // With the version filter (16.6+) one page holds them all; an older server's list goes on.
-    if (!result.nextPage || result.items.length === 0) break;
-    page = result.nextPage;
-  }
-  const { pkg, notInstallable } = servedPackage(candidates, target);
+  const { pkg, notInstallable } = servedPackage(await listPackages(client, target, query, signal), target);
   const project = pkg && filesProject(pkg, target);
-  if (!pkg || project === undefined) return { kind: 'absent', notInstallable };
+  if (!pkg || project === undefined) {
+    // GitLab's PyPI index forwards a name it holds no version of to PyPI (pypi_package_requests_forwarding):
+    // whether it holds the name tells "deleted" from "never here". One more list, and only then.
+    if (target.packageType !== 'pypi') return { kind: 'absent', notInstallable };
+    const anyVersion = await listPackages(client, target, { ...query, packageVersion: undefined }, signal);
+    return { kind: 'absent', notInstallable, nameKnown: hasName(anyVersion, target) };
+  }
   const files: RegistryFile[] = [];
   for (let page = 1; page <= MAX_FILE_PAGES;) {
     const result = await client.packageFilesPage(project, pkg.id, page, {}, signal);
@@ -41,4 +37,19 @@ export async function fetchVersion(client: VersionClient, target: VersionTarget,
     page = result.nextPage;
   }
   return { kind: 'found', pkg, files };
+}
+
+async function listPackages(client: VersionClient, target: VersionTarget, query: PackageQuery, signal?: AbortSignal): Promise<Package[]> {
+  const out: Package[] = [];
+  for (let page = 1; page <= MAX_LIST_PAGES;) {
+    const result =
+      target.owner.kind === 'project'
+        ? await client.projectPackagesPage(target.owner.id, query, page, signal)
+        : await client.groupPackagesPage(target.owner.id, query, page, signal);
+    out.push(...result.items);
+    // With the version filter (16.6+) one page holds them all; an older server's list goes on.
+    if (!result.nextPage || result.items.length === 0) break;
+    page = result.nextPage;
+  }
+  return out;
 }

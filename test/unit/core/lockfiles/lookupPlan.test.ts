@@ -11,7 +11,7 @@ const target = (over: Partial<VersionTarget> = {}): VersionTarget => ({
   version: '1.0.0',
   ...over,
 });
-const routed = (...targets: VersionTarget[]): EntryRoute => ({ kind: 'gitlab', targets, files: [], mayComeFromElsewhere: false });
+const routed = (...targets: VersionTarget[]): EntryRoute => ({ kind: 'gitlab', targets, files: [], mayComeFromElsewhere: false, viaIndex: false });
 
 describe('lockfiles: lookups', () => {
   it('one lookup per package version, however many entries share it', () => {

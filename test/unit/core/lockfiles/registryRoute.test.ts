@@ -121,6 +121,7 @@ describe('lockfiles: mapping entries to the registry', () => {
       targets: [{ instanceUrl: 'https://gitlab.example.com', owner: { kind: 'project', id: 42 }, packageType: 'npm', name: '@acme/widgets', version: '1.2.3' }],
       files: [{ fileName: '@acme/widgets-1.2.3.tgz' }],
       mayComeFromElsewhere: false,
+      viaIndex: false,
     });
     assert.deepEqual(routeEntry(npm(undefined), instances), { kind: 'other', reason: 'no-url' });
     assert.deepEqual(routeEntry(npm('https://registry.npmjs.org/x/-/x-1.2.3.tgz'), instances), { kind: 'other', reason: 'not-configured' });

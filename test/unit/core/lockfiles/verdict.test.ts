@@ -49,6 +49,7 @@ const npmRoute: EntryRoute = {
   targets: [{ instanceUrl: 'https://g', owner: { kind: 'project', id: 42 }, packageType: 'npm', name: '@acme/widgets', version: '1.2.3' }],
   files: [{ fileName: NPM_FILE }],
   mayComeFromElsewhere: false,
+  viaIndex: false,
 };
 const found = (files: RegistryFile[], p = pkg()): RegistryAnswer[] => [{ kind: 'found', pkg: p, files }];
 const absent = (notInstallable: Package[] = []): RegistryAnswer[] => [{ kind: 'absent', notInstallable }];
@@ -124,6 +125,7 @@ describe('lockfiles: verdicts', () => {
       targets: [target],
       files: Object.entries(content).map(([fileName, c]) => ({ fileName, sha256: hex('sha256', c) })),
       mayComeFromElsewhere: false,
+      viaIndex: false,
     });
 
     it('uv: every file matched by SHA-256 is a match', () => {
@@ -134,16 +136,21 @@ describe('lockfiles: verdicts', () => {
       ]);
     });
 
-    it('uv: a same-named file with another SHA-256 is changed (the URL by hash no longer serves it); an absent one is missing', () => {
+    it('uv: a same-named file with another SHA-256 is changed (its URL now serves those bytes); an absent one is missing', () => {
       const lock = { [whl]: 'w', [tar]: 't' };
       const v = entryVerdict(uvEntry(lock), byUrl(lock), found([pypiFile(1, whl, 'w'), pypiFile(3, tar, 're-uploaded')], pkgP));
       assert.deepEqual(kinds(v), ['changed', ['match', 'changed']]);
       assert.deepEqual(kinds(entryVerdict(uvEntry(lock), byUrl(lock), found([pypiFile(1, whl, 'w')], pkgP))), ['missing', ['match', 'missing']]);
     });
 
+    it('a file URL without a lockfile hash is judged by the SHA-256 in the URL', () => {
+      const entry: LockEntry = { ...uvEntry({}), files: [{ url: 'u', fileName: whl, digests: [] }] };
+      assert.deepEqual(kinds(entryVerdict(entry, byUrl({ [whl]: 'w' }), found([pypiFile(1, whl, 'w')], pkgP))), ['match', ['match']]);
+    });
+
     it('poetry (files by name, through the index): compared by name and hash', () => {
       const entry = uvEntry({ [whl]: 'w' });
-      const route: EntryRoute = { kind: 'gitlab', targets: [target], files: [{ fileName: whl }], mayComeFromElsewhere: false };
+      const route: EntryRoute = { kind: 'gitlab', targets: [target], files: [{ fileName: whl }], mayComeFromElsewhere: false, viaIndex: true };
       assert.deepEqual(kinds(entryVerdict(entry, route, found([pypiFile(1, whl, 'w')], pkgP))), ['match', ['match']]);
       assert.deepEqual(kinds(entryVerdict(entry, route, found([pypiFile(1, whl, 'x')], pkgP))), ['changed', ['changed']]);
     });
@@ -158,7 +165,7 @@ describe('lockfiles: verdicts', () => {
         anyFileDigests: ['w', 't', 'a wheel for another platform'].map((c) => ({ algorithm: 'sha256' as const, hex: hex('sha256', c) })),
         indexes: [],
       };
-      const route: EntryRoute = { kind: 'gitlab', targets: [target], files: [], mayComeFromElsewhere: false };
+      const route: EntryRoute = { kind: 'gitlab', targets: [target], files: [], mayComeFromElsewhere: false, viaIndex: true };
       assert.deepEqual(kinds(entryVerdict(entry, route, found([pypiFile(1, whl, 'w'), pypiFile(2, tar, 't')], pkgP))), ['match', ['match', 'match']]);
       const added = entryVerdict(entry, route, found([pypiFile(1, whl, 'w'), pypiFile(5, 'acme_core-2.0.0-cp312-win_amd64.whl', 'new')], pkgP));
       assert.deepEqual(kinds(added), ['changed', ['match', 'changed']]);
@@ -176,7 +183,13 @@ describe('lockfiles: verdicts', () => {
         anyFileDigests: [{ algorithm: 'sha256', hex: hex('sha256', 'w') }],
         indexes: [],
       };
-      const route: EntryRoute = { kind: 'gitlab', targets: [target, { ...target, owner: { kind: 'group', id: 9 } }], files: [], mayComeFromElsewhere: false };
+      const route: EntryRoute = {
+        kind: 'gitlab',
+        targets: [target, { ...target, owner: { kind: 'group', id: 9 } }],
+        files: [],
+        mayComeFromElsewhere: false,
+        viaIndex: true,
+      };
       const inGroup = found([pypiFile(1, whl, 'w')], pkgP)[0];
       assert.deepEqual(kinds(entryVerdict(entry, route, [...absent(), inGroup])), ['match', ['match']]);
       const elsewhere = found([pypiFile(8, whl, 'another build')], pkgP)[0];
@@ -184,8 +197,22 @@ describe('lockfiles: verdicts', () => {
       assert.deepEqual(kinds(entryVerdict(entry, route, [...absent(), ...absent()])), ['missing', 'version']);
     });
 
+    it('through a GitLab index that holds no version of the name: GitLab forwarded it to PyPI, other; a name it holds: missing', () => {
+      const route: EntryRoute = { kind: 'gitlab', targets: [target], files: [{ fileName: whl }], mayComeFromElsewhere: false, viaIndex: true };
+      assert.deepEqual(entryVerdict(uvEntry({ [whl]: 'w' }), route, [{ kind: 'absent', notInstallable: [], nameKnown: false }]), {
+        kind: 'other',
+        reason: 'forwarded',
+      });
+      assert.deepEqual(kinds(entryVerdict(uvEntry({ [whl]: 'w' }), route, [{ kind: 'absent', notInstallable: [], nameKnown: true }])), ['missing', 'version']);
+      // A file URL of GitLab's was in GitLab when the lockfile was written: missing, whatever the name.
+      assert.deepEqual(kinds(entryVerdict(uvEntry({ [whl]: 'w' }), byUrl({ [whl]: 'w' }), [{ kind: 'absent', notInstallable: [], nameKnown: false }])), [
+        'missing',
+        'version',
+      ]);
+    });
+
     it('not in GitLab but the lockfile names other indexes: counted as other, not missing', () => {
-      const route: EntryRoute = { kind: 'gitlab', targets: [target], files: [], mayComeFromElsewhere: true };
+      const route: EntryRoute = { kind: 'gitlab', targets: [target], files: [], mayComeFromElsewhere: true, viaIndex: true };
       assert.deepEqual(entryVerdict(uvEntry({}), route, absent()), { kind: 'other', reason: 'elsewhere' });
     });
   });
