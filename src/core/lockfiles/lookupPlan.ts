@@ -1,7 +1,8 @@
 /**
  * The registry lookups a set of lockfile entries needs: one per package version (instance,
  * project or group, type, name, version), however many entries and lockfiles share it — so a
- * verification costs at most one list request and one files request per package version.
+ * verification costs at most two requests per package version: a list and a files request (for a
+ * PyPI version GitLab lacks, two lists).
  */
 import type { PackageQuery } from '../../gitlab/client';
 import { normalizePypiName, pypiSearchTerm } from './pypiName';
