@@ -3,7 +3,7 @@
  * VS Code that cannot be downloaded here), against the `vscode` double and the fake GitLab.
  */
 import { strict as assert } from 'node:assert';
-import { contributedCommands, harnessPerTest, SAMPLE, VIEW_ID, waitFor } from '../double/harness';
+import { contributedCommands, harnessPerTest, SAMPLE, VIEW_ID, waitFor } from '../support/double/harness';
 
 describe('activation', () => {
   const t = harnessPerTest();

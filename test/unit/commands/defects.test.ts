@@ -4,7 +4,7 @@
  * toggle (defect 3). Defect 4 (resource-scoped settings) is pinned in test/unit/manifest.test.ts.
  */
 import { strict as assert } from 'node:assert';
-import { harnessPerTest, SAMPLE, settled, waitFor, type Harness } from '../../double/harness';
+import { harnessPerTest, SAMPLE, settled, waitFor, type Harness } from '../../support/double/harness';
 import { addHugeProject, HUGE_PROJECT, listingWithoutTotals } from '../../support/fixtures';
 
 const APP = SAMPLE.projects.app.id;

@@ -4,7 +4,7 @@
  * files shown while the package's other files are still loading. Each failed before the fix.
  */
 import { strict as assert } from 'node:assert';
-import { harnessPerTest, SAMPLE } from '../../double/harness';
+import { harnessPerTest, SAMPLE } from '../../support/double/harness';
 
 const APP = SAMPLE.projects.app.id;
 const PIPELINES = /^\/api\/v4\/projects\/\d+\/packages\/\d+\/pipelines$/;

@@ -1,7 +1,7 @@
 /** Browsing commands: copy checksums, open in browser, details, grouping, load more, git remotes. */
 import { strict as assert } from 'node:assert';
-import { harnessPerTest, SAMPLE, waitFor, type Harness } from '../../../double/harness';
-import { FakeGitApi } from '../../../double/vscode';
+import { harnessPerTest, SAMPLE, waitFor, type Harness } from '../../../support/double/harness';
+import { FakeGitApi } from '../../../support/double/vscode';
 import { addHugeProject, HUGE_PROJECT } from '../../../support/fixtures';
 import type { FakeGitLab } from '../../../fake-gitlab/server';
 

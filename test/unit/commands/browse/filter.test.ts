@@ -1,6 +1,6 @@
 /** Filter and Sort…: a quick-pick loop until Apply; the next listing carries the filter; Clear Filter drops it. */
 import { strict as assert } from 'node:assert';
-import { harnessPerTest, SAMPLE, type Harness } from '../../../double/harness';
+import { harnessPerTest, SAMPLE, type Harness } from '../../../support/double/harness';
 
 const LISTING = `/api/v4/projects/${SAMPLE.projects.app.id}/packages`;
 

@@ -4,7 +4,7 @@
  * Cancel stops sending, one report.
  */
 import { strict as assert } from 'node:assert';
-import { harnessPerTest, waitFor, type Harness, type HarnessOptions } from '../../../double/harness';
+import { harnessPerTest, waitFor, type Harness, type HarnessOptions } from '../../../support/double/harness';
 import { SAMPLE } from '../../../fake-gitlab/seed';
 import { addManyVersionsProject, addRetentionProject, MANY, RETENTION } from '../../../support/cleanUpFixtures';
 

@@ -3,7 +3,7 @@
  * per package or file (none when cancelled, one for two clicks), the result said plainly.
  */
 import { strict as assert } from 'node:assert';
-import { harnessPerTest, SAMPLE, waitFor, type Harness } from '../../../double/harness';
+import { harnessPerTest, SAMPLE, waitFor, type Harness } from '../../../support/double/harness';
 
 const APP = SAMPLE.projects.app.id;
 

@@ -1,6 +1,6 @@
 /** Add Project… (looked up first; token offered first for a private project) and Remove Project. */
 import { strict as assert } from 'node:assert';
-import { harnessPerTest, SAMPLE } from '../../../double/harness';
+import { harnessPerTest, SAMPLE } from '../../../support/double/harness';
 
 describe('add and remove projects', () => {
   const t = harnessPerTest();

@@ -4,8 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import type { FakeGitLab } from '../../../fake-gitlab/server';
-import { harnessPerTest, SAMPLE, settled, startFake, waitFor } from '../../../double/harness';
-import { ExtensionMode } from '../../../double/vscode';
+import { harnessPerTest, SAMPLE, settled, startFake, waitFor } from '../../../support/double/harness';
+import { ExtensionMode } from '../../../support/double/vscode';
 
 const FILES = /^\/api\/v4\/projects\/\d+\/packages\/\d+\/package_files$/;
 

@@ -1,7 +1,7 @@
 /** Set/Remove Access Token with two instances: which one is asked, and only that one is touched. */
 import { strict as assert } from 'node:assert';
 import type { FakeGitLab } from '../../../fake-gitlab/server';
-import { harnessPerTest, SAMPLE, startFake, waitFor } from '../../../double/harness';
+import { harnessPerTest, SAMPLE, startFake, waitFor } from '../../../support/double/harness';
 
 describe('tokens with two instances', () => {
   const t = harnessPerTest();

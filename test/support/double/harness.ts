@@ -8,8 +8,8 @@ import Module from 'node:module';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { SAMPLE, seedSample } from '../fake-gitlab/seed';
-import { FakeGitLab } from '../fake-gitlab/server';
+import { SAMPLE, seedSample } from '../../fake-gitlab/seed';
+import { FakeGitLab } from '../../fake-gitlab/server';
 import {
   createExtensionContext,
   createVscodeModule,
@@ -23,7 +23,7 @@ import {
   type User,
 } from './vscode';
 
-const ROOT = path.join(__dirname, '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..');
 export const MANIFEST = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   publisher: string;
   name: string;
@@ -33,7 +33,7 @@ export const VIEW_ID = 'gitlabPackages.packages';
 const SECTION = 'gitlabPackages';
 const TOKEN_KEY = 'gitlabPackages.token:';
 
-type ExtensionModule = typeof import('../../src/main');
+type ExtensionModule = typeof import('../../../src/main');
 type TestApi = NonNullable<ReturnType<ExtensionModule['activate']>>;
 
 const SRC = path.join(ROOT, 'src') + path.sep;
@@ -58,7 +58,7 @@ function loadExtension(w: FakeVscode, entry: 'main' | 'browser'): ExtensionModul
   for (const file of Object.keys(require.cache)) if (file.startsWith(SRC)) delete require.cache[file];
   vscodeForNextLoad = createVscodeModule(() => w);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the hook, through tsx like every test file
-  return (entry === 'browser' ? require('../../src/browser') : require('../../src/main')) as ExtensionModule;
+  return (entry === 'browser' ? require('../../../src/browser') : require('../../../src/main')) as ExtensionModule;
 }
 
 export type Node = object;

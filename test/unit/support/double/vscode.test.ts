@@ -1,7 +1,7 @@
 /** The `vscode` double itself: the VS Code behaviours the command tests rely on. */
 import { strict as assert } from 'node:assert';
-import { MANIFEST, settled } from '../../double/harness';
-import { CancellationTokenSource, ConfigurationTarget, FakeVscode, l10nT, ProgressLocation, Uri } from '../../double/vscode';
+import { MANIFEST, settled } from '../../../support/double/harness';
+import { CancellationTokenSource, ConfigurationTarget, FakeVscode, l10nT, ProgressLocation, Uri } from '../../../support/double/vscode';
 
 describe('vscode double', () => {
   const window = (folders?: string[]) => new FakeVscode({ manifest: MANIFEST, workspaceFolders: folders });
