@@ -217,7 +217,7 @@ export class Harness {
 
   // ---- commands and settings ----
 
-  /** Runs a command as a menu or key press would (not awaited: see settled()). */
+  /** Runs a command as a menu or key press would; the promise is the command's own. */
   run(id: string, ...args: unknown[]): Promise<unknown> {
     return this.vscode.commands.executeCommand(id, ...args);
   }
@@ -298,16 +298,16 @@ export function harnessPerTest(): { start(opts?: HarnessOptions): Promise<Harnes
   };
 }
 
-/** Resolves true if `p` settles (either way) within `ms`, false if it is still pending then. */
-export function settled(p: Promise<unknown>, ms = 1000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    const done = (): void => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    p.then(done, done);
-  });
+/**
+ * True if nothing has settled `p` yet: whatever is already queued runs first (a settled promise's
+ * callbacks run before the next macrotask), so no clock decides the answer.
+ */
+export async function stillPending(p: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  const mark = (): void => void (done = true);
+  p.then(mark, mark);
+  await new Promise((resolve) => setImmediate(resolve));
+  return !done;
 }
 
 /** Polls `condition` until it holds (no fixed sleeps); fails after `timeoutMs` naming `what`. */

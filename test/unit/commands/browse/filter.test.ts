@@ -54,4 +54,18 @@ describe('filter and sort', () => {
     await h.rows((await h.find('acme/app')).node);
     assert.equal(lastListing(h)?.package_name, undefined);
   });
+
+  // GitLab matches each word of the name: the list shows what it matched, not emptied by a second filter here (issue 21).
+  it('Filter: a name of two words → GitLab matches both words, and the list shows what it matched (it was emptied here)', async () => {
+    const h = await start();
+    h.ui.pick('Name contains…', 'Apply').type('acme ui');
+    await h.run('gitlabPackages.filter');
+    const labels = (await h.rows((await h.find('acme/app')).node)).filter((r) => r.item.contextValue !== 'protectionRules').map((r) => r.label);
+    assert.deepEqual(labels, ['@acme/ui']);
+    assert.equal(lastListing(h)?.package_name, 'acme ui');
+    h.ui.pick('Name contains…', 'Apply').type('acme zzz');
+    await h.run('gitlabPackages.filter');
+    const none = (await h.rows((await h.find('acme/app')).node)).filter((r) => r.item.contextValue !== 'protectionRules').map((r) => r.label);
+    assert.deepEqual(none, ['No packages match the filter']);
+  });
 });
