@@ -22,6 +22,9 @@ import {
   type FakeTreeView,
   type User,
 } from './vscode';
+import { waitFor } from '../wait';
+
+export { stillPending, waitFor } from '../wait';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 export const MANIFEST = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -296,33 +299,6 @@ export function harnessPerTest(): { start(opts?: HarnessOptions): Promise<Harnes
       return h;
     },
   };
-}
-
-/**
- * True if nothing has settled `p` yet: whatever is already queued runs first (a settled promise's
- * callbacks run before the next macrotask), so no clock decides the answer.
- */
-export async function stillPending(p: Promise<unknown>): Promise<boolean> {
-  let done = false;
-  const mark = (): void => void (done = true);
-  p.then(mark, mark);
-  await new Promise((resolve) => setImmediate(resolve));
-  return !done;
-}
-
-/** Polls `condition` until it holds (no fixed sleeps); fails after `timeoutMs` naming `what`. */
-export async function waitFor<T>(
-  condition: () => T | undefined | false | null | Promise<T | undefined | false | null>,
-  what = 'condition',
-  timeoutMs = 3000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await condition();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
 }
 
 /** A fake GitLab with the sample registry (seeded here: its own dynamic import of seed.ts needs an ESM loader). */

@@ -24,6 +24,7 @@ import { collectAll } from '../../../src/gitlab/pagination';
 import { parseProjectEntry } from '../../../src/core/projects/projectRef';
 import { FakeGitLab } from '../../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../../fake-gitlab/seed';
+import { waitFor } from '../../support/wait';
 
 const nodeFetch = fetch;
 
@@ -324,7 +325,9 @@ describe('GitLab client against the fake GitLab', function () {
       const pending = client({ maxRetries: 0 })
         .getVersion(controller.signal)
         .catch((err: unknown) => err);
-      setTimeout(() => controller.abort(), 50);
+      // Cancelled once GitLab has the request (it never answers), not before it was sent.
+      await waitFor(() => fake.requests.filter((r) => r.path === '/api/v4/version').length === 2, 'the second request');
+      controller.abort();
       assert.ok((await pending) instanceof CancelledError);
     });
 
@@ -463,15 +466,16 @@ describe('GitLab client against the fake GitLab', function () {
     it('deletes each package exactly once with bounded concurrency and honours 429 Retry-After', async () => {
       const c = client({ concurrency: 4 });
       const pkgs = (await c.projectPackagesPage('acme/big', { orderBy: 'name', sort: 'desc' }, 1)).items.slice(0, 20);
-      fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { status: 429, body: 'Retry later', headers: { 'Retry-After': '0.2' } }, 2);
-      const started = Date.now();
+      fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { status: 429, body: 'Retry later', headers: { 'Retry-After': '7' } }, 2);
+      // The pauses are recorded, not slept: what is waited for is what GitLab asked.
+      const pauses: number[] = [];
       const outcomes = await deletePackages(
         c,
         pkgs.map((p) => ({ project: 'acme/big', packageId: p.id })),
-        { concurrency: 4 },
+        { concurrency: 4, sleep: (ms) => (pauses.push(ms), Promise.resolve()) },
       );
       assert.ok(outcomes.every((o) => o.ok));
-      assert.ok(Date.now() - started >= 200);
+      assert.ok(pauses.length > 0 && pauses.every((ms) => ms > 6_000 && ms <= 7_000), `paused ${pauses.join(', ')} ms`);
       const deletes = fake.requests.filter((r) => r.method === 'DELETE' && r.status === 204).map((r) => r.path);
       assert.equal(deletes.length, 20);
       assert.equal(new Set(deletes).size, 20);

@@ -249,19 +249,17 @@ describe('the tree with several instances, read-only tokens and old servers', ()
   });
 
   it('applies a token state that became known while the root was still loading', async () => {
-    let status: InstanceStatus | undefined;
-    fake.latencyMs = 80;
-    try {
-      const m = model({ projects: ['acme/app'], status: () => status });
-      const loading = m.children();
-      await new Promise((r) => setTimeout(r, 20));
-      status = { instanceUrl: fake.url, hasToken: true, token: { canDelete: false } };
-      m.instanceStatusChanged();
-      const [app] = (await loading) as ProjectNode[];
-      assert.equal(app.readOnly, true);
-    } finally {
-      fake.latencyMs = 0;
-    }
+    let status: InstanceStatus | undefined = undefined;
+    // GitLab holds the project lookup: the root is loading for as long as the test says.
+    const lookup = fake.hold({ method: 'GET', path: '/api/v4/projects/acme%2Fapp' });
+    const m = model({ projects: ['acme/app'], status: () => status });
+    const loading = m.children();
+    await lookup.arrived();
+    status = { instanceUrl: fake.url, hasToken: true, token: { canDelete: false } };
+    m.instanceStatusChanged();
+    lookup.release();
+    const [app] = (await loading) as ProjectNode[];
+    assert.equal(app.readOnly, true);
   });
 
   it('lists instances at the root when a detected project is on another instance than the configured ones', async () => {
