@@ -50,6 +50,12 @@ describe('filter and sort', () => {
     const h = await start();
     h.ui.pick('Name contains…').type('acme');
     await h.run('gitlabPackages.filter');
+    // The name was typed, and the menu shown again with it pending: Escape there.
+    assert.deepEqual(
+      h.ui.inputBoxes.map((b) => b.result),
+      ['acme'],
+    );
+    assert.equal(h.ui.quickPicks.length, 2);
     assert.equal(h.vscode.contextKeys.get('gitlabPackages.filtered'), false);
     await h.rows((await h.find('acme/app')).node);
     assert.equal(lastListing(h)?.package_name, undefined);

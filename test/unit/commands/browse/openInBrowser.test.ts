@@ -42,8 +42,10 @@ describe('Open in Browser', () => {
     });
     const project = await h.find('acme/app');
     await h.run('gitlabPackages.openInBrowser', project.node);
-    const origin = new URL(h.fake.url).origin;
-    const foreign = h.ui.openedExternally.map((u) => u.toString()).filter((u) => new URL(u).origin !== origin);
-    assert.deepEqual(foreign, [], 'opened a URL on another origin');
+    // The project's page is built on the instance instead (asserting only "nothing foreign" passed when nothing opened).
+    assert.deepEqual(
+      h.ui.openedExternally.map((u) => u.toString()),
+      [`${h.fake.url}/acme/app`],
+    );
   });
 });

@@ -130,6 +130,7 @@ describe('clean up packages', () => {
     h.fake.clearRequests();
     h.ui.type('3', undefined);
     await h.run(CLEAN_UP, row);
+    assert.equal(h.ui.inputBoxes.length, 2, 'the first question answered, the second escaped');
     assert.deepEqual(h.requests('GET', /\/packages$/), []);
     assert.deepEqual(h.ui.quickPickWidgets, []);
   });
