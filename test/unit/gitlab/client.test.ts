@@ -25,6 +25,7 @@ import { parseProjectEntry } from '../../../src/core/projects/projectRef';
 import { FakeGitLab } from '../../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../../fake-gitlab/seed';
 import { waitFor } from '../../support/wait';
+import type { GitLabError } from '../../../src/gitlab/errors';
 
 const nodeFetch = fetch;
 
@@ -204,6 +205,17 @@ describe('GitLab client against the fake GitLab', function () {
   });
 
   describe('errors', () => {
+    it('names the instance on its errors, so "Set Access Token…" needs no question first', async () => {
+      const e = await client({ getToken: () => Promise.resolve('not-a-token'), maxRetries: 0 })
+        .getCurrentUser()
+        .then(
+          () => assert.fail('expected a 401'),
+          (err: unknown) => err as GitLabError,
+        );
+      assert.equal(e.kind, 'unauthorized');
+      assert.equal(e.instanceUrl, fake.url);
+    });
+
     it('401: a bad PRIVATE-TOKEN, and an expired OAuth token with its description', async () => {
       const bad = await client({ getToken: () => Promise.resolve('not-a-real-token') })
         .getCurrentUser()
