@@ -47,14 +47,14 @@ export function random(seed: number): () => number {
   };
 }
 
-export function client(fake: FakeGitLab): GitLabClient {
+export function client(fake: FakeGitLab, timeoutMs = TIMEOUT_MS): GitLabClient {
   // Short timeout and waits so a run with thousands of faults stays quick; same code paths.
   return new GitLabClient({
     instanceUrl: fake.url,
     fetch,
     getToken: () => Promise.resolve(SAMPLE.apiToken),
     userAgent: 'chaos',
-    timeoutMs: TIMEOUT_MS,
+    timeoutMs,
     maxRetryDelayMs: 2_000,
     sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))),
   });
@@ -66,12 +66,17 @@ export async function settle(model: PackagesTreeModel, node: TreeNode): Promise<
   return model.children(node);
 }
 
-export async function runTreeChaos(opts: { operations: number; seed?: number; parallel?: number }): Promise<TreeChaosResult> {
+/**
+ * `timeoutMs`: the client's timeout (default TIMEOUT_MS, as `npm run chaos` reports); a slow answer
+ * takes three times that. On a busy machine answers that are not slow by design pass 300 ms too.
+ */
+export async function runTreeChaos(opts: { operations: number; seed?: number; parallel?: number; timeoutMs?: number }): Promise<TreeChaosResult> {
+  const timeoutMs = opts.timeoutMs ?? TIMEOUT_MS;
   const fake = await FakeGitLab.start({ seed: 'none' });
   seedSample(fake);
-  fake.chaos({ serverError: 0.1, rateLimited: 0.05, reset: 0.05, slow: 0.05, slowMs: TIMEOUT_MS * 3, redirect: 0.02 }, opts.seed ?? 7);
+  fake.chaos({ serverError: 0.1, rateLimited: 0.05, reset: 0.05, slow: 0.05, slowMs: timeoutMs * 3, redirect: 0.02 }, opts.seed ?? 7);
   const rnd = random(opts.seed ?? 7);
-  const c = client(fake);
+  const c = client(fake, timeoutMs);
   const entries = ['acme/app', 'acme/big', 'legacy/old-server', 'acme/fips'];
   const result: TreeChaosResult = {
     operations: 0,
@@ -170,8 +175,8 @@ export async function runTreeChaos(opts: { operations: number; seed?: number; pa
   };
   await Promise.all(Array.from({ length: parallel }, worker));
   fake.chaos(undefined);
-  // Give aborted sockets a moment to close, then count what is still open.
-  await new Promise((r) => setTimeout(r, TIMEOUT_MS * 4));
+  // Once the fake has finished every request it took (a slow answer outlives its client's timeout), count what is still open.
+  await fake.idle();
   result.pendingRequests = fake.requests.filter((r) => r.status === 0).length;
   result.requests = fake.requests.length;
   for (const r of fake.requests) {

@@ -22,6 +22,8 @@ export type Fault =
   | { kind: 'reset' }
   | { kind: 'hang' }
   | { kind: 'delay'; ms: number }
+  /** Held until the test opens the gate, then answered as usual (what a `delay` does, but the test says when). */
+  | { kind: 'hold'; gate: Gate }
   /**
    * The connection drops at once (a load balancer's idle cut, a proxy restarting), yet the request is on its way
    * upstream and GitLab applies it `ms` later — after the client has read the package again.
@@ -31,6 +33,44 @@ export type Fault =
   | { kind: 'truncated' }
   | { kind: 'redirect'; location: string; status?: 301 | 302 | 307 }
   | LostAnswer;
+
+/**
+ * Requests held until the test lets them through: the test, not a clock, decides when GitLab
+ * answers (no sleeps, and the same order on a slow machine as on a fast one).
+ */
+export class Gate {
+  private reached = 0;
+  private readonly waiting: { n: number; resolve: () => void }[] = [];
+  private opened = false;
+  private readonly held: (() => void)[] = [];
+
+  /** How many requests have reached the gate so far. */
+  get arrivals(): number {
+    return this.reached;
+  }
+
+  /** Resolves once `n` requests have reached the gate. */
+  arrived(n = 1): Promise<void> {
+    if (this.reached >= n) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push({ n, resolve }));
+  }
+
+  /** Lets the held requests through, and any later one at once. */
+  release(): void {
+    this.opened = true;
+    for (const go of this.held.splice(0)) go();
+  }
+
+  /** The server's side: counts the request, then waits while the gate is shut. */
+  pass(): Promise<void> {
+    this.reached++;
+    for (const w of this.waiting.filter((w) => w.n <= this.reached)) {
+      this.waiting.splice(this.waiting.indexOf(w), 1);
+      w.resolve();
+    }
+    return this.opened ? Promise.resolve() : new Promise((resolve) => this.held.push(resolve));
+  }
+}
 
 export function isLostAnswer(fault: Fault | undefined): fault is LostAnswer {
   return !!fault && 'kind' in fault && fault.kind.startsWith('applied');

@@ -8,7 +8,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { applyCors, EXPOSED_HEADERS } from './cors';
-import { Faults, isLostAnswer, loseAnswer, type ChaosRates, type Fault, type RouteMatch } from './faults';
+import { Faults, Gate, isLostAnswer, loseAnswer, type ChaosRates, type Fault, type RouteMatch } from './faults';
 import { NpmRegistry } from './npmRoutes';
 import { PypiRegistry } from './pypiRoutes';
 import { callerOf, type FakeParts } from './registryAccess';
@@ -123,6 +123,7 @@ export class FakeGitLab {
   private readonly protection = new Protection();
   private readonly sockets = new Set<Socket>();
   private readonly hanging = new Set<http.ServerResponse>();
+  private readonly gates = new Set<Gate>();
   /** Sorted list per project and query: paging through 10,000 rows should not re-sort each page. */
   private readonly listCache = new Map<string, Package[]>();
   private throttleState: { limit: number; windowMs: number; retryAfterSeconds: number; hits: number[] } | undefined;
@@ -159,6 +160,7 @@ export class FakeGitLab {
   }
 
   async stop(): Promise<void> {
+    for (const gate of this.gates) gate.release();
     for (const res of this.hanging) res.destroy();
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -201,7 +203,7 @@ export class FakeGitLab {
     return project;
   }
 
-  addGroup(g: { id: number; fullPath: string; projectIds: number[]; subgroupIds?: number[] }): Group {
+  addGroup(g: { id: number; fullPath: string; projectIds: number[]; subgroupIds?: number[]; visibility?: Group['visibility'] }): Group {
     const group: Group = { subgroupIds: [], ...g };
     this.store.groups.set(group.id, group);
     return group;
@@ -294,6 +296,17 @@ export class FakeGitLab {
 
   fail(match: RouteMatch, fault: Fault, times = 1): void {
     this.faults.add(match, fault, times);
+  }
+
+  /**
+   * Holds the next `times` requests matching `match` until the returned gate is released, then
+   * answers them as usual: `await gate.arrived()` is the moment GitLab has the request in hand.
+   */
+  hold(match: RouteMatch, times = 1): Gate {
+    const gate = new Gate();
+    this.gates.add(gate);
+    this.fail(match, { kind: 'hold', gate }, times);
+    return gate;
   }
 
   chaos(rates: ChaosRates | undefined, seed?: number): void {
@@ -397,6 +410,9 @@ export class FakeGitLab {
     switch (fault.kind) {
       case 'delay':
         await sleep(fault.ms);
+        return false;
+      case 'hold':
+        await fault.gate.pass();
         return false;
       case 'droppedThenAppliedLater':
         res.socket?.destroy();
@@ -538,7 +554,7 @@ export class FakeGitLab {
       if (!atLeast(this.version, 12, 5)) throw new HttpError(404, { error: '404 Not Found' });
       if (token && !user) throw this.unauthorized(token);
       const group = this.store.groupByKey(decodeURIComponent(r[1]));
-      if (!group) throw notFound('Group');
+      if (!group || !this.mayReadGroup(group, user)) throw notFound('Group');
       const projectIds = this.groupProjects(group, q.exclude_subgroups === 'true');
       const readable = projectIds
         .map((id) => this.store.projects.get(id)!)
@@ -816,6 +832,21 @@ export class FakeGitLab {
       );
     }
     return new HttpError(401, { message: '401 Unauthorized' });
+  }
+
+  /**
+   * GitLab's `read_group` (`find_group!` answers 404 without it): a public group; an internal one
+   * once signed in; a private one for administrators and anyone with access to a project in it.
+   */
+  private mayReadGroup(group: Group, user: User | undefined): boolean {
+    const visibility = group.visibility ?? 'private';
+    if (visibility === 'public') return true;
+    if (!user) return false;
+    if (visibility === 'internal' || user.admin) return true;
+    return this.groupProjects(group, false).some((id) => {
+      const project = this.store.projects.get(id);
+      return !!project && this.accessLevel(project, user) > 0;
+    });
   }
 
   private groupProjects(group: Group, excludeSubgroups: boolean): number[] {

@@ -44,6 +44,8 @@ export interface Group {
   fullPath: string;
   projectIds: number[];
   subgroupIds: number[];
+  /** Private unless said (GitLab's default for a new group). */
+  visibility?: 'public' | 'internal' | 'private';
 }
 
 export interface PackageFile {

@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { harnessPerTest, SAMPLE, waitFor, type Harness } from '../double/harness';
-import { FakeGitApi, Uri } from '../double/vscode';
+import { harnessPerTest, SAMPLE, waitFor, type Harness } from '../support/double/harness';
+import { FakeGitApi, Uri } from '../support/double/vscode';
 
 const JAR = 'my-app-1.0-20180724.120000-1.jar';
 

@@ -3,7 +3,8 @@
  * VS Code that cannot be downloaded here), against the `vscode` double and the fake GitLab.
  */
 import { strict as assert } from 'node:assert';
-import { contributedCommands, harnessPerTest, SAMPLE, VIEW_ID, waitFor } from '../double/harness';
+import { contributedCommands, harnessPerTest, SAMPLE, VIEW_ID, waitFor } from '../support/double/harness';
+import { twoInstances } from '../support/twoInstances';
 
 describe('activation', () => {
   const t = harnessPerTest();
@@ -100,5 +101,21 @@ describe('activation', () => {
     assert.equal(h.vscode.settings.listenerCount, 0);
     assert.equal(h.context.secrets.listenerCount, 0);
     assert.equal(h.vscode.contentProviders.size, 0);
+  });
+
+  describe('with two instances', () => {
+    const two = twoInstances(t);
+
+    it('the root lists both instances, each with its project', async () => {
+      const { h, hosts } = await two.start();
+      assert.deepEqual(
+        (await h.rows()).map((r) => r.label),
+        hosts,
+      );
+      assert.deepEqual(
+        (await h.rows((await h.find(hosts[1])).node)).map((r) => r.label),
+        ['acme/app'],
+      );
+    });
   });
 });

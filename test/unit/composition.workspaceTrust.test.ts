@@ -6,8 +6,8 @@
  */
 import { strict as assert } from 'node:assert';
 import type { FakeGitLab } from '../fake-gitlab/server';
-import { harnessPerTest, SAMPLE, startFake, waitFor } from '../double/harness';
-import { FakeGitApi } from '../double/vscode';
+import { harnessPerTest, SAMPLE, startFake, waitFor } from '../support/double/harness';
+import { FakeGitApi } from '../support/double/vscode';
 
 describe('workspace trust: what a workspace may not decide', () => {
   const t = harnessPerTest();

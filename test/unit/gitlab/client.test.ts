@@ -24,6 +24,8 @@ import { collectAll } from '../../../src/gitlab/pagination';
 import { parseProjectEntry } from '../../../src/core/projects/projectRef';
 import { FakeGitLab } from '../../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../../fake-gitlab/seed';
+import { waitFor } from '../../support/wait';
+import type { GitLabError } from '../../../src/gitlab/errors';
 
 const nodeFetch = fetch;
 
@@ -203,6 +205,17 @@ describe('GitLab client against the fake GitLab', function () {
   });
 
   describe('errors', () => {
+    it('names the instance on its errors, so "Set Access Token…" needs no question first', async () => {
+      const e = await client({ getToken: () => Promise.resolve('not-a-token'), maxRetries: 0 })
+        .getCurrentUser()
+        .then(
+          () => assert.fail('expected a 401'),
+          (err: unknown) => err as GitLabError,
+        );
+      assert.equal(e.kind, 'unauthorized');
+      assert.equal(e.instanceUrl, fake.url);
+    });
+
     it('401: a bad PRIVATE-TOKEN, and an expired OAuth token with its description', async () => {
       const bad = await client({ getToken: () => Promise.resolve('not-a-real-token') })
         .getCurrentUser()
@@ -324,7 +337,9 @@ describe('GitLab client against the fake GitLab', function () {
       const pending = client({ maxRetries: 0 })
         .getVersion(controller.signal)
         .catch((err: unknown) => err);
-      setTimeout(() => controller.abort(), 50);
+      // Cancelled once GitLab has the request (it never answers), not before it was sent.
+      await waitFor(() => fake.requests.filter((r) => r.path === '/api/v4/version').length === 2, 'the second request');
+      controller.abort();
       assert.ok((await pending) instanceof CancelledError);
     });
 
@@ -463,15 +478,16 @@ describe('GitLab client against the fake GitLab', function () {
     it('deletes each package exactly once with bounded concurrency and honours 429 Retry-After', async () => {
       const c = client({ concurrency: 4 });
       const pkgs = (await c.projectPackagesPage('acme/big', { orderBy: 'name', sort: 'desc' }, 1)).items.slice(0, 20);
-      fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { status: 429, body: 'Retry later', headers: { 'Retry-After': '0.2' } }, 2);
-      const started = Date.now();
+      fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { status: 429, body: 'Retry later', headers: { 'Retry-After': '7' } }, 2);
+      // The pauses are recorded, not slept: what is waited for is what GitLab asked.
+      const pauses: number[] = [];
       const outcomes = await deletePackages(
         c,
         pkgs.map((p) => ({ project: 'acme/big', packageId: p.id })),
-        { concurrency: 4 },
+        { concurrency: 4, sleep: (ms) => (pauses.push(ms), Promise.resolve()) },
       );
       assert.ok(outcomes.every((o) => o.ok));
-      assert.ok(Date.now() - started >= 200);
+      assert.ok(pauses.length > 0 && pauses.every((ms) => ms > 6_000 && ms <= 7_000), `paused ${pauses.join(', ')} ms`);
       const deletes = fake.requests.filter((r) => r.method === 'DELETE' && r.status === 204).map((r) => r.path);
       assert.equal(deletes.length, 20);
       assert.equal(new Set(deletes).size, 20);

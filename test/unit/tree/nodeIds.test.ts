@@ -18,7 +18,7 @@ import {
   protectionRulesRowId,
 } from '../../../src/tree/nodeIds';
 import type { FileNode } from '../../../src/tree/nodes';
-import { harnessPerTest, SAMPLE } from '../../double/harness';
+import { harnessPerTest, SAMPLE } from '../../support/double/harness';
 
 const URL_ = 'https://gitlab.example.com/gitlab';
 

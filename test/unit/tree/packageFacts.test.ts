@@ -52,6 +52,8 @@ describe('package facts (tooltip and details document)', () => {
       pipeline: { id: 5, ref: 'main', web_url: 'https://elsewhere.example/p' },
     });
     const pipeline = packageFacts(foreign, { instanceUrl: 'https://git.example.com' }).find((f) => word(f.label) === 'Pipeline');
+    assert.ok(pipeline, 'the pipeline is named');
+    assert.match(word(pipeline.value), /^#5 · main/);
     assert.equal(pipeline?.link, undefined);
   });
 

@@ -14,6 +14,7 @@ import type { FakeGitLab } from '../../fake-gitlab/server';
 import { SAMPLE } from '../../fake-gitlab/seed';
 import { fakeClient, useSampleFake } from '../../support/sampleFake';
 import { shown } from '../../support/shown';
+import { waitFor } from '../../support/wait';
 
 describe('the tree with protection rules and pipelines', () => {
   const theFake = useSampleFake();
@@ -82,14 +83,17 @@ describe('the tree with protection rules and pipelines', () => {
   });
 
   it('slow rules never hold the packages back: they come without them, and the project is redrawn once the rules are in', async () => {
-    fake.fail({ method: 'GET', path: /\/protection\/rules$/ }, { kind: 'delay', ms: 400 });
+    // GitLab holds the rules until the packages are shown.
+    const rules = fake.hold({ method: 'GET', path: /\/protection\/rules$/ });
     const { m, changes } = model(['acme/app'], 20);
     const [project] = (await m.children()) as ProjectNode[];
     const rows = await m.children(project);
     await m.children(project); // redrawn meanwhile (background pages): still one redraw when the rules land
     assert.ok(rows.length > 0 && rows.every((r) => r.kind === 'package'), 'the packages, without waiting for the rules');
     assert.ok(!shown(byName(rows, 'protected-release')).description?.includes('protected'));
-    for (let i = 0; i < 400 && !changes.includes(project); i++) await new Promise((r) => setTimeout(r, 5));
+    assert.ok(!changes.includes(project), 'not redrawn before the rules are in');
+    rules.release();
+    await waitFor(() => changes.includes(project), 'the redraw once the rules land');
     assert.deepEqual(
       changes.filter((c) => c === project),
       [project],

@@ -1,6 +1,6 @@
 /** Filter and Sort…: a quick-pick loop until Apply; the next listing carries the filter; Clear Filter drops it. */
 import { strict as assert } from 'node:assert';
-import { harnessPerTest, SAMPLE, type Harness } from '../../../double/harness';
+import { harnessPerTest, SAMPLE, type Harness } from '../../../support/double/harness';
 
 const LISTING = `/api/v4/projects/${SAMPLE.projects.app.id}/packages`;
 
@@ -50,8 +50,28 @@ describe('filter and sort', () => {
     const h = await start();
     h.ui.pick('Name contains…').type('acme');
     await h.run('gitlabPackages.filter');
+    // The name was typed, and the menu shown again with it pending: Escape there.
+    assert.deepEqual(
+      h.ui.inputBoxes.map((b) => b.result),
+      ['acme'],
+    );
+    assert.equal(h.ui.quickPicks.length, 2);
     assert.equal(h.vscode.contextKeys.get('gitlabPackages.filtered'), false);
     await h.rows((await h.find('acme/app')).node);
     assert.equal(lastListing(h)?.package_name, undefined);
+  });
+
+  // GitLab matches each word of the name: the list shows what it matched, not emptied by a second filter here (issue 21).
+  it('Filter: a name of two words → GitLab matches both words, and the list shows what it matched (it was emptied here)', async () => {
+    const h = await start();
+    h.ui.pick('Name contains…', 'Apply').type('acme ui');
+    await h.run('gitlabPackages.filter');
+    const labels = (await h.rows((await h.find('acme/app')).node)).filter((r) => r.item.contextValue !== 'protectionRules').map((r) => r.label);
+    assert.deepEqual(labels, ['@acme/ui']);
+    assert.equal(lastListing(h)?.package_name, 'acme ui');
+    h.ui.pick('Name contains…', 'Apply').type('acme zzz');
+    await h.run('gitlabPackages.filter');
+    const none = (await h.rows((await h.find('acme/app')).node)).filter((r) => r.item.contextValue !== 'protectionRules').map((r) => r.label);
+    assert.deepEqual(none, ['No packages match the filter']);
   });
 });

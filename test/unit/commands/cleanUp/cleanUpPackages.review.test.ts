@@ -5,7 +5,7 @@
  * or all-digit path.
  */
 import { strict as assert } from 'node:assert';
-import { harnessPerTest, waitFor, type Harness, type HarnessOptions } from '../../../double/harness';
+import { harnessPerTest, waitFor, type Harness, type HarnessOptions } from '../../../support/double/harness';
 import { SAMPLE } from '../../../fake-gitlab/seed';
 
 const CLEAN_UP = 'gitlabPackages.cleanUpPackages';

@@ -4,7 +4,7 @@
  * Cancel stops sending, one report.
  */
 import { strict as assert } from 'node:assert';
-import { harnessPerTest, waitFor, type Harness, type HarnessOptions } from '../../../double/harness';
+import { harnessPerTest, waitFor, type Harness, type HarnessOptions } from '../../../support/double/harness';
 import { SAMPLE } from '../../../fake-gitlab/seed';
 import { addManyVersionsProject, addRetentionProject, MANY, RETENTION } from '../../../support/cleanUpFixtures';
 
@@ -130,6 +130,7 @@ describe('clean up packages', () => {
     h.fake.clearRequests();
     h.ui.type('3', undefined);
     await h.run(CLEAN_UP, row);
+    assert.equal(h.ui.inputBoxes.length, 2, 'the first question answered, the second escaped');
     assert.deepEqual(h.requests('GET', /\/packages$/), []);
     assert.deepEqual(h.ui.quickPickWidgets, []);
   });
@@ -179,15 +180,17 @@ describe('clean up packages', () => {
 
   it('Cancel stops sending: what was in flight finishes, the rest is reported as not sent', async () => {
     const h = await start({ settings: { projects: [MANY.path], maxConcurrentRequests: 2 } });
-    h.fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { kind: 'delay', ms: 30 }, 1000);
+    // GitLab holds the DELETEs: the two in flight (two at a time) are all that was sent when Cancel comes.
+    const inFlight = h.fake.hold({ method: 'DELETE', path: /\/packages\/\d+$/ }, 1000);
     h.ui.answer('Delete 129 Packages').type('acme/many');
     const done = h.run(CLEAN_UP, await project(h, MANY.path), { keepNewest: 1 });
     (await preview(h)).accept();
-    await waitFor(() => deletes(h, MANY.id).length >= 4, 'a few DELETEs');
+    await inFlight.arrived(2);
     assert.ok(h.ui.cancelProgress());
+    inFlight.release();
     await done;
     const sent = deletes(h, MANY.id).length;
-    assert.ok(sent < 129, `${sent} sent`);
+    assert.equal(sent, 2, 'what was in flight finished; nothing more was sent');
     assert.equal(h.ui.toasts.at(-1)?.text, `Deleted ${sent} packages from acme/many. Not sent (cancelled): ${129 - sent}.`);
     assert.equal(h.ui.toasts.at(-1)?.level, 'warning');
     assert.equal(h.ui.log.filter((l) => l.text.endsWith('not sent (cancelled)')).length, 129 - sent);

@@ -3,7 +3,7 @@
  * name in its project), the rule remembered where it was asked, `project` naming a project.
  */
 import { strict as assert } from 'node:assert';
-import { harnessPerTest, waitFor, type Harness, type HarnessOptions } from '../../../double/harness';
+import { harnessPerTest, waitFor, type Harness, type HarnessOptions } from '../../../support/double/harness';
 import { SAMPLE } from '../../../fake-gitlab/seed';
 import { addRetentionProject, RETENTION } from '../../../support/cleanUpFixtures';
 

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { FileNode } from '../../../../src/tree/nodes';
-import { harnessPerTest, SAMPLE, waitFor, type Harness, type HarnessOptions, type Row } from '../../../double/harness';
+import { harnessPerTest, SAMPLE, waitFor, type Harness, type HarnessOptions, type Row } from '../../../support/double/harness';
 
 const APP = SAMPLE.projects.app.id;
 const PACKAGE_DELETE = /^\/api\/v4\/projects\/\d+\/packages\/\d+$/;

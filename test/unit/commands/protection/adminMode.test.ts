@@ -6,8 +6,8 @@
  */
 import { strict as assert } from 'node:assert';
 import type * as vscode from 'vscode';
-import { harnessPerTest, SAMPLE, type Harness, type Row } from '../../../double/harness';
-import { ExtensionMode } from '../../../double/vscode';
+import { harnessPerTest, SAMPLE, type Harness, type Row } from '../../../support/double/harness';
+import { ExtensionMode } from '../../../support/double/vscode';
 
 const APP = SAMPLE.projects.app.id;
 /** The row's tooltip as it opens, its Markdown escapes dropped. */

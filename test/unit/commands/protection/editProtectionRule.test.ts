@@ -7,7 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type * as vscode from 'vscode';
-import { harnessPerTest, SAMPLE, type Harness } from '../../../double/harness';
+import { harnessPerTest, SAMPLE, type Harness } from '../../../support/double/harness';
 
 const APP = SAMPLE.projects.app.id;
 const FLAG = 'packages_protected_packages_delete';

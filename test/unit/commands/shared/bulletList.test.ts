@@ -4,7 +4,7 @@
  * about what was not deleted.
  */
 import { strict as assert } from 'node:assert';
-import { harnessPerTest, SAMPLE, type Harness, type Row } from '../../../double/harness';
+import { harnessPerTest, SAMPLE, type Harness, type Row } from '../../../support/double/harness';
 
 const APP = SAMPLE.projects.app.id;
 const NAMES = Array.from({ length: 12 }, (_, i) => `bulk-${String(i).padStart(5, '0')} 1.0.${i}`);

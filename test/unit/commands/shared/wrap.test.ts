@@ -1,11 +1,12 @@
 /**
  * The command wrapper: a failure is logged and shown as ONE short message with an action
- * ("Set Access Token…" on a 401, "Show Log" always); a cancelled command shows nothing.
+ * ("Set Access Token…" on a 401, "Show Log" always), without waiting for the user to answer it;
+ * a cancelled command shows nothing.
  */
 import { strict as assert } from 'node:assert';
 import type { FakeGitLab } from '../../../fake-gitlab/server';
-import { harnessPerTest, SAMPLE, settled, startFake, waitFor } from '../../../double/harness';
-import { ExtensionMode } from '../../../double/vscode';
+import { harnessPerTest, SAMPLE, startFake, waitFor } from '../../../support/double/harness';
+import { ExtensionMode } from '../../../support/double/vscode';
 
 const FILES = /^\/api\/v4\/projects\/\d+\/packages\/\d+\/package_files$/;
 
@@ -45,10 +46,12 @@ describe('command errors', () => {
     await waitFor(() => h.ui.inputBoxes.length === 1, 'the token input');
     assert.equal(h.ui.quickPicks.length, 0, 'no instance question first');
     assert.match(h.ui.inputBoxes[0].options.title ?? '', new RegExp(otherHost));
-    assert.ok(await settled(run, 2000), 'the command finishes once the token is set');
+    await run;
+    // Set Access Token… runs on its own (the failed command ended when it showed the error): it ends saying who signed in.
+    await waitFor(() => h.ui.toasts.some((m) => m.text.startsWith(`Signed in to ${otherHost}`)), 'the sign-in message');
+    assert.equal(h.storedToken(other.url), SAMPLE.apiToken);
     assert.equal(h.requests('GET', '/api/v4/user', other).length, asked[0] + 1);
     assert.equal(h.requests('GET', '/api/v4/user').length, asked[1], 'the other instance is not asked');
-    assert.equal(h.storedToken(other.url), SAMPLE.apiToken);
   });
 
   it('a server error (500) offers Show Log only, which opens the log', async () => {
@@ -61,7 +64,7 @@ describe('command errors', () => {
     assert.deepEqual(error.buttons, ['Show Log']);
     assert.ok(h.ui.log.some((l) => l.level === 'error' && l.text.includes('HTTP 500')));
     error.click('Show Log');
-    assert.ok(await settled(run));
+    await run;
     assert.deepEqual(h.ui.logShown, ['GitLab Packages']);
     assert.deepEqual(h.ui.clipboardWrites, []);
   });
@@ -87,9 +90,34 @@ describe('command errors', () => {
     const progress = h.ui.progress.find((p) => p.title === 'Looking up acme/big…');
     assert.ok(progress?.hasCancelButton, 'the lookup can be cancelled');
     assert.equal(h.ui.cancelProgress(), true);
-    assert.ok(await settled(run), 'the command ends when cancelled');
+    // The lookup never answers: only the cancellation can end the command.
+    await run;
     assert.deepEqual(h.ui.messages, []);
     await waitFor(() => h.requests('GET', '/api/v4/projects/acme%2Fbig')[0].status === -1, 'the request to be aborted');
+    assert.deepEqual(h.inspect('projects')?.globalValue, []);
+  });
+
+  // The wrapper must not await its error toast: a failed command's promise stayed pending until
+  // the user clicked or closed the toast, and a command awaiting it hung too (issue 12).
+  it('a failed command (Copy Checksum, files listing answers 500) settles without the error toast being touched', async () => {
+    const h = await t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.apiToken });
+    const pkg = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    h.fake.fail({ method: 'GET', path: FILES }, { status: 500 });
+    const run = h.run('gitlabPackages.copyChecksum', pkg.node);
+    const error = await waitFor(() => h.ui.errors[0], 'the error message');
+    // Were the toast awaited, `run` would stay pending until the user clicks or closes it.
+    await run;
+    assert.equal(error.state, 'open');
+  });
+
+  // The same through a command that runs another: Add Project → Set Access Token… → token refused.
+  it('Add Project whose token check fails settles without the error toast being touched', async () => {
+    const h = await t.start({ settings: { projects: [] } });
+    h.ui.type('acme/app', 'not-a-valid-token').answer('Set Access Token…');
+    const run = h.run('gitlabPackages.addProject');
+    const error = await waitFor(() => h.ui.errors[0], 'the error message');
+    assert.match(error.text, /rejected this token/);
+    await run;
     assert.deepEqual(h.inspect('projects')?.globalValue, []);
   });
 });

@@ -84,19 +84,14 @@ describe('package pipelines (keyset paging)', () => {
   });
 
   it('cancelled mid-way: rejects as cancelled and asks for no page after it', async () => {
-    fake.latencyMs = 60;
+    // The first page answers; GitLab holds the second until the user has cancelled.
+    fake.hold({ path: /\/pipelines$/ }).release();
+    const second = fake.hold({ path: /\/pipelines$/ });
     const controller = new AbortController();
     const pending = client().allPackagePipelines(APP, pkgId, controller.signal);
-    const firstAnswered = new Promise<void>((resolve) => {
-      const check = setInterval(() => {
-        if (pipelineRequests().length >= 2) {
-          clearInterval(check);
-          resolve();
-        }
-      }, 5);
-    });
-    await firstAnswered;
+    await second.arrived();
     controller.abort();
+    second.release();
     await assert.rejects(pending, (e) => e instanceof CancelledError);
     // The pages are asked one after another: once it rejected, nothing more can follow.
     assert.equal(pipelineRequests().length, 2, 'the second page was the last one asked');

@@ -112,9 +112,11 @@ describe('bulk delete: a DELETE whose answer was lost', () => {
   });
 
   it('a timeout while GitLab is still at work: still listed when re-read, so "may have been deleted" — and it was', async () => {
-    fake.fail(DELETE, { kind: 'delay', ms: 600 });
+    // GitLab holds the DELETE until the client has timed out and read the package again.
+    const atWork = fake.hold(DELETE);
     const outcome = await deleteOne(client(150));
     assert.equal(said(outcome), 'may have been deleted: timeout');
+    atWork.release();
     await fake.idle();
     assert.equal(fake.getPackage(ids[0])?.status, 'pending_destruction');
     assert.equal(sent('DELETE').length, 1);

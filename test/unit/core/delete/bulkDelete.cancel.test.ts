@@ -40,12 +40,22 @@ describe('bulk delete: cancel', () => {
   it('a Cancel during a Retry-After pause ends the wait and sends nothing more', async () => {
     fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { status: 429, body: 'Retry later', headers: { 'Retry-After': '600' } }, 1);
     const controller = new AbortController();
+    // The pause ends only when cancelled (as the real one would, 600 s on): it tells the test it began.
+    let pausing = (_ms: number): void => undefined;
+    const paused = new Promise<number>((resolve) => (pausing = resolve));
+    const sleep = (ms: number, signal?: AbortSignal) => {
+      pausing(ms);
+      return new Promise<void>((_resolve, reject) => {
+        if (signal?.aborted) reject(new Error('cancelled'));
+        signal?.addEventListener('abort', () => reject(new Error('cancelled')));
+      });
+    };
     const run = deletePackages(
       client,
       ids.slice(0, 3).map((packageId) => ({ project: 900, packageId })),
-      { concurrency: 1, signal: controller.signal },
+      { concurrency: 1, signal: controller.signal, sleep },
     );
-    while (sent().length < 1) await new Promise((r) => setTimeout(r, 5));
+    assert.ok((await paused) > 590_000, 'paused for the Retry-After');
     controller.abort();
     const outcomes = await run;
     assert.deepEqual(

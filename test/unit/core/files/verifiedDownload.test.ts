@@ -11,6 +11,7 @@ import { collectAll } from '../../../../src/gitlab/pagination';
 import { hashFile, nodeDownloads } from '../../../../src/platform/node/files';
 import { FakeGitLab } from '../../../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../../../fake-gitlab/seed';
+import { waitFor } from '../../../support/wait';
 
 describe('download and verify', () => {
   let fake: FakeGitLab;
@@ -80,17 +81,17 @@ describe('download and verify', () => {
   });
 
   it('cancelling removes the partial file', async () => {
-    fake.latencyMs = 200;
-    try {
-      const t = await target('acme/app', 'release-assets', '2025.03.05', 'app-linux-amd64.tar.gz');
-      const controller = new AbortController();
-      const pending = downloadVerified(client(), nodeDownloads, t, join(dir, 'x'), { signal: controller.signal });
-      setTimeout(() => controller.abort(), 50);
-      await assert.rejects(pending, CancelledError);
-      assert.ok(!existsSync(join(dir, 'x')) && !existsSync(join(dir, 'x.part')));
-    } finally {
-      fake.latencyMs = 0;
-    }
+    const t = await target('acme/app', 'release-assets', '2025.03.05', 'app-linux-amd64.tar.gz');
+    // GitLab holds the download: the partial file is there, and the transfer under way, when Cancel comes.
+    const transfer = fake.hold({ method: 'GET', path: /\/package_files\/\d+\/download$/ });
+    const controller = new AbortController();
+    const pending = downloadVerified(client(), nodeDownloads, t, join(dir, 'x'), { signal: controller.signal });
+    await transfer.arrived();
+    await waitFor(() => existsSync(join(dir, 'x.part')), 'the partial file');
+    controller.abort();
+    await assert.rejects(pending, CancelledError);
+    transfer.release();
+    assert.ok(!existsSync(join(dir, 'x')) && !existsSync(join(dir, 'x.part')));
   });
 
   it('says so when an old server has no API route for the type', async () => {

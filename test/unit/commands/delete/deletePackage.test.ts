@@ -1,9 +1,9 @@
 /**
- * Delete Package… and Delete Package File…: one modal naming what goes, exactly one DELETE
- * per package or file (none when cancelled, one for two clicks), the result said plainly.
+ * Delete Package…: one modal naming what goes, exactly one DELETE per package (none when
+ * cancelled, one for two clicks), the result said plainly.
  */
 import { strict as assert } from 'node:assert';
-import { harnessPerTest, SAMPLE, waitFor, type Harness } from '../../../double/harness';
+import { harnessPerTest, SAMPLE, waitFor, type Harness } from '../../../support/double/harness';
 
 const APP = SAMPLE.projects.app.id;
 
@@ -73,11 +73,13 @@ describe('delete packages', () => {
   it('a second click while the DELETE is in flight asks nothing and sends nothing', async () => {
     const h = await start();
     const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
-    h.fake.fail({ method: 'DELETE', path: /\/packages\/\d+$/ }, { kind: 'delay', ms: 150 });
+    // GitLab holds the DELETE until the second click is done: in flight however slow the machine.
+    const inFlight = h.fake.hold({ method: 'DELETE', path: /\/packages\/\d+$/ });
     h.ui.answer('Delete', 'Delete');
     const first = h.run('gitlabPackages.deletePackage', row.node);
-    await waitFor(() => deletes(h).length === 1, 'the first DELETE');
+    await inFlight.arrived();
     await h.run('gitlabPackages.deletePackage', row.node);
+    inFlight.release();
     await first;
     assert.equal(h.ui.modals.length, 1);
     assert.equal(deletes(h).length, 1);
@@ -247,116 +249,45 @@ describe('delete packages', () => {
     assert.deepEqual(h.ui.modals, []);
     assert.deepEqual(deletes(h), []);
   });
-});
 
-describe('delete package files', () => {
-  const t = harnessPerTest();
-  const start = () => t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.apiToken });
-  const fileDeletes = (h: Harness) => h.requests('DELETE', /\/package_files\/\d+$/).map((r) => r.path);
-  const filesOf = (h: Harness, name: string) => {
-    const p = h.fake.packagesOf(APP).find((x) => x.name === name);
-    assert.ok(p, name);
-    return { pkg: p, files: p.files };
-  };
-
-  it('one file: the modal names file, package and project; Delete sends exactly one DELETE and says so', async () => {
-    const h = await start();
-    const row = await h.find('acme/app', { label: 'acme-tools', description: '0.4.0 ·' }, 'acme_tools-0.4.0.tar.gz');
+  // A delete raised a read-only toast, a not-allowed warning, the modal and a result toast (issue 12).
+  it('a delete with rows it cannot delete: one modal naming what is set aside, then one message', async () => {
+    const h = await t.start({ settings: { projects: ['acme/app', 'acme/readonly'] }, token: SAMPLE.apiToken });
+    const mine = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    const theirs = await h.pkg('acme/readonly', 'team-lib', '5.0.0');
+    h.view.select(mine.node, theirs.node);
     h.ui.answer('Delete');
-    await h.run('gitlabPackages.deletePackageFile', row.node);
+    await h.run('gitlabPackages.deletePackage', mine.node, h.view.selection);
     assert.equal(h.ui.modals.length, 1);
-    assert.equal(h.ui.modals[0].text, 'Delete file acme_tools-0.4.0.tar.gz of package acme-tools 0.4.0 from acme/app?');
-    assert.ok(!h.ui.modals[0].detail?.includes('last file'), 'the package keeps its other file');
-    const { pkg, files } = filesOf(h, 'acme-tools');
-    const file = files.find((f) => f.fileName === 'acme_tools-0.4.0.tar.gz');
-    assert.deepEqual(fileDeletes(h), [`/api/v4/projects/${APP}/packages/${pkg.id}/package_files/${file?.id}`]);
-    assert.equal(h.ui.toasts.at(-1)?.text, 'Deleted acme_tools-0.4.0.tar.gz.');
-  });
-
-  it('a cancelled modal sends no DELETE', async () => {
-    const h = await start();
-    const row = await h.find('acme/app', { label: 'acme-tools', description: '0.4.0 ·' }, 'acme_tools-0.4.0.tar.gz');
-    await h.run('gitlabPackages.deletePackageFile', row.node);
-    assert.equal(h.ui.modals.length, 1);
-    assert.deepEqual(fileDeletes(h), []);
-    assert.deepEqual(h.ui.toasts, []);
-  });
-
-  it('two invocations for the same file at once send one DELETE', async () => {
-    const h = await start();
-    const row = await h.find('acme/app', { label: 'acme-tools', description: '0.4.0 ·' }, 'acme_tools-0.4.0.tar.gz');
-    h.ui.answer('Delete', 'Delete');
-    await Promise.all([h.run('gitlabPackages.deletePackageFile', row.node), h.run('gitlabPackages.deletePackageFile', row.node)]);
-    assert.equal(fileDeletes(h).length, 1);
-  });
-
-  it('all files of a package selected: one modal that warns it removes the version; each file deleted once', async () => {
-    const h = await start();
-    const pkg = await h.pkg('acme/app', 'acme-tools', '0.4.0');
-    const rows = await h.rows(pkg.node);
-    assert.equal(rows.length, 2);
-    h.view.select(...rows.map((r) => r.node));
-    h.ui.answer('Delete');
-    await h.run('gitlabPackages.deletePackageFile', rows[0].node, h.view.selection);
-    assert.equal(h.ui.modals.length, 1);
-    assert.equal(h.ui.modals[0].text, 'Delete 2 package files?');
-    assert.match(h.ui.modals[0].detail ?? '', /This is the last file of acme-tools 0\.4\.0: deleting it removes that version\./);
-    assert.equal(fileDeletes(h).length, 2);
-    assert.equal(new Set(fileDeletes(h)).size, 2);
-    assert.equal(h.ui.toasts.at(-1)?.text, 'Deleted 2 file(s).');
-  });
-
-  it('GitLab deleted the file, then a proxy answered 502: read again (the file list), said "Deleted"', async () => {
-    const h = await start();
-    const row = await h.find('acme/app', { label: 'acme-tools', description: '0.4.0 ·' }, 'acme_tools-0.4.0.tar.gz');
-    h.fake.fail({ method: 'DELETE', path: /package_files\/\d+$/ }, { kind: 'appliedThenProxyError', status: 502 });
-    h.ui.answer('Delete');
-    await h.run('gitlabPackages.deletePackageFile', row.node);
-    assert.equal(fileDeletes(h).length, 1);
+    assert.match(h.ui.modals[0].detail ?? '', /Not deleted \(GitLab offers no delete for it.*\): team-lib 5\.0\.0/);
     assert.deepEqual(
-      h.ui.toasts.map((m) => [m.level, m.text]),
-      [['info', 'Deleted acme_tools-0.4.0.tar.gz.']],
+      h.ui.toasts.map((m) => m.text),
+      ['Deleted acme-tools 0.4.0.'],
+      'one message after the modal, nothing before it',
     );
-    assert.equal(filesOf(h, 'acme-tools').files.find((f) => f.fileName === 'acme_tools-0.4.0.tar.gz')?.status, 'pending_destruction');
-  });
-
-  it('a file of a package a protection rule keeps from the user: nothing sent, the rule named', async () => {
-    const h = await start();
-    const row = await h.find('acme/app', { label: 'protected-release', description: '1.0.0 ·' }, 'release.bin');
-    assert.equal(row.item.contextValue, 'packageFile');
-    await h.run('gitlabPackages.deletePackageFile', row.node);
-    assert.equal(fileDeletes(h).length, 0);
-    assert.match(h.ui.toasts.at(-1)?.text ?? '', /Not deleted: release\.bin — protected by the rule protected-\* \(generic\)/);
-  });
-
-  it('a file GitLab refuses as deletion protected (403): not deleted, and the message says it is protected', async () => {
-    const h = await start();
-    const row = await h.find('acme/app', { label: 'acme-tools', description: '0.4.0 ·' }, 'acme_tools-0.4.0.tar.gz');
-    h.fake.fail({ method: 'DELETE', path: /package_files\/\d+$/ }, { status: 403, body: { message: '403 Forbidden - Package is deletion protected.' } });
-    h.ui.answer('Delete');
-    await h.run('gitlabPackages.deletePackageFile', row.node);
-    assert.equal(fileDeletes(h).length, 1);
-    assert.match(h.ui.errors[0]?.text ?? '', /Not deleted: acme_tools-0\.4\.0\.tar\.gz: the package is protected by a protection rule/);
   });
 });
 
 describe('delete right after signing in with a read-only token', () => {
   const t = harnessPerTest();
 
-  it('the palette delete refuses at once, even while the token check is still under way', async () => {
+  it('the palette delete started while the token check is under way waits for it, then refuses', async () => {
     const h = await t.start({ settings: { projects: ['acme/app'] } });
     await h.rows();
-    h.fake.latencyMs = 150;
+    // The instance check asks the version; GitLab holds that until the delete has been started.
+    const check = h.fake.hold({ method: 'GET', path: '/api/v4/version' }, 10);
     h.ui.type(SAMPLE.readToken);
     await h.run('gitlabPackages.setToken');
     // No wait for the instance check: the next thing the user does is delete.
-    await h.run('gitlabPackages.deletePackage');
-    h.fake.latencyMs = 0;
+    const deleting = h.run('gitlabPackages.deletePackage');
+    await check.arrived();
+    check.release();
+    await deleting;
     assert.ok(
       h.ui.messages.some((m) => /can only read/.test(m.text)),
       h.ui.messages.map((m) => m.text).join(' | '),
     );
-    assert.equal(h.ui.quickPicks.length, 0, 'no project picker for a token that cannot delete');
+    assert.equal(h.ui.quickPicks.length + h.ui.quickPickWidgets.length, 0, 'no project picker nor package search for a token that cannot delete');
     assert.ok(!h.fake.requests.some((r) => r.method === 'DELETE'));
   });
 });

@@ -1,7 +1,7 @@
 /** The `vscode` double itself: the VS Code behaviours the command tests rely on. */
 import { strict as assert } from 'node:assert';
-import { MANIFEST, settled } from '../../double/harness';
-import { CancellationTokenSource, ConfigurationTarget, FakeVscode, l10nT, ProgressLocation, Uri } from '../../double/vscode';
+import { MANIFEST, stillPending } from '../../../support/double/harness';
+import { CancellationTokenSource, ConfigurationTarget, FakeVscode, l10nT, ProgressLocation, Uri } from '../../../support/double/vscode';
 
 describe('vscode double', () => {
   const window = (folders?: string[]) => new FakeVscode({ manifest: MANIFEST, workspaceFolders: folders });
@@ -60,7 +60,7 @@ describe('vscode double', () => {
   it('a toast stays pending until clicked or dismissed; a modal takes the scripted answer (none = Cancel)', async () => {
     const w = window();
     const toast = w.window.showErrorMessage('Failed', 'Show Log');
-    assert.equal(await settled(toast, 20), false);
+    assert.equal(await stillPending(toast), true);
     w.user.toasts[0].click('Show Log');
     assert.equal(await toast, 'Show Log');
     assert.throws(() => w.user.toasts[0].click('Show Log'), /already clicked/);
@@ -83,7 +83,9 @@ describe('vscode double', () => {
     const w = window();
     let windowToken = new CancellationTokenSource().token;
     let notificationToken = windowToken;
-    const hold = new Promise<void>((r) => setTimeout(r, 30));
+    // The tasks run until the test lets them end.
+    let end = (): void => undefined;
+    const hold = new Promise<void>((r) => (end = r));
     const a = w.window.withProgress({ location: ProgressLocation.Window, cancellable: true }, (_p, t) => ((windowToken = t), hold));
     assert.equal(w.user.cancelProgress(), false);
     const b = w.window.withProgress({ location: ProgressLocation.Notification, cancellable: true }, (_p, t) => ((notificationToken = t), hold));
@@ -91,6 +93,7 @@ describe('vscode double', () => {
     assert.equal(w.user.cancelProgress(), true);
     assert.equal(notificationToken.isCancellationRequested, true);
     assert.equal(windowToken.isCancellationRequested, false);
+    end();
     await Promise.all([a, b]);
   });
 

@@ -8,8 +8,8 @@ import Module from 'node:module';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { SAMPLE, seedSample } from '../fake-gitlab/seed';
-import { FakeGitLab } from '../fake-gitlab/server';
+import { SAMPLE, seedSample } from '../../fake-gitlab/seed';
+import { FakeGitLab } from '../../fake-gitlab/server';
 import {
   createExtensionContext,
   createVscodeModule,
@@ -22,8 +22,11 @@ import {
   type FakeTreeView,
   type User,
 } from './vscode';
+import { waitFor } from '../wait';
 
-const ROOT = path.join(__dirname, '..', '..');
+export { stillPending, waitFor } from '../wait';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
 export const MANIFEST = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   publisher: string;
   name: string;
@@ -33,7 +36,7 @@ export const VIEW_ID = 'gitlabPackages.packages';
 const SECTION = 'gitlabPackages';
 const TOKEN_KEY = 'gitlabPackages.token:';
 
-type ExtensionModule = typeof import('../../src/main');
+type ExtensionModule = typeof import('../../../src/main');
 type TestApi = NonNullable<ReturnType<ExtensionModule['activate']>>;
 
 const SRC = path.join(ROOT, 'src') + path.sep;
@@ -58,7 +61,7 @@ function loadExtension(w: FakeVscode, entry: 'main' | 'browser'): ExtensionModul
   for (const file of Object.keys(require.cache)) if (file.startsWith(SRC)) delete require.cache[file];
   vscodeForNextLoad = createVscodeModule(() => w);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the hook, through tsx like every test file
-  return (entry === 'browser' ? require('../../src/browser') : require('../../src/main')) as ExtensionModule;
+  return (entry === 'browser' ? require('../../../src/browser') : require('../../../src/main')) as ExtensionModule;
 }
 
 export type Node = object;
@@ -217,7 +220,7 @@ export class Harness {
 
   // ---- commands and settings ----
 
-  /** Runs a command as a menu or key press would (not awaited: see settled()). */
+  /** Runs a command as a menu or key press would; the promise is the command's own. */
   run(id: string, ...args: unknown[]): Promise<unknown> {
     return this.vscode.commands.executeCommand(id, ...args);
   }
@@ -296,33 +299,6 @@ export function harnessPerTest(): { start(opts?: HarnessOptions): Promise<Harnes
       return h;
     },
   };
-}
-
-/** Resolves true if `p` settles (either way) within `ms`, false if it is still pending then. */
-export function settled(p: Promise<unknown>, ms = 1000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    const done = (): void => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    p.then(done, done);
-  });
-}
-
-/** Polls `condition` until it holds (no fixed sleeps); fails after `timeoutMs` naming `what`. */
-export async function waitFor<T>(
-  condition: () => T | undefined | false | null | Promise<T | undefined | false | null>,
-  what = 'condition',
-  timeoutMs = 3000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await condition();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
 }
 
 /** A fake GitLab with the sample registry (seeded here: its own dynamic import of seed.ts needs an ESM loader). */

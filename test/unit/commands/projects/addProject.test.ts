@@ -1,8 +1,8 @@
-/** Add Project… (looked up first; token offered first for a private project) and Remove Project. */
+/** Add Project…: looked up first (a token offered first for a private project), then written where the list lives. */
 import { strict as assert } from 'node:assert';
-import { harnessPerTest, SAMPLE } from '../../../double/harness';
+import { harnessPerTest, SAMPLE } from '../../../support/double/harness';
 
-describe('add and remove projects', () => {
+describe('Add Project…', () => {
   const t = harnessPerTest();
 
   it('a private project on an instance without a token: offers (modal) to set one, then adds the project once the token is checked', async () => {
@@ -68,24 +68,5 @@ describe('add and remove projects', () => {
     await h.run('gitlabPackages.addProject');
     assert.deepEqual(h.inspect('projects')?.workspaceValue, ['acme/big', 'acme/app']);
     assert.equal(h.inspect('projects')?.globalValue, undefined);
-  });
-
-  it('Remove Project from a project row drops it from the settings and the tree', async () => {
-    const h = await t.start({ settings: { projects: ['acme/app', 'acme/big'] }, token: SAMPLE.apiToken });
-    const row = await h.find('acme/big');
-    await h.run('gitlabPackages.removeProject', row.node);
-    assert.deepEqual(h.inspect('projects')?.globalValue, ['acme/app']);
-    assert.deepEqual(
-      (await h.rows()).map((r) => r.label),
-      ['acme/app'],
-    );
-  });
-
-  it('Remove Project from the palette asks which entry', async () => {
-    const h = await t.start({ settings: { projects: ['acme/app', 'acme/big'] }, token: SAMPLE.apiToken });
-    h.ui.pick('acme/app');
-    await h.run('gitlabPackages.removeProject');
-    assert.deepEqual(h.ui.quickPicks[0].items, ['acme/app', 'acme/big']);
-    assert.deepEqual(h.inspect('projects')?.globalValue, ['acme/big']);
   });
 });

@@ -1,0 +1,64 @@
+/**
+ * What one window holds: the user, settings, registered commands and providers, open documents,
+ * folders and trust. The namespaces (window.ts, workspace.ts, commands.ts, env.ts) read and write it.
+ */
+import * as posix from 'node:path/posix';
+import type * as vscode from 'vscode';
+import type { FakeTextDocument } from './documents';
+import { EventEmitter } from './events';
+import { Settings, type Manifest } from './settings';
+import type { FakeTreeView } from './treeView';
+import { Uri } from './uri';
+import { User } from './user';
+
+export interface FakeVscodeOptions {
+  manifest: Manifest;
+  workspaceFolders?: string[];
+  isTrusted?: boolean;
+}
+
+export class WindowState {
+  readonly user = new User();
+  readonly settings: Settings;
+  readonly commandHandlers = new Map<string, { fn: (...args: unknown[]) => unknown; thisArg: unknown }>();
+  readonly executed: { id: string; args: unknown[] }[] = [];
+  /** `setContext` keys as the workbench would hold them. */
+  readonly contextKeys = new Map<string, unknown>();
+  readonly treeViews: FakeTreeView<unknown>[] = [];
+  readonly treeDataProviders = new Map<string, vscode.TreeDataProvider<unknown>>();
+  readonly contentProviders = new Map<string, vscode.TextDocumentContentProvider>();
+  readonly documents = new Map<string, FakeTextDocument>();
+  readonly extensionsById = new Map<string, unknown>();
+  readonly version = '1.139.1';
+  readonly trustEmitter = new EventEmitter<void>();
+  readonly foldersEmitter = new EventEmitter<unknown>();
+  folders: { uri: Uri; name: string; index: number }[] | undefined;
+  trusted: boolean;
+  activeEditor: { document: FakeTextDocument } | undefined;
+
+  constructor(private readonly opts: FakeVscodeOptions) {
+    this.settings = new Settings(
+      opts.manifest,
+      () => this.folders !== undefined,
+      () => this.trusted,
+    );
+    this.setWorkspaceFolders(opts.workspaceFolders);
+    this.trusted = opts.isTrusted ?? true;
+  }
+
+  contributedViews(): string[] {
+    return Object.values(this.opts.manifest.contributes?.views ?? {}).flatMap((views) => views.map((v) => v.id));
+  }
+
+  setWorkspaceFolders(paths: string[] | undefined): void {
+    this.folders = paths?.map((p, index) => ({ uri: Uri.file(p), name: posix.basename(p), index }));
+    this.foldersEmitter.fire({ added: this.folders ?? [], removed: [] });
+  }
+
+  /** The user trusts the workspace. */
+  grantTrust(): void {
+    if (this.trusted) return;
+    this.trusted = true;
+    this.trustEmitter.fire();
+  }
+}

@@ -1,0 +1,45 @@
+/** Copy Checksum: a file's SHA-256, or a `sha256sum -c` list of a package's files; its read can be cancelled. */
+import { strict as assert } from 'node:assert';
+import { harnessPerTest, SAMPLE, type Harness } from '../../../support/double/harness';
+import { cancelWhileHanging } from '../../../support/hangingRead';
+
+const APP = SAMPLE.projects.app.id;
+const FILES = /^\/api\/v4\/projects\/\d+\/packages\/\d+\/package_files$/;
+
+describe('Copy Checksum', () => {
+  const t = harnessPerTest();
+  const start = () => t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.apiToken });
+  const fakePackage = (h: Harness, name: string) => {
+    const p = h.fake.packagesOf(APP).find((x) => x.name === name);
+    assert.ok(p, name);
+    return p;
+  };
+
+  it('Copy Checksum on a file: its SHA-256 on the clipboard, a brief status-bar message', async () => {
+    const h = await start();
+    const row = await h.find('acme/app', { label: 'com/mycompany/my-app', description: '1.0-SNAPSHOT ·' }, 'my-app-1.0-20180724.120000-1.pom');
+    await h.run('gitlabPackages.copyChecksum', row.node);
+    const file = fakePackage(h, 'com/mycompany/my-app').files.find((f) => f.fileName === 'my-app-1.0-20180724.120000-1.pom');
+    assert.deepEqual(h.ui.clipboardWrites, [file?.sha256]);
+    assert.deepEqual(
+      h.ui.statusBar.map((s) => s.text),
+      ['$(check) Copied SHA-256 of my-app-1.0-20180724.120000-1.pom'],
+    );
+    assert.deepEqual(h.ui.messages, []);
+  });
+
+  it('Copy Checksum on a package: a `sha256sum -c` file of all its files', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'acme-tools', '0.4.0');
+    await h.run('gitlabPackages.copyChecksum', row.node);
+    const expected = fakePackage(h, 'acme-tools').files.map((f) => `${f.sha256}  ${f.fileName}\n`);
+    assert.deepEqual(h.ui.clipboardWrites[0]?.split(/(?<=\n)/).sort(), expected.sort());
+    assert.equal(h.ui.statusBar.at(-1)?.text, '$(check) Copied checksums of 2 files of acme-tools 0.4.0');
+  });
+
+  // The files are read under progress the user can cancel (issue 12): it was window-bar progress, which has no Cancel button.
+  it('cancelling the progress of Copy Checksum on a package aborts the files request', async () => {
+    const h = await start();
+    await cancelWhileHanging(h, 'gitlabPackages.copyChecksum', FILES, 'Reading package files…');
+  });
+});
