@@ -53,4 +53,5 @@ async function lookUpGroupAndAdd(deps: CommandDeps, ref: ProjectRef, entry: stri
     throw e;
   }
   await writeProjectEntries([...deps.config().groupEntries, entry], 'groups');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Added {0}.', entry));
 }

@@ -53,7 +53,7 @@ export function parseProjectEntry(entry: string, defaultInstanceUrl: string, kno
 
 function parseEntry(entry: string, defaultInstanceUrl: string, knownInstanceUrls: readonly string[], pathRe: RegExp, what: 'project' | 'group'): ParsedEntry {
   const raw = entry.trim();
-  if (!raw) return { ok: false, entry, reason: text('Empty project entry') };
+  if (!raw) return { ok: false, entry, reason: what === 'project' ? text('Empty project entry') : text('Empty group entry') };
 
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) return fromUrl(entry, raw, knownInstanceUrls, pathRe, what);
 

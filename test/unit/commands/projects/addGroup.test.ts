@@ -18,6 +18,7 @@ describe('Add Group…', () => {
     assert.deepEqual(groupLookups(h), ['200 token'], 'one page of its packages read first');
     assert.deepEqual(h.inspect('groups')?.globalValue, ['acme']);
     assert.deepEqual(h.ui.errors, []);
+    assert.equal(h.ui.toasts.at(-1)?.text, 'Added acme.', 'said, as Add Project… says it');
     const group = await h.find('acme');
     assert.equal(group.item.contextValue, 'group');
     const rows = await h.settledRows(group.node);

@@ -1,6 +1,6 @@
 import { word } from '../../../../src/util/text';
 import { strict as assert } from 'node:assert';
-import { parseInstanceUrl, parseProjectEntry } from '../../../../src/core/projects/projectRef';
+import { parseGroupEntry, parseInstanceUrl, parseProjectEntry } from '../../../../src/core/projects/projectRef';
 
 const ok = (entry: string, def = 'https://gitlab.com', known: string[] = []) => {
   const r = parseProjectEntry(entry, def, known);
@@ -31,6 +31,11 @@ describe('project entries', () => {
       assert.equal(r.ok, false, bad);
       if (!r.ok) assert.ok(word(r.reason).length > 10);
     }
+    const empty = (r: ReturnType<typeof parseProjectEntry>) => (r.ok ? 'parsed' : word(r.reason));
+    assert.deepEqual(
+      [empty(parseProjectEntry(' ', 'https://gitlab.com')), empty(parseGroupEntry('', 'https://gitlab.com'))],
+      ['Empty project entry', 'Empty group entry'],
+    );
     const r = parseProjectEntry('acme/app', 'not a url');
     assert.equal(r.ok, false);
     if (!r.ok) assert.match(word(r.reason), /instanceUrl/);
