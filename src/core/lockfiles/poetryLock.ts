@@ -6,17 +6,14 @@
  */
 import { fromPrefixedHex } from './digest';
 import { addProblem, type LockedFile, type ParsedLockfile } from './lockEntry';
-import { normalizePypiName } from './pypiName';
+import { pypiEntry } from './pypiName';
 import { isTable, readTomlPackages, str } from './tomlPackages';
 import { lastUrlSegment, withoutCredentials } from './urlParts';
 
 export function parsePoetryLock(text: string): ParsedLockfile {
   const result: ParsedLockfile = { format: 'poetry', entries: [], ignored: 0, problems: [] };
-  const read = readTomlPackages(text);
-  if ('kind' in read) {
-    addProblem(result, read);
-    return result;
-  }
+  const read = readTomlPackages(text, result);
+  if (!read) return result;
   const metadata = isTable(read.doc.metadata) ? read.doc.metadata : undefined;
   const legacyFiles = isTable(metadata?.files) ? metadata.files : undefined;
   for (const { table, line } of read.packages) {
@@ -41,17 +38,9 @@ export function parsePoetryLock(text: string): ParsedLockfile {
       const listedHere = files.find((f) => f.fileName === fileName);
       files.splice(0, files.length, { url: withoutCredentials(sourceUrl), fileName, digests: listedHere?.digests ?? [] });
     }
-    result.entries.push({
-      ecosystem: 'pypi',
-      name: normalizePypiName(name),
-      version,
-      line,
-      files,
-      anyFileDigests: [],
-      indexes: type === 'legacy' && sourceUrl ? [withoutCredentials(sourceUrl)] : [],
-      // No source: PyPI, or a source poetry was configured with but did not record.
-      ...(type === undefined ? { otherIndexes: true } : {}),
-    });
+    const index = type === 'legacy' && sourceUrl ? [withoutCredentials(sourceUrl)] : [];
+    // No source: PyPI, or a source poetry was configured with but did not record.
+    result.entries.push(pypiEntry(name, version, line, files, index, type === undefined));
   }
   return result;
 }

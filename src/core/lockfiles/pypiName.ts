@@ -2,6 +2,7 @@
  * PyPI project names as PEP 503 compares them: lowercase, every run of `-`, `_` and `.` one `-`.
  * `My_Pkg`, `my.pkg` and `my-pkg` are one project; GitLab stores the name as uploaded.
  */
+import type { LockEntry, LockedFile } from './lockEntry';
 export function normalizePypiName(name: string): string {
   let out = '';
   let inRun = false;
@@ -33,4 +34,9 @@ export function pypiSearchTerm(name: string): string {
     }
   }
   return best || name;
+}
+
+/** A PyPI lockfile entry (poetry, uv): its name normalized, the files it lists, where it resolves. */
+export function pypiEntry(name: string, version: string, line: number, files: LockedFile[], indexes: string[], otherIndexes: boolean): LockEntry {
+  return { ecosystem: 'pypi', name: normalizePypiName(name), version, line, files, anyFileDigests: [], indexes, ...(otherIndexes ? { otherIndexes } : {}) };
 }

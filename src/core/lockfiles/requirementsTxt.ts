@@ -9,6 +9,7 @@ import { dedupe, fromPrefixedHex } from './digest';
 import { addProblem, type Digest, type LockEntry, type ParsedLockfile } from './lockEntry';
 import { normalizePypiName } from './pypiName';
 import { parseHttpUrl, withoutCredentials } from './urlParts';
+import { textLines } from './textLines';
 
 interface LogicalLine {
   line: number;
@@ -146,14 +147,7 @@ export function logicalLines(text: string): LogicalLine[] {
   const out: LogicalLine[] = [];
   let joined: string[] = [];
   let firstLine = 0;
-  let lineNo = 0;
-  for (let start = 0; start <= text.length;) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    let line = text.slice(start, end);
-    start = end + 1;
-    lineNo++;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+  for (const [line, lineNo] of textLines(text)) {
     const commentOnly = isCommentOnly(line);
     if (line.endsWith('\\') && !commentOnly) {
       if (!joined.length) firstLine = lineNo;

@@ -3,7 +3,7 @@
  * with the line of its header.
  */
 import { parse, TomlError } from 'smol-toml';
-import type { LockfileProblem } from './lockEntry';
+import { addProblem, type ParsedLockfile } from './lockEntry';
 import { arrayTableLines } from './tomlTableLines';
 
 export type Toml = Record<string, unknown>;
@@ -16,14 +16,16 @@ export interface TomlPackages {
   packages: { table: Toml; line: number }[];
 }
 
-export function readTomlPackages(text: string): TomlPackages | LockfileProblem {
+/** The packages, or undefined when the text is no TOML (the problem is added to `result`). */
+export function readTomlPackages(text: string, result: ParsedLockfile): TomlPackages | undefined {
   let doc: Toml;
   try {
     doc = parse(text, { maxDepth: MAX_DEPTH, unsafeKeyBehaviour: 'drop' });
   } catch (e) {
     const line = e instanceof TomlError ? e.line : undefined;
     const detail = e instanceof Error ? e.message.split('\n')[0].slice(0, 300) : 'invalid TOML';
-    return { kind: 'syntax', line, detail };
+    addProblem(result, { kind: 'syntax', line, detail });
+    return undefined;
   }
   const raw = Array.isArray(doc.package) ? (doc.package as unknown[]) : [];
   const lines = arrayTableLines(text, 'package');

@@ -6,17 +6,14 @@
  */
 import { fromPrefixedHex } from './digest';
 import { addProblem, type LockedFile, type ParsedLockfile } from './lockEntry';
-import { normalizePypiName } from './pypiName';
+import { pypiEntry } from './pypiName';
 import { isTable, readTomlPackages, str, type Toml } from './tomlPackages';
 import { lastUrlSegment, parseHttpUrl, withoutCredentials } from './urlParts';
 
 export function parseUvLock(text: string): ParsedLockfile {
   const result: ParsedLockfile = { format: 'uv', entries: [], ignored: 0, problems: [] };
-  const read = readTomlPackages(text);
-  if ('kind' in read) {
-    addProblem(result, read);
-    return result;
-  }
+  const read = readTomlPackages(text, result);
+  if (!read) return result;
   for (const { table, line } of read.packages) {
     const name = str(table, 'name');
     const version = str(table, 'version');
@@ -35,17 +32,9 @@ export function parseUvLock(text: string): ParsedLockfile {
     const files: LockedFile[] = [];
     if (isTable(table.sdist)) pushFile(files, table.sdist);
     if (Array.isArray(table.wheels)) for (const w of table.wheels) if (isTable(w)) pushFile(files, w);
-    result.entries.push({
-      ecosystem: 'pypi',
-      name: normalizePypiName(name),
-      version,
-      line,
-      files,
-      anyFileDigests: [],
-      // A local folder as the registry (find-links) is no index we can ask.
-      indexes: registry !== undefined && parseHttpUrl(registry) ? [withoutCredentials(registry)] : [],
-      ...(registry !== undefined && !parseHttpUrl(registry) ? { otherIndexes: true } : {}),
-    });
+    // A local folder as the registry (find-links) is no index we can ask.
+    const index = registry !== undefined && parseHttpUrl(registry) ? [withoutCredentials(registry)] : [];
+    result.entries.push(pypiEntry(name, version, line, files, index, registry !== undefined && !index.length));
   }
   return result;
 }

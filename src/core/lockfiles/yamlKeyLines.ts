@@ -3,20 +3,14 @@
  * (`packages:` then one key per entry, indented): the YAML parser gives values but no
  * positions. One pass over the lines, no regular expression on file content.
  */
+import { textLines } from './textLines';
 
 /** Keys of `section`'s mapping → 1-based line; `''` → the line of `section:` itself. */
 export function sectionKeyLines(text: string, section: string): Map<string, number> {
   const lines = new Map<string, number>();
   let inSection = false;
   let childIndent = -1;
-  let lineNo = 0;
-  for (let start = 0; start <= text.length;) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    let line = text.slice(start, end);
-    start = end + 1;
-    lineNo++;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+  for (const [line, lineNo] of textLines(text)) {
     let indent = 0;
     while (indent < line.length && line[indent] === ' ') indent++;
     if (indent === line.length || line[indent] === '#') continue;

@@ -15,6 +15,7 @@
  */
 import { dedupe, fromHex, fromSri } from './digest';
 import { addProblem, type Digest, type ParsedLockfile } from './lockEntry';
+import { textLines } from './textLines';
 
 interface Block {
   line: number;
@@ -25,14 +26,7 @@ interface Block {
 export function parseYarnLock(text: string): ParsedLockfile {
   const result: ParsedLockfile = { format: 'yarn-v1', entries: [], ignored: 0, problems: [] };
   let block: Block | undefined;
-  let lineNo = 0;
-  for (let start = 0; start <= text.length;) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    let line = text.slice(start, end);
-    start = end + 1;
-    lineNo++;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+  for (const [line, lineNo] of textLines(text)) {
     const indent = leadingSpaces(line);
     if (indent === line.length || line[indent] === '#') continue;
     if (indent === 0) {
