@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       `  lockfiles:       group ${LOCKFILE_SEED.group.path}; npm ${fake.url}/api/v4/packages/npm/ (@lockco), PyPI ${fake.url}/api/v4/groups/${LOCKFILE_SEED.group.id}/-/packages/pypi/simple`,
     );
   }
-  console.log(`  settings:        "gitlabPackages.instanceUrl": "${fake.url}", "gitlabPackages.projects": ${JSON.stringify(projects.slice(0, 3))}`);
+  console.log(`  settings:        "gitlabPackages.instanceUrl": "${fake.url}", "gitlabPackages.projects": ${JSON.stringify(projects)}`);
   const stop = (): void => {
     void fake.stop().then(() => process.exit(0));
   };
