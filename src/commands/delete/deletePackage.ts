@@ -9,7 +9,7 @@ import { displayName, versionLabel } from '../../gitlab/models';
 import { packageDeletion } from '../../tree/deletions';
 import type { PackageNode } from '../../tree/nodes';
 import { packageLabel, packageProjectLabel } from '../../tree/presentation';
-import { bulletLines } from '../shared/bulletList';
+import { bulletLines, inlineList } from '../shared/bulletList';
 import { reportDeletion, setAsideLines, type Named } from '../shared/deleteReport';
 import { targetNodes, type CommandDeps, type Handler } from '../shared/deps';
 import { pickPackageFromPalette } from '../shared/packagePicker';
@@ -45,7 +45,7 @@ export function deletePackageCommand(deps: CommandDeps): Handler {
 
 async function confirm(targets: PackageRequest[], setAside: SetAside<PackageRequest>): Promise<boolean> {
   const deleteButton = vscode.l10n.t('Delete');
-  const projects = [...new Set(targets.map((t) => t.projectPath))].join(', ');
+  const projects = inlineList([...new Set(targets.map((t) => t.projectPath))], (path) => path);
   let message: string;
   let detail: string;
   if (targets.length === 1) {
