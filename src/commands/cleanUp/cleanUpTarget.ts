@@ -12,7 +12,7 @@ import { say } from '../../host/l10n';
 import type { NameNode, SourceNode } from '../../tree/nodes';
 import { projectLabel } from '../../tree/presentation';
 import { isNode, type CommandDeps } from '../shared/deps';
-import { pickWritableSource } from '../shared/packagePicker';
+import { pickWritableSource } from '../shared/sourcePicker';
 
 export interface CleanUpTarget {
   source: SourceNode;

@@ -7,7 +7,7 @@ import type { InstanceHealth } from '../../core/instances/instanceHealth';
 import type { ProtectionCache } from '../../core/protection/protectionCache';
 import type { Platform } from '../../core/platform';
 import type { Config } from '../../core/config';
-import type { CleanUpRuleStore } from '../../host/cleanUpRules';
+import type { CleanUpRuleStore } from '../../host/cleanUpRuleStore';
 import type { DetailsDocuments } from '../../host/detailsDocuments';
 import type { FilterStore } from '../../host/filterStore';
 import type { Log } from '../../host/log';
