@@ -11,7 +11,8 @@ import type { PackageNode } from '../../tree/nodes';
 import { packageLabel, packageProjectLabel } from '../../tree/presentation';
 import { bulletLines, inlineList } from '../shared/bulletList';
 import { reportDeletion, setAsideLines, type Named } from '../shared/deleteReport';
-import { targetNodes, type CommandDeps, type Handler } from '../shared/deps';
+import type { CommandDeps, Handler } from '../shared/deps';
+import { targetNodes } from '../shared/targets';
 import { pickPackageFromPalette, type PackageTarget } from './packagePicker';
 import { withCountedProgress } from '../shared/progress';
 
