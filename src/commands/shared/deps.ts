@@ -1,4 +1,4 @@
-/** What command handlers receive (constructor-style injection from extension.ts). */
+/** What command handlers receive (constructor-style injection from composition.ts). */
 import type * as vscode from 'vscode';
 import type { ClientPool } from '../../core/instances/clientPool';
 import type { DeleteFlow } from '../../core/delete/deleteFlow';
