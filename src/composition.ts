@@ -15,7 +15,7 @@ import { ProtectionCache } from './core/protection/protectionCache';
 import type { Platform } from './core/platform';
 import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries, workspaceNamedOrigins } from './core/config';
 import { Settings } from './host/settings';
-import { CleanUpRuleStore } from './host/cleanUpRules';
+import { CleanUpRuleStore } from './host/cleanUpRuleStore';
 import { DetailsDocuments } from './host/detailsDocuments';
 import { FilterStore } from './host/filterStore';
 import { Log } from './host/log';

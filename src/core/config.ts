@@ -1,7 +1,7 @@
 /**
  * The settings as one typed, validated snapshot, and what follows from them: the parsed
  * project and group entries, the instances in use, each origin's connection settings. Pure:
- * host/config.ts reads the snapshot from VS Code.
+ * host/settings.ts reads the snapshot from VS Code.
  */
 import type { AuthStyle } from '../gitlab/types';
 import type { Text } from '../util/text';

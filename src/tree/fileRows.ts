@@ -1,4 +1,4 @@
-/** A package's file rows in the order core/fileOrder.ts sets: the server's (newest first) where it sorts, by name here otherwise. */
+/** A package's file rows in the order core/browse/fileOrder.ts sets: the server's (newest first) where it sorts, by name here otherwise. */
 import { arrangedFiles } from '../core/browse/fileOrder';
 import type { GitLabVersion } from '../core/instances/versionGates';
 import type { FileNode, TreeNode } from './nodes';

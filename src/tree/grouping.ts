@@ -7,7 +7,7 @@ import { readingFacts, type RowFacts } from './rowFacts';
 
 /**
  * Package rows folded into one row per name (order of first appearance): name and type, in a
- * group per project, Conan by its package name (core/packageName). Other rows stay before or
+ * group per project, Conan by its package name (core/browse/packageName). Other rows stay before or
  * after them, as they were.
  */
 export function byName(source: SourceNode, rows: TreeNode[]): TreeNode[] {

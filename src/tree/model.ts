@@ -15,6 +15,7 @@ import { nameKey } from '../core/browse/packageName';
 import { byName } from './grouping';
 import { ListLoader, type Loaded } from './listLoader';
 import { arrangeFiles } from './fileRows';
+import { isAtOrBelow } from './nodeIds';
 import type { LoadMoreNode, PackageNode, ProjectNode, SourceNode, TreeNode } from './nodes';
 import type { ProtectionCache } from '../core/protection/protectionCache';
 import { ProtectionRows } from './protectionRows';
@@ -136,7 +137,7 @@ export class PackagesTreeModel {
     if (!target) this.deps.protection?.forget();
     else if (target.kind === 'project') this.deps.protection?.reread(target);
     for (const [key, loaded] of this.cache) {
-      if (!target || key === target.id || key.startsWith(target.id + '/')) {
+      if (!target || isAtOrBelow(key, target.id)) {
         loaded.controller.abort();
         this.cache.delete(key);
       }

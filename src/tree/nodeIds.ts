@@ -68,3 +68,8 @@ export function loadMoreRowId(list: Parent, nextPage: number): string {
 export function messageRowId(list: Parent, slot: MessageSlot): string {
   return `${list.id}/${slot}`;
 }
+
+/** Whether the row `id` is the row `parentId` or one built below it (what a refresh of that row drops). */
+export function isAtOrBelow(id: string, parentId: string): boolean {
+  return id === parentId || id.startsWith(`${parentId}/`);
+}

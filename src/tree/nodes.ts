@@ -79,7 +79,7 @@ export interface NameNode {
   kind: 'packageName';
   id: string;
   parent: SourceNode;
-  /** What the package rows below share (core/packageName's nameKey). */
+  /** What the package rows below share (core/browse/packageName's nameKey). */
   key: string;
   /** The name a person knows (Conan: the package name, not a version's recipe). */
   name: string;

@@ -52,7 +52,7 @@ export function projectLabel(node: SourceNode): string {
 }
 
 /** The project a package row belongs to (in a group's list, the package's own project). */
-export function packageProjectLabel(node: PackageNode): string {
+export function packageProjectLabel(node: Pick<PackageNode, 'pkg' | 'parent'>): string {
   return node.pkg.projectPath ?? projectLabel(node.parent);
 }
 

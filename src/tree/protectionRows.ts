@@ -46,9 +46,14 @@ export class ProtectionRows {
         // A read dropped before it lands (a refresh) redraws nothing here: the refresh redraws.
         void rules.then(() => this.redrawPending.delete(node));
       }
-      return [];
+      // A re-read (a rule added, edited or deleted) keeps what was known: the row stays, as the locks do.
+      return this.deps.cache.known(node) ? this.row(node) : [];
     }
-    return first ? [{ kind: 'protectionRules', id: protectionRulesRowId(node), parent: node }] : [];
+    return first ? this.row(node) : [];
+  }
+
+  private row(node: ProjectNode): ProtectionRulesNode[] {
+    return [{ kind: 'protectionRules', id: protectionRulesRowId(node), parent: node }];
   }
 
   ruleRows(node: ProtectionRulesNode): (ProtectionRuleNode | MessageNode)[] {

@@ -1,5 +1,6 @@
 /** Clear Filter: of one project (its row) or of all (the view title). */
-import { isNode, type CommandDeps, type Handler } from '../shared/deps';
+import type { CommandDeps, Handler } from '../shared/deps';
+import { isNode } from '../shared/targets';
 import { filtersChanged } from './filtersChanged';
 
 export function clearFilterCommand(deps: CommandDeps): Handler {

@@ -7,7 +7,8 @@ import { PACKAGE_TYPES } from '../../core/browse/packageTypes';
 import { say } from '../../host/l10n';
 import { text, type Text } from '../../util/text';
 import { projectLabel } from '../../tree/presentation';
-import { isNode, type CommandDeps, type Handler } from '../shared/deps';
+import type { CommandDeps, Handler } from '../shared/deps';
+import { isNode } from '../shared/targets';
 import { filtersChanged } from './filtersChanged';
 
 const SORTS: { orderBy: PackageOrderBy; sort: SortDirection; label: Text }[] = [

@@ -1,5 +1,6 @@
 /** Load more…: the next rows after a "Load more…" row (a second click while they load does nothing more). */
-import { isNode, type CommandDeps, type Handler } from '../shared/deps';
+import type { CommandDeps, Handler } from '../shared/deps';
+import { isNode } from '../shared/targets';
 
 export function loadMoreCommand(deps: CommandDeps): Handler {
   return async (node?: unknown) => {

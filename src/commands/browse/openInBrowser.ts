@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { sameOriginUrl } from '../../core/browse/safeLink';
 import type { TreeNode } from '../../tree/nodes';
-import { isNode, type CommandDeps, type Handler } from '../shared/deps';
+import type { CommandDeps, Handler } from '../shared/deps';
+import { isNode } from '../shared/targets';
 
 export function openInBrowserCommand(deps: CommandDeps): Handler {
   return async (node?: unknown) => {

@@ -1,5 +1,6 @@
 /** Refresh: the whole tree from the view title, one row (and what is below it) from its context menu or a Retry row. */
-import { isNode, type CommandDeps, type Handler } from '../shared/deps';
+import type { CommandDeps, Handler } from '../shared/deps';
+import { isNode } from '../shared/targets';
 
 export function refreshCommand(deps: CommandDeps): Handler {
   return (node?: unknown) => {

@@ -17,7 +17,8 @@ import { packageFacts, packageTitle, type Fact } from '../../tree/packageFacts';
 import { packageProtection } from '../../tree/packageProtection';
 import { projectLabel } from '../../tree/presentation';
 import { dateTime, humanSize, plainLine } from '../../util/format';
-import { targetNodes, type CommandDeps, type Handler } from '../shared/deps';
+import type { CommandDeps, Handler } from '../shared/deps';
+import { targetNodes } from '../shared/targets';
 import { withCancellableProgress } from '../shared/progress';
 
 export function showDetailsCommand(deps: CommandDeps): Handler {

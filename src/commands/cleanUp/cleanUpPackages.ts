@@ -32,7 +32,7 @@ export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy
     const target = await resolveCleanUpTarget(deps, args, argument, mode === 'delete');
     if (!target) return;
     const { source, label, where } = target;
-    // The one delete flow looks at the token now, once: a read-only one is told before any question.
+    // The one delete flow looks at the token now: a read-only one is told before any question (its run looks again).
     const deletes = mode === 'delete' ? await deps.deletes.begin(source.ref.instanceUrl) : undefined;
     if (mode === 'delete' && !deletes) {
       readOnlyTokenMessage(source);

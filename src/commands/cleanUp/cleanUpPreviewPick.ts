@@ -5,7 +5,7 @@
  * read-only document, or copy it.
  */
 import * as vscode from 'vscode';
-import type { Verdict } from '../../core/cleanUp/cleanUpEvaluate';
+import type { JudgedPackage } from '../../core/cleanUp/cleanUpEvaluate';
 import { previewLines, reasonsText, type PreviewInput } from '../../core/cleanUp/cleanUpPreview';
 import { displayName } from '../../gitlab/models';
 import { say } from '../../host/l10n';
@@ -13,7 +13,7 @@ import { packageDescription } from '../../tree/presentation';
 import { copied } from '../shared/clipboard';
 import type { CommandDeps } from '../shared/deps';
 
-type Item = vscode.QuickPickItem & { verdict: Verdict };
+type Item = vscode.QuickPickItem & { judged: JudgedPackage };
 
 /** The plain text of a preview, as the document and the clipboard get it. */
 export function previewText(input: PreviewInput): string {
@@ -25,21 +25,21 @@ export function showPreviewDocument(deps: CommandDeps, input: PreviewInput): Pro
 }
 
 /** Resolves with the candidates still checked when the user accepts, or undefined (Escape). */
-export function pickCandidates(deps: CommandDeps, input: PreviewInput): Promise<Verdict[] | undefined> {
+export function pickCandidates(deps: CommandDeps, input: PreviewInput): Promise<JudgedPackage[] | undefined> {
   const { evaluation } = input;
   const qp = vscode.window.createQuickPick<Item>();
-  const items: Item[] = evaluation.candidates.map((verdict) => ({
-    label: displayName(verdict.pkg),
-    description: packageDescription(verdict.pkg),
-    detail: say(reasonsText(verdict.reasons)),
+  const items: Item[] = evaluation.candidates.map((judged) => ({
+    label: displayName(judged.pkg),
+    description: packageDescription(judged.pkg),
+    detail: say(reasonsText(judged.reasons)),
     picked: true,
-    verdict,
+    judged,
   }));
   const showDocument: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: vscode.l10n.t('Show the Preview in a Document') };
   const copy: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy Clean-Up Preview') };
   const unchecked = (): Set<number> => {
-    const selected = new Set(qp.selectedItems.map((i) => i.verdict.pkg.id));
-    return new Set(items.filter((i) => !selected.has(i.verdict.pkg.id)).map((i) => i.verdict.pkg.id));
+    const selected = new Set(qp.selectedItems.map((i) => i.judged.pkg.id));
+    return new Set(items.filter((i) => !selected.has(i.judged.pkg.id)).map((i) => i.judged.pkg.id));
   };
   const summarize = (): void => {
     qp.title = vscode.l10n.t('Clean Up {0}: {1} of {2} packages will be deleted', input.source, qp.selectedItems.length, evaluation.listed);
@@ -67,7 +67,7 @@ export function pickCandidates(deps: CommandDeps, input: PreviewInput): Promise<
       else void copied(previewText(now), vscode.l10n.t('Copied the clean-up preview of {0}', input.source));
     });
     qp.onDidAccept(() => {
-      resolve(qp.selectedItems.map((i) => i.verdict));
+      resolve(qp.selectedItems.map((i) => i.judged));
       qp.hide();
     });
     qp.onDidHide(() => {

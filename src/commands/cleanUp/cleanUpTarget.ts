@@ -11,8 +11,9 @@ import { isUndeletable } from '../../core/browse/packageStatus';
 import { say } from '../../host/l10n';
 import type { NameNode, SourceNode } from '../../tree/nodes';
 import { projectLabel } from '../../tree/presentation';
-import { isNode, type CommandDeps } from '../shared/deps';
-import { pickWritableSource } from '../shared/packagePicker';
+import type { CommandDeps } from '../shared/deps';
+import { isNode } from '../shared/targets';
+import { pickWritableSource } from '../shared/sourcePicker';
 
 export interface CleanUpTarget {
   source: SourceNode;

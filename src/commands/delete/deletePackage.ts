@@ -9,24 +9,25 @@ import { displayName, versionLabel } from '../../gitlab/models';
 import { packageDeletion } from '../../tree/deletions';
 import type { PackageNode } from '../../tree/nodes';
 import { packageLabel, packageProjectLabel } from '../../tree/presentation';
-import { bulletLines } from '../shared/bulletList';
+import { bulletLines, inlineList } from '../shared/bulletList';
 import { reportDeletion, setAsideLines, type Named } from '../shared/deleteReport';
-import { targetNodes, type CommandDeps, type Handler } from '../shared/deps';
-import { pickPackageFromPalette } from '../shared/packagePicker';
+import type { CommandDeps, Handler } from '../shared/deps';
+import { targetNodes } from '../shared/targets';
+import { pickPackageFromPalette, type PackageTarget } from './packagePicker';
 import { withCountedProgress } from '../shared/progress';
 
-type PackageRequest = Named & ReturnType<typeof packageDeletion>;
+type PackageRequest = Named & PackageTarget;
 
 export function deletePackageCommand(deps: CommandDeps): Handler {
   return async (node?: unknown, selected?: unknown) => {
     // The Delete key passes `{ fromKeyboard: true }` (not a row): it acts on the selection.
     const fromPalette = node === undefined && selected === undefined;
-    const rows = fromPalette ? await pickPackageFromPalette(deps) : targetNodes(deps, node, selected).filter((n): n is PackageNode => n.kind === 'package');
-    if (!rows.length) {
+    const chosen = fromPalette ? [await pickPackageFromPalette(deps)].filter((t) => t !== undefined) : rowTargets(deps, node, selected);
+    if (!chosen.length) {
       if (!fromPalette) void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more packages to delete.'));
       return;
     }
-    const requests: PackageRequest[] = rows.map((n) => ({ ...packageDeletion(n), label: packageLabel(n.pkg), projectPath: packageProjectLabel(n) }));
+    const requests: PackageRequest[] = chosen.map((t) => ({ ...t, label: packageLabel(t.pkg), projectPath: packageProjectLabel(t) }));
     const report = await deps.deletes.run(requests, {
       confirm: (targets, setAside) => confirm(targets, setAside),
       // Cancel stops sending; what is in flight finishes and is reported as it ended.
@@ -37,19 +38,26 @@ export function deletePackageCommand(deps: CommandDeps): Handler {
         ),
     });
     // Every project something was sent for: what went (or may have) leaves the tree.
-    const refresh = (): void => new Set(report.outcomes.map((o) => o.target.request.node.parent)).forEach((project) => deps.model.refresh(project));
+    const refresh = (): void => new Set(report.outcomes.map((o) => o.target.request.parent)).forEach((project) => deps.model.refresh(project));
     refresh();
     reportDeletion(report, (n) => vscode.l10n.t('Deleted {0} packages.', n), refresh);
   };
 }
 
+/** The package rows clicked or selected, each with its deletion. */
+function rowTargets(deps: CommandDeps, node: unknown, selected: unknown): PackageTarget[] {
+  return targetNodes(deps, node, selected)
+    .filter((n): n is PackageNode => n.kind === 'package')
+    .map((n) => ({ parent: n.parent, pkg: n.pkg, deletion: packageDeletion(n).deletion }));
+}
+
 async function confirm(targets: PackageRequest[], setAside: SetAside<PackageRequest>): Promise<boolean> {
   const deleteButton = vscode.l10n.t('Delete');
-  const projects = [...new Set(targets.map((t) => t.projectPath))].join(', ');
+  const projects = inlineList([...new Set(targets.map((t) => t.projectPath))], (path) => path);
   let message: string;
   let detail: string;
   if (targets.length === 1) {
-    const t = targets[0].node;
+    const t = targets[0];
     message = vscode.l10n.t('Delete package {0} version {1} from {2}?', displayName(t.pkg), versionLabel(t.pkg) ?? '-', projects);
     detail = vscode.l10n.t('Every file of this package version is removed from the registry. This cannot be undone.');
   } else {

@@ -12,7 +12,8 @@ import type { FileNode, PackageNode } from '../../tree/nodes';
 import { packageLabel, packageProjectLabel } from '../../tree/presentation';
 import { bulletLines } from '../shared/bulletList';
 import { reportDeletion, setAsideLines, type Named } from '../shared/deleteReport';
-import { targetNodes, type CommandDeps, type Handler } from '../shared/deps';
+import type { CommandDeps, Handler } from '../shared/deps';
+import { targetNodes } from '../shared/targets';
 import { withCountedProgress } from '../shared/progress';
 
 type FileRequest = Named & ReturnType<typeof fileDeletion>;

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { owningProject } from '../../core/browse/packageOwner';
 import type { PackageFile } from '../../gitlab/models';
 import type { FileNode, PackageNode, TreeNode } from '../../tree/nodes';
-import { targetNodes, type CommandDeps } from '../shared/deps';
+import type { CommandDeps } from '../shared/deps';
+import { targetNodes } from '../shared/targets';
 import { withCancellableProgress } from '../shared/progress';
 
 export function pickTarget(deps: CommandDeps, node: unknown, selected: unknown): FileNode | PackageNode | undefined {

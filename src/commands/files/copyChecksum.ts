@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { packageLabel } from '../../tree/presentation';
 import { ALGORITHM_LABEL, checksumFile, strongestChecksum } from '../../core/files/checksums';
+import { inlineList } from '../shared/bulletList';
 import { copied } from '../shared/clipboard';
 import type { CommandDeps, Handler } from '../shared/deps';
 import { filesOf, pickTarget } from './checksumTarget';
@@ -26,11 +27,17 @@ export function copyChecksumCommand(deps: CommandDeps): Handler {
       notes.push(
         vscode.l10n.t(
           'No SHA-256 for {0}: used {1} instead.',
-          sums.fallbacks.map((f) => f.fileName).join(', '),
+          inlineList(sums.fallbacks, (f) => f.fileName),
           [...new Set(sums.fallbacks.map((f) => ALGORITHM_LABEL[f.algorithm]))].join('/'),
         ),
       );
-    if (sums.missing.length) notes.push(vscode.l10n.t('No checksum at all for {0} (left out).', sums.missing.join(', ')));
+    if (sums.missing.length)
+      notes.push(
+        vscode.l10n.t(
+          'No checksum at all for {0} (left out).',
+          inlineList(sums.missing, (name) => name),
+        ),
+      );
     if (notes.length) void vscode.window.showWarningMessage(notes.join(' '));
   };
 }

@@ -4,7 +4,8 @@ import { displayName } from '../../gitlab/models';
 import type { PackageNode, TreeNode } from '../../tree/nodes';
 import { installSnippets } from '../../core/files/installSnippets';
 import { copied } from '../shared/clipboard';
-import { targetNodes, type CommandDeps, type Handler } from '../shared/deps';
+import type { CommandDeps, Handler } from '../shared/deps';
+import { targetNodes } from '../shared/targets';
 
 export function copyInstallCommandCommand(deps: CommandDeps): Handler {
   return async (node?: unknown, selected?: unknown) => {

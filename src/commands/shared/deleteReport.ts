@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../constants';
 import { STOP_AFTER } from '../../core/delete/bulkDelete';
 import type { DeleteReport, DeleteRequest, SetAside } from '../../core/delete/deleteFlow';
-import { rereadText, verdictOf, type Verdict } from '../../core/delete/deleteVerdict';
+import { rereadText, verdictOf, type DeleteVerdict } from '../../core/delete/deleteVerdict';
 import { deleteFailureText, gitLabErrorText } from '../../core/errorText';
 import { say } from '../../host/l10n';
 import { cappedLines, inlineList } from './bulletList';
@@ -58,7 +58,7 @@ function explained<T extends Named>(heading: string, failed: Failed<T>[]): strin
 export function reportDeletion<T extends Named>(report: DeleteReport<T>, deletedMany: (n: number) => string, refresh?: () => void): void {
   const ok = report.outcomes.filter((o) => o.ok).map((o) => o.target.request);
   const failed = report.outcomes.filter((o): o is Failed<T> => !o.ok);
-  const by = (v: Verdict) => failed.filter((f) => verdictOf(f) === v);
+  const by = (v: DeleteVerdict) => failed.filter((f) => verdictOf(f) === v);
   const gone = by('alreadyDeleted');
   // Cancel stopped the sending: these were never sent.
   const notSent = by('notSent');

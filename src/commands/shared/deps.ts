@@ -1,4 +1,4 @@
-/** What command handlers receive (constructor-style injection from extension.ts), and which rows a command acts on. */
+/** What command handlers receive (constructor-style injection from composition.ts). */
 import type * as vscode from 'vscode';
 import type { ClientPool } from '../../core/instances/clientPool';
 import type { DeleteFlow } from '../../core/delete/deleteFlow';
@@ -7,7 +7,7 @@ import type { InstanceHealth } from '../../core/instances/instanceHealth';
 import type { ProtectionCache } from '../../core/protection/protectionCache';
 import type { Platform } from '../../core/platform';
 import type { Config } from '../../core/config';
-import type { CleanUpRuleStore } from '../../host/cleanUpRules';
+import type { CleanUpRuleStore } from '../../host/cleanUpRuleStore';
 import type { DetailsDocuments } from '../../host/detailsDocuments';
 import type { FilterStore } from '../../host/filterStore';
 import type { Log } from '../../host/log';
@@ -38,14 +38,3 @@ export interface CommandDeps {
 }
 
 export type Handler = (...args: unknown[]) => Promise<unknown>;
-
-/** The rows a tree command acts on: the multi-selection, the clicked row, or the focused selection. */
-export function targetNodes(deps: CommandDeps, node: unknown, selected: unknown): TreeNode[] {
-  if (Array.isArray(selected) && selected.length > 0 && (node === undefined || selected.includes(node))) return selected as TreeNode[];
-  if (isNode(node)) return [node];
-  return [...deps.treeView.selection];
-}
-
-export function isNode(v: unknown): v is TreeNode {
-  return typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string' && typeof (v as { id?: unknown }).id === 'string';
-}

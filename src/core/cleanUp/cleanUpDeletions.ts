@@ -8,13 +8,13 @@ import type { Package } from '../../gitlab/models';
 import type { ListedUnder } from '../browse/packageOwner';
 import { deletionOf } from '../delete/deletion';
 import type { DeleteRequest } from '../delete/deleteFlow';
-import type { Verdict } from './cleanUpEvaluate';
+import type { JudgedPackage } from './cleanUpEvaluate';
 
 export interface CleanUpDeletion extends DeleteRequest {
   pkg: Package;
 }
 
 /** `listed`: the project or group the clean-up listed (a group's packages name their own project). */
-export function cleanUpDeletions(listed: ListedUnder, chosen: readonly Verdict[]): CleanUpDeletion[] {
+export function cleanUpDeletions(listed: ListedUnder, chosen: readonly JudgedPackage[]): CleanUpDeletion[] {
   return chosen.map((v) => ({ pkg: v.pkg, deletion: deletionOf(listed, v.pkg, v) }));
 }

@@ -2,7 +2,7 @@
  * Evaluates a clean-up rule over one listing: which packages are candidates (each with why),
  * which are kept (each with why), and what of the rule could not be applied. Pure: the clock
  * and each package's standing under the protection rules come in; nothing is requested per
- * package. This is where a clean-up decides protection, once: its deletions carry the verdicts.
+ * package. This is where a clean-up decides protection, once: its deletions carry what it decided.
  *
  * Always kept: what GitLab offers no delete for, what a protection rule keeps from this user,
  * npm packages with a dist-tag, and — unless the rule sets `keepNewest: 0` — the newest covered
@@ -21,7 +21,8 @@ import { ADMIN_MODE_NEEDED, type RuleStanding } from '../protection/protectionRu
 
 const DAY_MS = 86_400_000;
 
-export interface Verdict {
+/** A package the rule judged: why it goes (a candidate) or why it stays (kept). */
+export interface JudgedPackage {
   pkg: Package;
   /** Why it goes (a candidate) or why it stays (kept). */
   reasons: Text[];
@@ -31,9 +32,9 @@ export interface Verdict {
 
 export interface Evaluation {
   /** In name order, newest first within a name. */
-  candidates: Verdict[];
+  candidates: JudgedPackage[];
   /** Packages the rule's scope covers that stay, in the same order. */
-  kept: Verdict[];
+  kept: JudgedPackage[];
   /** Every package listed. */
   listed: number;
   /** Packages the rule's scope (name, version, type, status) covers. */
@@ -92,8 +93,8 @@ export function evaluateRule(packages: readonly Package[], rule: CleanUpRule, op
   });
   const beyond = coversSomeVersions(rule) ? text('beyond the {0} newest covered versions', keep) : text('beyond the {0} newest', keep);
   const undated = text('no creation date: which version is newest is unknown');
-  const candidates: Verdict[] = [];
-  const kept: Verdict[] = [];
+  const candidates: JudgedPackage[] = [];
+  const kept: JudgedPackage[] = [];
   for (const pkg of ordered) {
     const standing = opts.standing?.(pkg) ?? {};
     const stays = alwaysKept(pkg, standing.refusal);

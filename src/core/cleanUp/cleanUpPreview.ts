@@ -7,7 +7,7 @@ import { displayName, versionLabel, type Package } from '../../gitlab/models';
 import { plainLine } from '../../util/format';
 import { joinTexts, text, verbatim, type Text } from '../../util/text';
 import { describeRule, type CleanUpRule } from './cleanUpRule';
-import type { Evaluation, Verdict } from './cleanUpEvaluate';
+import type { Evaluation, JudgedPackage } from './cleanUpEvaluate';
 
 export interface PreviewInput {
   /** The project or group path. */
@@ -43,13 +43,13 @@ export function cleanUpScope(kind: 'project' | 'group', only: CleanUpOnly | unde
 }
 
 /** One candidate or kept package on one line: `name version · type [· project] (id) — reasons`. */
-export function verdictLine(v: Verdict): Text {
+export function judgedLine(v: JudgedPackage): Text {
   const p = v.pkg;
   const facts = [versionLabel(p) ?? '-', p.packageType, ...(p.status && p.status !== 'default' ? [p.status] : []), ...(p.projectPath ? [p.projectPath] : [])];
   return text('{0} {1} (id {2}) — {3}', verbatim(plainLine(displayName(p))), verbatim(plainLine(facts.join(' · '))), p.id, reasonsText(v.reasons));
 }
 
-/** The reasons of a verdict, joined. */
+/** The reasons a package goes or stays, joined. */
 export function reasonsText(reasons: readonly Text[]): Text {
   return joinTexts(reasons) ?? verbatim('');
 }
@@ -67,10 +67,10 @@ export function previewLines(input: PreviewInput): Text[] {
     ...e.notes.map((n) => text('Note: {0}', n)),
     verbatim(''),
     text('To delete ({0})', candidates.length),
-    ...candidates.map((v) => text('  {0}', verdictLine(v))),
+    ...candidates.map((v) => text('  {0}', judgedLine(v))),
     verbatim(''),
     text('Kept ({0})', kept.length),
-    ...kept.map((v) => text('  {0}', verdictLine(v))),
+    ...kept.map((v) => text('  {0}', judgedLine(v))),
   ];
   return lines;
 }

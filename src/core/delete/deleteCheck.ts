@@ -22,7 +22,7 @@ import {
   type NetworkProblem,
 } from '../../gitlab/errors';
 import type { DeleteOutcome, DeleteTarget, Recheck } from './deleteOutcome';
-import { findFile } from '../browse/fileSearch';
+import { findFile } from './fileSearch';
 
 export interface RereadOptions {
   /** Aborts the reads (a Cancel): the outcome is then "may have been deleted (not read again)". */

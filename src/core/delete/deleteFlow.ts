@@ -5,7 +5,8 @@
  * confirmed meanwhile gets only the rest), send each DELETE once, release. The caller words
  * everything from the one report it gets back, so the user hears about it once. A flow that asks
  * a lot before it deletes (a clean-up: a rule, a listing, a preview) begins first: its token is
- * looked at then, once, and a read-only one stops it before anything is asked or listed.
+ * looked at then, and a read-only one stops it before anything is asked or listed; its run looks
+ * again, as the token may have been replaced meanwhile.
  */
 import type { GitLabClient } from '../../gitlab/client';
 import { InFlight } from '../../util/inFlight';
@@ -52,7 +53,7 @@ export interface DeleteFlowDeps {
   versionOf?(instanceUrl: string): Promise<GitLabVersion | undefined>;
 }
 
-/** A delete flow begun on an instance whose token may delete: its run does not look at that token again. */
+/** A delete flow begun on an instance whose token could delete then: its run looks again (a token swapped meanwhile is read-only). */
 export interface DeleteSession {
   run<T extends DeleteRequest>(requests: readonly T[], dialog: DeleteDialog<T>): Promise<DeleteReport<T>>;
 }
@@ -62,22 +63,16 @@ export class DeleteFlow {
 
   constructor(private readonly deps: DeleteFlowDeps) {}
 
-  /** Looks at the instance's token once, before the requests are known; undefined when it can only read. */
+  /** Looks at the instance's token before the requests are known; undefined when it can only read. */
   async begin(instanceUrl: string): Promise<DeleteSession | undefined> {
     if (!(await this.deps.tokenMayDelete(instanceUrl))) return undefined;
-    return { run: (requests, dialog) => this.runWith(requests, dialog, new Map([[instanceUrl, Promise.resolve(true)]])) };
+    // The rule, listing and preview may take minutes: run asks again (the answer is cached, so cheaply).
+    return { run: (requests, dialog) => this.run(requests, dialog) };
   }
 
-  run<T extends DeleteRequest>(requests: readonly T[], dialog: DeleteDialog<T>): Promise<DeleteReport<T>> {
-    return this.runWith(requests, dialog, new Map());
-  }
-
-  /** `mayDelete`: what is known of each instance's token for this flow (the rest is asked once per instance). */
-  private async runWith<T extends DeleteRequest>(
-    requests: readonly T[],
-    dialog: DeleteDialog<T>,
-    mayDelete: Map<string, Promise<boolean>>,
-  ): Promise<DeleteReport<T>> {
+  async run<T extends DeleteRequest>(requests: readonly T[], dialog: DeleteDialog<T>): Promise<DeleteReport<T>> {
+    // Each instance's token is asked once per run.
+    const mayDelete = new Map<string, Promise<boolean>>();
     const report: DeleteReport<T> = { readOnly: [], notAllowed: [], protected: [], busy: [], declined: false, outcomes: [] };
     const candidates: T[] = [];
     for (const r of uniqueBy(requests, (x) => deletionKey(x.deletion))) {

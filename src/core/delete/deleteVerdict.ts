@@ -1,14 +1,14 @@
 /**
  * What one delete's outcome comes to — the one place that classifies it, for the message the user reads
- * (commands/deleteReport.ts) and for the log line.
+ * (commands/shared/deleteReport.ts) and for the log line.
  */
 import { text, word, type Text } from '../../util/text';
 import type { DeleteOutcome, DeleteTarget } from './deleteOutcome';
 import { gitLabErrorText } from '../errorText';
 
-export type Verdict = 'deleted' | 'alreadyDeleted' | 'mayHaveBeenDeleted' | 'notDeleted' | 'notSent' | 'stopped';
+export type DeleteVerdict = 'deleted' | 'alreadyDeleted' | 'mayHaveBeenDeleted' | 'notDeleted' | 'notSent' | 'stopped';
 
-export function verdictOf(o: DeleteOutcome<DeleteTarget>): Verdict {
+export function verdictOf(o: DeleteOutcome<DeleteTarget>): DeleteVerdict {
   if (o.ok) return 'deleted';
   if (o.stopped) return 'stopped';
   if (o.error.kind === 'cancelled') return 'notSent';

@@ -8,6 +8,7 @@ import {
   fileRowId,
   groupRowId,
   instanceRowId,
+  isAtOrBelow,
   loadMoreRowId,
   messageRowId,
   nameRowId,
@@ -54,6 +55,17 @@ describe('tree row ids', () => {
       (['empty', 'loading', 'unsure', 'state', 'more', 'filtered-here'] as const).map((slot) => messageRowId(pkg, slot)),
       ['empty', 'loading', 'unsure', 'state', 'more', 'filtered-here'].map((s) => `project:https://gitlab.example.com|acme/app/package:42/${s}`),
     );
+  });
+
+  it('a row and the rows built below it, not a sibling whose id starts alike', () => {
+    const pkg = packageRowId(project, 42);
+    assert.ok(isAtOrBelow(project.id, project.id));
+    assert.ok(isAtOrBelow(pkg, project.id));
+    assert.ok(isAtOrBelow(fileRowId({ id: pkg }, 7), project.id));
+    assert.ok(isAtOrBelow(protectionRuleRowId({ id: protectionRulesRowId(project) }, 3), project.id));
+    assert.ok(!isAtOrBelow(project.id, pkg), 'a parent is not below its child');
+    assert.ok(!isAtOrBelow(packageRowId(project, 420), pkg), 'package 420 is not below package 42');
+    assert.ok(!isAtOrBelow(projectRowId(ref(parseProjectEntry('acme/app-two', URL_)), false), project.id));
   });
 
   describe('as the rows of a tree carry them', () => {

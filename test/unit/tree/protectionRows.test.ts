@@ -104,6 +104,24 @@ describe('the tree with protection rules and pipelines', () => {
     assert.match(shown(byName(again, 'protected-release')).description ?? '', /🔒 protected$/);
   });
 
+  it('a slow re-read (a rule changed) keeps the "Protection Rules" row meanwhile, as the locks stay', async () => {
+    const { m, changes } = model(['acme/app'], 0);
+    const [project] = (await m.children()) as ProjectNode[];
+    assert.equal((await m.children(project))[0].kind, 'protectionRules');
+    // GitLab holds the re-read past the grace.
+    const rules = fake.hold({ method: 'GET', path: /\/protection\/rules$/ });
+    m.refreshProtection(project);
+    const drawn = m.children(project);
+    await rules.arrived();
+    const rows = await drawn;
+    assert.equal(rows[0].kind, 'protectionRules');
+    assert.match(shown(byName(rows, 'protected-release')).description ?? '', /🔒 protected$/);
+    const redraws = changes.filter((c) => c === project).length;
+    rules.release();
+    await waitFor(() => changes.filter((c) => c === project).length > redraws, 'the redraw once the rules land');
+    assert.equal((await m.children(project))[0].kind, 'protectionRules');
+  });
+
   it('a developer sees no "Protection Rules" and nothing is asked; a server before 17.6 neither', async () => {
     const { m } = model(['acme/readonly']);
     const [project] = (await m.children()) as ProjectNode[];

@@ -348,4 +348,23 @@ describe('clean up packages', () => {
     assert.match(r.ui.toasts[0].text, /can only read/);
     assert.deepEqual(r.requests('GET', /\/packages$/), []);
   });
+
+  it('a token swapped for a read-only one while the preview is open: nothing is sent, the packages are said to be read-only, Replace Token… is offered', async () => {
+    const h = await start();
+    // Were the modal shown, the user would confirm.
+    h.ui.answer('Delete 7 Packages');
+    const done = h.run(CLEAN_UP, await project(h), { olderThanDays: 90 });
+    const qp = await preview(h);
+    h.ui.type(SAMPLE.readToken);
+    await h.run('gitlabPackages.setToken');
+    assert.equal(h.storedToken(h.fake.url), SAMPLE.readToken);
+    qp.accept();
+    await done;
+    assert.deepEqual(deletes(h), []);
+    assert.deepEqual(h.ui.modals, [], 'nothing to confirm');
+    const toast = h.ui.toasts.find((m) => m.text.startsWith('Not deleted (the access token can only read): '));
+    assert.ok(toast, h.ui.toasts.map((m) => m.text).join(' | '));
+    assert.ok(toast.text.includes('lib 1.2.0'), toast.text);
+    assert.deepEqual(toast.buttons, ['Replace Token…']);
+  });
 });

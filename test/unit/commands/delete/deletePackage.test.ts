@@ -106,6 +106,25 @@ describe('delete packages', () => {
     assert.equal(h.ui.toasts.at(-1)?.text, 'Deleted 3 packages.');
   });
 
+  it('a selection across many projects: the modal title names the first ten, then counts the rest', async () => {
+    const paths = Array.from({ length: 12 }, (_, i) => `acme/p${String(i).padStart(2, '0')}`);
+    const h = await t.start({
+      settings: { projects: paths },
+      token: SAMPLE.apiToken,
+      prepareFake: (fake) =>
+        paths.forEach((path, i) => {
+          fake.addProject({ id: 900 + i, pathWithNamespace: path, members: { [SAMPLE.userId]: 50 } });
+          fake.addPackage(900 + i, { name: 'tool', version: '1.0.0', packageType: 'generic' });
+        }),
+    });
+    const rows = await Promise.all(paths.map((path) => h.pkg(path, 'tool', '1.0.0')));
+    h.view.select(...rows.map((r) => r.node));
+    h.ui.answer('Cancel');
+    await h.run('gitlabPackages.deletePackage', rows[0].node, h.view.selection);
+    assert.equal(h.ui.modals[0]?.text, `Delete 12 packages from ${paths.slice(0, 10).join(', ')}, …and 2 more?`);
+    assert.deepEqual(deletes(h), []);
+  });
+
   it('the Delete key acts on the focused selection', async () => {
     const h = await start();
     const row = await h.pkg('acme/app', 'acme-chart', '1.2.0');

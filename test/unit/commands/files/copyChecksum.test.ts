@@ -37,6 +37,21 @@ describe('Copy Checksum', () => {
     assert.equal(h.ui.statusBar.at(-1)?.text, '$(check) Copied checksums of 2 files of acme-tools 0.4.0');
   });
 
+  it('files without SHA-256 or without any checksum are named up to the list cap, then counted', async () => {
+    const h = await start();
+    const pkg = h.fake.addPackage(APP, { name: 'many-files', version: '1.0.0', packageType: 'generic' });
+    const files = h.fake.addFilesBulk(pkg.id, 24);
+    // An upload that recorded only SHA-1 (the first 12), one that recorded nothing (the rest).
+    files.forEach((f, i) => (f.recorded = { md5: null, sha1: i < 12 ? f.sha1 : null, sha256: null }));
+    const row = await h.pkg('acme/app', 'many-files', '1.0.0');
+    await h.run('gitlabPackages.copyChecksum', row.node);
+    const names = (from: number) => Array.from({ length: 10 }, (_, i) => `file-${String(from + i).padStart(4, '0')}.bin`).join(', ');
+    assert.deepEqual(
+      h.ui.toasts.map((m) => m.text),
+      [`No SHA-256 for ${names(0)}, …and 2 more: used SHA-1 instead. No checksum at all for ${names(12)}, …and 2 more (left out).`],
+    );
+  });
+
   // The files are read under progress the user can cancel (issue 12): it was window-bar progress, which has no Cancel button.
   it('cancelling the progress of Copy Checksum on a package aborts the files request', async () => {
     const h = await start();

@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { deletePackages, STOP_AFTER, type DeleteOutcome, type DeleteTarget } from '../../../../src/core/delete/bulkDelete';
 import { answerMayBeLost, reread } from '../../../../src/core/delete/deleteCheck';
 import { networkError } from '../../../../src/gitlab/responseErrors';
-import { MAX_READS } from '../../../../src/core/browse/fileSearch';
+import { MAX_READS } from '../../../../src/core/delete/fileSearch';
 import { GitLabClient } from '../../../../src/gitlab/client';
 import { nodeFetch as fetch } from '../../../../src/platform/node';
 import { FakeGitLab } from '../../../fake-gitlab/server';

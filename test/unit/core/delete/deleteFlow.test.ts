@@ -1,7 +1,7 @@
 /**
  * Where the one delete flow looks at the token: `run` once per instance of its requests; a flow
- * begun ahead of its requests (a clean-up) once, at its beginning — a read-only token stops it
- * there, before anything is asked, and its run does not look again.
+ * begun ahead of its requests (a clean-up) at its beginning too — a read-only token stops it
+ * there, before anything is asked — and its run looks again (the token may have been swapped).
  */
 import { strict as assert } from 'node:assert';
 import { DeleteFlow, type DeleteRequest } from '../../../../src/core/delete/deleteFlow';
@@ -45,7 +45,7 @@ describe('the delete flow and the token', () => {
     assert.equal(report.declined, true);
   });
 
-  it('begin looks once: a read-only token gives no flow; a begun flow does not ask again for its instance', async () => {
+  it('begin looks first: a read-only token gives no flow; a begun flow asks again when it runs', async () => {
     const readOnly = flow({ [A]: false });
     assert.equal(await readOnly.f.begin(A), undefined);
     assert.deepEqual(readOnly.asked, [A]);
@@ -54,7 +54,7 @@ describe('the delete flow and the token', () => {
     const session = await f.begin(A);
     assert.ok(session);
     const report = await session.run([deletion(A, 1), deletion(B, 2)], dialog);
-    assert.deepEqual(asked, [A, B], 'A at the beginning only; B, not begun on, when its request comes');
+    assert.deepEqual(asked, [A, A, B], 'A at the beginning and when run; B when its request comes');
     assert.deepEqual(
       report.readOnly.map((r) => r.deletion.packageId),
       [2],
@@ -63,5 +63,19 @@ describe('the delete flow and the token', () => {
       offered[0].map((r) => r.deletion.packageId),
       [1],
     );
+  });
+
+  it('a token that became read-only between begin and run: its requests are set aside, nothing is offered', async () => {
+    const tokens = { [A]: true };
+    const { f, offered, dialog } = flow(tokens);
+    const session = await f.begin(A);
+    assert.ok(session);
+    tokens[A] = false;
+    const report = await session.run([deletion(A, 1)], dialog);
+    assert.deepEqual(
+      report.readOnly.map((r) => r.deletion.packageId),
+      [1],
+    );
+    assert.deepEqual(offered, []);
   });
 });

@@ -8,7 +8,7 @@
  */
 import type { Page } from '../../gitlab/pagination';
 import type { PackageFile } from '../../gitlab/models';
-import type { Recheck } from '../delete/deleteOutcome';
+import type { Recheck } from './deleteOutcome';
 
 /** Enough for 2^(MAX_READS/2) pages of 100 files, with room for a list that shifts while it is read. */
 export const MAX_READS = 14;

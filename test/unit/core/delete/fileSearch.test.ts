@@ -4,7 +4,7 @@
  * file sat on, and never from a full page whose paging headers are missing.
  */
 import { strict as assert } from 'node:assert';
-import { findFile, type ReadFiles } from '../../../../src/core/browse/fileSearch';
+import { findFile, type ReadFiles } from '../../../../src/core/delete/fileSearch';
 import type { PackageFile } from '../../../../src/gitlab/models';
 
 const PER_PAGE = 100;

@@ -1,48 +1,34 @@
 /** Delete Package… from the palette: pick a project (one whose token may delete), then search its packages by name on the server. */
 import * as vscode from 'vscode';
-import { isDeletable } from '../../core/delete/deletion';
+import { deletionOf, isDeletable, refusedBy, type Deletion } from '../../core/delete/deletion';
 import { listKey } from '../../core/browse/packageOwner';
+import { ruleStanding, type RuleStanding } from '../../core/protection/protectionRules';
 import { displayName, type Package } from '../../gitlab/models';
 import { say, sayError } from '../../host/l10n';
-import type { Text } from '../../util/text';
-import { packageRowId } from '../../tree/nodeIds';
-import type { PackageNode, SourceNode } from '../../tree/nodes';
-import { instanceLabel, packageDescription, projectLabel } from '../../tree/presentation';
-import type { CommandDeps } from './deps';
-import { readOnlyTokenMessage } from './readOnlyToken';
-import { statusRefusal } from '../../core/browse/packageStatus';
-import { ruleStanding } from '../../core/protection/protectionRules';
+import type { SourceNode } from '../../tree/nodes';
+import { packageDescription, projectLabel } from '../../tree/presentation';
+import type { CommandDeps } from '../shared/deps';
+import { pickWritableSource } from '../shared/sourcePicker';
 
-/** Palette flow: pick a project, then search its packages by name on the server. */
-export async function pickPackageFromPalette(deps: CommandDeps): Promise<PackageNode[]> {
+/** A package to delete and the project or group it is listed under (a row's parent, or the project picked in the palette). */
+export interface PackageTarget {
+  parent: SourceNode;
+  pkg: Package;
+  deletion: Deletion;
+}
+
+/** Palette flow: pick a project, then search its packages by name on the server; the deletion is built from what was read, no row. */
+export async function pickPackageFromPalette(deps: CommandDeps): Promise<PackageTarget | undefined> {
   const project = await pickWritableSource(deps, vscode.l10n.t('Delete a package from which project?'), false);
-  if (!project) return [];
+  if (!project) return undefined;
   // Known before anything is sent: which packages a protection rule keeps from this user.
   const protection = await deps.protection.read(project);
-  const pkg = await searchPackage(deps, project, (p) => ruleStanding(protection, p).refusal);
-  return pkg ? [{ kind: 'package', id: packageRowId(project, pkg.id), parent: project, pkg }] : [];
+  const pkg = await searchPackage(deps, project, (p) => ruleStanding(protection, p));
+  return pkg && { parent: project, pkg, deletion: deletionOf(project, pkg, ruleStanding(protection, pkg)) };
 }
 
-/** A reachable project (or, with `groups`, a group) whose token may delete; says why when there is none. */
-export async function pickWritableSource(deps: CommandDeps, placeHolder: string, groups: boolean): Promise<SourceNode | undefined> {
-  const reachable = (await deps.model.projects()).filter((p) => p.project || (groups && p.kind === 'group'));
-  // A token set a moment ago is still being looked at: wait for that check, not a guess.
-  const writable = await Promise.all(reachable.map((p) => deps.health.tokenMayDelete(p.ref.instanceUrl)));
-  const projects = reachable.filter((_p, i) => writable[i]);
-  if (reachable.length && !projects.length) {
-    readOnlyTokenMessage(reachable[0]);
-    return undefined;
-  }
-  if (!projects.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No reachable GitLab projects. Add a project and set an access token first.'));
-    return undefined;
-  }
-  if (projects.length === 1) return projects[0];
-  const items = projects.map((p) => ({ label: projectLabel(p), description: p.parent ? instanceLabel(p.parent.instanceUrl) : undefined, p }));
-  return (await vscode.window.showQuickPick(items, { placeHolder }))?.p;
-}
-
-function searchPackage(deps: CommandDeps, project: SourceNode, refusal: (pkg: Package) => Text | undefined): Promise<Package | undefined> {
+/** `standing`: what a protection rule says of a package's delete, shown on its item. */
+function searchPackage(deps: CommandDeps, project: SourceNode, standing: (pkg: Package) => RuleStanding): Promise<Package | undefined> {
   const client = deps.clients.get(project.ref.instanceUrl);
   const key = listKey(project);
   type Item = vscode.QuickPickItem & { pkg: Package };
@@ -61,7 +47,7 @@ function searchPackage(deps: CommandDeps, project: SourceNode, refusal: (pkg: Pa
       .then((page) => {
         if (current.signal.aborted) return;
         qp.items = page.items.map((pkg) => {
-          const refused = statusRefusal(pkg.status) ?? refusal(pkg);
+          const refused = refusedBy(pkg, standing(pkg));
           return {
             label: (isDeletable(pkg) && !refused ? '' : '$(lock) ') + displayName(pkg),
             description: packageDescription(pkg),

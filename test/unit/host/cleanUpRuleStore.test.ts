@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type * as vscode from 'vscode';
 import { parseProjectEntry } from '../../../src/core/projects/projectRef';
-import { CleanUpRuleStore } from '../../../src/host/cleanUpRules';
+import { CleanUpRuleStore } from '../../../src/host/cleanUpRuleStore';
 
 /** A workspace state in memory. */
 function memento(): vscode.Memento {
