@@ -13,6 +13,7 @@ import type { PackageNode, ProjectNode, TreeNode } from '../../../src/tree/nodes
 import type { FakeGitLab } from '../../fake-gitlab/server';
 import { SAMPLE } from '../../fake-gitlab/seed';
 import { fakeClient, useSampleFake } from '../../support/sampleFake';
+import { harnessPerTest, type Harness } from '../../support/double/harness';
 import { shown } from '../../support/shown';
 import { waitFor } from '../../support/wait';
 
@@ -177,5 +178,38 @@ describe('the tree with protection rules and pipelines', () => {
     assert.ok(fake.requests.some((r) => r.path.endsWith('/package_files') && r.query.order_by === 'created_at' && r.query.sort === 'desc'));
     fake.version = '17.11.0';
     assert.deepEqual(await names(), ['app-darwin-arm64.tar.gz', 'app-linux-amd64.tar.gz', 'checksums/SHA256SUMS']);
+  });
+});
+
+describe('the "Protection Rules" row in the extension', () => {
+  const t = harnessPerTest();
+  const start = (settings: Record<string, unknown> = { projects: ['acme/app'] }) => t.start({ settings, token: SAMPLE.apiToken });
+  const rulesRow = (h: Harness) => h.find('acme/app', 'Protection Rules');
+
+  it('a maintainer sees "Protection Rules" with its rules; a developer sees nothing of it and nothing is asked', async () => {
+    const h = await start({ projects: ['acme/app', 'acme/readonly'] });
+    const rules = await rulesRow(h);
+    assert.equal(rules.description, '2 rules');
+    assert.deepEqual(
+      (await h.rows(rules.node)).map((r) => [r.label, r.description]),
+      [
+        ['@acme/*', 'npm · push: maintainer+, delete: owner+'],
+        ['protected-*', 'generic · push: maintainer+, delete: admin+'],
+      ],
+    );
+    const readonly = await h.rows((await h.find('acme/readonly')).node);
+    assert.ok(readonly.every((r) => r.item.contextValue?.startsWith('package')));
+    assert.equal(h.requests('GET', `/api/v4/projects/${SAMPLE.projects.readonly.id}/packages/protection/rules`).length, 0);
+    assert.deepEqual(h.ui.messages, [], 'no error for those who may not read them');
+  });
+
+  it('with a read-only token (read_api) the rules are listed but offer no Add, Edit or Delete Rule…', async () => {
+    const h = await t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.readToken });
+    // The token's scopes are known once its check lands; the rows are redrawn then.
+    const rules = await waitFor(async () => {
+      const row = await rulesRow(h);
+      return row.item.contextValue === 'protectionRules.readOnly' && row;
+    }, 'the rules row marked read-only');
+    assert.ok((await h.rows(rules.node)).every((r) => r.item.contextValue === 'protectionRule.readOnly'));
   });
 });

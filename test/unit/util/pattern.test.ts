@@ -233,6 +233,23 @@ describe('patterns without backtracking (issue 21, defect 3)', () => {
   });
 });
 
+describe('clean-up patterns', () => {
+  it('patterns: globs are anchored and literal but for * and ?, /…/flags is a regular expression', () => {
+    const t = (p: string, v: string): boolean => {
+      const c = compilePattern(p);
+      assert.ok(c.ok);
+      return c.test(v);
+    };
+    assert.ok(t('1.0-*', '1.0-SNAPSHOT'));
+    assert.ok(!t('1.0-*', '1x0-SNAPSHOT'));
+    assert.ok(t('v?', 'v1'));
+    assert.ok(!t('v?', 'v10'));
+    assert.ok(t('@acme/*', '@acme/ui'));
+    assert.ok(t('/rc/i', '1.0-RC1'));
+    assert.ok(!compilePattern('/a/g').ok);
+  });
+});
+
 /**
  * 4,000 patterns of up to `maxAtoms` atoms, each tried on 5 values: ours must answer as RegExp
  * does wherever RegExp accepts the pattern. `pick` is a seeded choice, so a run is repeatable.

@@ -66,4 +66,21 @@ describe('Show Package Details', () => {
     assert.equal(h.requests('GET', PIPELINES).length, 2, 'the repeated cursor is not followed');
     assert.match(doc.getText(), /the list is incomplete/);
   });
+
+  it('Show Package Details lists every pipeline, newest first, with ref, short sha, status and link, and the rule', async () => {
+    const h = await start();
+    const row = await h.pkg('acme/app', 'com/mycompany/my-app', '1.0-SNAPSHOT');
+    await h.run('gitlabPackages.showDetails', row.node);
+    const text = (await h.documentsRead())[0].getText();
+    assert.match(text, /Pipeline: +#9001 · main · aaaa9001 · ✓ success {2}<http:\/\/[^>]+\/acme\/app\/-\/pipelines\/9001>/);
+    assert.match(text, /Earlier pipeline: +#8950 · main · aaaa8950 · ✓ success · Demo User {2}<http:\/\/[^>]+\/pipelines\/8950>/);
+    const pipelineRequests = h.requests('GET', /\/pipelines$/);
+    assert.equal(pipelineRequests.length, 1);
+    assert.equal(pipelineRequests[0].query.per_page, '20');
+    const release = await h.pkg('acme/app', 'protected-release', '1.0.0');
+    await h.run('gitlabPackages.showDetails', release.node);
+    const details = (await h.documentsRead())[1].getText();
+    assert.match(details, /Protection: +protected-\* \(generic\) · push: maintainer\+, delete: admin\+/);
+    assert.match(details, /Deleting: +protected by the rule protected-\* \(generic\): only admin\+ may delete it/);
+  });
 });

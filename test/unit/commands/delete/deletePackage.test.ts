@@ -285,6 +285,22 @@ describe('delete packages', () => {
       'one message after the modal, nothing before it',
     );
   });
+
+  it('the palette delete marks what a rule keeps from the user and sends nothing for it', async () => {
+    const h = await start();
+    const run = h.run('gitlabPackages.deletePackage');
+    const qp = await waitFor(() => h.ui.quickPickWidgets[0], 'the package search');
+    qp.type('protected');
+    await waitFor(() => !qp.busy && qp.items.some((i) => i.label.includes('protected-release')), 'the search results');
+    const item = qp.items.find((i) => i.label.includes('protected-release'))!;
+    assert.equal(item.label, '$(lock) protected-release');
+    assert.equal(item.detail, 'protected by the rule protected-* (generic): only admin+ may delete it');
+    qp.accept(item.label);
+    await run;
+    assert.equal(h.ui.modals.length, 0);
+    assert.equal(h.requests('DELETE', /\/packages\/\d+$/).length, 0);
+    assert.match(h.ui.toasts.at(-1)?.text ?? '', /^Not deleted: protected-release 1\.0\.0 — protected by the rule/);
+  });
 });
 
 describe('delete right after signing in with a read-only token', () => {

@@ -1,5 +1,6 @@
 /**
- * Edit Rule… where GitLab may keep a delete level it does not show (its feature flag
+ * Edit Rule…: starts from the rule as it is, the modal says before and after, one PATCH. Where
+ * GitLab may keep a delete level it does not show (its feature flag
  * `packages_protected_packages_delete` off: an edit keeps the old level, the answer reads null):
  * an edit clearing the delete level says the old one may apply again; an answer that changed
  * something else and dropped the delete level says the flag too; a delete-only rule is not
@@ -11,6 +12,35 @@ import { harnessPerTest, SAMPLE, type Harness } from '../../../support/double/ha
 
 const APP = SAMPLE.projects.app.id;
 const FLAG = 'packages_protected_packages_delete';
+
+describe('Edit Rule…', () => {
+  const t = harnessPerTest();
+  const start = () => t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.apiToken });
+  const ruleWrites = (h: Harness) => h.fake.requests.filter((r) => r.method !== 'GET' && r.path.includes('/protection/rules'));
+
+  it('Edit Rule…: starts from the rule as it is; the modal says before and after; one PATCH', async () => {
+    const h = await start();
+    const rule = await h.find('acme/app', 'Protection Rules', '@acme/*');
+    h.ui.type('@acme/*').pick('npm', 'maintainer+', 'admin+').answer('Save Rule');
+    await h.run('gitlabPackages.editProtectionRule', rule.node);
+    assert.equal(h.ui.inputBoxes[0].options.value, '@acme/*');
+    assert.equal(h.ui.quickPicks[1].items.length, 4, 'push: developer+ (no restriction), maintainer+, owner+, admin+');
+    assert.equal((h.ui.quickPicks[1].items[0] as vscode.QuickPickItem).label, 'maintainer+', 'the current level first');
+    assert.equal((h.ui.quickPicks[2].items[0] as vscode.QuickPickItem).label, 'owner+');
+    const [modal] = h.ui.modals;
+    assert.equal(modal.text, 'Change protection rule @acme/* (npm) in acme/app?');
+    assert.match(
+      modal.detail ?? '',
+      /Before: @acme\/\* \(npm\) · push: maintainer\+, delete: owner\+\nAfter: @acme\/\* \(npm\) · push: maintainer\+, delete: admin\+/,
+    );
+    const [patch] = ruleWrites(h);
+    assert.equal(patch.method, 'PATCH');
+    assert.match(patch.path, /\/protection\/rules\/\d+$/);
+    assert.equal((patch.body as Record<string, unknown>).minimum_access_level_for_delete, 'admin');
+    assert.equal(h.ui.toasts.at(-1)?.text, 'Saved protection rule @acme/* (npm) (push: maintainer+, delete: admin+).');
+    assert.equal((await h.pkg('acme/app', '@acme/ui', '2.3.1')).item.contextValue, 'package', 'now only an administrator may delete it');
+  });
+});
 
 describe('Edit Rule… and delete levels GitLab does not show', () => {
   const t = harnessPerTest();

@@ -1,11 +1,13 @@
 /**
  * What a clean-up can list and delete, as GitLab has it: hidden (processing, pending
  * destruction) packages and terraform modules are left out of lists unless asked for; the
- * single-package routes, DELETE too, find only default, error and deprecated packages.
+ * single-package routes, DELETE too, find only default, error and deprecated packages. A name
+ * row lists its own type; each listing is counted apart, and one GitLab refuses is said.
  */
 import { strict as assert } from 'node:assert';
-import { listEveryPackage, listingQueries } from '../../../../src/core/cleanUp/cleanUpListing';
+import { listEveryPackage, listingQueries, listingTypes, type ListingProgress } from '../../../../src/core/cleanUp/cleanUpListing';
 import { NotFoundError } from '../../../../src/gitlab/errors';
+import { text, word } from '../../../../src/util/text';
 import { SAMPLE } from '../../../fake-gitlab/seed';
 import { fakeClient, useSampleFake } from '../../../support/sampleFake';
 
@@ -52,5 +54,42 @@ describe('clean-up listing', () => {
       group.map((p) => p.name),
       ['acme-network'],
     );
+  });
+
+  it("a name row lists its own type: terraform_module with package_type, whatever the rule's types", () => {
+    assert.deepEqual(listingTypes(['npm'], 'terraform_module'), ['terraform_module']);
+    assert.deepEqual(listingTypes(['npm'], undefined), ['npm']);
+    assert.deepEqual(listingQueries(listingTypes(undefined, 'terraform_module')), [{ packageType: 'terraform_module' }]);
+    assert.deepEqual(listingQueries(listingTypes(undefined, 'npm')), [{}]);
+  });
+
+  it('two listings are counted apart; a GitLab before 13.11 refuses terraform modules, and the rest is listed, saying so', async () => {
+    const progress: ListingProgress[] = [];
+    const types = ['generic', 'terraform_module'];
+    const listing = await listEveryPackage(fakeClient(fake()), { kind: 'project', key: SAMPLE.projects.app.id, packageTypes: types }, undefined, (p) =>
+      progress.push(p),
+    );
+    assert.deepEqual(listing.notes, []);
+    const generic = listing.packages.length - 1;
+    assert.deepEqual(progress, [
+      { listed: generic, total: generic, part: 1, parts: 2 },
+      { listed: 1, total: 1, part: 2, parts: 2 },
+    ]);
+    fake().clearRequests();
+    fake().version = '13.10.3-ee';
+    try {
+      const old = await listEveryPackage(fakeClient(fake()), { kind: 'project', key: SAMPLE.projects.app.id, packageTypes: types });
+      assert.deepEqual(
+        old.notes.map((t) => word(t)),
+        [word(text('GitLab refused package_type={0} (HTTP 400: a GitLab before 13.11): none were listed', 'terraform_module'))],
+      );
+      assert.equal(old.packages.length, generic);
+      assert.deepEqual(
+        fake().requests.map((r) => r.query.package_type),
+        [undefined, 'terraform_module'],
+      );
+    } finally {
+      fake().version = '18.5.1-ee';
+    }
   });
 });

@@ -85,16 +85,18 @@ describe('bulk delete: reading a lost DELETE again', function () {
   it('Cancel during a re-read aborts it: "may have been deleted (not read again: cancelled)", the rest not sent', async () => {
     const ids = fake.addPackagesBulk(PROJECT, 3).map((p) => p.id);
     fake.fail(DELETE, { status: 502, body: { message: 'x' } });
-    fake.fail({ method: 'GET', path: /\/packages\/\d+$/ }, { kind: 'hang' });
+    // GitLab holds the read again until Cancel has been clicked.
+    const reread = fake.hold({ method: 'GET', path: /\/packages\/\d+$/ });
     const controller = new AbortController();
     const run = deletePackages(
       client(30_000),
       ids.map((packageId) => ({ project: PROJECT, packageId })),
       { concurrency: 1, signal: controller.signal },
     );
-    while (sent('GET').length < 1) await new Promise((r) => setTimeout(r, 5));
+    await reread.arrived();
     controller.abort();
     const outcomes = await run;
+    reread.release();
     assert.deepEqual(outcomes.map(said), ['may have been deleted: server', 'not deleted: cancelled', 'not deleted: cancelled']);
     assert.ok(!outcomes[0].ok && outcomes[0].recheck?.found === 'unknown' && outcomes[0].recheck.error.kind === 'cancelled');
     assert.equal(sent('DELETE').length, 1);

@@ -1,5 +1,6 @@
+/** The clean-up run of `npm run chaos`, smaller: only confirmed ids, once, never retried, and every outcome reported. */
 import { strict as assert } from 'node:assert';
-import { runCleanUpChaos } from '../../../chaos/cleanUpChaos';
+import { runCleanUpChaos } from '../../chaos/cleanUpChaos';
 
 describe('clean-up reliability (fast subset of `npm run chaos`)', function () {
   this.timeout(60_000);

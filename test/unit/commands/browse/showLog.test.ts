@@ -1,0 +1,20 @@
+/** Show Log: the extension's log channel is brought into view, and nothing else is asked or sent. */
+import { strict as assert } from 'node:assert';
+import { harnessPerTest, SAMPLE } from '../../../support/double/harness';
+import { ExtensionMode } from '../../../support/double/vscode';
+
+describe('Show Log', () => {
+  const t = harnessPerTest();
+
+  it('shows the "GitLab Packages" log, asking nothing and sending nothing to GitLab', async () => {
+    const h = await t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.apiToken, extensionMode: ExtensionMode.Test });
+    // Whatever activation asked of GitLab has landed: what follows is the command's alone.
+    await h.settle();
+    assert.deepEqual(h.ui.logShown, [], 'not shown before it is asked for');
+    const before = h.fake.requests.length;
+    await h.run('gitlabPackages.showLog');
+    assert.deepEqual(h.ui.logShown, ['GitLab Packages']);
+    assert.equal(h.fake.requests.length, before);
+    assert.deepEqual([h.ui.quickPicks, h.ui.inputBoxes, h.ui.modals, h.ui.messages], [[], [], [], []]);
+  });
+});
