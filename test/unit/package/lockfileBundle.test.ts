@@ -24,11 +24,9 @@ describe('lockfile bundle (src/core/lockfiles/index.ts for the web)', function (
   let result: esbuild.BuildResult & { metafile: esbuild.Metafile; outputFiles: esbuild.OutputFile[] };
 
   before(async () => {
-    const { webOptions } = await import('../../../esbuild.config.mjs');
+    const { lockfileOptions } = await import('../../../esbuild.config.mjs');
     result = await esbuild.build({
-      ...webOptions(true),
-      entryPoints: ['src/core/lockfiles/index.ts'],
-      outfile: 'dist/web/lockfiles.js',
+      ...lockfileOptions(true),
       absWorkingDir: ROOT,
       write: false,
       metafile: true,
