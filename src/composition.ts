@@ -18,8 +18,6 @@ import { Settings } from './host/settings';
 import { CleanUpRuleStore } from './host/cleanUpRuleStore';
 import { DetailsDocuments } from './host/detailsDocuments';
 import type { LockfileEngineLoader } from './core/lockfiles/engine';
-import { LookupCache } from './core/lockfiles/lookupCache';
-import type { RegistryAnswer } from './core/lockfiles/verdict';
 import { FilterStore } from './host/filterStore';
 import { Log } from './host/log';
 import { TokenExpiryNotice } from './host/tokenExpiryNotice';
@@ -140,7 +138,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
       expiryNotice,
       cleanUpRules: new CleanUpRuleStore(context.workspaceState),
       lockfiles,
-      lockfileCache: new LookupCache<RegistryAnswer>(),
+      lockfileCache: {},
     }),
   );
   viewState.update();

@@ -11,14 +11,7 @@ export const LOCKFILE_BUNDLE = 'dist/web/lockfiles.js';
 
 export function lockfileBundleLoader(extensionUri: vscode.Uri): LockfileEngineLoader {
   let loading: Promise<LockfileEngine> | undefined;
-  return () => {
-    loading ??= load(extensionUri).catch((e: unknown) => {
-      // A failed read may succeed next time (a remote file system that was away).
-      loading = undefined;
-      throw e;
-    });
-    return loading;
-  };
+  return () => (loading ??= load(extensionUri));
 }
 
 async function load(extensionUri: vscode.Uri): Promise<LockfileEngine> {

@@ -9,7 +9,7 @@ export function refreshCommand(deps: CommandDeps): Handler {
   return (node?: unknown) => {
     deps.model.refresh(isNode(node) ? node : undefined);
     // What the registry said about lockfile entries may be as old as the rows.
-    deps.lockfileCache.clear();
+    deps.lockfileCache.current?.clear();
     return Promise.resolve();
   };
 }

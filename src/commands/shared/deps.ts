@@ -40,8 +40,11 @@ export interface CommandDeps {
   cleanUpRules: CleanUpRuleStore;
   /** The lockfile parsers and verifier: the core on Node, a bundle loaded on first use in the web worker. */
   lockfiles: LockfileEngineLoader;
-  /** The registry's answers per package version for lockfile checks; emptied by Refresh. */
-  lockfileCache: LookupCache<RegistryAnswer>;
+  /**
+   * The registry's answers per package version for lockfile checks, made from the engine's class
+   * on first use (the main web bundle stays without it); emptied by Refresh.
+   */
+  lockfileCache: { current?: LookupCache<RegistryAnswer> };
 }
 
 export type Handler = (...args: unknown[]) => Promise<unknown>;
