@@ -14,7 +14,8 @@ import type * as LockfileBundle from '../../../src/core/lockfiles/index';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 /**
  * Measured 81.7 KB when it was built: js-yaml 42.6 KB (its single .mjs file, dump included),
- * smol-toml 10.9 KB, the feature's pure code (parsers, routing, lookups, verdicts) 28.2 KB.
+ * smol-toml 10.9 KB, the feature's pure code (parsers, routing, lookups, verdicts) 28.2 KB;
+ * 85.9 KB once the Verify Lockfiles command's work moved in (a workspace's lockfiles together, the report).
  */
 const BUDGET_BYTES = 90 * 1024;
 const PACKAGES = ['js-yaml', 'smol-toml'];
