@@ -1,4 +1,4 @@
-// The two bundles from the same sources: `main` for Node's extension host, `browser` for a web
+// The bundles from the same sources: `main` for Node's extension host, `browser` for a web
 // worker (vscode.dev, github.dev, code-server's web-worker host). `vscode` stays external (the host provides it).
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +9,8 @@ const shared = (production) => ({
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
+  // Non-ASCII text (…, ·, ’ in the messages) as UTF-8, not \uXXXX escapes: smaller, and every host reads the files as UTF-8.
+  charset: 'utf8',
   logLevel: 'info',
 });
 
@@ -31,4 +33,15 @@ export const webOptions = (production) => ({
   target: 'es2022',
   outfile: 'dist/web/extension.js',
   define: { global: 'globalThis' },
+});
+
+/**
+ * The lockfile feature's own web bundle (src/core/lockfiles/index.ts): its YAML and TOML parsers
+ * would break the main web bundle's ceiling, so the web host reads this file on first use
+ * (src/host/lockfileBundle.ts). On Node the feature is bundled into dist/extension.js.
+ */
+export const lockfileOptions = (production) => ({
+  ...webOptions(production),
+  entryPoints: ['src/core/lockfiles/index.ts'],
+  outfile: 'dist/web/lockfiles.js',
 });

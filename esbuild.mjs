@@ -1,13 +1,14 @@
-// Bundles the extension: dist/extension.js (Node) and dist/web/extension.js (web worker); see esbuild.config.mjs.
+// Bundles the extension: dist/extension.js (Node), dist/web/extension.js (web worker) and the web
+// worker's lockfile bundle dist/web/lockfiles.js; see esbuild.config.mjs.
 // `--watch` rebuilds both on every change and reports each round in the lines that the problem
 // matcher in .vscode/tasks.json reads: `esbuild: build started`, one `file:line:col: error: text`
 // per problem, `esbuild: build finished …`.
 import * as esbuild from 'esbuild';
-import { nodeOptions, webOptions } from './esbuild.config.mjs';
+import { lockfileOptions, nodeOptions, webOptions } from './esbuild.config.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const builds = [nodeOptions(production), webOptions(production)];
+const builds = [nodeOptions(production), webOptions(production), lockfileOptions(production)];
 
 if (watch) {
   const report = roundReport();

@@ -17,6 +17,7 @@ import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries, w
 import { Settings } from './host/settings';
 import { CleanUpRuleStore } from './host/cleanUpRuleStore';
 import { DetailsDocuments } from './host/detailsDocuments';
+import type { LockfileEngineLoader } from './core/lockfiles/engine';
 import { FilterStore } from './host/filterStore';
 import { Log } from './host/log';
 import { TokenExpiryNotice } from './host/tokenExpiryNotice';
@@ -36,7 +37,7 @@ export interface TestApi {
   protection: ProtectionCache;
 }
 
-export function activateOn(context: vscode.ExtensionContext, platform: Platform): TestApi | undefined {
+export function activateOn(context: vscode.ExtensionContext, platform: Platform, lockfiles: LockfileEngineLoader): TestApi | undefined {
   const version = String((context.extension.packageJSON as { version?: string }).version);
   const userAgent = `gitlab-packages-vscode/${version} (VS Code ${vscode.version})`;
   const log = new Log();
@@ -136,6 +137,8 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform)
       viewState,
       expiryNotice,
       cleanUpRules: new CleanUpRuleStore(context.workspaceState),
+      lockfiles,
+      lockfileCache: {},
     }),
   );
   viewState.update();

@@ -28,6 +28,7 @@ export const COMMANDS = {
   cleanUpPackages: 'gitlabPackages.cleanUpPackages',
   cleanUpVersions: 'gitlabPackages.cleanUpVersions',
   copyCleanUpPreview: 'gitlabPackages.copyCleanUpPreview',
+  verifyLockfiles: 'gitlabPackages.verifyLockfiles',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

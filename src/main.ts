@@ -1,12 +1,14 @@
 /** The `main` entry: the extension on Node (desktop, remote, code-server's extension host). */
 import type * as vscode from 'vscode';
 import { activateOn, type TestApi } from './composition';
+import * as lockfiles from './core/lockfiles/index';
 import { nodePlatform } from './platform/node';
 
 export type { TestApi } from './composition';
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
-  return activateOn(context, nodePlatform());
+  // On Node the lockfile parsers are bundled in (no size ceiling there).
+  return activateOn(context, nodePlatform(), () => Promise.resolve(lockfiles));
 }
 
 export { deactivate } from './composition';

@@ -28,6 +28,7 @@ import { showDetailsCommand } from './browse/showDetails';
 import { showLogCommand } from './browse/showLog';
 import { groupByNameCommand } from './browse/groupByName';
 import { wrapCommand } from './shared/wrap';
+import { verifyLockfilesCommand } from './lockfiles/verifyLockfiles';
 
 export function registerCommands(deps: CommandDeps & { expiryNotice: TokenExpiryNotice }): vscode.Disposable[] {
   const handlers: Record<CommandName, Handler> = {
@@ -59,6 +60,7 @@ export function registerCommands(deps: CommandDeps & { expiryNotice: TokenExpiry
     cleanUpPackages: cleanUpPackagesCommand(deps),
     cleanUpVersions: cleanUpPackagesCommand(deps),
     copyCleanUpPreview: cleanUpPackagesCommand(deps, 'copy'),
+    verifyLockfiles: verifyLockfilesCommand(deps),
   };
   return (Object.keys(handlers) as CommandName[]).map((name) =>
     vscode.commands.registerCommand(COMMANDS[name], wrapCommand(COMMANDS[name], handlers[name], deps.log)),

@@ -7,6 +7,9 @@ import type { InstanceHealth } from '../../core/instances/instanceHealth';
 import type { ProtectionCache } from '../../core/protection/protectionCache';
 import type { Platform } from '../../core/platform';
 import type { Config } from '../../core/config';
+import type { LockfileEngineLoader } from '../../core/lockfiles/engine';
+import type { LookupCache } from '../../core/lockfiles/lookupCache';
+import type { RegistryAnswer } from '../../core/lockfiles/verdict';
 import type { CleanUpRuleStore } from '../../host/cleanUpRuleStore';
 import type { DetailsDocuments } from '../../host/detailsDocuments';
 import type { FilterStore } from '../../host/filterStore';
@@ -35,6 +38,13 @@ export interface CommandDeps {
   viewState: ViewState;
   /** The clean-up rule used last per project or group. */
   cleanUpRules: CleanUpRuleStore;
+  /** The lockfile parsers and verifier: the core on Node, a bundle loaded on first use in the web worker. */
+  lockfiles: LockfileEngineLoader;
+  /**
+   * The registry's answers per package version for lockfile checks, made from the engine's class
+   * on first use (the main web bundle stays without it); emptied by Refresh.
+   */
+  lockfileCache: { current?: LookupCache<RegistryAnswer> };
 }
 
 export type Handler = (...args: unknown[]) => Promise<unknown>;

@@ -14,3 +14,5 @@ export { LookupCache } from './lookupCache';
 export { planLookups, targetKey } from './lookupPlan';
 export { instancesOf, routeEntry } from './registryRoute';
 export { entryVerdict, uploadFacts } from './verdict';
+export { verifyLockfiles } from './verifyLockfiles';
+export { lockfileReport } from './lockfileReport';

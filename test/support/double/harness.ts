@@ -98,6 +98,8 @@ export interface HarnessOptions {
   beforeActivate?: (w: FakeVscode) => void;
   /** The entry to activate: `main` (Node, the default) or `browser` (the web worker's, on Node's global fetch here). */
   entry?: 'main' | 'browser';
+  /** The extension's folder (`context.extensionUri`): the repository unless a test ships files of its own (a built bundle). */
+  extensionPath?: string;
 }
 
 export class Harness {
@@ -122,7 +124,11 @@ export class Harness {
     if (!opts.fake) opts.prepareFake?.(fake);
     const w = new FakeVscode({ manifest: MANIFEST, workspaceFolders: opts.workspaceFolders, isTrusted: opts.isTrusted });
     const ext = loadExtension(w, opts.entry ?? 'main');
-    const context = createExtensionContext({ packageJSON: MANIFEST, extensionPath: ROOT, extensionMode: opts.extensionMode ?? ExtensionMode.Production });
+    const context = createExtensionContext({
+      packageJSON: MANIFEST,
+      extensionPath: opts.extensionPath ?? ROOT,
+      extensionMode: opts.extensionMode ?? ExtensionMode.Production,
+    });
     const h = new Harness(w, context, fake, !opts.fake);
     // Never the real gitlab.com: this machine has no internet, and a hanging lookup would outlive the test.
     for (const [k, v] of Object.entries({ instanceUrl: fake.url, ...opts.settings })) await w.settings.write(`${SECTION}.${k}`, v, 'global');

@@ -1,4 +1,4 @@
-/** `vscode.workspace`: configuration, folders, trust, text documents and their content providers, `fs` on disk. */
+/** `vscode.workspace`: configuration, folders, trust, text documents and their content providers, `fs` and `findFiles` on disk. */
 import { promises as fsp } from 'node:fs';
 import type * as vscode from 'vscode';
 import { FakeTextDocument } from './documents';
@@ -20,6 +20,26 @@ export function createWorkspace(s: WindowState) {
     },
     onDidChangeWorkspaceFolders: s.foldersEmitter.event,
     getWorkspaceFolder: (uri: Uri) => s.folders?.find((f) => uri.path === f.uri.path || uri.path.startsWith(f.uri.path + '/')),
+    /** The workspace folders' files (on disk) whose folder-relative path matches `include` and not `exclude`, by path. */
+    findFiles: async (include: string, exclude?: string | null, maxResults?: number): Promise<Uri[]> => {
+      const matches = globRegExp(include);
+      const excluded = exclude ? globRegExp(exclude) : undefined;
+      const found: Uri[] = [];
+      for (const folder of s.folders ?? []) {
+        for (const rel of await filesUnder(folder.uri.fsPath)) {
+          if (matches.test(rel) && !excluded?.test(rel)) found.push(Uri.joinPath(folder.uri, rel));
+        }
+      }
+      return found.sort((a, b) => (a.path < b.path ? -1 : 1)).slice(0, maxResults);
+    },
+    /** Relative to the containing workspace folder, prefixed with its name when asked (several folders). */
+    asRelativePath: (uri: Uri | string, includeWorkspaceFolder?: boolean): string => {
+      const u = typeof uri === 'string' ? Uri.file(uri) : uri;
+      const folder = s.folders?.find((f) => u.path.startsWith(f.uri.path + '/'));
+      if (!folder) return u.path;
+      const rel = u.path.slice(folder.uri.path.length + 1);
+      return includeWorkspaceFolder ? `${folder.name}/${rel}` : rel;
+    },
     get isTrusted() {
       return s.trusted;
     },
@@ -79,4 +99,36 @@ export function createWorkspace(s: WindowState) {
       delete: (uri: Uri, options?: { recursive?: boolean }) => fsp.rm(uri.fsPath, { recursive: !!options?.recursive }),
     },
   };
+}
+
+/** Every file below `root`, as `/`-separated paths relative to it. */
+async function filesUnder(root: string, rel = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await fsp.readdir(rel ? `${root}/${rel}` : root, { withFileTypes: true }).catch(() => [])) {
+    const path = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await filesUnder(root, path)));
+    else if (e.isFile()) out.push(path);
+  }
+  return out;
+}
+
+/** VS Code's glob subset the extension uses: `**`, `*`, `?` and `{a,b}` alternatives. */
+export function globRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (glob.startsWith('**/', i)) {
+      re += '(?:.*/)?';
+      i += 2;
+    } else if (glob.startsWith('/**', i) && i + 3 === glob.length) {
+      re += '(?:/.*)?';
+      i += 2;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',') re += '|';
+    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
 }

@@ -17,10 +17,13 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
  * patterns unable to backtrack (5.6 KB of regular-expression engine that runs in linear time;
  * the npm package re2js would have been 151 KB), and 162.9 KB with issue 21's fixes and their
  * review follow-ups (rule writes worded from GitLab's answer, lost DELETE answers read again,
- * GitLab's name terms, guessed paging, clean-up scope words). The ceiling stops it growing
- * unseen; bring it down as the bundle shrinks (lazy-loaded feature bundles).
+ * GitLab's name terms, guessed paging, clean-up scope words), 164.1 KB before issue 23's Verify
+ * Lockfiles command, 165.5 KB with it (its parsers and verifier are dist/web/lockfiles.js, loaded
+ * on first use; 1.6 KB of command, file reading and bundle loading stay here; 0.2 KB saved by
+ * writing non-ASCII text as UTF-8). The ceiling stops it growing unseen; bring it down as the
+ * bundle shrinks (lazy-loaded feature bundles).
  */
-const BUDGET_BYTES = 165 * 1024;
+const BUDGET_BYTES = 166 * 1024;
 /** Packages the web bundle may hold: pure JS that runs in a browser. */
 const BROWSER_PACKAGES = ['@noble/hashes'];
 
