@@ -19,6 +19,7 @@ import { CleanUpRuleStore } from './host/cleanUpRuleStore';
 import { DetailsDocuments } from './host/detailsDocuments';
 import type { LockfileEngineLoader } from './core/lockfiles/engine';
 import { FilterStore } from './host/filterStore';
+import { lockfileFeature } from './host/lockfileFeature';
 import { Log } from './host/log';
 import { TokenExpiryNotice } from './host/tokenExpiryNotice';
 import { TokenStore } from './host/tokenStore';
@@ -99,6 +100,8 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
     versionOf: (url) => facts.version(url),
   });
   const details = new DetailsDocuments();
+  const lockfileCache = {};
+  const lockfileChecks = lockfileFeature({ engine: lockfiles, config, clientFor: (url) => clients.get(url), cache: lockfileCache, say });
 
   context.subscriptions.push(
     log,
@@ -111,8 +114,10 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
     { dispose: () => model.dispose() },
     { dispose: () => monitor.dispose() },
     remotes.onDidChange(() => config().detectFromGitRemotes && model.refresh()),
-    tokens.onDidChange((origin) => (model.refresh(), monitor.recheck(origin))),
+    tokens.onDidChange((origin) => (model.refresh(), monitor.recheck(origin), lockfileChecks.registryChanged(origin))),
+    ...lockfileChecks.disposables,
     settings.onDidChange((change) => {
+      lockfileChecks.checks.settingsChanged();
       // Clients, agents, versions and token facts hold across view settings; a new connection asks again.
       if (change.connections) clients.reset();
       viewState.update();
@@ -138,10 +143,12 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
       expiryNotice,
       cleanUpRules: new CleanUpRuleStore(context.workspaceState),
       lockfiles,
-      lockfileCache: {},
+      lockfileCache,
+      lockfileChecks,
     }),
   );
   viewState.update();
+  lockfileChecks.checks.start();
   void remotes.start();
   monitor.start();
   log.info(`Activated (${userAgent})`);

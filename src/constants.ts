@@ -29,6 +29,8 @@ export const COMMANDS = {
   cleanUpVersions: 'gitlabPackages.cleanUpVersions',
   copyCleanUpPreview: 'gitlabPackages.copyCleanUpPreview',
   verifyLockfiles: 'gitlabPackages.verifyLockfiles',
+  revealPackage: 'gitlabPackages.revealPackage',
+  verifyByDownloading: 'gitlabPackages.verifyByDownloading',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

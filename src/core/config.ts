@@ -29,6 +29,12 @@ export interface Config {
   instances: ReadonlyMap<string, InstanceSettings>;
   /** Entries of `gitlabPackages.instances` that were ignored, and why (for the log). */
   instanceProblems: Text[];
+  lockfiles: {
+    /** Verify the workspace's lockfiles on opening and on every change (trusted workspaces only). */
+    verifyAutomatically: boolean;
+    /** Information diagnostics on entries only a SHA-1 or MD5 could confirm. */
+    weakDiagnostics: boolean;
+  };
   /**
    * The same three settings as the user set them (user settings or the default), without what a
    * workspace or folder adds: a cloned repository's `.vscode/settings.json` must not decide where a

@@ -23,6 +23,10 @@ export function readConfig(homeDir = ''): Config {
       return parsed.ok ? [parsed.origin] : [];
     }),
     ...instancesSetting(c.get<unknown>('instances'), homeDir),
+    lockfiles: {
+      verifyAutomatically: c.get<boolean>('lockfiles.verifyAutomatically') !== false,
+      weakDiagnostics: c.get<boolean>('lockfiles.weakDiagnostics') !== false,
+    },
     user: {
       instanceUrl: userValue<string>(c, 'instanceUrl') || 'https://gitlab.com',
       projectEntries: stringList(userValue(c, 'projects')),

@@ -13,6 +13,7 @@ import type { RegistryAnswer } from '../../core/lockfiles/verdict';
 import type { CleanUpRuleStore } from '../../host/cleanUpRuleStore';
 import type { DetailsDocuments } from '../../host/detailsDocuments';
 import type { FilterStore } from '../../host/filterStore';
+import type { LockfileFeature } from '../../host/lockfileFeature';
 import type { Log } from '../../host/log';
 import type { TokenStore } from '../../host/tokenStore';
 import type { ViewState } from '../../host/viewState';
@@ -45,6 +46,8 @@ export interface CommandDeps {
    * on first use (the main web bundle stays without it); emptied by Refresh.
    */
   lockfileCache: { current?: LookupCache<RegistryAnswer> };
+  /** The workspace's lockfiles as last verified (diagnostics, hover, status bar read them too). */
+  lockfileChecks: Pick<LockfileFeature, 'checks' | 'registryChanged'>;
 }
 
 export type Handler = (...args: unknown[]) => Promise<unknown>;

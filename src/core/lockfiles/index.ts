@@ -15,4 +15,4 @@ export { planLookups, targetKey } from './lookupPlan';
 export { instancesOf, routeEntry } from './registryRoute';
 export { entryVerdict, uploadFacts } from './verdict';
 export { verifyLockfiles } from './verifyLockfiles';
-export { lockfileReport } from './lockfileReport';
+export { entryReasons, lockfileReport } from './lockfileReport';

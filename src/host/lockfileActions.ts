@@ -1,0 +1,72 @@
+/**
+ * What a person can do from a lockfile entry, offered by both its quick fixes and its hover:
+ * reveal the package in the Packages view, hash the registry's file when no API gives the
+ * lockfile's hash, open the report.
+ */
+import { COMMANDS } from '../constants';
+import type { Digest } from '../core/lockfiles/lockEntry';
+import type { ProjectKey } from '../gitlab/types';
+import type { LockfileCheck } from './lockfileChecks';
+
+export interface EntryAction {
+  title: string;
+  command: string;
+  args: unknown[];
+}
+
+/** Reveal in Packages View's argument: the package version a lockfile entry resolves to. */
+export interface RevealTarget {
+  instanceUrl: string;
+  /** The project holding the package (a PyPI group index names only its group). */
+  project?: ProjectKey;
+  group?: ProjectKey;
+  packageType: string;
+  name: string;
+  version: string;
+  packageId?: number;
+}
+
+/** Verify by Downloading's argument: the registry file an install gets and the lockfile's digests for it. */
+export interface DownloadCheckTarget {
+  instanceUrl: string;
+  projectId: ProjectKey;
+  packageId: number;
+  file: { id: number; fileName: string; size?: number };
+  expected: Digest[];
+  /** `name@version`, as the lockfile has it. */
+  label: string;
+}
+
+export function entryActions(check: LockfileCheck, i: number, say: { reveal: string; download: string }): EntryAction[] {
+  const entry = check.result.parsed.entries[i];
+  const route = check.result.routes[i];
+  const verdict = check.result.verdicts[i];
+  if (route?.kind !== 'gitlab') return [];
+  const target = route.targets[0];
+  const pkg = 'pkg' in verdict ? verdict.pkg : undefined;
+  const project = pkg?.projectId ?? (target.owner.kind === 'project' ? target.owner.id : undefined);
+  const reveal: RevealTarget = {
+    instanceUrl: target.instanceUrl,
+    ...(project !== undefined ? { project } : { group: target.owner.id }),
+    packageType: target.packageType,
+    name: pkg?.name ?? target.name,
+    version: pkg?.version ?? target.version,
+    packageId: pkg?.id,
+  };
+  const actions: EntryAction[] = [{ title: say.reveal, command: COMMANDS.revealPackage, args: [reveal] }];
+  if (pkg && project !== undefined && 'files' in verdict) {
+    for (const f of verdict.files) {
+      if (f.kind !== 'unverifiable' || f.reason !== 'needs-download' || !f.served) continue;
+      const download: DownloadCheckTarget = {
+        instanceUrl: target.instanceUrl,
+        projectId: project,
+        packageId: pkg.id,
+        file: { id: f.served.id, fileName: f.served.fileName, size: f.served.size },
+        expected: f.expected,
+        label: `${entry.name}@${entry.version}`,
+      };
+      actions.push({ title: say.download, command: COMMANDS.verifyByDownloading, args: [download] });
+    }
+  }
+  return actions;
+}
