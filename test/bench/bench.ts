@@ -5,7 +5,7 @@ import type { ListNode } from '../../src/tree/rows';
  * the latency bound — with C requests in flight, P pages cost ⌈(P−1)/C⌉+1 round trips.
  * Prints a table and writes bench-results.json (git-ignored).
  *
- *   npm run bench -- [--latency 50] [--runs 5] [--concurrency 8] [--skip-peer] [--only match,heap]
+ *   npm run bench -- [--latency 50] [--runs 5] [--concurrency 8] [--skip-peer] [--only lockfiles,match]
  */
 import { Gitlab } from '@gitbeaker/rest';
 import { execFileSync } from 'node:child_process';
@@ -23,6 +23,7 @@ import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 import { cleanUpFigures } from './cleanUpBench';
 import { requestsLimit, roundTrips, type Figure } from './figure';
+import { lockfileFigures } from './lockfileBench';
 import { matchFigures } from './matchBench';
 import { args, onlyGroups, opt } from './options';
 import { createVscodeShim, fakeContext } from './vscodeShim';
@@ -32,7 +33,7 @@ const RUNS = Math.max(5, opt('runs', 5));
 const C = opt('concurrency', 8);
 const SKIP_PEER = args.includes('--skip-peer');
 /** Groups of rows `--only` picks from (the round trip is measured whichever run). */
-const GROUPS = ['listing', 'delete', 'cleanup', 'match', 'bundle', 'heap'] as const;
+const GROUPS = ['listing', 'delete', 'cleanup', 'match', 'bundle', 'heap', 'lockfiles'] as const;
 const want = onlyGroups(GROUPS);
 const root = path.resolve(__dirname, '..', '..');
 
@@ -293,6 +294,9 @@ async function main(): Promise<void> {
 
   // 11. Matching: patterns that make a backtracking regex take seconds, and claiming 10,000 ids (matchBench.ts).
   if (want('match')) figures.push(...matchFigures(RUNS, timedSync));
+
+  // 12. Lockfile verification: 500 entries, the cache, the real tools' lockfiles (lockfileBench.ts).
+  if (want('lockfiles')) figures.push(...(await lockfileFigures({ fake, client, rtt, latencyMs: LATENCY, concurrency: C, runs: RUNS, timed })));
 
   // 6. Bundle size and activation cost.
   if (want('bundle')) {
