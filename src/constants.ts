@@ -29,6 +29,7 @@ export const COMMANDS = {
   cleanUpVersions: 'gitlabPackages.cleanUpVersions',
   copyCleanUpPreview: 'gitlabPackages.copyCleanUpPreview',
   verifyLockfiles: 'gitlabPackages.verifyLockfiles',
+  revealPackage: 'gitlabPackages.revealPackage',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
