@@ -22,6 +22,7 @@ import { filterCommand } from './browse/filter';
 import { loadMoreCommand } from './browse/loadMore';
 import { openInBrowserCommand } from './browse/openInBrowser';
 import { refreshCommand } from './browse/refresh';
+import { revealPackageCommand } from './browse/revealPackage';
 import { removeProjectCommand } from './projects/removeProject';
 import { setTokenCommand } from './tokens/setToken';
 import { showDetailsCommand } from './browse/showDetails';
@@ -61,6 +62,7 @@ export function registerCommands(deps: CommandDeps & { expiryNotice: TokenExpiry
     cleanUpVersions: cleanUpPackagesCommand(deps),
     copyCleanUpPreview: cleanUpPackagesCommand(deps, 'copy'),
     verifyLockfiles: verifyLockfilesCommand(deps),
+    revealPackage: revealPackageCommand(deps),
   };
   return (Object.keys(handlers) as CommandName[]).map((name) =>
     vscode.commands.registerCommand(COMMANDS[name], wrapCommand(COMMANDS[name], handlers[name], deps.log)),

@@ -5,6 +5,7 @@
  */
 import { COMMANDS } from '../constants';
 import type { Digest } from '../core/lockfiles/lockEntry';
+import type { RevealPackageTarget } from '../core/browse/revealTarget';
 import type { ProjectKey } from '../gitlab/types';
 import type { LockfileCheck } from './lockfileChecks';
 
@@ -12,18 +13,6 @@ export interface EntryAction {
   title: string;
   command: string;
   args: unknown[];
-}
-
-/** Reveal in Packages View's argument: the package version a lockfile entry resolves to. */
-export interface RevealTarget {
-  instanceUrl: string;
-  /** The project holding the package (a PyPI group index names only its group). */
-  project?: ProjectKey;
-  group?: ProjectKey;
-  packageType: string;
-  name: string;
-  version: string;
-  packageId?: number;
 }
 
 /** Verify by Downloading's argument: the registry file an install gets and the lockfile's digests for it. */
@@ -45,13 +34,13 @@ export function entryActions(check: LockfileCheck, i: number, say: { reveal: str
   const target = route.targets[0];
   const pkg = 'pkg' in verdict ? verdict.pkg : undefined;
   const project = pkg?.projectId ?? (target.owner.kind === 'project' ? target.owner.id : undefined);
-  const reveal: RevealTarget = {
+  const reveal: RevealPackageTarget = {
     instanceUrl: target.instanceUrl,
     ...(project !== undefined ? { project } : { group: target.owner.id }),
     packageType: target.packageType,
     name: pkg?.name ?? target.name,
     version: pkg?.version ?? target.version,
-    packageId: pkg?.id,
+    ...(pkg ? { packageId: pkg.id } : {}),
   };
   const actions: EntryAction[] = [{ title: say.reveal, command: COMMANDS.revealPackage, args: [reveal] }];
   if (pkg && project !== undefined && 'files' in verdict) {

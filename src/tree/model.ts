@@ -107,6 +107,16 @@ export class PackagesTreeModel {
     return [...above, ...(node && this.deps.groupByName?.() ? byName(node, loaded.nodes) : loaded.nodes)];
   }
 
+  /**
+   * The row above `node` as the view shows it (TreeView.reveal walks up by it): with grouping by
+   * name, a package's name row, else the row it was listed under.
+   */
+  async parentOf(node: TreeNode): Promise<TreeNode | undefined> {
+    if (node.kind !== 'package' || !this.deps.groupByName?.()) return node.parent;
+    const key = nameKey(node.pkg);
+    return (await this.children(node.parent)).find((r) => r.kind === 'packageName' && r.key === key) ?? node.parent;
+  }
+
   /** The rows a project or group loaded, without grouping (for commands). */
   async packagesOf(project: SourceNode): Promise<TreeNode[]> {
     await this.children(project);

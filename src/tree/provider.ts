@@ -53,8 +53,8 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return model ? vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => model.children(node)) : Promise.resolve([]);
   }
 
-  getParent(node: TreeNode): TreeNode | undefined {
-    return node.parent;
+  getParent(node: TreeNode): Thenable<TreeNode | undefined> {
+    return this.model?.parentOf(node) ?? Promise.resolve(node.parent);
   }
 
   dispose(): void {

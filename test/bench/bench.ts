@@ -5,7 +5,7 @@ import type { ListNode } from '../../src/tree/rows';
  * the latency bound — with C requests in flight, P pages cost ⌈(P−1)/C⌉+1 round trips.
  * Prints a table and writes bench-results.json (git-ignored).
  *
- *   npm run bench -- [--latency 50] [--runs 5] [--concurrency 8] [--skip-peer]
+ *   npm run bench -- [--latency 50] [--runs 5] [--concurrency 8] [--skip-peer] [--only lockfiles,match]
  */
 import { Gitlab } from '@gitbeaker/rest';
 import { execFileSync } from 'node:child_process';
@@ -22,14 +22,19 @@ import type { ProjectNode, TreeNode } from '../../src/tree/nodes';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 import { cleanUpFigures } from './cleanUpBench';
+import { requestsLimit, roundTrips, type Figure } from './figure';
+import { lockfileFigures } from './lockfileBench';
 import { matchFigures } from './matchBench';
-import { args, opt } from './options';
+import { args, onlyGroups, opt } from './options';
 import { createVscodeShim, fakeContext } from './vscodeShim';
 
 const LATENCY = opt('latency', 50);
 const RUNS = Math.max(5, opt('runs', 5));
 const C = opt('concurrency', 8);
 const SKIP_PEER = args.includes('--skip-peer');
+/** Groups of rows `--only` picks from (the round trip is measured whichever run). */
+const GROUPS = ['listing', 'delete', 'cleanup', 'match', 'bundle', 'heap', 'lockfiles'] as const;
+const want = onlyGroups(GROUPS);
 const root = path.resolve(__dirname, '..', '..');
 
 const BIG = { id: 9001, path: 'bench/big', packages: 10_000 };
@@ -38,19 +43,7 @@ const DELETES = { id: 9003, path: 'bench/deletes', packages: 200 };
 /** Past GitLab's 10,000-row count: the fake sends no x-total/x-total-pages, as GitLab does. */
 const UNCOUNTED = { id: 9004, path: 'bench/uncounted', packages: 30_000 };
 
-interface Figure {
-  name: string;
-  unit: string;
-  ours: number;
-  peer?: number;
-  limit?: number;
-  goal: string;
-  met?: boolean;
-  note?: string;
-}
-
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const roundTrips = (pages: number, c: number): number => Math.ceil((pages - 1) / c) + 1;
 
 async function timed(run: () => Promise<unknown>, runs = RUNS, before?: () => void | Promise<void>): Promise<number> {
   const times: number[] = [];
@@ -77,8 +70,10 @@ async function main(): Promise<void> {
   const fake = await FakeGitLab.start({ seed: 'none' });
   seedSample(fake);
   for (const p of [BIG, FILES, DELETES, UNCOUNTED]) fake.addProject({ id: p.id, pathWithNamespace: p.path, members: { [SAMPLE.userId]: 50 } });
-  fake.addPackagesBulk(BIG.id, BIG.packages);
-  fake.addPackagesBulk(UNCOUNTED.id, UNCOUNTED.packages);
+  if (want('listing') || want('cleanup') || want('heap')) {
+    fake.addPackagesBulk(BIG.id, BIG.packages);
+    fake.addPackagesBulk(UNCOUNTED.id, UNCOUNTED.packages);
+  }
   const filesPkg = fake.addPackage(FILES.id, { name: 'many-files', version: '1.0.0', packageType: 'generic' });
   fake.addFilesBulk(filesPkg.id, FILES.files);
   fake.latencyMs = LATENCY;
@@ -138,14 +133,14 @@ async function main(): Promise<void> {
   };
 
   // 1. First page after "expand project".
-  {
+  if (want('listing')) {
     const ours = await timeOnFreshTree(BIG.path, (model, node) => model.children(node));
     const peerMs = SKIP_PEER ? undefined : await timed(() => peer.Packages.all({ projectId: BIG.path, perPage: 100, page: 1 }));
     figures.push({ name: '1. first page after expand', unit: 'ms', ours, peer: peerMs, limit: rtt, goal: '≤ 1.2× one round trip', met: ours <= 1.2 * rtt });
   }
 
   // 5. Requests per expand (counted while the whole project loads).
-  {
+  if (want('listing')) {
     const { model } = newModel([BIG.path]);
     const node = await projectOf(model);
     fake.clearRequests();
@@ -165,7 +160,7 @@ async function main(): Promise<void> {
   }
 
   // 2. All 10,000 packages, through the tree model (what expanding a project does).
-  {
+  if (want('listing')) {
     const ours = await timeOnFreshTree(BIG.path, (model, node) => settled(model, node));
     const peerMs = SKIP_PEER ? undefined : await timed(() => peer.Packages.all({ projectId: BIG.path, perPage: 100 }));
     const limit = roundTrips(BIG.packages / 100, C) * rtt;
@@ -181,7 +176,7 @@ async function main(): Promise<void> {
   }
 
   // 2b. 30,000 packages where GitLab gives no totals: speculative pages keep C in flight.
-  {
+  if (want('listing')) {
     let packages = 0;
     const ours = await timed(async () => {
       packages = 0;
@@ -211,7 +206,7 @@ async function main(): Promise<void> {
   }
 
   // 3. 1,000 files of one package.
-  {
+  if (want('listing')) {
     const ours = await timeOnFreshTree(
       FILES.path,
       (model, node) => settled(model, node),
@@ -225,7 +220,7 @@ async function main(): Promise<void> {
   }
 
   // 4. Bulk delete of 200 packages, through the command's code path (deletePackages).
-  {
+  if (want('delete')) {
     const seed = (): number[] => {
       fake.latencyMs = 0;
       const ids = Array.from(
@@ -279,7 +274,7 @@ async function main(): Promise<void> {
     fake.throttle({ limit: 0, windowMs: 1000, retryAfterSeconds: 1 });
     const ok = fake.requests.filter((r) => r.method === 'DELETE' && r.status === 204).map((r) => r.path);
     const throttled = fake.requests.filter((r) => r.method === 'DELETE' && r.status === 429).length;
-    const limit = Math.ceil(DELETES.packages / C) * rtt;
+    const limit = requestsLimit(DELETES.packages, C, rtt);
     figures.push({
       name: `4. delete 200 packages (C=${C})`,
       unit: 'ms',
@@ -293,13 +288,18 @@ async function main(): Promise<void> {
   }
 
   // 8–10. Clean-up: a rule over 10,000 packages, 1,000 deletions, and the same throttled (cleanUpBench.ts).
-  figures.push(...(await cleanUpFigures({ fake, client, rtt, latencyMs: LATENCY, concurrency: C, runs: RUNS, big: BIG, deletes: DELETES, timed })));
+  if (want('cleanup')) {
+    figures.push(...(await cleanUpFigures({ fake, client, rtt, latencyMs: LATENCY, concurrency: C, runs: RUNS, big: BIG, deletes: DELETES, timed })));
+  }
 
   // 11. Matching: patterns that make a backtracking regex take seconds, and claiming 10,000 ids (matchBench.ts).
-  figures.push(...matchFigures(RUNS, timedSync));
+  if (want('match')) figures.push(...matchFigures(RUNS, timedSync));
+
+  // 12. Lockfile verification: 500 entries, the cache, the real tools' lockfiles (lockfileBench.ts).
+  if (want('lockfiles')) figures.push(...(await lockfileFigures({ fake, client, rtt, latencyMs: LATENCY, concurrency: C, runs: RUNS, timed })));
 
   // 6. Bundle size and activation cost.
-  {
+  if (want('bundle')) {
     execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, stdio: 'ignore' });
     const bundle = path.join(root, 'dist', 'extension.js');
     const size = statSync(bundle).size / 1024;
@@ -309,31 +309,33 @@ async function main(): Promise<void> {
   }
 
   // 7. Heap growth of a tree model holding 10,000 and 30,000 packages.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded with the shim standing in for `vscode`
-  const treeItems = withVscodeShim({}, () => require('../../src/tree/treeItems') as typeof import('../../src/tree/treeItems'));
-  for (const [project, packages, goalMb] of [
-    [BIG.path, BIG.packages, 30],
-    [UNCOUNTED.path, UNCOUNTED.packages, 60],
-  ] as const) {
-    fake.latencyMs = 0;
-    const gc = (globalThis as { gc?: () => void }).gc;
-    gc?.();
-    const before = process.memoryUsage().heapUsed;
-    const { model } = newModel([project], packages);
-    const rows = await settled(model, await projectOf(model));
-    // The extension host also keeps the TreeItem VS Code asked for, per row.
-    const items = rows.map((r) => treeItems.toTreeItem(r));
-    gc?.();
-    const growth = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
-    figures.push({
-      name: `7. heap growth, ${packages.toLocaleString('en-US')} packages`,
-      unit: 'MB',
-      ours: growth,
-      goal: `≤ ${goalMb} MB`,
-      met: growth <= goalMb && rows.length === packages,
-      note: `${rows.length} rows and their ${items.length} TreeItems${gc ? '' : ' (no --expose-gc: upper bound)'}`,
-    });
-    model.dispose();
+  if (want('heap')) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded with the shim standing in for `vscode`
+    const treeItems = withVscodeShim({}, () => require('../../src/tree/treeItems') as typeof import('../../src/tree/treeItems'));
+    for (const [project, packages, goalMb] of [
+      [BIG.path, BIG.packages, 30],
+      [UNCOUNTED.path, UNCOUNTED.packages, 60],
+    ] as const) {
+      fake.latencyMs = 0;
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      const before = process.memoryUsage().heapUsed;
+      const { model } = newModel([project], packages);
+      const rows = await settled(model, await projectOf(model));
+      // The extension host also keeps the TreeItem VS Code asked for, per row.
+      const items = rows.map((r) => treeItems.toTreeItem(r));
+      gc?.();
+      const growth = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+      figures.push({
+        name: `7. heap growth, ${packages.toLocaleString('en-US')} packages`,
+        unit: 'MB',
+        ours: growth,
+        goal: `≤ ${goalMb} MB`,
+        met: growth <= goalMb && rows.length === packages,
+        note: `${rows.length} rows and their ${items.length} TreeItems${gc ? '' : ' (no --expose-gc: upper bound)'}`,
+      });
+      model.dispose();
+    }
   }
 
   await fake.stop();
@@ -372,7 +374,7 @@ function measureActivation(bundle: string): number {
 }
 
 function report(figures: Figure[], rtt: number): void {
-  const fmt = (n: number | undefined): string => (n === undefined ? '—' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  const fmt = (n: number | undefined): string => (n === undefined ? '—' : n >= 100 || Number.isInteger(n) ? n.toFixed(0) : n.toFixed(1));
   const rows = figures.map((f) => [
     f.name,
     `${fmt(f.ours)} ${f.unit}`,
@@ -399,6 +401,7 @@ function report(figures: Figure[], rtt: number): void {
         latencyMs: LATENCY,
         runs: RUNS,
         concurrency: C,
+        groups: GROUPS.filter(want),
         roundTripMs: rtt,
         figures,
       },

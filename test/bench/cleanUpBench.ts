@@ -14,16 +14,7 @@ import { listEveryPackage } from '../../src/core/cleanUp/cleanUpListing';
 import { DeleteFlow, type DeleteRequest } from '../../src/core/delete/deleteFlow';
 import type { GitLabClient } from '../../src/gitlab/client';
 import type { FakeGitLab } from '../fake-gitlab/server';
-
-export interface CleanUpFigure {
-  name: string;
-  unit: string;
-  ours: number;
-  limit?: number;
-  goal: string;
-  met?: boolean;
-  note?: string;
-}
+import { requestsLimit, roundTrips, type Figure } from './figure';
 
 export interface CleanUpBenchContext {
   fake: FakeGitLab;
@@ -42,10 +33,9 @@ export interface CleanUpBenchContext {
 
 const DELETIONS = 1_000;
 
-export async function cleanUpFigures(ctx: CleanUpBenchContext): Promise<CleanUpFigure[]> {
+export async function cleanUpFigures(ctx: CleanUpBenchContext): Promise<Figure[]> {
   const { fake, client, rtt, concurrency: C } = ctx;
-  const figures: CleanUpFigure[] = [];
-  const roundTrips = (pages: number): number => Math.ceil((pages - 1) / C) + 1;
+  const figures: Figure[] = [];
 
   // 8. A rule over 10,000 packages: the listing and the evaluation.
   {
@@ -69,7 +59,7 @@ export async function cleanUpFigures(ctx: CleanUpBenchContext): Promise<CleanUpF
     const split = `listing ${Math.round(evalStart - listStart)} ms + rule ${Math.round(performance.now() - evalStart)} ms in a last run`;
     const gets = fake.requests.filter((r) => r.method === 'GET');
     const perPackage = gets.filter((r) => /\/packages\/\d+/.test(r.path)).length;
-    const limit = roundTrips(ctx.big.packages / 100) * rtt;
+    const limit = roundTrips(ctx.big.packages / 100, C) * rtt;
     figures.push({
       name: `8. clean-up rule over 10,000 packages (C=${C})`,
       unit: 'ms',
@@ -111,7 +101,7 @@ export async function cleanUpFigures(ctx: CleanUpBenchContext): Promise<CleanUpF
         fake.clearRequests();
       },
     );
-    const limit = Math.ceil(DELETIONS / C) * rtt;
+    const limit = requestsLimit(DELETIONS, C, rtt);
     figures.push({
       name: `9. clean-up: 1,000 deletions (C=${C})`,
       unit: 'ms',

@@ -11,15 +11,7 @@
 import { patternMatches } from '../../src/core/protection/protectionRules';
 import { InFlight } from '../../src/util/inFlight';
 import { compilePattern } from '../../src/util/pattern';
-
-export interface MatchFigure {
-  name: string;
-  unit: string;
-  ours: number;
-  goal: string;
-  met?: boolean;
-  note?: string;
-}
+import type { Figure } from './figure';
 
 /** GitLab accepts it as a protection rule; the old `^@acme/.*a.*a…x$` took 42 s on one long name. */
 export const PATHOLOGICAL = '@acme/*a*a*a*a*a*a*a*a*a*x';
@@ -41,7 +33,7 @@ export function nearMisses(count = NAMES): string[] {
   return Array.from({ length: count }, (_, i) => `@acme/${'a'.repeat(20 + (i % 40))}-${i}`);
 }
 
-export function matchFigures(runs: number, timedSync: (run: () => unknown, runs: number) => number): MatchFigure[] {
+export function matchFigures(runs: number, timedSync: (run: () => unknown, runs: number) => number): Figure[] {
   const names = nearMisses();
   const glob = compilePattern(PATHOLOGICAL);
   const regex = compilePattern('/^@acme\\/(a+)+x$/');
@@ -60,7 +52,7 @@ export function matchFigures(runs: number, timedSync: (run: () => unknown, runs:
   const worstMs = timedSync(worstRun, runs);
   const ids = names.map((_, i) => `package:${i}`);
   const claimMs = timedSync(() => new InFlight().claim([...ids, ...ids]), runs);
-  const figure = (name: string, ms: number, matched: number | undefined, note: string, goal = GOAL_MS): MatchFigure => ({
+  const figure = (name: string, ms: number, matched: number | undefined, note: string, goal = GOAL_MS): Figure => ({
     name,
     unit: 'ms',
     ours: ms,

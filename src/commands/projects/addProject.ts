@@ -1,4 +1,7 @@
-/** Add Project…: a path, id or project URL, checked with GET /projects/:id before it is written to the settings. */
+/**
+ * Add Project…: a path, id or project URL, checked with GET /projects/:id before it is written to
+ * the settings. A string argument pre-fills the box (Reveal in Packages View offers the project).
+ */
 import * as vscode from 'vscode';
 import { parseProjectEntry, type ProjectRef } from '../../core/projects/projectRef';
 import { parsedEntries } from '../../core/config';
@@ -10,9 +13,10 @@ import { withCancellableProgress } from '../shared/progress';
 import { offerTokenFirst } from './tokenFirst';
 
 export function addProjectCommand(deps: CommandDeps): Handler {
-  return async () => {
+  return async (prefill?: unknown) => {
     const config = deps.config();
     const entry = await vscode.window.showInputBox({
+      value: typeof prefill === 'string' ? prefill : undefined,
       title: vscode.l10n.t('Add GitLab Project'),
       prompt: vscode.l10n.t('Project path (group/project), numeric ID, or project URL. Paths and IDs use {0}.', config.instanceUrl),
       placeHolder: 'group/subgroup/project',

@@ -9,7 +9,7 @@
  */
 export { parseLockfile } from './parseLockfile';
 export { verifyEntries } from './verifyEntries';
-export { fetchVersion } from './versionLookup';
+export { fetchVersion, findVersion } from './versionLookup';
 export { LookupCache } from './lookupCache';
 export { planLookups, targetKey } from './lookupPlan';
 export { instancesOf, routeEntry } from './registryRoute';

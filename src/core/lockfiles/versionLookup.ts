@@ -39,6 +39,18 @@ export async function fetchVersion(client: VersionClient, target: VersionTarget,
   return { kind: 'found', pkg, files };
 }
 
+/**
+ * The registry's row for a package version, files aside (what Reveal in Packages View shows): the
+ * one with `packageId` when the list holds it, else the one an install gets, else the newest of
+ * that name and version that is not installable; undefined when the registry has none.
+ */
+export async function findVersion(client: VersionClient, target: VersionTarget, packageId?: number, signal?: AbortSignal): Promise<Package | undefined> {
+  const listed = await listPackages(client, target, listQuery(target), signal);
+  const { pkg, notInstallable } = servedPackage(listed, target);
+  const newest = notInstallable.reduce<Package | undefined>((best, p) => (!best || p.id > best.id ? p : best), undefined);
+  return listed.find((p) => p.id === packageId) ?? pkg ?? newest;
+}
+
 async function listPackages(client: VersionClient, target: VersionTarget, query: PackageQuery, signal?: AbortSignal): Promise<Package[]> {
   const out: Package[] = [];
   for (let page = 1; page <= MAX_LIST_PAGES;) {

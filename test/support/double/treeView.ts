@@ -11,6 +11,7 @@ export class FakeTreeView<T> {
   disposed = false;
   /** Every onDidChangeTreeData the provider fired (undefined = the whole tree). */
   readonly changes: (T | T[] | undefined | null | void)[] = [];
+  /** Every reveal that succeeded, in order. */
   readonly reveals: { element: T; options?: unknown }[] = [];
   private _selection: readonly T[] = [];
   private readonly selectionEmitter = new EventEmitter<{ selection: readonly T[] }>();
@@ -44,9 +45,25 @@ export class FakeTreeView<T> {
     this.selectionEmitter.fire({ selection: nodes });
   }
 
-  reveal(element: T, options?: unknown): Promise<void> {
+  /**
+   * As VS Code reveals (ExtHostTreeView.reveal): only with `getParent`; the rows from the root down
+   * to `element` by `getParent`, each found among its parent's children by its TreeItem id, or it
+   * fails as VS Code does; the element is selected unless `select: false`.
+   */
+  async reveal(element: T, options?: { select?: boolean; focus?: boolean; expand?: boolean | number }): Promise<void> {
+    const provider = this.provider;
+    if (!provider.getParent) throw new Error("Required registered TreeDataProvider to implement 'getParent' method to access 'reveal' method");
+    const path = [element];
+    for (let up = await provider.getParent(element); up; up = await provider.getParent(up)) path.unshift(up);
+    let parent: T | undefined;
+    for (const row of path) {
+      const id = (await provider.getTreeItem(row)).id;
+      const siblings = await Promise.all(((await provider.getChildren(parent)) ?? []).map(async (c) => (await provider.getTreeItem(c)).id));
+      if (id === undefined || !siblings.includes(id)) throw new Error(`Cannot resolve tree item for element ${id ?? '(no id)'}`);
+      parent = row;
+    }
     this.reveals.push({ element, options });
-    return Promise.resolve();
+    if (options?.select !== false) this.select(element);
   }
 
   dispose(): void {

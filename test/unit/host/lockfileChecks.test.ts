@@ -154,6 +154,7 @@ describe('Lockfile checks in the editor', function () {
         triggerKind: 1,
         only: undefined,
       } as never,
+      new CancellationTokenSource().token,
     ) as { title: string; command: { command: string; arguments: unknown[] } }[];
     assert.deepEqual(
       actions.map((a) => a.title),

@@ -6,31 +6,15 @@
  * published again after a delete, a file uploaded again) and exactly those entries turn "changed".
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { lockfileFormat } from '../../../../src/core/lockfiles/lockfileFormat';
 import { parseLockfile } from '../../../../src/core/lockfiles/parseLockfile';
 import type { VersionTarget } from '../../../../src/core/lockfiles/registryRoute';
 import { fetchVersion } from '../../../../src/core/lockfiles/versionLookup';
-import { verifyEntries, type CheckedVerdict } from '../../../../src/core/lockfiles/verifyEntries';
+import { verifyEntries } from '../../../../src/core/lockfiles/verifyEntries';
 import { wheel } from '../../../fake-gitlab/artefacts';
 import { LOCKFILE_SEED, NPM_PUBLISHED, PYPI_UPLOADED } from '../../../fake-gitlab/seedLockfiles';
 import { useLockfileFake } from '../../../support/lockfileFake';
+import { fixtureManifest as manifest, isNpmFamily, lockfileFixtures as fixtures, tally, unchangedVerdicts } from '../../../support/lockfileFixtures';
 import { fakeClient } from '../../../support/sampleFake';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'lockfiles');
-const manifest = JSON.parse(readFileSync(path.join(ROOT, 'manifest.json'), 'utf8')) as {
-  origins: { gitlab: string; other: string };
-  fixtures: Record<string, { tool: string; files: string[] }>;
-};
-const fixtures = Object.entries(manifest.fixtures).map(([dir, f]) => {
-  const file = f.files.find((name) => lockfileFormat(name));
-  if (!file) throw new Error(`${dir}: no lockfile`);
-  return { dir, tool: f.tool, file, format: lockfileFormat(file)!, text: readFileSync(path.join(ROOT, dir, file), 'utf8') };
-});
-
-const tally = (verdicts: CheckedVerdict[]): Record<string, number> =>
-  verdicts.reduce<Record<string, number>>((c, v) => ({ ...c, [v.kind]: (c[v.kind] ?? 0) + 1 }), {});
 
 describe('lockfiles: the real tools’ lockfiles against the registry they came from', function () {
   this.timeout(30_000);
@@ -57,15 +41,7 @@ describe('lockfiles: the real tools’ lockfiles against the registry they came 
       assert.deepEqual(parsed.problems, []);
       const fromGitlab = routes.filter((r) => r.kind === 'gitlab').length;
       assert.equal(fromGitlab, 3);
-      const t = tally(verdicts);
-      if (f.tool === 'pip' || f.tool === 'poetry') {
-        // SHA-256 in the lockfile: match. other-util came from the other registry through GitLab's
-        // forwarding (Poetry still records the GitLab source): not in GitLab, counted as other.
-        assert.deepEqual(t, { match: 2, other: 1 });
-      } else {
-        // npm, yarn and pnpm write GitLab's SHA-1 (`sha1-…`): weak; the other registry's entries: other.
-        assert.deepEqual(t, { weak: 3, other: verdicts.length - 3 });
-      }
+      assert.deepEqual(tally(verdicts), unchangedVerdicts(f, verdicts.length));
     });
   }
 
@@ -75,7 +51,7 @@ describe('lockfiles: the real tools’ lockfiles against the registry they came 
       files: { 'index.js': 'module.exports = "rebuilt";\n' },
       createdAt: '2025-08-01T10:00:00.000Z',
     });
-    for (const f of fixtures.filter((x) => x.tool !== 'pip' && x.tool !== 'poetry')) {
+    for (const f of fixtures.filter(isNpmFamily)) {
       const { parsed, verdicts } = await verify(f.text, f.format);
       const changed = parsed.entries.filter((_, i) => verdicts[i].kind === 'changed').map((e) => `${e.name}@${e.version}`);
       assert.deepEqual(changed, ['@lockco/ui@1.1.0'], f.dir);
@@ -89,7 +65,7 @@ describe('lockfiles: the real tools’ lockfiles against the registry they came 
     const core = PYPI_UPLOADED.find((p) => p.dist.name === 'lockco-core' && p.dist.version === '1.1.0')!;
     const rebuilt = { ...wheel(core.dist), content: Buffer.from('a different wheel') };
     fake().pypi.reupload(LOCKFILE_SEED.projects.py.id, core.dist, rebuilt);
-    for (const f of fixtures.filter((x) => x.tool === 'pip' || x.tool === 'poetry')) {
+    for (const f of fixtures.filter((x) => !isNpmFamily(x))) {
       const { parsed, verdicts } = await verify(f.text, f.format);
       const changed = parsed.entries.filter((_, i) => verdicts[i].kind === 'changed').map((e) => `${e.name}@${e.version}`);
       assert.deepEqual(changed, ['lockco-core@1.1.0'], f.dir);

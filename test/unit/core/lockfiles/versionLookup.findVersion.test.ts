@@ -1,0 +1,52 @@
+/** The registry row Reveal in Packages View shows for a lockfile's package version, read from the fake GitLab. */
+import { strict as assert } from 'node:assert';
+import { findVersion } from '../../../../src/core/lockfiles/versionLookup';
+import type { VersionTarget } from '../../../../src/core/lockfiles/registryRoute';
+import { LOCKFILE_SEED } from '../../../fake-gitlab/seedLockfiles';
+import { useLockfileFake } from '../../../support/lockfileFake';
+import { fakeClient } from '../../../support/sampleFake';
+
+const p = LOCKFILE_SEED.projects;
+
+describe('lockfiles: the registry row of a package version', () => {
+  const fake = useLockfileFake();
+  const client = () => fakeClient(fake(), LOCKFILE_SEED.token);
+  const target = (over: Partial<VersionTarget> = {}): VersionTarget => ({
+    instanceUrl: fake().url,
+    owner: { kind: 'project', id: p.web.id },
+    packageType: 'npm',
+    name: '@lockco/ui',
+    version: '1.0.0',
+    ...over,
+  });
+  const idOf = (projectId: number, name: string, version: string): number => {
+    const pkg = fake()
+      .packagesOf(projectId)
+      .find((x) => x.name === name && x.version === version);
+    assert.ok(pkg, `${name} ${version} is seeded`);
+    return pkg.id;
+  };
+
+  it('the one an install gets; the id given when the list holds it; none for a version the registry lacks', async () => {
+    const ui100 = idOf(p.web.id, '@lockco/ui', '1.0.0');
+    assert.equal((await findVersion(client(), target()))?.id, ui100);
+    // A second upload of the same version (a newer id) is the one installed, unless the caller names the first.
+    const again = fake().addPackage(p.web.id, { name: '@lockco/ui', version: '1.0.0', packageType: 'npm' });
+    assert.equal((await findVersion(client(), target()))?.id, again.id);
+    assert.equal((await findVersion(client(), target(), ui100))?.id, ui100);
+    assert.equal(await findVersion(client(), target({ version: '9.9.9' })), undefined);
+  });
+
+  it('given a group: the project that holds it, PyPI names compared normalised; a version only in error status still found', async () => {
+    const found = await findVersion(
+      client(),
+      target({ owner: { kind: 'group', id: LOCKFILE_SEED.group.path }, packageType: 'pypi', name: 'LockCo.Data', version: '0.2.0' }),
+    );
+    assert.deepEqual([found?.name, found?.projectId, found?.projectPath], ['lockco_data', p.ml.id, p.ml.path]);
+    const broken = fake().addPackage(p.py.id, { name: 'lockco-core', version: '2.0.0', packageType: 'pypi', status: 'error' });
+    assert.equal(
+      (await findVersion(client(), target({ owner: { kind: 'project', id: p.py.id }, packageType: 'pypi', name: 'lockco-core', version: '2.0.0' })))?.id,
+      broken.id,
+    );
+  });
+});
