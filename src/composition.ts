@@ -18,6 +18,7 @@ import { Settings } from './host/settings';
 import { CleanUpRuleStore } from './host/cleanUpRuleStore';
 import { DetailsDocuments } from './host/detailsDocuments';
 import type { LockfileEngineLoader } from './core/lockfiles/engine';
+import { DownloadVerdicts } from './core/lockfiles/downloadVerdicts';
 import { FilterStore } from './host/filterStore';
 import { Log } from './host/log';
 import { TokenExpiryNotice } from './host/tokenExpiryNotice';
@@ -35,6 +36,7 @@ export interface TestApi {
   provider: PackagesTreeProvider;
   model: PackagesTreeModel;
   protection: ProtectionCache;
+  downloadVerdicts: DownloadVerdicts;
 }
 
 export function activateOn(context: vscode.ExtensionContext, platform: Platform, lockfiles: LockfileEngineLoader): TestApi | undefined {
@@ -99,6 +101,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
     versionOf: (url) => facts.version(url),
   });
   const details = new DetailsDocuments();
+  const downloadVerdicts = new DownloadVerdicts();
 
   context.subscriptions.push(
     log,
@@ -139,13 +142,14 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
       cleanUpRules: new CleanUpRuleStore(context.workspaceState),
       lockfiles,
       lockfileCache: {},
+      downloadVerdicts,
     }),
   );
   viewState.update();
   void remotes.start();
   monitor.start();
   log.info(`Activated (${userAgent})`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { tokens, provider, model, protection } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { tokens, provider, model, protection, downloadVerdicts } : undefined;
 }
 
 export function deactivate(): void {

@@ -30,6 +30,7 @@ export const COMMANDS = {
   copyCleanUpPreview: 'gitlabPackages.copyCleanUpPreview',
   verifyLockfiles: 'gitlabPackages.verifyLockfiles',
   revealPackage: 'gitlabPackages.revealPackage',
+  verifyByDownloading: 'gitlabPackages.verifyByDownloading',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

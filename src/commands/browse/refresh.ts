@@ -1,6 +1,7 @@
 /**
  * Refresh: the whole tree from the view title, one row (and what is below it) from its context menu
- * or a Retry row. Either forgets the lockfile checks' answers, so the next Verify Lockfiles asks again.
+ * or a Retry row. Either forgets the lockfile checks' answers, so the next Verify Lockfiles asks again,
+ * and what Verify by Downloading found.
  */
 import type { CommandDeps, Handler } from '../shared/deps';
 import { isNode } from '../shared/targets';
@@ -10,6 +11,7 @@ export function refreshCommand(deps: CommandDeps): Handler {
     deps.model.refresh(isNode(node) ? node : undefined);
     // What the registry said about lockfile entries may be as old as the rows.
     deps.lockfileCache.current?.clear();
+    deps.downloadVerdicts.clear();
     return Promise.resolve();
   };
 }
