@@ -18,6 +18,7 @@ import { Settings } from './host/settings';
 import { CleanUpRuleStore } from './host/cleanUpRuleStore';
 import { DetailsDocuments } from './host/detailsDocuments';
 import type { LockfileEngineLoader } from './core/lockfiles/engine';
+import { DownloadVerdicts } from './core/lockfiles/downloadVerdicts';
 import { FilterStore } from './host/filterStore';
 import { lockfileFeature } from './host/lockfileFeature';
 import { Log } from './host/log';
@@ -36,6 +37,7 @@ export interface TestApi {
   provider: PackagesTreeProvider;
   model: PackagesTreeModel;
   protection: ProtectionCache;
+  downloadVerdicts: DownloadVerdicts;
 }
 
 export function activateOn(context: vscode.ExtensionContext, platform: Platform, lockfiles: LockfileEngineLoader): TestApi | undefined {
@@ -101,7 +103,15 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
   });
   const details = new DetailsDocuments();
   const lockfileCache = {};
-  const lockfileChecks = lockfileFeature({ engine: lockfiles, config, clientFor: (url) => clients.get(url), cache: lockfileCache, say });
+  const downloadVerdicts = new DownloadVerdicts();
+  const lockfileChecks = lockfileFeature({
+    engine: lockfiles,
+    downloads: downloadVerdicts,
+    config,
+    clientFor: (url) => clients.get(url),
+    cache: lockfileCache,
+    say,
+  });
 
   context.subscriptions.push(
     log,
@@ -145,6 +155,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
       lockfiles,
       lockfileCache,
       lockfileChecks,
+      downloadVerdicts,
     }),
   );
   viewState.update();
@@ -152,7 +163,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
   void remotes.start();
   monitor.start();
   log.info(`Activated (${userAgent})`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { tokens, provider, model, protection } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { tokens, provider, model, protection, downloadVerdicts } : undefined;
 }
 
 export function deactivate(): void {

@@ -30,6 +30,7 @@ import { showLogCommand } from './browse/showLog';
 import { groupByNameCommand } from './browse/groupByName';
 import { wrapCommand } from './shared/wrap';
 import { verifyLockfilesCommand } from './lockfiles/verifyLockfiles';
+import { verifyByDownloadingCommand } from './lockfiles/verifyByDownloading';
 
 export function registerCommands(deps: CommandDeps & { expiryNotice: TokenExpiryNotice }): vscode.Disposable[] {
   const handlers: Record<CommandName, Handler> = {
@@ -63,6 +64,7 @@ export function registerCommands(deps: CommandDeps & { expiryNotice: TokenExpiry
     copyCleanUpPreview: cleanUpPackagesCommand(deps, 'copy'),
     verifyLockfiles: verifyLockfilesCommand(deps),
     revealPackage: revealPackageCommand(deps),
+    verifyByDownloading: verifyByDownloadingCommand(deps),
   };
   return (Object.keys(handlers) as CommandName[]).map((name) =>
     vscode.commands.registerCommand(COMMANDS[name], wrapCommand(COMMANDS[name], handlers[name], deps.log)),

@@ -9,6 +9,7 @@ import type { FetchLike } from '../gitlab/types';
 import type { ChecksumAlgorithm } from './files/checksums';
 import type { Connections } from './instances/clientPool';
 import type { DownloadPlatform, Hasher } from './files/verifiedDownload';
+import type { DigestAlgorithm } from './lockfiles/lockEntry';
 
 export interface Platform {
   fetch: FetchLike;
@@ -18,6 +19,11 @@ export interface Platform {
   peerCertificate?: (url: string) => Promise<PeerCertificate | undefined>;
   /** Streamed digests (Node's crypto, else a pure-JS one). */
   createHasher: (algorithm: ChecksumAlgorithm) => Hasher;
+  /**
+   * Streamed digests of every algorithm a lockfile pins, SHA-512 included (Node's crypto). Absent in
+   * a web worker: the lockfile engine's pure-JS hasher streams them there (no weight in the main bundle).
+   */
+  createDigestHasher?: (algorithm: DigestAlgorithm) => Hasher;
   /** Downloads to local files (absent: written through workspace.fs once verified). */
   downloads?: DownloadPlatform;
   /** Digest of a local file, streamed (absent: read through workspace.fs). */

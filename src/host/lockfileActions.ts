@@ -1,29 +1,18 @@
 /**
  * What a person can do from a lockfile entry, offered by both its quick fixes and its hover:
- * reveal the package in the Packages view, hash the registry's file when no API gives the
- * lockfile's hash, open the report.
+ * reveal the package in the Packages view, and hash the registry's file when no API gives the
+ * lockfile's hash.
  */
 import { COMMANDS } from '../constants';
-import type { Digest } from '../core/lockfiles/lockEntry';
+import type { VerifyByDownloadingArgs } from '../core/lockfiles/downloadRequest';
+import { filesProject } from '../core/lockfiles/servedPackage';
 import type { RevealPackageTarget } from '../core/browse/revealTarget';
-import type { ProjectKey } from '../gitlab/types';
 import type { LockfileCheck } from './lockfileChecks';
 
 export interface EntryAction {
   title: string;
   command: string;
   args: unknown[];
-}
-
-/** Verify by Downloading's argument: the registry file an install gets and the lockfile's digests for it. */
-export interface DownloadCheckTarget {
-  instanceUrl: string;
-  projectId: ProjectKey;
-  packageId: number;
-  file: { id: number; fileName: string; size?: number };
-  expected: Digest[];
-  /** `name@version`, as the lockfile has it. */
-  label: string;
 }
 
 export function entryActions(check: LockfileCheck, i: number, say: { reveal: string; download: string }): EntryAction[] {
@@ -43,14 +32,16 @@ export function entryActions(check: LockfileCheck, i: number, say: { reveal: str
     ...(pkg ? { packageId: pkg.id } : {}),
   };
   const actions: EntryAction[] = [{ title: say.reveal, command: COMMANDS.revealPackage, args: [reveal] }];
-  if (pkg && project !== undefined && 'files' in verdict) {
+  const filesAt = pkg && filesProject(pkg, target);
+  if (pkg && filesAt !== undefined && 'files' in verdict) {
     for (const f of verdict.files) {
       if (f.kind !== 'unverifiable' || f.reason !== 'needs-download' || !f.served) continue;
-      const download: DownloadCheckTarget = {
+      const download: VerifyByDownloadingArgs = {
         instanceUrl: target.instanceUrl,
-        projectId: project,
+        projectId: filesAt,
         packageId: pkg.id,
-        file: { id: f.served.id, fileName: f.served.fileName, size: f.served.size },
+        package: { name: pkg.name, version: pkg.version ?? entry.version, packageType: pkg.packageType },
+        file: { id: f.served.id, fileName: f.served.fileName, size: f.served.size, fileSha256: f.served.fileSha256 },
         expected: f.expected,
         label: `${entry.name}@${entry.version}`,
       };

@@ -14,6 +14,10 @@ import type { LookupCache } from '../core/lockfiles/lookupCache';
 import type { RegistryAnswer } from '../core/lockfiles/verdict';
 import type { VersionClient } from '../core/lockfiles/versionLookup';
 import { errorText } from '../core/errorText';
+import type { DownloadVerdicts } from '../core/lockfiles/downloadVerdicts';
+import type { DigestAlgorithm } from '../core/lockfiles/lockEntry';
+import { VERDICT_RANK, type VerdictKind } from '../core/lockfiles/verdict';
+import type { CheckedVerdict } from '../core/lockfiles/verifyEntries';
 import type { Text } from '../util/text';
 import { findLockfiles, lockfileLabel, readLockfile } from './workspaceLockfiles';
 
@@ -29,6 +33,8 @@ export interface LockfileCheck {
 
 export interface LockfileChecksDeps {
   engine: LockfileEngineLoader;
+  /** What Verify by Downloading found: it settles "unverifiable" entries as matched or changed. */
+  downloads: DownloadVerdicts;
   config(): Config;
   clientFor(instanceUrl: string): VersionClient;
   /** Registry answers per package version; shared with the commands, emptied by Refresh. */
@@ -61,7 +67,41 @@ export class LockfileChecks implements vscode.Disposable {
   private readonly started = new Map<string, number>();
   private runs = 0;
 
-  constructor(private readonly deps: LockfileChecksDeps) {}
+  constructor(private readonly deps: LockfileChecksDeps) {
+    this.disposables.push(deps.downloads.onDidChange(() => this.changed.fire()));
+  }
+
+  /**
+   * An entry's verdict as shown (diagnostics, hover, status bar): an "unverifiable" one settled by
+   * Verify by Downloading counts as its download found — changed, weak (SHA-1/MD5 only) or match.
+   */
+  shown(check: LockfileCheck, i: number): { kind: CheckedVerdict['kind']; reasons: string[] } {
+    const verdict = check.result.verdicts[i];
+    const route = check.result.routes[i];
+    const base = { kind: verdict.kind, reasons: check.reasons[i] };
+    if (verdict.kind !== 'unverifiable' || !('files' in verdict) || route?.kind !== 'gitlab') return base;
+    const instanceUrl = route.targets[0].instanceUrl;
+    let kind: VerdictKind = 'match';
+    const reasons: string[] = [];
+    // The engine's reasons: one per file that is not a match, in file order.
+    let reasonAt = 0;
+    for (const f of verdict.files) {
+      const own = f.kind === 'match' ? undefined : check.reasons[i][reasonAt++];
+      let fileKind: VerdictKind = f.kind;
+      if (f.kind === 'unverifiable' && f.served) {
+        const found = this.deps.downloads.get(instanceUrl, f.served.id, f.expected);
+        if (found?.kind === 'changed') {
+          fileKind = 'changed';
+          reasons.push(vscode.l10n.t('changed: the downloaded {0} has another {1} than the lockfile', f.served.fileName, label(found.algorithm)));
+        } else if (found) {
+          fileKind = found.algorithms.every((a) => a === 'sha1' || a === 'md5') ? 'weak' : 'match';
+          if (fileKind === 'weak') reasons.push(vscode.l10n.t('weak: the download matches, but only by {0}', label(found.algorithms[0])));
+        } else if (own) reasons.push(own);
+      } else if (own) reasons.push(own);
+      if (VERDICT_RANK[fileKind] > VERDICT_RANK[kind]) kind = fileKind;
+    }
+    return { kind, reasons };
+  }
 
   get all(): readonly LockfileCheck[] {
     return [...this.checks.values()].sort((a, b) => (a.result.label < b.result.label ? -1 : a.result.label > b.result.label ? 1 : 0));
@@ -224,6 +264,10 @@ export class LockfileChecks implements vscode.Disposable {
     this.changed.dispose();
     this.busyChanged.dispose();
   }
+}
+
+function label(algorithm: DigestAlgorithm | undefined): string {
+  return (algorithm ?? '').toUpperCase().replace('SHA', 'SHA-');
 }
 
 function isLockfile(uri: vscode.Uri): boolean {

@@ -23,7 +23,11 @@ export class LockfileDiagnostics implements vscode.Disposable {
 
   update(): void {
     this.collection.clear();
-    for (const check of this.checks.all) this.collection.set(check.uri, diagnosticsOf(check, this.showWeak()));
+    for (const check of this.checks.all)
+      this.collection.set(
+        check.uri,
+        diagnosticsOf(check, (i) => this.checks.shown(check, i), this.showWeak()),
+      );
   }
 
   dispose(): void {
@@ -32,26 +36,29 @@ export class LockfileDiagnostics implements vscode.Disposable {
   }
 }
 
-export function diagnosticsOf(check: LockfileCheck, showWeak: boolean): vscode.Diagnostic[] {
+export function diagnosticsOf(
+  check: LockfileCheck,
+  shown: (i: number) => { kind: CheckedVerdict['kind']; reasons: string[] },
+  showWeak: boolean,
+): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
   check.result.parsed.entries.forEach((entry, i) => {
-    const verdict = check.result.verdicts[i];
-    const severity = severityOf(verdict, showWeak);
-    const reasons = check.reasons[i];
+    const { kind, reasons } = shown(i);
+    const severity = severityOf(kind, showWeak);
     if (severity === undefined || !reasons.length) return;
     const span = check.spans[i];
     const range = new vscode.Range(entry.line - 1, span.start, entry.line - 1, span.end);
     // Names come from the lockfile: shown as plain text (diagnostics render no markup).
     const d = new vscode.Diagnostic(range, `${entry.name}@${entry.version}: ${reasons.join('; ')}`, severity);
     d.source = DIAGNOSTIC_SOURCE;
-    d.code = verdict.kind;
+    d.code = kind;
     out.push(d);
   });
   return out;
 }
 
-function severityOf(verdict: CheckedVerdict, showWeak: boolean): vscode.DiagnosticSeverity | undefined {
-  switch (verdict.kind) {
+function severityOf(kind: CheckedVerdict['kind'], showWeak: boolean): vscode.DiagnosticSeverity | undefined {
+  switch (kind) {
     case 'changed':
       return vscode.DiagnosticSeverity.Error;
     case 'missing':

@@ -36,8 +36,9 @@ export class LockfileHover implements vscode.HoverProvider {
     const route = check.result.routes[i];
     const verdict = check.result.verdicts[i];
     if (route?.kind !== 'gitlab') return undefined;
-    const lines = [`**${escapeMarkdown(`${entry.name}@${entry.version}`)}** · ${escapeMarkdown(verdictWords(verdict.kind))}`];
-    for (const reason of check.reasons[i]) lines.push(`- ${escapeMarkdown(reason)}`);
+    const shown = this.checks.shown(check, i);
+    const lines = [`**${escapeMarkdown(`${entry.name}@${entry.version}`)}** · ${escapeMarkdown(verdictWords(shown.kind))}`];
+    for (const reason of shown.reasons) lines.push(`- ${escapeMarkdown(reason)}`);
     const rows: [string, string][] = [];
     const target = route.targets[0];
     rows.push([vscode.l10n.t('Registry'), escapeMarkdown(target.instanceUrl)]);

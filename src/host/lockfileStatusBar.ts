@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
 import type { CheckedVerdict } from '../core/lockfiles/verifyEntries';
-import type { LockfileChecks } from './lockfileChecks';
+import type { LockfileCheck, LockfileChecks } from './lockfileChecks';
 
 type Counted = Exclude<CheckedVerdict['kind'], 'other'>;
 /** The order of the summary: matches first, then what needs attention, worst last. */
@@ -24,7 +24,7 @@ export class LockfileStatusBar implements vscode.Disposable {
   }
 
   update(): void {
-    const counts = countVerdicts(this.checks.all.flatMap((c) => c.result.verdicts));
+    const counts = countVerdicts(this.checks.all.flatMap((c) => shownKinds(this.checks, c)));
     const total = ORDER.reduce((n, k) => n + counts[k], 0);
     if (!total && !this.checks.busy) return void this.item.hide();
     const parts = ORDER.filter((k) => counts[k] > 0).map((k) => countWords(k, counts[k]));
@@ -41,10 +41,14 @@ export class LockfileStatusBar implements vscode.Disposable {
   }
 }
 
-export function countVerdicts(verdicts: readonly CheckedVerdict[]): Record<Counted, number> {
+export function countVerdicts(kinds: readonly CheckedVerdict['kind'][]): Record<Counted, number> {
   const counts: Record<Counted, number> = { match: 0, weak: 0, unverifiable: 0, unchecked: 0, missing: 0, changed: 0 };
-  for (const v of verdicts) if (v.kind !== 'other') counts[v.kind]++;
+  for (const k of kinds) if (k !== 'other') counts[k]++;
   return counts;
+}
+
+function shownKinds(checks: LockfileChecks, check: LockfileCheck): CheckedVerdict['kind'][] {
+  return check.result.verdicts.map((_, i) => checks.shown(check, i).kind);
 }
 
 function countWords(kind: Counted, n: number): string {
@@ -67,7 +71,7 @@ function countWords(kind: Counted, n: number): string {
 /** Per lockfile its counts (plain text: labels are workspace paths), and what a click does. */
 function tooltip(checks: LockfileChecks, busy: boolean): string {
   const lines = checks.all.flatMap((c) => {
-    const counts = countVerdicts(c.result.verdicts);
+    const counts = countVerdicts(shownKinds(checks, c));
     const parts = ORDER.filter((k) => counts[k] > 0).map((k) => countWords(k, counts[k]));
     return parts.length ? [`${c.result.label}: ${parts.join(', ')}`] : [];
   });

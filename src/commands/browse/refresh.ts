@@ -10,6 +10,7 @@ export function refreshCommand(deps: CommandDeps): Handler {
     deps.model.refresh(isNode(node) ? node : undefined);
     // What the registry said about lockfile entries may be as old as the rows.
     deps.lockfileChecks.registryChanged();
+    deps.downloadVerdicts.clear();
     return Promise.resolve();
   };
 }

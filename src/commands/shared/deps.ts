@@ -7,6 +7,7 @@ import type { InstanceHealth } from '../../core/instances/instanceHealth';
 import type { ProtectionCache } from '../../core/protection/protectionCache';
 import type { Platform } from '../../core/platform';
 import type { Config } from '../../core/config';
+import type { DownloadVerdicts } from '../../core/lockfiles/downloadVerdicts';
 import type { LockfileEngineLoader } from '../../core/lockfiles/engine';
 import type { LookupCache } from '../../core/lockfiles/lookupCache';
 import type { RegistryAnswer } from '../../core/lockfiles/verdict';
@@ -48,6 +49,8 @@ export interface CommandDeps {
   lockfileCache: { current?: LookupCache<RegistryAnswer> };
   /** The workspace's lockfiles as last verified (diagnostics, hover, status bar read them too). */
   lockfileChecks: Pick<LockfileFeature, 'checks' | 'registryChanged'>;
+  /** What Verify by Downloading found per registry file, for the lockfile diagnostics; emptied by Refresh. */
+  downloadVerdicts: DownloadVerdicts;
 }
 
 export type Handler = (...args: unknown[]) => Promise<unknown>;

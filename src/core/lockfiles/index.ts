@@ -16,3 +16,6 @@ export { instancesOf, routeEntry } from './registryRoute';
 export { entryVerdict, uploadFacts } from './verdict';
 export { verifyLockfiles } from './verifyLockfiles';
 export { entryReasons, lockfileReport } from './lockfileReport';
+export { checkByDownload, downloadCheckText } from './downloadCheck';
+export { downloadRequest } from './downloadRequest';
+export { withSha512 } from './pureDigests';

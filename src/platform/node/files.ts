@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import type { ChecksumAlgorithm } from '../../core/files/checksums';
+import type { DigestAlgorithm } from '../../core/lockfiles/lockEntry';
 import type { DownloadPlatform, FileSink, Hasher } from '../../core/files/verifiedDownload';
 
 export const nodeDownloads: DownloadPlatform = {
@@ -9,7 +10,8 @@ export const nodeDownloads: DownloadPlatform = {
   createHasher,
 };
 
-export function createHasher(algorithm: ChecksumAlgorithm): Hasher {
+/** Any algorithm a checksum or a lockfile names: Node's crypto has them all. */
+export function createHasher(algorithm: DigestAlgorithm): Hasher {
   const hash = createHash(algorithm);
   return { update: (chunk) => hash.update(chunk), hex: () => hash.digest('hex') };
 }

@@ -18,6 +18,7 @@ export function nodePlatform(): Platform {
     connections: nodeConnections,
     peerCertificate: (url) => readPeerCertificate(url),
     createHasher,
+    createDigestHasher: createHasher,
     downloads: nodeDownloads,
     hashLocalFile: hashFile,
     homeDir: os.homedir(),

@@ -148,6 +148,12 @@ export class Harness {
     return this.vscode.user;
   }
 
+  /** What activate() returned (start with extensionMode: ExtensionMode.Test). */
+  get testApi(): TestApi {
+    if (!this.api) throw new Error('no test API: start with extensionMode: ExtensionMode.Test');
+    return this.api;
+  }
+
   get view(): FakeTreeView<Node> {
     return this.vscode.treeView<Node>(VIEW_ID);
   }

@@ -55,7 +55,7 @@ describe('Lockfile checks in the editor', function () {
       createdAt: '2025-08-01T10:00:00.000Z',
     });
   };
-  const openLockfile = async (h: Harness): Promise<FakeTextDocument> => (await h.vscode.workspace.openTextDocument(Uri.file(lockfile))) as FakeTextDocument;
+  const openLockfile = async (h: Harness): Promise<FakeTextDocument> => await h.vscode.workspace.openTextDocument(Uri.file(lockfile));
 
   it('verifies on opening: weak entries as information on their lines, and the status bar sums them up', async () => {
     const h = await start();
@@ -134,7 +134,10 @@ describe('Lockfile checks in the editor', function () {
     const md = (hover.contents as { value: string; isTrusted?: unknown }[])[0];
     // Server and lockfile text is escaped: read it back without the escapes.
     const shown = md.value.replace(/\\(.)/g, '$1');
-    assert.match(shown, /^\*\*@lockco\/ui@1\.1\.0\*\* · matches, by a weak hash only\n- weak: only SHA-1 could be compared \(it matches @lockco\/ui-1\.1\.0\.tgz\)\n/);
+    assert.match(
+      shown,
+      /^\*\*@lockco\/ui@1\.1\.0\*\* · matches, by a weak hash only\n- weak: only SHA-1 could be compared \(it matches @lockco\/ui-1\.1\.0\.tgz\)\n/,
+    );
     assert.match(shown, /\| Pipeline \| #7102 \(main\) \|/);
     assert.match(shown, /\| Newer in the registry \| 1\.2\.0 \|/);
     assert.ok(md.value.includes('ui\\-1\\.1\\.0\\.tgz'), 'names escaped');

@@ -65,8 +65,8 @@ describe('manifest ↔ code', () => {
     const paletteFallback = new Set<string>([COMMANDS.deletePackage, COMMANDS.removeProject, COMMANDS.cleanUpPackages, COMMANDS.copyCleanUpPreview]);
     // The view-title pair whose palette twin is the toggle.
     const titleTwins = new Set<string>([COMMANDS.groupByName, COMMANDS.ungroupByName]);
-    // These need an argument no menu gives: a Load more row's click, a lockfile entry's package.
-    const argumentOnly = [COMMANDS.loadMore, COMMANDS.revealPackage];
+    // These need an argument no menu gives: a Load more row's click, a lockfile entry's package or file.
+    const argumentOnly = [COMMANDS.loadMore, COMMANDS.revealPackage, COMMANDS.verifyByDownloading];
     const needsRow = [...onRows].filter((id) => !onTitle.has(id) && !paletteFallback.has(id));
     const expected = [...needsRow, ...titleTwins, ...argumentOnly].sort();
     const hidden = [...new Set(menus.commandPalette.filter((m) => m.when === 'false').map((m) => m.command ?? ''))].sort();

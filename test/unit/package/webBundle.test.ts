@@ -22,10 +22,12 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
  * on first use; 1.6 KB of command, file reading and bundle loading stay here; 0.2 KB saved by
  * writing non-ASCII text as UTF-8), 172.0 KB with Reveal in Packages View (6.5 KB: finding the
  * row in the tree and loading its list as far as needed, the command and its messages; the
- * registry lookups are the lockfile bundle's). The ceiling stops it growing unseen; bring it
+ * registry lookups are the lockfile bundle's), 173.5 KB with Verify by Downloading (1.5 KB: its
+ * command and the store of download verdicts the lockfile diagnostics read; its checks, hashing
+ * and words are in the lockfile bundle). The ceiling stops it growing unseen; bring it
  * down as the bundle shrinks (lazy-loaded feature bundles).
  */
-const BUDGET_BYTES = 173 * 1024;
+const BUDGET_BYTES = 174 * 1024;
 /** Packages the web bundle may hold: pure JS that runs in a browser. */
 const BROWSER_PACKAGES = ['@noble/hashes'];
 
