@@ -21,6 +21,7 @@ import type { LockfileEngineLoader } from './core/lockfiles/engine';
 import { DownloadVerdicts } from './core/lockfiles/downloadVerdicts';
 import { FilterStore } from './host/filterStore';
 import { Log } from './host/log';
+import { workspaceLockfileGuard } from './host/workspaceLockfileGuard';
 import { TokenExpiryNotice } from './host/tokenExpiryNotice';
 import { TokenStore } from './host/tokenStore';
 import { UntrustedCertificateNotice } from './host/untrustedCertificateNotice';
@@ -143,6 +144,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
       lockfiles,
       lockfileCache: {},
       downloadVerdicts,
+      lockfileGuard: workspaceLockfileGuard(lockfiles, () => instanceUrls(config())),
     }),
   );
   viewState.update();

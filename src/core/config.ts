@@ -25,6 +25,8 @@ export interface Config {
   concurrency: number;
   /** Origins that may receive a token over plain http (loopback always may). */
   allowHttpFor: string[];
+  /** `lockfiles.guardDeletes`: versions the workspace's lockfiles resolve to are kept by clean-ups and asked about again by deletes. */
+  guardDeletes: boolean;
   /** `gitlabPackages.instances`, keyed by origin. */
   instances: ReadonlyMap<string, InstanceSettings>;
   /** Entries of `gitlabPackages.instances` that were ignored, and why (for the log). */

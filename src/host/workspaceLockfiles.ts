@@ -12,8 +12,12 @@ export function findLockfiles(): Thenable<vscode.Uri[]> {
   return vscode.workspace.findFiles(LOCKFILE_GLOB, '**/node_modules/**', 500);
 }
 
-/** The text, with the path people see: relative to its workspace folder, named when there are several. */
+/** The text, with the path people see. */
 export async function readLockfile(uri: vscode.Uri): Promise<LockfileText> {
-  const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-  return { label, path: uri.path, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
+  return { label: lockfileLabel(uri), path: uri.path, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
+}
+
+/** The path people see: relative to its workspace folder, named when there are several. */
+export function lockfileLabel(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
 }
