@@ -22,6 +22,7 @@ import { DownloadVerdicts } from './core/lockfiles/downloadVerdicts';
 import { FilterStore } from './host/filterStore';
 import { lockfileFeature } from './host/lockfileFeature';
 import { Log } from './host/log';
+import { workspaceLockfileGuard } from './host/workspaceLockfileGuard';
 import { TokenExpiryNotice } from './host/tokenExpiryNotice';
 import { TokenStore } from './host/tokenStore';
 import { UntrustedCertificateNotice } from './host/untrustedCertificateNotice';
@@ -156,6 +157,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
       lockfileCache,
       lockfileChecks,
       downloadVerdicts,
+      lockfileGuard: workspaceLockfileGuard(lockfiles, () => instanceUrls(config())),
     }),
   );
   viewState.update();

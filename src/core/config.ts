@@ -30,6 +30,8 @@ export interface Config {
   /** Entries of `gitlabPackages.instances` that were ignored, and why (for the log). */
   instanceProblems: Text[];
   lockfiles: {
+    /** Versions the workspace's lockfiles resolve to are kept by clean-ups and asked about again by deletes. */
+    guardDeletes: boolean;
     /** Verify the workspace's lockfiles on opening and on every change (trusted workspaces only). */
     verifyAutomatically: boolean;
     /** Information diagnostics on entries only a SHA-1 or MD5 could confirm. */

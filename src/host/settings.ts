@@ -24,6 +24,7 @@ export function readConfig(homeDir = ''): Config {
     }),
     ...instancesSetting(c.get<unknown>('instances'), homeDir),
     lockfiles: {
+      guardDeletes: c.get<boolean>('lockfiles.guardDeletes') !== false,
       verifyAutomatically: c.get<boolean>('lockfiles.verifyAutomatically') !== false,
       weakDiagnostics: c.get<boolean>('lockfiles.weakDiagnostics') !== false,
     },

@@ -17,7 +17,7 @@ export async function readLockfile(uri: vscode.Uri): Promise<LockfileText> {
   return { label: lockfileLabel(uri), path: uri.path, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
 }
 
-/** The path people see: relative to its workspace folder, the folder named when there are several. */
+/** The path people see: relative to its workspace folder, named when there are several. */
 export function lockfileLabel(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
 }

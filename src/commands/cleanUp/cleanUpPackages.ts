@@ -101,11 +101,19 @@ async function evaluate(deps: CommandDeps, target: CleanUpTarget, rule: CleanUpR
     packageTypes: listingTypes(rule.packageTypes, target.only?.packageType),
   };
   return withCancellableProgress(vscode.l10n.t('Listing the packages of {0}…', target.label), async (signal, progress) => {
-    // The rules are read beside the listing (a group's list reads none): what a protection rule keeps from this user is kept.
-    const rules = deps.protection.read(source);
-    const listing = await listEveryPackage(client, listSource, signal, (p) => progress.report({ message: progressText(p) }));
-    const protection = await rules;
-    const evaluation = evaluateRule(listing.packages, rule, { now: Date.now(), standing: (pkg) => ruleStanding(protection, pkg), only: target.only });
+    // Read beside the listing: the rules (a group's list reads none), for what a protection rule keeps from this user,
+    // and the workspace's lockfiles, for the versions they resolve to.
+    const [listing, protection, guard] = await Promise.all([
+      listEveryPackage(client, listSource, signal, (p) => progress.report({ message: progressText(p) })),
+      deps.protection.read(source),
+      deps.config().lockfiles.guardDeletes ? deps.lockfileGuard() : undefined,
+    ]);
+    const evaluation = evaluateRule(listing.packages, rule, {
+      now: Date.now(),
+      standing: (pkg) => ruleStanding(protection, pkg),
+      only: target.only,
+      inUse: guard && ((pkg) => guard.keeps(source, pkg)),
+    });
     return { ...evaluation, notes: [...listing.notes, ...evaluation.notes] };
   });
 }

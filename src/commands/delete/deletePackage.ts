@@ -1,7 +1,8 @@
 /**
  * Delete Package…: from a package row, a multi-selection, the Delete key, or the palette (pick
  * project, then search packages on the server). Through the one delete flow: one modal naming
- * what goes (and what is set aside), one DELETE per package, one message afterwards.
+ * what goes (and what is set aside), a second one when a workspace lockfile resolves to some of
+ * it, one DELETE per package, one message afterwards.
  */
 import * as vscode from 'vscode';
 import type { SetAside } from '../../core/delete/deleteFlow';
@@ -12,6 +13,7 @@ import { packageLabel, packageProjectLabel } from '../../tree/presentation';
 import { bulletLines, inlineList } from '../shared/bulletList';
 import { reportDeletion, setAsideLines, type Named } from '../shared/deleteReport';
 import type { CommandDeps, Handler } from '../shared/deps';
+import { askAgainIfInUse } from '../shared/lockfileGuard';
 import { targetNodes } from '../shared/targets';
 import { pickPackageFromPalette, type PackageTarget } from './packagePicker';
 import { withCountedProgress } from '../shared/progress';
@@ -29,7 +31,8 @@ export function deletePackageCommand(deps: CommandDeps): Handler {
     }
     const requests: PackageRequest[] = chosen.map((t) => ({ ...t, label: packageLabel(t.pkg), projectPath: packageProjectLabel(t) }));
     const report = await deps.deletes.run(requests, {
-      confirm: (targets, setAside) => confirm(targets, setAside),
+      confirm: async (targets, setAside) =>
+        (await confirm(targets, setAside)) && askAgainIfInUse(deps, targets, (t) => ({ label: t.label, listed: t.parent, pkg: t.pkg })),
       // Cancel stops sending; what is in flight finishes and is reported as it ended.
       progress: (targets, run) =>
         withCountedProgress(

@@ -1,7 +1,8 @@
 /**
  * Delete Package File…: one or several file rows (GitLab 13.12+), through the same delete flow
  * as packages — one modal naming what goes (warning when it is a package's last file, which
- * removes the version), one DELETE per file, one message afterwards.
+ * removes the version), a second one when a workspace lockfile resolves to the file's version,
+ * one DELETE per file, one message afterwards.
  */
 import * as vscode from 'vscode';
 import type { SetAside } from '../../core/delete/deleteFlow';
@@ -13,6 +14,7 @@ import { packageLabel, packageProjectLabel } from '../../tree/presentation';
 import { bulletLines } from '../shared/bulletList';
 import { reportDeletion, setAsideLines, type Named } from '../shared/deleteReport';
 import type { CommandDeps, Handler } from '../shared/deps';
+import { askAgainIfInUse } from '../shared/lockfileGuard';
 import { targetNodes } from '../shared/targets';
 import { withCountedProgress } from '../shared/progress';
 
@@ -43,7 +45,11 @@ export function deletePackageFileCommand(deps: CommandDeps): Handler {
     const report = await deps.deletes.run(requests, {
       confirm: async (targets, setAside) => {
         emptied = await emptiedBy(deps, packages, targets);
-        return confirm(targets, emptied, setAside);
+        // A file of a version a lockfile resolves to is asked about too: which of its files an install takes is the tool's choice.
+        return (
+          (await confirm(targets, emptied, setAside)) &&
+          askAgainIfInUse(deps, targets, (f) => ({ label: fileLabel(f), listed: f.node.parent.parent, pkg: f.node.parent.pkg }))
+        );
       },
       // Cancel stops sending; what is in flight finishes and is reported as it ended.
       progress: (targets, run) => withCountedProgress(vscode.l10n.t('Deleting {0} file(s)…', targets.length), run),
@@ -78,7 +84,7 @@ async function confirm(files: FileRequest[], emptied: PackageNode[], setAside: S
     files.length === 1
       ? vscode.l10n.t('Delete file {0} of package {1} from {2}?', first.file.fileName, packageLabel(first.parent.pkg), files[0].projectPath)
       : vscode.l10n.t('Delete {0} package files?', files.length);
-  const lines = files.length === 1 ? [] : bulletLines(files, (f) => `${f.label} (${packageLabel(f.node.parent.pkg)})`);
+  const lines = files.length === 1 ? [] : bulletLines(files, fileLabel);
   const warnings = emptied.map((p) => vscode.l10n.t('This is the last file of {0}: deleting it removes that version.', packageLabel(p.pkg)));
   const detail = [
     ...lines,
@@ -87,4 +93,9 @@ async function confirm(files: FileRequest[], emptied: PackageNode[], setAside: S
     ...setAsideLines(setAside),
   ].join('\n');
   return (await vscode.window.showWarningMessage(message, { modal: true, detail }, deleteButton)) === deleteButton;
+}
+
+/** `file (name version)`. */
+function fileLabel(f: FileRequest): string {
+  return `${f.label} (${packageLabel(f.node.parent.pkg)})`;
 }

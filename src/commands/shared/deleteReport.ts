@@ -1,7 +1,8 @@
 /**
  * The words around a deletion, shared by package and file deletes: what the confirmation says
  * was set aside, and ONE message afterwards for everything (deleted, already gone, may have been
- * deleted — its answer lost —, refused, read-only, not allowed) — never a burst of toasts.
+ * deleted — its answer lost —, refused, read-only, not allowed, kept for a lockfile) — never a
+ * burst of toasts.
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../constants';
@@ -70,6 +71,7 @@ export function reportDeletion<T extends Named>(report: DeleteReport<T>, deleted
   const parts: string[] = [];
   if (ok.length === 1 && report.outcomes.length === 1) parts.push(vscode.l10n.t('Deleted {0}.', ok[0].label));
   else if (ok.length) parts.push(deletedMany(ok.length));
+  if (report.kept.length) parts.push(vscode.l10n.t('Kept (a workspace lockfile uses them): {0}.', list(report.kept)));
   if (gone.length) parts.push(vscode.l10n.t('Already deleted: {0}.', list(gone.map((g) => g.target.request))));
   parts.push(...explained(vscode.l10n.t("May have been deleted (GitLab's answer was lost; refresh to see):"), maybe));
   parts.push(...explained(vscode.l10n.t('Not deleted:'), errors));

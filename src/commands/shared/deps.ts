@@ -9,6 +9,7 @@ import type { Platform } from '../../core/platform';
 import type { Config } from '../../core/config';
 import type { DownloadVerdicts } from '../../core/lockfiles/downloadVerdicts';
 import type { LockfileEngineLoader } from '../../core/lockfiles/engine';
+import type { LockfileGuard } from '../../core/lockfiles/lockfileGuard';
 import type { LookupCache } from '../../core/lockfiles/lookupCache';
 import type { RegistryAnswer } from '../../core/lockfiles/verdict';
 import type { CleanUpRuleStore } from '../../host/cleanUpRuleStore';
@@ -51,6 +52,8 @@ export interface CommandDeps {
   lockfileChecks: Pick<LockfileFeature, 'checks' | 'registryChanged'>;
   /** What Verify by Downloading found per registry file, for the lockfile diagnostics; emptied by Refresh. */
   downloadVerdicts: DownloadVerdicts;
+  /** What the workspace's lockfiles resolve to (clean-ups keep it, deletes ask again); undefined without lockfiles. */
+  lockfileGuard(): Promise<LockfileGuard | undefined>;
 }
 
 export type Handler = (...args: unknown[]) => Promise<unknown>;

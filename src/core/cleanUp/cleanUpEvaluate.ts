@@ -5,9 +5,10 @@
  * package. This is where a clean-up decides protection, once: its deletions carry what it decided.
  *
  * Always kept: what GitLab offers no delete for, what a protection rule keeps from this user,
- * npm packages with a dist-tag, and — unless the rule sets `keepNewest: 0` — the newest covered
- * version(s) of each name, ranked before (and whatever) the date criteria. A package without a
- * creation date (11.9-shape servers) is never selected by a date criterion, nor ranked by age.
+ * npm packages with a dist-tag, what a workspace lockfile resolves to (unless that guard is off),
+ * and — unless the rule sets `keepNewest: 0` — the newest covered version(s) of each name, ranked
+ * before (and whatever) the date criteria. A package without a creation date (11.9-shape servers)
+ * is never selected by a date criterion, nor ranked by age.
  */
 import { displayName, type Package } from '../../gitlab/models';
 import { shortDate } from '../../util/format';
@@ -55,6 +56,8 @@ export interface EvaluateOptions {
   standing?: StandingOf;
   /** Only the versions of one package name (a name row of the grouped view): its nameKey. */
   only?: { key: string };
+  /** Why a workspace lockfile keeps the package (it resolves to it); undefined when none does or the guard is off. */
+  inUse?: (pkg: Package) => Text | undefined;
 }
 
 export function evaluateRule(packages: readonly Package[], rule: CleanUpRule, opts: EvaluateOptions): Evaluation {
@@ -98,6 +101,8 @@ export function evaluateRule(packages: readonly Package[], rule: CleanUpRule, op
   for (const pkg of ordered) {
     const standing = opts.standing?.(pkg) ?? {};
     const stays = alwaysKept(pkg, standing.refusal);
+    const used = opts.inUse?.(pkg);
+    if (used) stays.push(used);
     const goes: Text[] = [];
     const at = createdMs.get(pkg.id);
     for (const c of [

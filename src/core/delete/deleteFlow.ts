@@ -1,7 +1,8 @@
 /**
  * The one way anything is deleted — a package row, file rows, a multi-selection, the palette,
  * and clean-up rules: drop duplicates, set aside what the token or GitLab does not allow,
- * what a protection rule will refuse, and what is already being deleted, ask once, claim what is left (a second click that
+ * what a protection rule will refuse, and what is already being deleted, ask once (the answer may
+ * keep some back: what a workspace lockfile uses), claim what is left (a second click that
  * confirmed meanwhile gets only the rest), send each DELETE once, release. The caller words
  * everything from the one report it gets back, so the user hears about it once. A flow that asks
  * a lot before it deletes (a clean-up: a rule, a listing, a preview) begins first: its token is
@@ -31,6 +32,8 @@ export interface DeleteReport<T extends DeleteRequest> {
   busy: T[];
   /** The user did not confirm (nothing was sent). */
   declined: boolean;
+  /** The user confirmed only the others (a workspace lockfile resolves to these): not sent. */
+  kept: T[];
   outcomes: DeleteOutcome<{ project: Deletion['project']; packageId: number; fileId?: number; request: T }>[];
 }
 
@@ -38,8 +41,8 @@ export interface DeleteReport<T extends DeleteRequest> {
 export type SetAside<T extends DeleteRequest> = Pick<DeleteReport<T>, 'readOnly' | 'notAllowed' | 'protected' | 'busy'>;
 
 export interface DeleteDialog<T extends DeleteRequest> {
-  /** One confirmation for what may go, told what was set aside. Resolves true to go ahead. */
-  confirm(targets: T[], setAside: SetAside<T>): Promise<boolean>;
+  /** One confirmation for what may go, told what was set aside. Resolves true to go ahead, or with the only ones to delete. */
+  confirm(targets: T[], setAside: SetAside<T>): Promise<boolean | T[]>;
   /** Runs the deletes under a progress indicator; aborting `signal` (its Cancel) stops sending, what is in flight finishes. */
   progress<R>(targets: T[], run: (onSettled: (done: number, total: number) => void, signal?: AbortSignal) => Promise<R>): Promise<R>;
 }
@@ -73,7 +76,7 @@ export class DeleteFlow {
   async run<T extends DeleteRequest>(requests: readonly T[], dialog: DeleteDialog<T>): Promise<DeleteReport<T>> {
     // Each instance's token is asked once per run.
     const mayDelete = new Map<string, Promise<boolean>>();
-    const report: DeleteReport<T> = { readOnly: [], notAllowed: [], protected: [], busy: [], declined: false, outcomes: [] };
+    const report: DeleteReport<T> = { readOnly: [], notAllowed: [], protected: [], busy: [], declined: false, kept: [], outcomes: [] };
     const candidates: T[] = [];
     for (const r of uniqueBy(requests, (x) => deletionKey(x.deletion))) {
       const url = r.deletion.instanceUrl;
@@ -85,10 +88,14 @@ export class DeleteFlow {
       else candidates.push(r);
     }
     if (!candidates.length) return report;
-    if (!(await dialog.confirm(candidates, report))) return { ...report, declined: true };
-    const claimed = new Set(this.inFlight.claim(candidates.map((c) => deletionKey(c.deletion))));
-    const targets = candidates.filter((c) => claimed.has(deletionKey(c.deletion)));
-    report.busy.push(...candidates.filter((c) => !claimed.has(deletionKey(c.deletion))));
+    const confirmed = await dialog.confirm(candidates, report);
+    if (!confirmed) return { ...report, declined: true };
+    const only = confirmed === true ? undefined : new Set(confirmed);
+    const chosen = only ? candidates.filter((c) => only.has(c)) : candidates;
+    report.kept = only ? candidates.filter((c) => !only.has(c)) : [];
+    const claimed = new Set(this.inFlight.claim(chosen.map((c) => deletionKey(c.deletion))));
+    const targets = chosen.filter((c) => claimed.has(deletionKey(c.deletion)));
+    report.busy.push(...chosen.filter((c) => !claimed.has(deletionKey(c.deletion))));
     if (!targets.length) return report;
     try {
       report.outcomes = await dialog.progress(targets, (onSettled, signal) => this.send(targets, onSettled, signal));

@@ -19,3 +19,4 @@ export { entryReasons, lockfileReport } from './lockfileReport';
 export { checkByDownload, downloadCheckText } from './downloadCheck';
 export { downloadRequest } from './downloadRequest';
 export { withSha512 } from './pureDigests';
+export { LockfileGuardCache } from './lockfileGuardCache';

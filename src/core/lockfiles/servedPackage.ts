@@ -37,13 +37,21 @@ export function samePackageName(p: Package, target: VersionTarget): boolean {
 }
 
 function sameName(name: string, target: VersionTarget): boolean {
-  return target.packageType === 'pypi' ? normalizePypiName(name) === normalizePypiName(target.name) : name === target.name;
+  return registryName(target.packageType, name) === registryName(target.packageType, target.name);
 }
 
-/** PyPI versions compared without case (`1.0RC1` and `1.0rc1`); npm versions exactly. */
 function sameVersion(version: string | null, target: VersionTarget): boolean {
-  if (version === null) return false;
-  return target.packageType === 'pypi' ? version.toLowerCase() === target.version.toLowerCase() : version === target.version;
+  return version !== null && registryVersion(target.packageType, version) === registryVersion(target.packageType, target.version);
+}
+
+/** A name as the registry tells names apart: PyPI names normalised (`My_Pkg` is `my-pkg`), npm names exactly. */
+export function registryName(packageType: string, name: string): string {
+  return packageType === 'pypi' ? normalizePypiName(name) : name;
+}
+
+/** A version as the registry tells versions apart: PyPI versions without case (`1.0RC1` and `1.0rc1`), npm versions exactly. */
+export function registryVersion(packageType: string, version: string): string {
+  return packageType === 'pypi' ? version.toLowerCase() : version;
 }
 
 /** The project whose `package_files` route lists the package's files (a group listing names it per package). */

@@ -5,8 +5,8 @@ import type { Uri } from './uri';
 const LANGUAGES: Record<string, string> = { '.md': 'markdown', '.json': 'json', '.txt': 'plaintext', '.ts': 'typescript', '.xml': 'xml' };
 
 export class FakeTextDocument {
-  readonly version = 1;
-  readonly isDirty = false;
+  version = 1;
+  isDirty = false;
   readonly isClosed = false;
   readonly eol = 1;
 
@@ -34,5 +34,12 @@ export class FakeTextDocument {
 
   setText(text: string): void {
     this.text = text;
+  }
+
+  /** The user types: the text changes, unsaved (dirty), and the version goes up as VS Code counts it. */
+  edit(text: string): void {
+    this.text = text;
+    this.version++;
+    this.isDirty = true;
   }
 }

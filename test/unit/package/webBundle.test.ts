@@ -24,10 +24,12 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
  * row in the tree and loading its list as far as needed, the command and its messages; the
  * registry lookups are the lockfile bundle's), 173.5 KB with Verify by Downloading (1.5 KB: its
  * command and the store of download verdicts the lockfile diagnostics read; its checks, hashing
- * and words are in the lockfile bundle). The ceiling stops it growing unseen; bring it
- * down as the bundle shrinks (lazy-loaded feature bundles).
+ * and words are in the lockfile bundle), 175.0 KB with the lockfile guard of clean-ups and
+ * deletes (1.4 KB: the setting, lockfile stamps, the second modal and the hooks in clean-up,
+ * delete flow and report; its index, cache and words are in the lockfile bundle). The ceiling
+ * stops it growing unseen; bring it down as the bundle shrinks (lazy-loaded feature bundles).
  */
-const BUDGET_BYTES = 174 * 1024;
+const BUDGET_BYTES = 176 * 1024;
 /** Packages the web bundle may hold: pure JS that runs in a browser. */
 const BROWSER_PACKAGES = ['@noble/hashes'];
 

@@ -1,0 +1,56 @@
+/**
+ * The workspace's lockfile guard, kept between deletes: a lockfile is parsed again only when its
+ * stamp (the host's mtime and size, or an open document's version) changed, and the index is
+ * built again only when a lockfile or the configured instances did. Parsing is local, so it is
+ * done in untrusted workspaces too.
+ */
+import { lockfileFormat } from './lockfileFormat';
+import type { ParsedLockfile } from './lockEntry';
+import { lockfileGuard, type LockfileGuard } from './lockfileGuard';
+import { lockfileUsage } from './lockfileUsage';
+import { parseLockfile } from './parseLockfile';
+
+/** A lockfile as the host finds it: read only when its stamp is new. */
+export interface LockfileSource {
+  /** Its identity (the URI). */
+  key: string;
+  /** The path shown to people. */
+  label: string;
+  /** The path whose base name tells the format. */
+  path: string;
+  /** Changes whenever its text may have; a rejection (the file is gone) leaves the file out. */
+  stamp: string | PromiseLike<string>;
+  /** Its text; a rejection leaves the file out (gone, or unreadable: it resolves nothing). */
+  read(): Promise<string>;
+}
+
+interface Parsed {
+  stamp: string;
+  label: string;
+  parsed: ParsedLockfile;
+}
+
+export class LockfileGuardCache {
+  private parsed = new Map<string, Parsed>();
+  private built?: { signature: string; guard: LockfileGuard };
+
+  async guard(sources: readonly LockfileSource[], instanceUrls: readonly string[]): Promise<LockfileGuard> {
+    const read = await Promise.all(sources.map((s) => this.parse(s)));
+    this.parsed = new Map(read.filter((r): r is [string, Parsed] => r !== undefined));
+    const files = [...this.parsed.values()];
+    const signature = JSON.stringify([instanceUrls, [...this.parsed].map(([key, p]) => [key, p.stamp, p.label])]);
+    if (this.built?.signature !== signature) this.built = { signature, guard: lockfileGuard(lockfileUsage(files, instanceUrls)) };
+    return this.built.guard;
+  }
+
+  private async parse(s: LockfileSource): Promise<[string, Parsed] | undefined> {
+    const format = lockfileFormat(s.path);
+    if (!format) return undefined;
+    const stamp = await Promise.resolve(s.stamp).catch(() => undefined);
+    if (stamp === undefined) return undefined;
+    const known = this.parsed.get(s.key);
+    if (known?.stamp === stamp) return [s.key, { ...known, label: s.label }];
+    const text = await s.read().catch(() => undefined);
+    return text === undefined ? undefined : [s.key, { stamp, label: s.label, parsed: parseLockfile(format, text) }];
+  }
+}
