@@ -20,6 +20,7 @@ import { DetailsDocuments } from './host/detailsDocuments';
 import type { LockfileEngineLoader } from './core/lockfiles/engine';
 import { DownloadVerdicts } from './core/lockfiles/downloadVerdicts';
 import { FilterStore } from './host/filterStore';
+import { lockfileFeature } from './host/lockfileFeature';
 import { Log } from './host/log';
 import { workspaceLockfileGuard } from './host/workspaceLockfileGuard';
 import { TokenExpiryNotice } from './host/tokenExpiryNotice';
@@ -102,7 +103,16 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
     versionOf: (url) => facts.version(url),
   });
   const details = new DetailsDocuments();
+  const lockfileCache = {};
   const downloadVerdicts = new DownloadVerdicts();
+  const lockfileChecks = lockfileFeature({
+    engine: lockfiles,
+    downloads: downloadVerdicts,
+    config,
+    clientFor: (url) => clients.get(url),
+    cache: lockfileCache,
+    say,
+  });
 
   context.subscriptions.push(
     log,
@@ -115,8 +125,10 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
     { dispose: () => model.dispose() },
     { dispose: () => monitor.dispose() },
     remotes.onDidChange(() => config().detectFromGitRemotes && model.refresh()),
-    tokens.onDidChange((origin) => (model.refresh(), monitor.recheck(origin))),
+    tokens.onDidChange((origin) => (model.refresh(), monitor.recheck(origin), lockfileChecks.registryChanged(origin))),
+    ...lockfileChecks.disposables,
     settings.onDidChange((change) => {
+      lockfileChecks.checks.settingsChanged();
       // Clients, agents, versions and token facts hold across view settings; a new connection asks again.
       if (change.connections) clients.reset();
       viewState.update();
@@ -142,12 +154,14 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
       expiryNotice,
       cleanUpRules: new CleanUpRuleStore(context.workspaceState),
       lockfiles,
-      lockfileCache: {},
+      lockfileCache,
+      lockfileChecks,
       downloadVerdicts,
       lockfileGuard: workspaceLockfileGuard(lockfiles, () => instanceUrls(config())),
     }),
   );
   viewState.update();
+  lockfileChecks.checks.start();
   void remotes.start();
   monitor.start();
   log.info(`Activated (${userAgent})`);

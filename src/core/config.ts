@@ -25,12 +25,18 @@ export interface Config {
   concurrency: number;
   /** Origins that may receive a token over plain http (loopback always may). */
   allowHttpFor: string[];
-  /** `lockfiles.guardDeletes`: versions the workspace's lockfiles resolve to are kept by clean-ups and asked about again by deletes. */
-  guardDeletes: boolean;
   /** `gitlabPackages.instances`, keyed by origin. */
   instances: ReadonlyMap<string, InstanceSettings>;
   /** Entries of `gitlabPackages.instances` that were ignored, and why (for the log). */
   instanceProblems: Text[];
+  lockfiles: {
+    /** Versions the workspace's lockfiles resolve to are kept by clean-ups and asked about again by deletes. */
+    guardDeletes: boolean;
+    /** Verify the workspace's lockfiles on opening and on every change (trusted workspaces only). */
+    verifyAutomatically: boolean;
+    /** Information diagnostics on entries only a SHA-1 or MD5 could confirm. */
+    weakDiagnostics: boolean;
+  };
   /**
    * The same three settings as the user set them (user settings or the default), without what a
    * workspace or folder adds: a cloned repository's `.vscode/settings.json` must not decide where a

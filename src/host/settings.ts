@@ -18,12 +18,16 @@ export function readConfig(homeDir = ''): Config {
     authHeader: c.get<string>('authHeader') === 'bearer' ? 'bearer' : 'private-token',
     timeoutMs: clamp(c.get<number>('requestTimeoutSeconds') ?? 30, 1, 600) * 1000,
     concurrency: Math.round(clamp(c.get<number>('maxConcurrentRequests') ?? 8, 1, 16)),
-    guardDeletes: c.get<boolean>('lockfiles.guardDeletes') !== false,
     allowHttpFor: stringList(c.get<unknown>('allowHttpFor')).flatMap((u) => {
       const parsed = parseInstanceUrl(u);
       return parsed.ok ? [parsed.origin] : [];
     }),
     ...instancesSetting(c.get<unknown>('instances'), homeDir),
+    lockfiles: {
+      guardDeletes: c.get<boolean>('lockfiles.guardDeletes') !== false,
+      verifyAutomatically: c.get<boolean>('lockfiles.verifyAutomatically') !== false,
+      weakDiagnostics: c.get<boolean>('lockfiles.weakDiagnostics') !== false,
+    },
     user: {
       instanceUrl: userValue<string>(c, 'instanceUrl') || 'https://gitlab.com',
       projectEntries: stringList(userValue(c, 'projects')),

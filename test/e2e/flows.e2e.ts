@@ -11,6 +11,7 @@ import { FakeGitLab } from '../fake-gitlab/server';
 import { makeTestCerts } from '../support/certs';
 import { cleanUpFlow } from './cleanUpFlow';
 import { REMOTE_PROJECT, settingsFiles, useEnvironment } from './harness';
+import { lockfileChangedAndRevealed } from './lockfileFlow';
 import {
   browsesThreeLevelsAndPages,
   copiesChecksumFile,
@@ -447,4 +448,7 @@ describe('GitLab Packages in a real VS Code', function () {
   it('cleans up with a rule from a keybinding: the preview lists exactly the candidates, an unchecked one stays, confirm deletes exactly those; Cancel mid-way sends no more', async () => {
     await cleanUpFlow(env());
   });
+
+  it('a lockfile entry published again is a "changed" problem on its line, counted in the status bar, and its quick fix reveals the package', () =>
+    lockfileChangedAndRevealed(env()));
 });

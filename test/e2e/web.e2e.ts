@@ -12,6 +12,7 @@ import { FakeGitLab } from '../fake-gitlab/server';
 import { makeTestCerts } from '../support/certs';
 import * as core from './coreFlows';
 import { REMOTE_PROJECT, settingsFiles, useEnvironment, WEB_WORKER_HOST } from './harness';
+import { lockfileChangedAndRevealed } from './lockfileFlow';
 
 describe('GitLab Packages in the browser (web-worker extension host)', function () {
   this.timeout(60_000);
@@ -173,4 +174,7 @@ describe('GitLab Packages in the browser (web-worker extension host)', function 
       fake.clearFaults();
     }
   });
+
+  it('web: a lockfile entry published again is a "changed" problem on its line, counted in the status bar, and its quick fix reveals the package', () =>
+    lockfileChangedAndRevealed(env()));
 });

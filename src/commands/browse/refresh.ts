@@ -1,7 +1,6 @@
 /**
  * Refresh: the whole tree from the view title, one row (and what is below it) from its context menu
- * or a Retry row. Either forgets the lockfile checks' answers, so the next Verify Lockfiles asks again,
- * and what Verify by Downloading found.
+ * or a Retry row. Either forgets the lockfile checks' answers, so they are asked again.
  */
 import type { CommandDeps, Handler } from '../shared/deps';
 import { isNode } from '../shared/targets';
@@ -10,7 +9,7 @@ export function refreshCommand(deps: CommandDeps): Handler {
   return (node?: unknown) => {
     deps.model.refresh(isNode(node) ? node : undefined);
     // What the registry said about lockfile entries may be as old as the rows.
-    deps.lockfileCache.current?.clear();
+    deps.lockfileChecks.registryChanged();
     deps.downloadVerdicts.clear();
     return Promise.resolve();
   };

@@ -106,7 +106,7 @@ async function evaluate(deps: CommandDeps, target: CleanUpTarget, rule: CleanUpR
     const [listing, protection, guard] = await Promise.all([
       listEveryPackage(client, listSource, signal, (p) => progress.report({ message: progressText(p) })),
       deps.protection.read(source),
-      deps.config().guardDeletes ? deps.lockfileGuard() : undefined,
+      deps.config().lockfiles.guardDeletes ? deps.lockfileGuard() : undefined,
     ]);
     const evaluation = evaluateRule(listing.packages, rule, {
       now: Date.now(),

@@ -13,7 +13,7 @@ import type { CommandDeps } from './deps';
 
 /** What the delete flow's confirmation resolves with: true for all of them, the ones to delete, or false for none. */
 export async function askAgainIfInUse<T>(deps: CommandDeps, targets: T[], of: (target: T) => GuardTarget): Promise<boolean | T[]> {
-  const q = deps.config().guardDeletes && (await deps.lockfileGuard())?.question(targets, of);
+  const q = deps.config().lockfiles.guardDeletes && (await deps.lockfileGuard())?.question(targets, of);
   if (!q) return true;
   const all = say(q.all);
   const others = q.onlyOthers && say(q.onlyOthers.button);

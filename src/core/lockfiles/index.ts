@@ -15,7 +15,7 @@ export { planLookups, targetKey } from './lookupPlan';
 export { instancesOf, routeEntry } from './registryRoute';
 export { entryVerdict, uploadFacts } from './verdict';
 export { verifyLockfiles } from './verifyLockfiles';
-export { lockfileReport } from './lockfileReport';
+export { entryReasons, lockfileReport } from './lockfileReport';
 export { checkByDownload, downloadCheckText } from './downloadCheck';
 export { downloadRequest } from './downloadRequest';
 export { withSha512 } from './pureDigests';

@@ -11,12 +11,16 @@ import { text, verbatim, type Text } from '../../util/text';
 import { ALGORITHM_LABEL } from '../files/checksums';
 import type { LockEntry, LockfileProblem, ParsedLockfile } from './lockEntry';
 import { uploadFacts, type FileVerdict, type RegistryFile } from './verdict';
+import type { EntryRoute } from './registryRoute';
 import type { CheckedVerdict } from './verifyEntries';
 
 export interface LockfileResult {
   label: string;
   parsed: ParsedLockfile;
+  /** Aligned with `parsed.entries`. */
   verdicts: CheckedVerdict[];
+  /** Where each entry was looked up, aligned with `parsed.entries`. */
+  routes: EntryRoute[];
 }
 
 type Tally = CheckedVerdict['kind'];
@@ -39,7 +43,7 @@ export function lockfileReport(results: readonly LockfileResult[], instanceUrls:
     const more = (r.parsed.problemCount ?? 0) - r.parsed.problems.length;
     if (more > 0) lines.push(indented(text('… and {0} more problems', more)));
     r.parsed.entries.forEach((entry, i) => {
-      for (const why of reasons(r.verdicts[i], describeError)) lines.push(indented(text('{0}  {1}', entryLabel(entry), why)));
+      for (const why of entryReasons(r.verdicts[i], describeError)) lines.push(indented(text('{0}  {1}', entryLabel(entry), why)));
     });
     lines.push(verbatim(''));
   }
@@ -93,8 +97,8 @@ function problemLine(p: LockfileProblem): Text {
   return p.line ? text('line {0}: {1}', p.line, what) : what;
 }
 
-/** Why an entry is not a plain match, one per file that is not; nothing for a match or another registry's entry. */
-function reasons(v: CheckedVerdict, describeError: (e: unknown) => Text): Text[] {
+/** Why an entry is not a plain match, one per file that is not; nothing for a match or another registry's entry (also the diagnostics' words). */
+export function entryReasons(v: CheckedVerdict, describeError: (e: unknown) => Text): Text[] {
   switch (v.kind) {
     case 'other':
     case 'match':

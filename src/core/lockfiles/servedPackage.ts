@@ -20,7 +20,7 @@ export interface ServedChoice {
 }
 
 export function servedPackage(candidates: readonly Package[], target: VersionTarget): ServedChoice {
-  const same = candidates.filter((p) => p.packageType === target.packageType && sameName(p.name, target) && sameVersion(p.version, target));
+  const same = candidates.filter((p) => samePackageName(p, target) && sameVersion(p.version, target));
   const installable = same.filter((p) => INSTALLABLE.has(p.status));
   const pkg = installable.reduce<Package | undefined>((best, p) => (!best || p.id > best.id ? p : best), undefined);
   return { pkg, notInstallable: same.filter((p) => !INSTALLABLE.has(p.status)) };
@@ -28,7 +28,12 @@ export function servedPackage(candidates: readonly Package[], target: VersionTar
 
 /** Whether any package of the target's name and type is among these (any version, any status). */
 export function hasName(candidates: readonly Package[], target: VersionTarget): boolean {
-  return candidates.some((p) => p.packageType === target.packageType && sameName(p.name, target));
+  return candidates.some((p) => samePackageName(p, target));
+}
+
+/** Whether a package is of the target's type and name (PyPI names normalised). */
+export function samePackageName(p: Package, target: VersionTarget): boolean {
+  return p.packageType === target.packageType && sameName(p.name, target);
 }
 
 function sameName(name: string, target: VersionTarget): boolean {

@@ -74,7 +74,7 @@ export type EntryVerdict =
   | { kind: 'other'; reason: OtherReason | 'elsewhere' | 'forwarded' };
 
 /** Worst first: the entry's verdict is its worst file's. */
-const RANK: Record<VerdictKind, number> = { changed: 5, missing: 4, unverifiable: 3, weak: 2, match: 1 };
+export const VERDICT_RANK: Record<VerdictKind, number> = { changed: 5, missing: 4, unverifiable: 3, weak: 2, match: 1 };
 
 /** `answers`: the registry's, one per route target (in order); a missing one counts as absent. */
 export function entryVerdict(entry: LockEntry, route: EntryRoute, answers: readonly (RegistryAnswer | undefined)[] = []): EntryVerdict {
@@ -95,7 +95,7 @@ export function entryVerdict(entry: LockEntry, route: EntryRoute, answers: reado
         )
       : entry.files.map((locked, i) => fileVerdict(locked, route.files[i] ?? {}, found[0].files));
   if (!files.length) files.push({ kind: 'missing', reason: 'file' });
-  const kind = files.reduce<VerdictKind>((worst, f) => (RANK[f.kind] > RANK[worst] ? f.kind : worst), 'match');
+  const kind = files.reduce<VerdictKind>((worst, f) => (VERDICT_RANK[f.kind] > VERDICT_RANK[worst] ? f.kind : worst), 'match');
   return { kind, pkg: found[0].pkg, files };
 }
 

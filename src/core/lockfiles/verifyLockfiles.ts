@@ -29,7 +29,7 @@ export async function verifyLockfiles(files: readonly LockfileText[], opts: Work
   const byLabel = [...files].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   const results: LockfileResult[] = byLabel.flatMap((f) => {
     const format = lockfileFormat(f.path);
-    return format ? [{ label: f.label, parsed: parseLockfile(format, f.text), verdicts: [] }] : [];
+    return format ? [{ label: f.label, parsed: parseLockfile(format, f.text), verdicts: [], routes: [] }] : [];
   });
   const verification = await verifyEntries(
     results.flatMap((r) => r.parsed.entries),
@@ -41,6 +41,7 @@ export async function verifyLockfiles(files: readonly LockfileText[], opts: Work
   let at = 0;
   for (const r of results) {
     r.verdicts = verification.verdicts.slice(at, at + r.parsed.entries.length);
+    r.routes = verification.routes.slice(at, at + r.parsed.entries.length);
     at += r.parsed.entries.length;
   }
   return results;

@@ -3,6 +3,7 @@ import { createCommands } from './commands';
 import { createEnv, createExtensions } from './env';
 import { FakeGitApi } from './git';
 import { l10nT } from './l10n';
+import { createLanguages } from './languages';
 import { WindowState } from './state';
 import type { FakeTreeView } from './treeView';
 import { createWindow } from './window';
@@ -15,6 +16,7 @@ export class FakeVscode extends WindowState {
   readonly env = createEnv(this);
   readonly extensions = createExtensions(this);
   readonly l10n = { t: l10nT, bundle: undefined, uri: undefined };
+  readonly languagesApi = createLanguages(this.languages);
 
   /** Makes the built-in git extension present, with this API. */
   provideGit(api: FakeGitApi = new FakeGitApi()): FakeGitApi {

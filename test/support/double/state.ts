@@ -6,6 +6,8 @@ import * as posix from 'node:path/posix';
 import type * as vscode from 'vscode';
 import type { FakeTextDocument } from './documents';
 import { EventEmitter } from './events';
+import { LanguageState } from './languages';
+import type { FakeStatusBarItem } from './statusBar';
 import { Settings, type Manifest } from './settings';
 import type { FakeTreeView } from './treeView';
 import { Uri } from './uri';
@@ -28,6 +30,12 @@ export class WindowState {
   readonly treeDataProviders = new Map<string, vscode.TreeDataProvider<unknown>>();
   readonly contentProviders = new Map<string, vscode.TextDocumentContentProvider>();
   readonly documents = new Map<string, FakeTextDocument>();
+  readonly languages = new LanguageState();
+  readonly statusBarItems: FakeStatusBarItem[] = [];
+  /** File system watchers: a test reports a change on disk through `fileEvent`. */
+  readonly watchers: { pattern: RegExp; emitters: Record<'change' | 'create' | 'delete', EventEmitter<Uri>> }[] = [];
+  readonly documentChanges = new EventEmitter<unknown>();
+  readonly documentCloses = new EventEmitter<FakeTextDocument>();
   readonly extensionsById = new Map<string, unknown>();
   readonly version = '1.139.1';
   readonly trustEmitter = new EventEmitter<void>();
@@ -53,6 +61,17 @@ export class WindowState {
   setWorkspaceFolders(paths: string[] | undefined): void {
     this.folders = paths?.map((p, index) => ({ uri: Uri.file(p), name: posix.basename(p), index }));
     this.foldersEmitter.fire({ added: this.folders ?? [], removed: [] });
+  }
+
+  /** A file changed on disk (the test wrote it): the watchers whose glob matches are told. */
+  fileEvent(kind: 'change' | 'create' | 'delete', uri: Uri): void {
+    for (const w of this.watchers) if (w.pattern.test(uri.path.replace(/^\//, ''))) w.emitters[kind].fire(uri);
+  }
+
+  /** The user types into an open document (the text is replaced, unsaved). */
+  editDocument(doc: FakeTextDocument, text: string): void {
+    doc.setText(text);
+    this.documentChanges.fire({ document: doc, contentChanges: [{ text }], reason: undefined });
   }
 
   /** The user trusts the workspace. */

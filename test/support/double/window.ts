@@ -10,6 +10,7 @@ import { CancellationTokenSource, Disposable, EventEmitter } from './events';
 import { FakeOutputChannel } from './outputChannel';
 import { FakeQuickPick, labelOf, matchesAnswer } from './quickPick';
 import type { WindowState } from './state';
+import { FakeStatusBarItem } from './statusBar';
 import { FakeTreeView } from './treeView';
 import { Uri } from './uri';
 import { Message, type InputBoxRecord, type Level, type ProgressRecord, type QuickPickRecord } from './user';
@@ -108,6 +109,11 @@ export function createWindow(s: WindowState, openTextDocument: (uri: Uri) => Pro
       );
       return run;
     },
+    createStatusBarItem: (id: string, alignment?: number, priority?: number) => {
+      const item = new FakeStatusBarItem(id, alignment, priority);
+      s.statusBarItems.push(item);
+      return item;
+    },
     setStatusBarMessage: (text: string, hideAfter?: number | Thenable<unknown>) => {
       user.statusBar.push({ text, hideAfter: typeof hideAfter === 'number' ? hideAfter : undefined });
       return new Disposable(() => undefined);
@@ -123,7 +129,6 @@ export function createWindow(s: WindowState, openTextDocument: (uri: Uri) => Pro
       return new Disposable(() => s.treeDataProviders.delete(viewId));
     },
     createOutputChannel: (name: string) => new FakeOutputChannel(name, user),
-    createStatusBarItem: () => ({ text: '', tooltip: undefined, command: undefined, show() {}, hide() {}, dispose() {} }),
     showTextDocument: async (docOrUri: FakeTextDocument | Uri, options?: unknown) => {
       const document = docOrUri instanceof Uri ? await openTextDocument(docOrUri) : docOrUri;
       user.documentsShown.push({ document, options });

@@ -3,7 +3,7 @@ import { promises as fsp } from 'node:fs';
 import type * as vscode from 'vscode';
 import { FakeTextDocument } from './documents';
 import { FileType } from './enums';
-import { CancellationTokenSource, Disposable } from './events';
+import { CancellationTokenSource, Disposable, EventEmitter } from './events';
 import { FileSystemError } from './items';
 import type { WindowState } from './state';
 import { Uri } from './uri';
@@ -81,6 +81,19 @@ export function createWorkspace(s: WindowState) {
     },
     get textDocuments() {
       return [...s.documents.values()];
+    },
+    onDidChangeTextDocument: s.documentChanges.event,
+    onDidCloseTextDocument: s.documentCloses.event,
+    createFileSystemWatcher: (glob: string) => {
+      const emitters = { change: new EventEmitter<Uri>(), create: new EventEmitter<Uri>(), delete: new EventEmitter<Uri>() };
+      const watcher = { pattern: globRegExp(glob), emitters };
+      s.watchers.push(watcher);
+      return {
+        onDidChange: emitters.change.event,
+        onDidCreate: emitters.create.event,
+        onDidDelete: emitters.delete.event,
+        dispose: () => s.watchers.splice(s.watchers.indexOf(watcher), 1),
+      };
     },
     fs: {
       stat: async (uri: Uri) => {

@@ -26,10 +26,12 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
  * command and the store of download verdicts the lockfile diagnostics read; its checks, hashing
  * and words are in the lockfile bundle), 175.0 KB with the lockfile guard of clean-ups and
  * deletes (1.4 KB: the setting, lockfile stamps, the second modal and the hooks in clean-up,
- * delete flow and report; its index, cache and words are in the lockfile bundle). The ceiling
+ * delete flow and report; its index, cache and words are in the lockfile bundle), 189.2 KB with
+ * the lockfile checks in the editor (14 KB: watching and re-verifying, diagnostics, hover, quick
+ * fixes and the status bar, with their messages). The ceiling
  * stops it growing unseen; bring it down as the bundle shrinks (lazy-loaded feature bundles).
  */
-const BUDGET_BYTES = 176 * 1024;
+const BUDGET_BYTES = 190 * 1024;
 /** Packages the web bundle may hold: pure JS that runs in a browser. */
 const BROWSER_PACKAGES = ['@noble/hashes'];
 
