@@ -1,7 +1,8 @@
 /**
  * A lockfile in the workspace whose GitLab package was published again: the editor shows a
  * "changed" problem on that entry's line, the status bar counts it, and the quick fix reveals
- * the package in the Packages view. Shared by the Node host and the web worker host suites.
+ * the package in the Packages view, adding its project first when the view lacks it. Shared by
+ * the Node host and the web worker host suites.
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,10 @@ export async function lockfileChangedAndRevealed(env: Env): Promise<void> {
 
     await quickFix(wb, row, 'Reveal in Packages View');
     assert.equal(await cursorLine(wb), line, 'the problem opened at its line');
+    // The package's project is not in the view yet: the reveal offers to add it, filled in.
+    await wb.notificationAction(/is in lockco\/web, which is not in the Packages view/, 'Add Project…');
+    await until(async () => (await wb.quickInput().inputValue()) === 'lockco/web', { what: 'Add Project… filled in with lockco/web' });
+    await wb.quickInput().press('Enter');
     const selected = await until(
       async () => {
         const rows = await selectedRows(wb);
@@ -41,6 +46,8 @@ export async function lockfileChangedAndRevealed(env: Env): Promise<void> {
       { timeoutMs: 30_000, what: 'the package row selected in the Packages view' },
     );
     assert.equal(selected.length, 1, `one row selected: ${selected.join(' | ')}`);
+    await wb.contextMenu('lockco/web', 'Remove Project');
+    await wb.rowsGone('lockco/web');
   } finally {
     rmSync(lockfile, { force: true });
   }
