@@ -12,15 +12,16 @@ import { InstanceFacts } from './core/instances/instanceFacts';
 import { InstanceHealth } from './core/instances/instanceHealth';
 import { InstanceMonitor } from './core/instances/instanceMonitor';
 import { ProtectionCache } from './core/protection/protectionCache';
+import { errorText } from './core/errorText';
 import type { Platform } from './core/platform';
 import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries, workspaceNamedOrigins } from './core/config';
 import { Settings } from './host/settings';
 import { CleanUpRuleStore } from './host/cleanUpRuleStore';
 import { DetailsDocuments } from './host/detailsDocuments';
-import type { LockfileEngineLoader } from './core/lockfiles/engine';
 import { DownloadVerdicts } from './core/lockfiles/downloadVerdicts';
 import { FilterStore } from './host/filterStore';
-import { lockfileFeature } from './host/lockfileFeature';
+import { LazyLockfileFeature } from './host/lazyLockfileFeature';
+import type { LockfileModuleLoader } from './host/lockfileModule';
 import { Log } from './host/log';
 import { workspaceLockfileGuard } from './host/workspaceLockfileGuard';
 import { TokenExpiryNotice } from './host/tokenExpiryNotice';
@@ -41,7 +42,7 @@ export interface TestApi {
   downloadVerdicts: DownloadVerdicts;
 }
 
-export function activateOn(context: vscode.ExtensionContext, platform: Platform, lockfiles: LockfileEngineLoader): TestApi | undefined {
+export function activateOn(context: vscode.ExtensionContext, platform: Platform, lockfiles: LockfileModuleLoader): TestApi | undefined {
   const version = String((context.extension.packageJSON as { version?: string }).version);
   const userAgent = `gitlab-packages-vscode/${version} (VS Code ${vscode.version})`;
   const log = new Log();
@@ -105,13 +106,19 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
   const details = new DetailsDocuments();
   const lockfileCache = {};
   const downloadVerdicts = new DownloadVerdicts();
-  const lockfileChecks = lockfileFeature({
-    engine: lockfiles,
-    downloads: downloadVerdicts,
-    config,
-    clientFor: (url) => clients.get(url),
-    cache: lockfileCache,
-    say,
+  // The editor's lockfile checks, loaded once the workspace has a lockfile (in the web worker, a bundle of their own).
+  const lockfileChecks = new LazyLockfileFeature({
+    load: lockfiles,
+    feature: {
+      downloads: downloadVerdicts,
+      config,
+      instanceUrls: () => instanceUrls(config()),
+      clientFor: (url) => clients.get(url),
+      cache: lockfileCache,
+      say,
+      errorText,
+    },
+    onError: (e) => log.warn(`Lockfile checks in the editor: ${say(errorText(e))}`),
   });
 
   context.subscriptions.push(
@@ -126,9 +133,9 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
     { dispose: () => monitor.dispose() },
     remotes.onDidChange(() => config().detectFromGitRemotes && model.refresh()),
     tokens.onDidChange((origin) => (model.refresh(), monitor.recheck(origin), lockfileChecks.registryChanged(origin))),
-    ...lockfileChecks.disposables,
+    lockfileChecks,
     settings.onDidChange((change) => {
-      lockfileChecks.checks.settingsChanged();
+      lockfileChecks.settingsChanged();
       // Clients, agents, versions and token facts hold across view settings; a new connection asks again.
       if (change.connections) clients.reset();
       viewState.update();
@@ -161,7 +168,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
     }),
   );
   viewState.update();
-  lockfileChecks.checks.start();
+  lockfileChecks.start();
   void remotes.start();
   monitor.start();
   log.info(`Activated (${userAgent})`);
