@@ -41,7 +41,7 @@ function client(all: Package[], perPage: number): VersionClient & { pages: numbe
     groupPackagesPage: () => Promise.reject(new Error('not asked')),
     packageFilesPage: () => Promise.reject(new Error('not asked')),
   };
-  return c as unknown as VersionClient & { pages: number };
+  return c;
 }
 
 describe('newer versions for the lockfile hover', () => {
