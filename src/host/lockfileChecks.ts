@@ -137,7 +137,7 @@ export class LockfileChecks implements vscode.Disposable {
 
   /** The registry was refreshed (or a token changed): its answers are asked again. */
   registryChanged(instanceUrl?: string): void {
-    this.deps.cache.current?.clear(instanceUrl);
+    this.deps.cache.current?.clear(instanceUrl ? { instanceUrl } : undefined);
     this.schedule('all');
   }
 
