@@ -9,7 +9,7 @@ import type { Package } from '../../gitlab/models';
 import { plainLine } from '../../util/format';
 import { text, verbatim, type Text } from '../../util/text';
 import { knownPaths, type KnownPaths, type LockfileUse, type LockfileUsage, type UnreadLockfile } from './lockfileUsage';
-import { listedProjects, usageQuery, type UsageListing } from './usageQuery';
+import { usageQuery, type UsageListing } from './usageQuery';
 
 /** A package to delete (or a file of it): how the question names it, and where it was listed. */
 export interface GuardTarget {
@@ -52,7 +52,7 @@ export function lockfileGuard(usage: LockfileUsage): LockfileGuard {
   });
   return {
     keeper(listed, listing) {
-      const known = knownPaths(listing.flatMap((pkg) => listedProjects(listed, pkg)));
+      const known = knownPaths(listing.map((pkg) => usageQuery(listed, pkg)));
       return {
         keeps: (pkg) => {
           const { uses, unread } = held(listed, pkg, known);
@@ -66,7 +66,7 @@ export function lockfileGuard(usage: LockfileUsage): LockfileGuard {
     },
     question<T>(targets: readonly T[], of: (target: T) => GuardTarget) {
       const guarded = targets.map((t) => ({ t, g: of(t) }));
-      const known = knownPaths(guarded.flatMap(({ g }) => listedProjects(g.listed, g.pkg)));
+      const known = knownPaths(guarded.map(({ g }) => usageQuery(g.listed, g.pkg)));
       const used = guarded.flatMap(({ t, g }) => {
         const h = held(g.listed, g.pkg, known);
         return h.uses.length || h.unread.length ? [{ t, label: verbatim(g.label), ...h }] : [];

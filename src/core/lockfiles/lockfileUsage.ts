@@ -32,7 +32,7 @@ export interface UsageQuery {
   version: string | null;
 }
 
-/** Current project paths (what GitLab listed with their ids) by instance: a path one of them holds is not another's former one. */
+/** Project paths GitLab resolved to ids, by instance: a path one of them holds is not another project's former one. */
 export type KnownPaths = ReadonlyMap<string, number>;
 
 /** A lockfile that could not be read whole: it may resolve to any version of its ecosystem. */
@@ -101,9 +101,14 @@ export function lockfileUsage(files: readonly UsageInput[], instanceUrls: readon
   };
 }
 
-/** The paths GitLab listed for projects whose ids it gave, by instance as configured. */
-export function knownPaths(projects: readonly { instanceUrl: string; id: number; path: string }[]): KnownPaths {
-  return new Map(projects.map((p) => [pathKey(instanceOf(p.instanceUrl), p.path), p.id]));
+/**
+ * The project paths a listing resolved to ids (a group's list per package, a project row's entry
+ * once GitLab answered for it): each names that project — its current path or one GitLab follows to it.
+ */
+export function knownPaths(queries: readonly Pick<UsageQuery, 'instanceUrl' | 'projectId' | 'projectPath'>[]): KnownPaths {
+  return new Map(
+    queries.flatMap((q) => (q.projectId !== undefined && q.projectPath ? [[pathKey(instanceOf(q.instanceUrl), q.projectPath), q.projectId]] : [])),
+  );
 }
 
 function instanceOf(url: string): string {

@@ -22,13 +22,3 @@ export function usageQuery(listed: UsageListing, pkg: Package): UsageQuery {
     version: pkg.version,
   };
 }
-
-/**
- * The projects GitLab named with both id and path for a listed package (a group's list per
- * package, a project row once read): current paths, unlike an entry as the user wrote it.
- */
-export function listedProjects(listed: UsageListing, pkg: Package): { instanceUrl: string; id: number; path: string }[] {
-  const { instanceUrl } = listed.ref;
-  const own = pkg.projectId !== undefined && pkg.projectPath !== undefined ? [{ instanceUrl, id: pkg.projectId, path: pkg.projectPath }] : [];
-  return listed.project ? [...own, { instanceUrl, id: listed.project.id, path: listed.project.pathWithNamespace }] : own;
-}

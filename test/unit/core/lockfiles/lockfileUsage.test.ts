@@ -88,7 +88,7 @@ describe('lockfiles: which lockfile lines resolve to a package version', () => {
     const line = lineOf(packageLock, '"node_modules/widgets"');
     const renamed = [{ label: 'web/package-lock.json', line, via: 'acme/App' }];
     assert.deepEqual(usage.uses(npm('widgets', '2.0.0', { projectId: 5, projectPath: 'acme/app-two' })), renamed);
-    const known = knownPaths([{ instanceUrl: GITLAB + '/', id: 6, path: 'ACME/app' }]);
+    const known = knownPaths([{ instanceUrl: GITLAB + '/', projectId: 6, projectPath: 'ACME/app' }]);
     assert.deepEqual(usage.uses(npm('widgets', '2.0.0', { projectId: 5, projectPath: 'acme/app-two' }), known), []);
     assert.deepEqual(usage.uses(npm('widgets', '2.0.0', { projectId: 5 }), known), []);
     // The listing says project 6 holds the path: it is that project's line, whatever path the query has.
@@ -100,7 +100,7 @@ describe('lockfiles: which lockfile lines resolve to a package version', () => {
     assert.deepEqual(
       usage.uses(
         npm('widgets', '2.0.0', { projectId: 5, projectPath: 'acme/app-two' }),
-        knownPaths([{ instanceUrl: 'https://gitlab.other.example', id: 6, path: 'acme/app' }]),
+        knownPaths([{ instanceUrl: 'https://gitlab.other.example', projectId: 6, projectPath: 'acme/app' }]),
       ),
       renamed,
     );
