@@ -18,9 +18,10 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
  * 85.9 KB once the Verify Lockfiles command's work moved in (a workspace's lockfiles together, the report);
  * 97.3 KB with Verify by Downloading: @noble/hashes' SHA-384/512 8.1 KB (the web worker's only
  * way to stream them; see pureDigests.ts), the download check, its argument and words 2.9 KB;
- * 100.1 KB with the lockfile guard of clean-ups and deletes (the usage index, its cache, its words).
+ * 100.1 KB with the lockfile guard of clean-ups and deletes (the usage index, its cache, its words);
+ * 102.6 KB once the guard holds back what an unreadable lockfile may use and follows former project paths.
  */
-const BUDGET_BYTES = 102 * 1024;
+const BUDGET_BYTES = 103 * 1024;
 const PACKAGES = ['@noble/hashes', 'js-yaml', 'smol-toml'];
 
 describe('lockfile bundle (src/core/lockfiles/index.ts for the web)', function () {
