@@ -20,6 +20,7 @@ import { DetailsDocuments } from './host/detailsDocuments';
 import type { LockfileEngineLoader } from './core/lockfiles/engine';
 import { DownloadVerdicts } from './core/lockfiles/downloadVerdicts';
 import { FilterStore } from './host/filterStore';
+import type { LockfileChecks } from './host/lockfileChecks';
 import { lockfileFeature } from './host/lockfileFeature';
 import { Log } from './host/log';
 import { workspaceLockfileGuard } from './host/workspaceLockfileGuard';
@@ -39,6 +40,7 @@ export interface TestApi {
   model: PackagesTreeModel;
   protection: ProtectionCache;
   downloadVerdicts: DownloadVerdicts;
+  lockfileChecks: LockfileChecks;
 }
 
 export function activateOn(context: vscode.ExtensionContext, platform: Platform, lockfiles: LockfileEngineLoader): TestApi | undefined {
@@ -112,6 +114,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
     clientFor: (url) => clients.get(url),
     cache: lockfileCache,
     say,
+    log: (line) => log.warn(line),
   });
 
   context.subscriptions.push(
@@ -125,7 +128,12 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
     { dispose: () => model.dispose() },
     { dispose: () => monitor.dispose() },
     remotes.onDidChange(() => config().detectFromGitRemotes && model.refresh()),
-    tokens.onDidChange((origin) => (model.refresh(), monitor.recheck(origin), lockfileChecks.registryChanged(origin))),
+    tokens.onDidChange((origin) => {
+      model.refresh();
+      monitor.recheck(origin);
+      // A token is per origin; answers are kept per instance (one origin may hold several, under paths).
+      for (const instanceUrl of instanceUrls(config()).filter((u) => new URL(u).origin === origin)) lockfileChecks.registryChanged({ instanceUrl });
+    }),
     ...lockfileChecks.disposables,
     settings.onDidChange((change) => {
       lockfileChecks.checks.settingsChanged();
@@ -165,7 +173,9 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
   void remotes.start();
   monitor.start();
   log.info(`Activated (${userAgent})`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { tokens, provider, model, protection, downloadVerdicts } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? { tokens, provider, model, protection, downloadVerdicts, lockfileChecks: lockfileChecks.checks }
+    : undefined;
 }
 
 export function deactivate(): void {

@@ -13,7 +13,7 @@ import { targetKey } from '../core/lockfiles/lookupPlan';
 import { dateTime } from '../util/format';
 import { escapeMarkdown } from '../util/markdown';
 import { entryActions } from './lockfileActions';
-import { entryAt, type LockfileChecks } from './lockfileChecks';
+import { currentCheck, entryAt, type LockfileChecks } from './lockfileChecks';
 
 export class LockfileHover implements vscode.HoverProvider {
   /** Newer versions per package version, asked once until the registry is refreshed. */
@@ -29,7 +29,7 @@ export class LockfileHover implements vscode.HoverProvider {
   }
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const check = this.checks.at(document.uri);
+    const check = currentCheck(this.checks, document);
     const i = check && entryAt(check, position.line);
     if (!check || i === undefined) return undefined;
     const entry = check.result.parsed.entries[i];
