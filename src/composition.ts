@@ -40,6 +40,7 @@ export interface TestApi {
   model: PackagesTreeModel;
   protection: ProtectionCache;
   downloadVerdicts: DownloadVerdicts;
+  lockfileChecks: LazyLockfileFeature;
 }
 
 export function activateOn(context: vscode.ExtensionContext, platform: Platform, lockfiles: LockfileModuleLoader): TestApi | undefined {
@@ -117,6 +118,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
       cache: lockfileCache,
       say,
       errorText,
+      log: (line) => log.warn(line),
     },
     onError: (e) => log.warn(`Lockfile checks in the editor: ${say(errorText(e))}`),
   });
@@ -132,7 +134,12 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
     { dispose: () => model.dispose() },
     { dispose: () => monitor.dispose() },
     remotes.onDidChange(() => config().detectFromGitRemotes && model.refresh()),
-    tokens.onDidChange((origin) => (model.refresh(), monitor.recheck(origin), lockfileChecks.registryChanged(origin))),
+    tokens.onDidChange((origin) => {
+      model.refresh();
+      monitor.recheck(origin);
+      // A token is per origin; answers are kept per instance (one origin may hold several, under paths).
+      for (const instanceUrl of instanceUrls(config()).filter((u) => new URL(u).origin === origin)) lockfileChecks.registryChanged({ instanceUrl });
+    }),
     lockfileChecks,
     settings.onDidChange((change) => {
       lockfileChecks.settingsChanged();
@@ -172,7 +179,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
   void remotes.start();
   monitor.start();
   log.info(`Activated (${userAgent})`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { tokens, provider, model, protection, downloadVerdicts } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { tokens, provider, model, protection, downloadVerdicts, lockfileChecks } : undefined;
 }
 
 export function deactivate(): void {

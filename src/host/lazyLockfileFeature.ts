@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { LOCKFILE_GLOB } from '../core/lockfiles/lockfileFormat';
+import type { CacheScope } from '../core/lockfiles/lookupCache';
 import type { LockfileChecksDeps } from './lockfileChecks';
 import type { LockfileFeature } from './lockfileFeature';
 import type { LockfileModuleLoader } from './lockfileModule';
@@ -26,6 +27,7 @@ export class LazyLockfileFeature implements vscode.Disposable {
   private loading: Promise<LockfileFeature> | undefined;
   private loaded: LockfileFeature | undefined;
   private disposed = false;
+  private probing: Thenable<unknown> | undefined;
   /** Until the feature is loaded: what tells that the workspace has a lockfile after all. */
   private readonly probes: vscode.Disposable[] = [];
 
@@ -49,18 +51,25 @@ export class LazyLockfileFeature implements vscode.Disposable {
     return (this.loading ??= this.load());
   }
 
-  /** The registry was refreshed, or a token changed: the checks ask again (one instance's answers, or all). */
-  registryChanged(instanceUrl?: string): void {
-    this.loaded?.registryChanged(instanceUrl);
+  /** The registry was refreshed, or a token changed: the checks ask again (all answers, one instance's, or some projects'). */
+  registryChanged(scope?: CacheScope): void {
+    this.loaded?.registryChanged(scope);
   }
 
   settingsChanged(): void {
     this.loaded?.checks.settingsChanged();
   }
 
+  /** Resolves once the search for lockfiles has answered and the checks, if loaded, are idle (tests wait on it, not on a clock). */
+  async idle(): Promise<void> {
+    await this.probing;
+    const feature = await this.loading?.catch(() => undefined);
+    await feature?.checks.idle();
+  }
+
   private probe(): void {
     if (this.loading) return;
-    findLockfiles().then(
+    this.probing = findLockfiles().then(
       (uris) => uris.length && this.loadInBackground(),
       (e: unknown) => this.deps.onError(e),
     );

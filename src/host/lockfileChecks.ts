@@ -10,7 +10,7 @@ import type { Config } from '../core/config';
 import type { LockfileEngine, LockfileEngineLoader } from '../core/lockfiles/engine';
 import { LOCKFILE_GLOB, lockfileFormat } from '../core/lockfiles/lockfileFormat';
 import type { LockfileResult } from '../core/lockfiles/lockfileReport';
-import type { LookupCache } from '../core/lockfiles/lookupCache';
+import type { CacheScope, LookupCache } from '../core/lockfiles/lookupCache';
 import type { RegistryAnswer } from '../core/lockfiles/verdict';
 import type { VersionClient } from '../core/lockfiles/versionLookup';
 import type { DownloadVerdicts } from '../core/lockfiles/downloadVerdicts';
@@ -23,6 +23,8 @@ import { findLockfiles, isInstalledPackage, lockfileLabel, readLockfile } from '
 /** One lockfile as last verified. */
 export interface LockfileCheck {
   uri: vscode.Uri;
+  /** The open document's version the text was read at (undefined: read from the file). */
+  version?: number;
   result: LockfileResult;
   /** Per entry, where its text is on its line (0-based columns), for diagnostics and hovers. */
   spans: { start: number; end: number }[];
@@ -43,10 +45,12 @@ export interface LockfileChecksDeps {
   /** Words a Text (the user's language). */
   say(t: Text): string;
   /**
-   * What to tell a person about a failed lookup: handed in, not imported, because in the web
-   * worker this runs in the lockfile bundle, and the errors' classes are the main bundle's.
+   * What to tell a person about a failure: handed in, not imported, because in the web worker
+   * this runs in the lockfile bundle, and the errors' classes are the main bundle's.
    */
   errorText(e: unknown): Text;
+  /** For what fails in a background run (no toast: it was nobody's command). */
+  log(line: string): void;
 }
 
 export interface RunOptions {
@@ -72,8 +76,12 @@ export class LockfileChecks implements vscode.Disposable {
   /** Each lockfile's newest verification started: an older one finishing later does not overwrite it. */
   private readonly started = new Map<string, number>();
   private runs = 0;
+  private readonly idleWaiters: (() => void)[] = [];
+  /** Whether checks ran by themselves before the last settings change. */
+  private automatic: boolean;
 
   constructor(private readonly deps: LockfileChecksDeps) {
+    this.automatic = deps.config().lockfiles.verifyAutomatically;
     this.disposables.push(deps.downloads.onDidChange(() => this.changed.fire()));
   }
 
@@ -135,24 +143,42 @@ export class LockfileChecks implements vscode.Disposable {
       }),
       // Closing an edited lockfile without saving: its text on disk counts again.
       vscode.workspace.onDidCloseTextDocument((doc) => doc.isDirty && isLockfile(doc.uri) && this.schedule([doc.uri])),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule('all')),
+      // A folder deleted or renamed takes its lockfiles along; the watcher may name only the folder.
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.forget(uri))),
+      vscode.workspace.onDidRenameFiles((e) => {
+        e.files.forEach(({ oldUri }) => this.forget(oldUri));
+        this.schedule('all');
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+        e.removed.forEach((folder) => this.forget(folder.uri));
+        this.schedule('all');
+      }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule('all')),
     );
     this.schedule('all');
   }
 
-  /** The registry was refreshed (or a token changed): its answers are asked again. */
-  registryChanged(instanceUrl?: string): void {
-    this.deps.cache.current?.clear(instanceUrl);
+  /**
+   * The registry was refreshed (all of it, one instance, or some of its projects and groups) or a
+   * token changed: those answers are asked again, the others stay.
+   */
+  registryChanged(scope?: CacheScope): void {
+    this.deps.cache.current?.clear(scope);
     this.schedule('all');
   }
 
   /** Settings changed: which instances count, and whether checks run by themselves. */
   settingsChanged(): void {
-    if (!this.deps.config().lockfiles.verifyAutomatically) {
+    const automatic = this.deps.config().lockfiles.verifyAutomatically;
+    const turnedOff = this.automatic && !automatic;
+    this.automatic = automatic;
+    if (turnedOff) {
       this.background?.abort();
+      this.pending = undefined;
       this.clear();
-    } else this.schedule('all');
+    } else if (automatic) this.schedule('all');
+    // Checks the command made stay; how they show may have changed (weak diagnostics).
+    else this.changed.fire();
   }
 
   /** Verifies every lockfile in the workspace now (the Verify command): the checks are replaced. */
@@ -179,16 +205,16 @@ export class LockfileChecks implements vscode.Disposable {
       this.pending = pending;
     }
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.runPending(), SETTLE_MS);
+    this.timer = setTimeout(() => void this.runPending().finally(() => this.settled()), SETTLE_MS);
   }
 
   private async runPending(): Promise<void> {
     this.timer = undefined;
+    // One background run at a time; what changes meanwhile waits for it (aborting it would drop
+    // the files it was checking). Its lookups are shared, so the next run asks only what is new.
+    if (this.background || !this.pending) return;
     const pending = this.pending;
     this.pending = undefined;
-    if (!pending) return;
-    // Only one background run at a time: a newer one replaces it (answers in flight stay cached).
-    this.background?.abort();
     const controller = (this.background = new AbortController());
     try {
       if (pending === 'all') await this.verifyAll({ signal: controller.signal });
@@ -200,10 +226,23 @@ export class LockfileChecks implements vscode.Disposable {
         this.changed.fire();
       }
     } catch (e) {
-      if (!controller.signal.aborted) throw e;
+      if (!controller.signal.aborted) this.deps.log(`Lockfile checks failed: ${this.deps.say(this.deps.errorText(e))}`);
     } finally {
-      if (this.background === controller) this.background = undefined;
+      this.background = undefined;
+      if (this.pending && !this.timer && !controller.signal.aborted) void this.runPending();
+      this.settled();
     }
+  }
+
+  /** Resolves once no check is scheduled or running (tests wait on it instead of a clock). */
+  idle(): Promise<void> {
+    if (!this.timer && !this.background && !this.pending && !this.running) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private settled(): void {
+    if (this.timer || this.background || this.pending || this.running) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   private async verify(uris: readonly vscode.Uri[], opts: RunOptions): Promise<LockfileCheck[]> {
@@ -214,11 +253,11 @@ export class LockfileChecks implements vscode.Disposable {
     try {
       const engine = await this.deps.engine();
       const config = this.deps.config();
-      const read = await Promise.all(uris.map((uri) => readCurrent(uri).then((text) => ({ uri, text }))));
-      const files = read.filter((f): f is { uri: vscode.Uri; text: string } => f.text !== undefined);
-      const labels = new Map(files.map((f) => [lockfileLabel(f.uri), f]));
+      const read = await Promise.all(uris.map((uri) => readCurrent(uri).then((current) => ({ uri, ...current }))));
+      const files = read.filter((f): f is { uri: vscode.Uri; text: string; version: number | undefined } => f.text !== undefined);
+      const byKey = new Map(files.map((f) => [f.uri.toString(), f]));
       const results = await engine.verifyLockfiles(
-        files.map((f) => ({ label: lockfileLabel(f.uri), path: f.uri.path, text: f.text })),
+        files.map((f) => ({ label: lockfileLabel(f.uri), key: f.uri.toString(), path: f.uri.path, text: f.text })),
         {
           instanceUrls: this.deps.instanceUrls(),
           clientFor: (url) => this.deps.clientFor(url),
@@ -230,10 +269,11 @@ export class LockfileChecks implements vscode.Disposable {
       );
       const checks: LockfileCheck[] = [];
       for (const result of results) {
-        const file = labels.get(result.label);
+        const file = result.key === undefined ? undefined : byKey.get(result.key);
         if (!file) continue;
         const check: LockfileCheck = {
           uri: file.uri,
+          version: file.version,
           result,
           spans: spansOf(file.text, result),
           reasons: result.verdicts.map((v) => engine.entryReasons(v, (e) => this.deps.errorText(e)).map((t) => this.deps.say(t))),
@@ -247,8 +287,14 @@ export class LockfileChecks implements vscode.Disposable {
     }
   }
 
+  /** A lockfile (or a folder holding lockfiles) is gone: its checks go, and a run reading it now stores nothing. */
   private forget(uri: vscode.Uri): void {
-    if (this.checks.delete(uri.toString())) this.changed.fire();
+    const gone = uri.toString();
+    const under = (key: string): boolean => key === gone || key.startsWith(`${gone}/`);
+    for (const key of [...this.started.keys()]) if (under(key)) this.started.set(key, ++this.runs);
+    let dropped = false;
+    for (const key of [...this.checks.keys()]) if (under(key)) dropped = this.checks.delete(key) || dropped;
+    if (dropped) this.changed.fire();
   }
 
   private clear(): void {
@@ -261,6 +307,7 @@ export class LockfileChecks implements vscode.Disposable {
     const was = this.running > 0;
     this.running += delta;
     if (was !== this.running > 0) this.busyChanged.fire(this.running > 0);
+    this.settled();
   }
 
   dispose(): void {
@@ -280,15 +327,26 @@ function isLockfile(uri: vscode.Uri): boolean {
   return uri.scheme !== 'git' && lockfileFormat(uri.path) !== undefined && !isInstalledPackage(uri);
 }
 
-/** The text as the user sees it: an open document's (saved or not), else the file's; undefined once it is gone. */
-async function readCurrent(uri: vscode.Uri): Promise<string | undefined> {
+/** The text as the user sees it: an open document's (saved or not), else the file's; none once it is gone. */
+async function readCurrent(uri: vscode.Uri): Promise<{ text?: string; version?: number }> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
+  if (open) return { text: open.getText(), version: open.version };
   try {
-    return (await readLockfile(uri)).text;
+    return { text: (await readLockfile(uri)).text };
   } catch {
-    return undefined;
+    return {};
   }
+}
+
+/**
+ * The check of this document if its lines are still the ones checked: after an edit not yet
+ * verified again, a hover or quick fix would describe another entry.
+ */
+export function currentCheck(checks: LockfileChecks, document: vscode.TextDocument): LockfileCheck | undefined {
+  const check = checks.at(document.uri);
+  if (!check) return undefined;
+  const same = check.version === undefined ? !document.isDirty : check.version === document.version;
+  return same ? check : undefined;
 }
 
 /** Each entry's line from its first to its last non-blank character. */

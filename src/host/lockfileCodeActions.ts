@@ -1,7 +1,7 @@
 /** Quick fixes on a lockfile entry's diagnostic: Reveal in Packages View, Verify by Downloading. */
 import * as vscode from 'vscode';
 import { entryActions } from './lockfileActions';
-import { entryAt, type LockfileChecks } from './lockfileChecks';
+import { currentCheck, entryAt, type LockfileChecks } from './lockfileChecks';
 import { DIAGNOSTIC_SOURCE } from './lockfileDiagnostics';
 
 export class LockfileCodeActions implements vscode.CodeActionProvider {
@@ -10,7 +10,7 @@ export class LockfileCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly checks: LockfileChecks) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const check = this.checks.at(document.uri);
+    const check = currentCheck(this.checks, document);
     if (!check) return [];
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const i = entryAt(check, (ours[0]?.range ?? range).start.line);

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LOCKFILE_GLOB } from '../core/lockfiles/lockfileFormat';
+import type { CacheScope } from '../core/lockfiles/lookupCache';
 import { LockfileChecks, type LockfileChecksDeps } from './lockfileChecks';
 import { LockfileCodeActions } from './lockfileCodeActions';
 import { LockfileDiagnostics } from './lockfileDiagnostics';
@@ -12,8 +13,8 @@ import { LockfileStatusBar } from './lockfileStatusBar';
 
 export interface LockfileFeature {
   checks: LockfileChecks;
-  /** The registry was refreshed, or a token changed: answers are asked again (one instance's, or all). */
-  registryChanged(instanceUrl?: string): void;
+  /** The registry was refreshed, or a token changed: answers are asked again (all, one instance's, or some projects'). */
+  registryChanged(scope?: CacheScope): void;
   disposables: vscode.Disposable[];
 }
 
@@ -24,9 +25,9 @@ export function lockfileFeature(deps: LockfileChecksDeps): LockfileFeature {
   const selector: vscode.DocumentSelector = { pattern: LOCKFILE_GLOB };
   return {
     checks,
-    registryChanged: (instanceUrl) => {
+    registryChanged: (scope) => {
       hover.forget();
-      checks.registryChanged(instanceUrl);
+      checks.registryChanged(scope);
     },
     disposables: [
       checks,

@@ -6,18 +6,18 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
-import { newerVersions } from '../core/lockfiles/newerVersions';
+import { newerVersions, type NewerVersions } from '../core/lockfiles/newerVersions';
 import { uploadFacts } from '../core/lockfiles/verdict';
 import type { VersionClient } from '../core/lockfiles/versionLookup';
 import { targetKey } from '../core/lockfiles/lookupPlan';
 import { dateTime } from '../util/format';
 import { escapeMarkdown } from '../util/markdown';
 import { entryActions } from './lockfileActions';
-import { entryAt, type LockfileChecks } from './lockfileChecks';
+import { currentCheck, entryAt, type LockfileChecks } from './lockfileChecks';
 
 export class LockfileHover implements vscode.HoverProvider {
   /** Newer versions per package version, asked once until the registry is refreshed. */
-  private readonly newer = new Map<string, Promise<string[]>>();
+  private readonly newer = new Map<string, Promise<NewerVersions>>();
 
   constructor(
     private readonly checks: LockfileChecks,
@@ -29,7 +29,7 @@ export class LockfileHover implements vscode.HoverProvider {
   }
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const check = this.checks.at(document.uri);
+    const check = currentCheck(this.checks, document);
     const i = check && entryAt(check, position.line);
     if (!check || i === undefined) return undefined;
     const entry = check.result.parsed.entries[i];
@@ -53,7 +53,9 @@ export class LockfileHover implements vscode.HoverProvider {
         rows.push([vscode.l10n.t('Pipeline'), escapeMarkdown(pipeline.ref ? `#${pipeline.id} (${pipeline.ref})` : `#${pipeline.id}`)]);
       const newer = await this.newerOf(target, pkg, token);
       if (token.isCancellationRequested) return undefined;
-      if (newer !== undefined) rows.push([vscode.l10n.t('Newer in the registry'), newer.length ? escapeMarkdown(newer.join(', ')) : vscode.l10n.t('none')]);
+      // "none" only when the search reached the locked version; a partial search names what it found.
+      if (newer?.versions.length) rows.push([vscode.l10n.t('Newer in the registry'), escapeMarkdown(newer.versions.join(', '))]);
+      else if (newer?.complete) rows.push([vscode.l10n.t('Newer in the registry'), vscode.l10n.t('none')]);
     }
     lines.push('', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${escapeMarkdown(k)} | ${v} |`));
     const actions = entryActions(check, i, { reveal: vscode.l10n.t('Reveal in Packages View'), download: vscode.l10n.t('Verify by Downloading') });
@@ -67,7 +69,7 @@ export class LockfileHover implements vscode.HoverProvider {
     target: Parameters<typeof newerVersions>[1],
     pkg: Parameters<typeof newerVersions>[2],
     token: vscode.CancellationToken,
-  ): Promise<string[] | undefined> {
+  ): Promise<NewerVersions | undefined> {
     const key = targetKey(target);
     let load = this.newer.get(key);
     if (!load) {

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEMO } from '../fake-gitlab/demoSeed';
+import { storefrontLockfile } from './demoLockfile';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { startCodeServer, type CodeServer } from '../e2e/codeServer';
 import { gitWorkspace } from '../e2e/harness';
@@ -75,21 +76,19 @@ export async function startDemo(opts: { port?: number; settings?: Record<string,
 /** A few files of the web app, its git remote on the fake GitLab and its npm registry setting. */
 function storefrontClone(dir: string, fake: FakeGitLab): void {
   gitWorkspace(dir, `${fake.url}/${REMOTE_PROJECT.path}.git`);
+  const manifest = {
+    name: 'storefront',
+    version: '0.15.0',
+    private: true,
+    type: 'module',
+    scripts: { dev: 'vite', build: 'vite build', test: 'vitest run' },
+    dependencies: { '@lumen/api-client': '^1.9.0', '@lumen/design-tokens': '^2.1.0', '@lumen/ui-kit': '^3.4.1', react: '^18.3.1', 'react-dom': '^18.3.1' },
+    devDependencies: { typescript: '^5.6.3', vite: '^5.4.10', vitest: '^2.1.4' },
+  };
   const files: Record<string, string> = {
     '.npmrc': `@lumen:registry=${fake.url}/api/v4/projects/${REMOTE_PROJECT.id}/packages/npm/\n`,
-    'package.json': `${JSON.stringify(
-      {
-        name: 'storefront',
-        version: '0.15.0',
-        private: true,
-        type: 'module',
-        scripts: { dev: 'vite', build: 'vite build', test: 'vitest run' },
-        dependencies: { '@lumen/api-client': '^1.9.0', '@lumen/design-tokens': '^2.1.0', '@lumen/ui-kit': '^3.4.1', react: '^18.3.1', 'react-dom': '^18.3.1' },
-        devDependencies: { typescript: '^5.6.3', vite: '^5.4.10', vitest: '^2.1.4' },
-      },
-      null,
-      2,
-    )}\n`,
+    'package.json': `${JSON.stringify(manifest, null, 2)}\n`,
+    'package-lock.json': storefrontLockfile(fake, manifest),
     'README.md': '# Storefront\n\nThe Lumen web shop. Components come from `@lumen/ui-kit`, published by this project.\n',
     'charts/storefront/Chart.yaml': 'apiVersion: v2\nname: storefront\nversion: 0.15.0\nappVersion: "0.15.0"\n',
     'src/main.tsx':

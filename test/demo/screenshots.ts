@@ -8,6 +8,7 @@
  *   checksum.png             Copy Checksum… on a jar: the digests GitLab stored for it
  *   clean-up-preview.png     Clean Up Packages… on the Java service: what goes, and why
  *   delete-confirmation.png  Delete Package…: the one confirmation, naming what goes
+ *   lockfile.png             the storefront's package-lock.json: an entry published again, its hover, the status bar
  *
  *   npm run screenshots [-- --only tree,checksum]
  */
@@ -15,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
+import { openFile } from '../e2e/editor';
 import { until } from '../e2e/until';
 import { Workbench } from '../e2e/workbench';
 import { ROOT, startDemo } from './demoSession';
@@ -111,6 +113,47 @@ const SHOTS: [string, (wb: Workbench) => Promise<void>][] = [
       await wb.dialogButton('Cancel');
     },
   ],
+  [
+    'lockfile',
+    async (wb) => {
+      await openFile(wb, 'package-lock.json');
+      await wb.statusBarShows(/Lockfiles: 2 weak, 1 changed/, 30_000);
+      // Find brings the entry into view; Ctrl+Down then scrolls a line at a time, the cursor
+      // staying, until the entry is near the top and its hover has room below it.
+      await wb.page.keyboard.press('Control+F');
+      await wb.page.keyboard.insertText('"node_modules/@lumen/ui-kit"');
+      await wb.page.keyboard.press('Escape');
+      const line = (text: string) => wb.page.locator('.view-lines .view-line').filter({ hasText: text }).first();
+      const key = line('"node_modules/@lumen/ui-kit"');
+      const top = (await wb.page.locator('.editor-instance .view-lines').last().boundingBox())?.y ?? 0;
+      await until(
+        async () => {
+          if (((await key.boundingBox())?.y ?? Infinity) < top + 100) return true;
+          await wb.page.keyboard.press('Control+ArrowDown');
+          return false;
+        },
+        { intervalMs: 50, what: 'the entry near the top' },
+      );
+      // Over its version line: the lockfile's hover alone (over the key, the diagnostic's joins it).
+      const version = line('"version": "3.4.1"');
+      const hover = wb.page
+        .locator('.monaco-hover')
+        .filter({ hasText: /Newer in the registry/ })
+        .first();
+      await until(
+        async () => {
+          await wb.page.mouse.move(REST.x, REST.y);
+          const box = await version.boundingBox();
+          if (!box) return false;
+          await wb.page.mouse.move(box.x + 60, box.y + box.height / 2, { steps: 4 });
+          await hover.waitFor({ timeout: 3_000 });
+          return true;
+        },
+        { timeoutMs: 30_000, what: 'the hover of @lumen/ui-kit in package-lock.json' },
+      );
+      await shoot(wb, 'lockfile', hover);
+    },
+  ],
 ];
 
 async function main(): Promise<void> {
@@ -174,7 +217,15 @@ async function hoverTooltip(wb: Workbench, row: string, ready: RegExp): Promise<
 /** The pointer at rest and no tooltip left open (one would cover the rows the next step clicks). */
 async function calm(wb: Workbench): Promise<void> {
   await wb.page.mouse.move(REST.x, REST.y);
-  await until(async () => !(await wb.page.locator('.workbench-hover, .monaco-hover').filter({ visible: true }).count()), { what: 'no tooltip open' });
+  await until(
+    async () => {
+      if (!(await wb.page.locator('.workbench-hover, .monaco-hover').filter({ visible: true }).count())) return true;
+      // An editor hover can reach under the resting pointer: Escape closes it.
+      await wb.page.keyboard.press('Escape');
+      return false;
+    },
+    { what: 'no tooltip open' },
+  );
 }
 
 async function quickInputTitle(wb: Workbench): Promise<string> {
@@ -182,14 +233,6 @@ async function quickInputTitle(wb: Workbench): Promise<string> {
     .locator('.quick-input-widget .quick-input-title')
     .innerText({ timeout: 1_000 })
     .catch(() => '');
-}
-
-/** Quick Open (Ctrl+P), as a person opens a file. */
-async function openFile(wb: Workbench, name: string): Promise<void> {
-  await wb.page.keyboard.press('Control+P');
-  await wb.quickInputType(name, false);
-  await wb.quickPick(name);
-  await wb.page.locator(`.tabs-container .tab[aria-label^="${name}"]`).first().waitFor({ timeout: 10_000 });
 }
 
 /**

@@ -28,6 +28,9 @@ export const DEMO = {
   groupId: 300,
 } as const;
 
+/** The second build of @lumen/ui-kit 3.4.1 (the first is npm's default tarball of the manifest). */
+const UI_KIT_REBUILT = { 'index.js': 'export * from "./dist/ui-kit.js";\n' };
+
 const DAY = 86_400_000;
 const KB = 1024;
 const MB = 1024 * KB;
@@ -76,37 +79,34 @@ export function seedDemo(fake: FakeGitLab, now = Date.now()): void {
     });
   };
 
-  // lumen/storefront: the web app's npm packages (published from tags) and its Helm chart.
-  const uiKit: [string, number, string[], number][] = [
-    ['3.2.0', 96, [], 412],
-    ['3.3.0', 71, [], 431],
-    ['3.3.1', 58, [], 433],
-    ['3.4.0', 23, [], 468],
-    ['3.4.1', 6, ['latest'], 471],
-    ['4.0.0-beta.2', 2, ['next'], 502],
-  ];
-  for (const [version, days, tags, kb] of uiKit)
-    publish(p.storefront.id, { name: '@lumen/ui-kit', version, packageType: 'npm', tags, days, files: [tgz(`ui-kit-${version}.tgz`, kb * KB)] });
-  for (const [version, days, tags] of [
-    ['1.8.0', 44, []],
-    ['1.9.0', 12, ['latest']],
+  // lumen/storefront: the web app's npm packages (published from tags, as `npm publish` does: one
+  // `@lumen/<name>-<version>.tgz` with the client's SHA-1) and its Helm chart. ui-kit 3.4.1 was
+  // deleted and published again by a later pipeline: the storefront's package-lock.json pins the
+  // first build (DEMO_LOCK_PINS), which the lockfile checks show as changed.
+  const npm = (name: string, version: string, days: number, opts: { tag?: string; ref?: string; files?: Record<string, string> } = {}): void => {
+    fake.npm.publish(
+      p.storefront.id,
+      { name, version },
+      { createdAt: ago(days), pipeline: pipeline(opts.ref ?? `v${version}`, days), tag: opts.tag, files: opts.files },
+    );
+  };
+  for (const [version, days] of [
+    ['3.2.0', 96],
+    ['3.3.0', 71],
+    ['3.3.1', 58],
+    ['3.4.0', 23],
+    ['3.4.1', 8],
   ] as const)
-    publish(p.storefront.id, {
-      name: '@lumen/api-client',
-      version,
-      packageType: 'npm',
-      tags: [...tags],
-      days,
-      files: [tgz(`api-client-${version}.tgz`, 86 * KB + days)],
-    });
-  publish(p.storefront.id, {
-    name: '@lumen/design-tokens',
-    version: '2.1.0',
-    packageType: 'npm',
-    tags: ['latest'],
-    days: 63,
-    files: [tgz('design-tokens-2.1.0.tgz', 23 * KB)],
-  });
+    npm('@lumen/ui-kit', version, days);
+  fake.npm.republish(
+    p.storefront.id,
+    { name: '@lumen/ui-kit', version: '3.4.1' },
+    { createdAt: ago(6, 16, 2), pipeline: pipeline('main', 2), files: UI_KIT_REBUILT },
+  );
+  npm('@lumen/ui-kit', '4.0.0-beta.2', 2, { tag: 'next' });
+  npm('@lumen/api-client', '1.8.0', 44);
+  npm('@lumen/api-client', '1.9.0', 12);
+  npm('@lumen/design-tokens', '2.1.0', 63);
   for (const [version, days] of [
     ['0.14.0', 23],
     ['0.15.0', 6],

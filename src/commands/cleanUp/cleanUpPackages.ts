@@ -1,8 +1,9 @@
 /**
  * Clean Up Packages… (project and group rows, the palette) and Clean Up Versions… (a name row of
  * the grouped view): a retention rule (asked, or given as an argument object), one full listing,
- * the preview to trim, one confirmation, then the one delete flow — exactly the confirmed ids,
- * bounded concurrency, Cancel stops sending — one report, one refresh. "Copy Clean-Up Preview"
+ * the preview to trim, one confirmation, the workspace's lockfiles read again (what one now uses
+ * stays), then the one delete flow — exactly the confirmed ids, bounded concurrency, Cancel stops
+ * sending — one report, one refresh. "Copy Clean-Up Preview"
  * runs the same up to the preview and copies it instead.
  */
 import * as vscode from 'vscode';
@@ -14,6 +15,7 @@ import { isRuleArgument, parseRule, type CleanUpRule } from '../../core/cleanUp/
 import { listKey } from '../../core/browse/packageOwner';
 import { typesOn } from '../../core/browse/packageTypes';
 import { ruleStanding } from '../../core/protection/protectionRules';
+import type { Package } from '../../gitlab/models';
 import { say } from '../../host/l10n';
 import { packageLabel } from '../../tree/presentation';
 import { confirmCleanUp } from './cleanUpConfirm';
@@ -62,13 +64,37 @@ export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy
       `Clean-up of ${where} (${JSON.stringify(rule)}): ${requests.length} packages chosen: ${requests.map((r) => `${r.label} #${r.deletion.packageId}`).join(', ')}`,
     );
     const report = await deletes.run(requests, {
-      confirm: (targets, setAside) => confirmCleanUp({ where, typed: target.only?.projectPath ?? label }, rule, evaluation, targets, setAside),
+      confirm: async (targets, setAside) =>
+        (await confirmCleanUp({ where, typed: target.only?.projectPath ?? label }, rule, evaluation, targets, setAside)) &&
+        stillUnused(deps, target, evaluation.listing, targets),
       progress: (targets, run) => withCountedProgress(vscode.l10n.t('Cleaning up {0}: deleting {1} packages…', where, targets.length), run),
     });
     const refresh = (): void => deps.model.refresh(source);
     if (report.outcomes.length) refresh();
-    reportDeletion(report, (n) => vscode.l10n.t('Deleted {0} packages from {1}.', n, where), refresh);
+    reportDeletion(
+      report,
+      (n) => vscode.l10n.t('Deleted {0} packages from {1}.', n, where),
+      refresh,
+      (kept) => vscode.l10n.t('Kept since the preview (a workspace lockfile changed and may use them): {0}.', kept),
+    );
   };
+}
+
+/**
+ * The lockfiles read again once the clean-up is confirmed, as a delete reads them after its first
+ * answer: one changed while the preview was open keeps what it now uses (true: none).
+ */
+async function stillUnused<T extends { pkg: Package }>(
+  deps: CommandDeps,
+  target: CleanUpTarget,
+  listing: readonly Package[],
+  targets: T[],
+): Promise<true | T[]> {
+  const guard = deps.config().lockfiles.guardDeletes && (await deps.lockfileGuard());
+  if (!guard) return true;
+  const keeper = guard.keeper(target.source, listing);
+  const free = targets.filter((t) => !keeper.keeps(t.pkg));
+  return free.length === targets.length || free;
 }
 
 /** The argument object's rule (questions skipped), else the questions, remembering the answer. */
@@ -90,8 +116,8 @@ async function ruleFor(deps: CommandDeps, target: CleanUpTarget, argument: Recor
   return rule;
 }
 
-/** One listing of every package (cancellable), then the rule over it. */
-async function evaluate(deps: CommandDeps, target: CleanUpTarget, rule: CleanUpRule): Promise<Evaluation> {
+/** One listing of every package (cancellable), then the rule over it; the listing is kept for the lockfiles' second look. */
+async function evaluate(deps: CommandDeps, target: CleanUpTarget, rule: CleanUpRule): Promise<Evaluation & { listing: Package[] }> {
   const { source } = target;
   const client = deps.clients.get(source.ref.instanceUrl);
   const listSource = {
@@ -108,13 +134,15 @@ async function evaluate(deps: CommandDeps, target: CleanUpTarget, rule: CleanUpR
       deps.protection.read(source),
       deps.config().lockfiles.guardDeletes ? deps.lockfileGuard() : undefined,
     ]);
+    const keeper = guard?.keeper(source, listing.packages);
     const evaluation = evaluateRule(listing.packages, rule, {
       now: Date.now(),
       standing: (pkg) => ruleStanding(protection, pkg),
       only: target.only,
-      inUse: guard && ((pkg) => guard.keeps(source, pkg)),
+      inUse: keeper?.keeps,
     });
-    return { ...evaluation, notes: [...listing.notes, ...evaluation.notes] };
+    const unread = keeper?.notes(evaluation.kept.map((k) => k.pkg)) ?? [];
+    return { ...evaluation, notes: [...listing.notes, ...evaluation.notes, ...unread], listing: listing.packages };
   });
 }
 

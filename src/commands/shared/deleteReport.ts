@@ -54,9 +54,15 @@ function explained<T extends Named>(heading: string, failed: Failed<T>[]): strin
 
 /**
  * The one message after a delete (nothing when the user declined and nothing was set aside).
- * `refresh` is offered when some may have been deleted (GitLab may still be at work).
+ * `refresh` is offered when some may have been deleted (GitLab may still be at work); `keptWords`
+ * say why the confirmed ones a workspace lockfile holds back were kept.
  */
-export function reportDeletion<T extends Named>(report: DeleteReport<T>, deletedMany: (n: number) => string, refresh?: () => void): void {
+export function reportDeletion<T extends Named>(
+  report: DeleteReport<T>,
+  deletedMany: (n: number) => string,
+  refresh?: () => void,
+  keptWords = (names: string) => vscode.l10n.t('Kept (a workspace lockfile uses them): {0}.', names),
+): void {
   const ok = report.outcomes.filter((o) => o.ok).map((o) => o.target.request);
   const failed = report.outcomes.filter((o): o is Failed<T> => !o.ok);
   const by = (v: DeleteVerdict) => failed.filter((f) => verdictOf(f) === v);
@@ -71,7 +77,7 @@ export function reportDeletion<T extends Named>(report: DeleteReport<T>, deleted
   const parts: string[] = [];
   if (ok.length === 1 && report.outcomes.length === 1) parts.push(vscode.l10n.t('Deleted {0}.', ok[0].label));
   else if (ok.length) parts.push(deletedMany(ok.length));
-  if (report.kept.length) parts.push(vscode.l10n.t('Kept (a workspace lockfile uses them): {0}.', list(report.kept)));
+  if (report.kept.length) parts.push(keptWords(list(report.kept)));
   if (gone.length) parts.push(vscode.l10n.t('Already deleted: {0}.', list(gone.map((g) => g.target.request))));
   parts.push(...explained(vscode.l10n.t("May have been deleted (GitLab's answer was lost; refresh to see):"), maybe));
   parts.push(...explained(vscode.l10n.t('Not deleted:'), errors));

@@ -2,7 +2,8 @@
  * The workspace's lockfile guard, kept between deletes: a lockfile is parsed again only when its
  * stamp (the host's mtime and size, or an open document's version) changed, and the index is
  * built again only when a lockfile or the configured instances did. Parsing is local, so it is
- * done in untrusted workspaces too.
+ * done in untrusted workspaces too. A lockfile that is there but cannot be read is kept as such
+ * (the guard then holds back what it may use), and read again next time.
  */
 import { lockfileFormat } from './lockfileFormat';
 import type { ParsedLockfile } from './lockEntry';
@@ -20,7 +21,7 @@ export interface LockfileSource {
   path: string;
   /** Changes whenever its text may have; a rejection (the file is gone) leaves the file out. */
   stamp: string | PromiseLike<string>;
-  /** Its text; a rejection leaves the file out (gone, or unreadable: it resolves nothing). */
+  /** Its text; a rejection (its stamp was read, so the file is there) makes it a lockfile that could not be read. */
   read(): Promise<string>;
 }
 
@@ -28,6 +29,8 @@ interface Parsed {
   stamp: string;
   label: string;
   parsed: ParsedLockfile;
+  /** The read failed: not kept for the stamp. */
+  readError?: string;
 }
 
 export class LockfileGuardCache {
@@ -35,10 +38,10 @@ export class LockfileGuardCache {
   private built?: { signature: string; guard: LockfileGuard };
 
   async guard(sources: readonly LockfileSource[], instanceUrls: readonly string[]): Promise<LockfileGuard> {
-    const read = await Promise.all(sources.map((s) => this.parse(s)));
-    this.parsed = new Map(read.filter((r): r is [string, Parsed] => r !== undefined));
-    const files = [...this.parsed.values()];
-    const signature = JSON.stringify([instanceUrls, [...this.parsed].map(([key, p]) => [key, p.stamp, p.label])]);
+    const read = (await Promise.all(sources.map((s) => this.parse(s)))).filter((r): r is [string, Parsed] => r !== undefined);
+    this.parsed = new Map(read.filter(([, p]) => p.readError === undefined));
+    const files = read.map(([, p]) => p);
+    const signature = JSON.stringify([instanceUrls, read.map(([key, p]) => [key, p.stamp, p.label, p.readError])]);
     if (this.built?.signature !== signature) this.built = { signature, guard: lockfileGuard(lockfileUsage(files, instanceUrls)) };
     return this.built.guard;
   }
@@ -50,7 +53,11 @@ export class LockfileGuardCache {
     if (stamp === undefined) return undefined;
     const known = this.parsed.get(s.key);
     if (known?.stamp === stamp) return [s.key, { ...known, label: s.label }];
-    const text = await s.read().catch(() => undefined);
-    return text === undefined ? undefined : [s.key, { stamp, label: s.label, parsed: parseLockfile(format, text) }];
+    const text = await s.read().then(
+      (t) => ({ t }),
+      (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
+    );
+    const parsed = 't' in text ? parseLockfile(format, text.t) : { format, entries: [], ignored: 0, problems: [] };
+    return [s.key, { stamp, label: s.label, parsed, ...('error' in text ? { readError: text.error } : {}) }];
   }
 }

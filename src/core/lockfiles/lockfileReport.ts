@@ -16,6 +16,8 @@ import type { CheckedVerdict } from './verifyEntries';
 
 export interface LockfileResult {
   label: string;
+  /** The key its text was given with (LockfileText.key). */
+  key?: string;
   parsed: ParsedLockfile;
   /** Aligned with `parsed.entries`. */
   verdicts: CheckedVerdict[];

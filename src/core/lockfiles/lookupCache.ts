@@ -1,35 +1,74 @@
 /**
  * Registry answers per package version, kept until the registry is refreshed: a second
  * verification (another lockfile, the same one saved again) asks nothing. Callers asking for a
- * key being loaded share that load; a failed load is not kept. Clearing drops loads in flight
- * too, so an answer read before a refresh never lands in the cache after it.
+ * key being loaded share that load; a failed load is not kept. A load belongs to no caller: one
+ * caller giving up (Cancel, a newer background run) stops its own wait, not the load the others
+ * wait on, which still fills the cache. Clearing drops loads in flight too, so an answer read
+ * before a refresh never lands in the cache after it.
  */
+import type { ProjectKey } from '../../gitlab/types';
+
+/** What a refresh forgets: one instance's answers, or only those about some of its projects or groups. */
+export interface CacheScope {
+  instanceUrl: string;
+  /** Project or group ids and full paths (either form a lockfile URL may use); absent: the whole instance. */
+  owners?: readonly ProjectKey[];
+}
+
+interface Slot<T> {
+  instanceUrl: string;
+  owner: ProjectKey;
+  value: Promise<T>;
+}
+
 export class LookupCache<T> {
-  private readonly entries = new Map<string, { instanceUrl: string; value: Promise<T> }>();
+  private readonly entries = new Map<string, Slot<T>>();
 
   get size(): number {
     return this.entries.size;
   }
 
-  /** The answer for `key`, loaded once; `instanceUrl` lets a refresh of one instance drop its keys. */
-  get(key: string, instanceUrl: string, load: () => Promise<T>): Promise<T> {
-    const cached = this.entries.get(key);
-    if (cached) return cached.value;
-    const slot = { instanceUrl, value: load() };
-    this.entries.set(key, slot);
-    slot.value.catch(() => {
-      if (this.entries.get(key) === slot) this.entries.delete(key);
-    });
-    return slot.value;
+  /**
+   * The answer for `key`, loaded once. `owner` (the project or group the lookup asks) lets a
+   * refresh of one project drop its keys; `signal` ends this caller's wait only.
+   */
+  get(key: string, at: { instanceUrl: string; owner: ProjectKey }, load: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    let slot = this.entries.get(key);
+    if (!slot) {
+      const fresh: Slot<T> = { ...at, value: load() };
+      slot = fresh;
+      this.entries.set(key, fresh);
+      fresh.value.catch(() => {
+        if (this.entries.get(key) === fresh) this.entries.delete(key);
+      });
+    }
+    return signal ? untilAborted(slot.value, signal) : slot.value;
   }
 
   has(key: string): boolean {
     return this.entries.has(key);
   }
 
-  /** Forgets every answer (or one instance's): called when the registry is refreshed. */
-  clear(instanceUrl?: string): void {
-    if (instanceUrl === undefined) this.entries.clear();
-    else for (const [key, slot] of this.entries) if (slot.instanceUrl === instanceUrl) this.entries.delete(key);
+  /** Forgets every answer, or those in scope: called when the registry is refreshed. */
+  clear(scope?: CacheScope): void {
+    if (!scope) return this.entries.clear();
+    const owners = scope.owners?.map(String);
+    for (const [key, slot] of this.entries) {
+      if (slot.instanceUrl === scope.instanceUrl && (!owners || owners.includes(String(slot.owner)))) this.entries.delete(key);
+    }
   }
+}
+
+/** `p`, or its caller's abort (with the signal's reason), whichever comes first. */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  const reason = (): Error => (signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+  if (signal.aborted) return Promise.reject(reason());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(reason());
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
+      (e: unknown) => (signal.removeEventListener('abort', onAbort), reject(e instanceof Error ? e : new Error(String(e)))),
+    );
+  });
 }

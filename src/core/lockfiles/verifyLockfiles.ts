@@ -15,6 +15,8 @@ import { fetchVersion, type VersionClient } from './versionLookup';
 export interface LockfileText {
   /** The path shown to people. */
   label: string;
+  /** What the caller knows the file by (its URI), handed back with its result: labels can repeat. */
+  key?: string;
   /** The path whose base name tells the format. */
   path: string;
   text: string;
@@ -29,13 +31,20 @@ export async function verifyLockfiles(files: readonly LockfileText[], opts: Work
   const byLabel = [...files].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   const results: LockfileResult[] = byLabel.flatMap((f) => {
     const format = lockfileFormat(f.path);
-    return format ? [{ label: f.label, parsed: parseLockfile(format, f.text), verdicts: [], routes: [] }] : [];
+    return format ? [{ label: f.label, key: f.key, parsed: parseLockfile(format, f.text), verdicts: [], routes: [] }] : [];
   });
   const verification = await verifyEntries(
     results.flatMap((r) => r.parsed.entries),
     {
       ...opts,
-      lookup: (target, key, signal) => opts.cache.get(key, target.instanceUrl, () => fetchVersion(opts.clientFor(target.instanceUrl), target, signal)),
+      // The load is shared (another run may wait on it too), so it runs to its end; this run's signal ends only its wait.
+      lookup: (target, key, signal) =>
+        opts.cache.get(
+          key,
+          { instanceUrl: target.instanceUrl, owner: target.owner.id },
+          () => fetchVersion(opts.clientFor(target.instanceUrl), target),
+          signal,
+        ),
     },
   );
   let at = 0;

@@ -36,6 +36,9 @@ export class WindowState {
   readonly watchers: { pattern: RegExp; emitters: Record<'change' | 'create' | 'delete', EventEmitter<Uri>> }[] = [];
   readonly documentChanges = new EventEmitter<unknown>();
   readonly documentCloses = new EventEmitter<FakeTextDocument>();
+  /** Files deleted or renamed in the workbench (the Explorer), as `workspace.onDidDeleteFiles`/`onDidRenameFiles` report them. */
+  readonly fileDeletes = new EventEmitter<{ files: Uri[] }>();
+  readonly fileRenames = new EventEmitter<{ files: { oldUri: Uri; newUri: Uri }[] }>();
   readonly extensionsById = new Map<string, unknown>();
   readonly version = '1.139.1';
   readonly trustEmitter = new EventEmitter<void>();
@@ -70,7 +73,7 @@ export class WindowState {
 
   /** The user types into an open document (the text is replaced, unsaved). */
   editDocument(doc: FakeTextDocument, text: string): void {
-    doc.setText(text);
+    doc.edit(text);
     this.documentChanges.fire({ document: doc, contentChanges: [{ text }], reason: undefined });
   }
 

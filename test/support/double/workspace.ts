@@ -84,6 +84,8 @@ export function createWorkspace(s: WindowState) {
     },
     onDidChangeTextDocument: s.documentChanges.event,
     onDidCloseTextDocument: s.documentCloses.event,
+    onDidDeleteFiles: s.fileDeletes.event,
+    onDidRenameFiles: s.fileRenames.event,
     createFileSystemWatcher: (glob: string) => {
       const emitters = { change: new EventEmitter<Uri>(), create: new EventEmitter<Uri>(), delete: new EventEmitter<Uri>() };
       const watcher = { pattern: globRegExp(glob), emitters };

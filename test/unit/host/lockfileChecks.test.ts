@@ -6,11 +6,11 @@
  * change verify again; an untrusted workspace or the setting off asks GitLab nothing.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LOCKFILE_SEED, NPM_PUBLISHED } from '../../fake-gitlab/seedLockfiles';
-import { CancellationTokenSource, DiagnosticSeverity, Position, Range, Uri, type FakeTextDocument } from '../../support/double/vscode';
+import { CancellationTokenSource, DiagnosticSeverity, ExtensionMode, Position, Range, Uri, type FakeTextDocument } from '../../support/double/vscode';
 import { harnessPerTest, type Harness } from '../../support/double/harness';
 import { useLockfileFake } from '../../support/lockfileFake';
 import { waitFor } from '../../support/wait';
@@ -37,14 +37,17 @@ describe('Lockfile checks in the editor', function () {
     fixtureText()
       .split('\n')
       .findIndex((l) => l.includes(needle));
-  const start = (opts: { isTrusted?: boolean; settings?: Record<string, unknown> } = {}) =>
+  const start = (opts: { isTrusted?: boolean; settings?: Record<string, unknown>; folders?: string[] } = {}) =>
     t.start({
       fake: fake(),
       tokens: { [fake().url]: LOCKFILE_SEED.token },
-      workspaceFolders: [folder],
+      workspaceFolders: opts.folders ?? [folder],
       isTrusted: opts.isTrusted,
       settings: opts.settings,
+      extensionMode: ExtensionMode.Test,
     });
+  /** Once nothing is scheduled or running: what the checks did is done (no clock). */
+  const idle = (h: Harness) => h.testApi.lockfileChecks.idle();
   const diagnostics = (h: Harness) => h.vscode.languages.diagnostics(Uri.file(lockfile));
   const statusBar = (h: Harness) => h.vscode.statusBarItems.find((i) => i.id === 'gitlabPackages.lockfiles' && !i.disposed);
   const packageRequests = () => fake().requests.filter((r) => r.path.includes('/packages'));
@@ -169,25 +172,121 @@ describe('Lockfile checks in the editor', function () {
       packageType: 'npm',
       name: '@lockco/ui',
       version: '1.1.0',
-      packageId: (actions[0].command.arguments[0] as { packageId: number }).packageId,
+      packageId: fake()
+        .packagesOf(LOCKFILE_SEED.projects.web.id)
+        .find((p) => p.name === '@lockco/ui' && p.version === '1.1.0' && p.status === 'default')?.id,
     });
+    // Typed into, not verified again yet: its lines may have moved, so no hover describes another entry.
+    h.vscode.editDocument(doc, `\n${fixtureText()}`);
+    assert.equal(await hovers[0].provider.provideHover(doc as never, new Position(line + 1, 4) as never, new CancellationTokenSource().token), undefined);
+    await idle(h);
+    assert.ok(
+      await hovers[0].provider.provideHover(doc as never, new Position(line + 1, 4) as never, new CancellationTokenSource().token),
+      'checked again: a hover',
+    );
   });
 
   it('an untrusted workspace is verified once trust is granted; checks turned off run only from the command, and again once turned on', async () => {
     const h = await start({ isTrusted: false });
+    h.vscode.fileEvent('change', Uri.file(lockfile));
+    await idle(h);
     await h.run('gitlabPackages.verifyLockfiles');
     assert.equal(h.ui.messages.at(-1)?.text, 'Verifying lockfiles needs a trusted workspace.');
     assert.deepEqual(packageRequests(), []);
     h.vscode.grantTrust();
     await waitFor(() => diagnostics(h).length === 3, 'diagnostics once trusted');
     await h.dispose();
+    fake().clearRequests();
 
     const off = await start({ settings: { 'lockfiles.verifyAutomatically': false } });
+    off.vscode.fileEvent('change', Uri.file(lockfile));
+    await idle(off);
+    assert.deepEqual(packageRequests(), [], 'nothing checked by itself');
     await off.run('gitlabPackages.verifyLockfiles');
     assert.equal(diagnostics(off).length, 3, 'the command’s verdicts show');
+    // Another setting changing leaves the command's verdicts in place.
+    await off.vscode.workspace.getConfiguration('gitlabPackages').update('groupByName', true, true);
+    await idle(off);
+    assert.equal(diagnostics(off).length, 3, 'still shown after another setting changed');
     republishUi();
     await off.run('gitlabPackages.refresh');
     await off.vscode.workspace.getConfiguration('gitlabPackages').update('lockfiles.verifyAutomatically', true, true);
     await waitFor(() => diagnostics(off).some((d) => d.code === 'changed'), 'a background verification once turned on');
+  });
+
+  it('a lockfile edited while the opening check waits on GitLab: both lockfiles end checked, none "not checked"', async () => {
+    const api = path.join(folder, 'api');
+    mkdirSync(api);
+    writeFileSync(path.join(api, 'package-lock.json'), fixtureText());
+    const gate = fake().hold({ method: 'GET', path: /\/packages$/ }, 1);
+    const h = await start();
+    await gate.arrived();
+    const doc = await openLockfile(h);
+    h.vscode.editDocument(doc, `\n${fixtureText()}`);
+    gate.release();
+    await waitFor(
+      async () => (await idle(h), diagnostics(h).length === 3 && h.vscode.languages.diagnostics(Uri.file(path.join(api, 'package-lock.json'))).length === 3),
+      'both lockfiles checked',
+    );
+    assert.equal(diagnostics(h)[0].range.start.line, lineOf('"node_modules/@labs/cli"') + 1, 'the edited text’s lines');
+    assert.doesNotMatch(statusBar(h)?.text ?? '', /not checked/);
+  });
+
+  it('a lockfile deleted while it is being checked keeps no diagnostics', async () => {
+    const gate = fake().hold({ method: 'GET', path: /\/packages$/ }, 1);
+    const h = await start();
+    await gate.arrived();
+    rmSync(lockfile);
+    h.vscode.fileEvent('delete', Uri.file(lockfile));
+    gate.release();
+    await idle(h);
+    assert.deepEqual(diagnostics(h), []);
+    assert.ok(!statusBar(h)?.visible, 'nothing to sum up');
+  });
+
+  it('two workspace folders of the same name: each lockfile gets its own diagnostics', async () => {
+    const front = path.join(folder, 'frontend', 'app');
+    const back = path.join(folder, 'backend', 'app');
+    const lines = fixtureText().split('\n');
+    const at = lineOf('"node_modules/@lockco/tokens"');
+    const end = lines.findIndex((l, i) => i > at && l.trim().startsWith('}'));
+    for (const [dir, text] of [
+      [front, fixtureText()],
+      [back, [...lines.slice(0, at), ...lines.slice(end + 1)].join('\n')],
+    ]) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'package-lock.json'), text);
+    }
+    rmSync(lockfile);
+    const h = await start({ folders: [front, back] });
+    await waitFor(
+      async () => (await idle(h), h.vscode.languages.diagnostics(Uri.file(path.join(front, 'package-lock.json'))).length === 3),
+      'the first folder',
+    );
+    assert.equal(h.vscode.languages.diagnostics(Uri.file(path.join(back, 'package-lock.json'))).length, 2);
+  });
+
+  it('Refresh on one project’s row asks again about that project’s versions only; Refresh of the view, about all', async () => {
+    const h = await start({ settings: { projects: [LOCKFILE_SEED.projects.tools.path, LOCKFILE_SEED.projects.web.path] } });
+    await waitFor(async () => (await idle(h), diagnostics(h).length === 3), 'the first verification');
+    const tools = await h.find(LOCKFILE_SEED.projects.tools.path);
+    fake().clearRequests();
+    await h.run('gitlabPackages.refresh', tools.node);
+    await idle(h);
+    // A lockfile lookup: a list filtered by version, or the files of the package it found.
+    const lookups = () => packageRequests().filter((r) => r.query.package_version || /\/package_files$/.test(r.path));
+    const asked = new Set(lookups().map((r) => r.path.split('/')[4]));
+    assert.deepEqual([...asked], [String(LOCKFILE_SEED.projects.tools.id)], 'only lockco/tools’ answers were asked again');
+    fake().clearRequests();
+    await h.run('gitlabPackages.refresh');
+    await idle(h);
+    assert.deepEqual(
+      new Set(
+        lookups()
+          .filter((r) => r.query.package_version)
+          .map((r) => r.path.split('/')[4]),
+      ),
+      new Set(['311', '312']),
+    );
   });
 });

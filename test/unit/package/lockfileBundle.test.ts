@@ -22,11 +22,12 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
  * 97.3 KB with Verify by Downloading: @noble/hashes' SHA-384/512 8.1 KB (the web worker's only
  * way to stream them; see pureDigests.ts), the download check, its argument and words 2.9 KB;
  * 100.1 KB with the lockfile guard of clean-ups and deletes (the usage index, its cache, its words);
- * 115.0 KB once the editor's lockfile checks moved in from the main web bundle (14.9 KB: watching
+ * 102.6 KB once the guard holds back what an unreadable lockfile may use and follows former project paths;
+ * 118.9 KB once the editor's lockfile checks moved in from the main web bundle (16.3 KB: watching
  * and verifying again, diagnostics, hover, quick fixes, status bar, their messages, and the
  * command ids they link to).
  */
-const BUDGET_BYTES = 116 * 1024;
+const BUDGET_BYTES = 119 * 1024;
 const PACKAGES = ['@noble/hashes', 'js-yaml', 'smol-toml'];
 
 describe('lockfile bundle (src/lockfiles.ts for the web)', function () {

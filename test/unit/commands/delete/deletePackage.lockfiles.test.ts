@@ -3,8 +3,10 @@
  * confirmation, a version a lockfile resolves to is asked about again in a modal naming the
  * lockfile and line — Cancel sends no DELETE, "Delete Anyway" sends it; several selected packages
  * may go without the ones in use. A file of such a version is asked about too; in the web worker
- * the guard is the lockfile bundle's. Against the fake GitLab with the lockfile seed, the workspace
- * holding the lockfiles npm and pip wrote for it.
+ * the guard is the lockfile bundle's. A lockfile that cannot be read (a merge conflict) may use any
+ * version of its ecosystem: asked about again, naming it. A tarball URL naming the project by a
+ * path it no longer has still installs (GitLab follows it): asked about again too. Against the fake
+ * GitLab with the lockfile seed, the workspace holding the lockfiles npm and pip wrote for it.
  */
 import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -146,6 +148,67 @@ describe('delete packages a workspace lockfile uses', function () {
     await h.run(DELETE, row.node);
     assert.equal(h.ui.modals.length, 1);
     assert.deepEqual(deletes(h), [pathOf(WEB.id, '@lockco/ui', '1.1.0')]);
+  });
+
+  it('a lockfile that cannot be read (a merge conflict): an npm version is asked about again naming it; Cancel sends nothing; a PyPI version is asked once', async () => {
+    const h = await start();
+    const lines = npmLock.split('\n');
+    const at = uiLine();
+    // Mid-merge: git wrote both sides of the conflicting lines.
+    writeFileSync(
+      path.join(workspace.folder, 'package-lock.json'),
+      [...lines.slice(0, at), '<<<<<<< HEAD', lines[at], '=======', lines[at].replace('1.1.0', '1.2.0'), '>>>>>>> upgrade-ui', ...lines.slice(at + 1)].join(
+        '\n',
+      ),
+    );
+    const row = await h.pkg(WEB.path, '@lockco/ui', '1.0.0');
+    h.ui.answer('Delete', undefined);
+    await h.run(DELETE, row.node);
+    const again = h.ui.modals[1];
+    assert.equal(again?.text, '@lockco/ui 1.0.0 may be used by a workspace lockfile that could not be read. Delete it anyway?');
+    assert.match(again.detail ?? '', /^• package-lock\.json could not be read \(.+\); it may use this version\n\nInstalling from these lockfiles fails/);
+    assert.deepEqual(again.buttons, ['Delete Anyway']);
+    assert.deepEqual(deletes(h), []);
+    // A broken npm lockfile says nothing about PyPI packages.
+    const py = await h.pkg(PY.path, 'lockco-core', '1.0.0');
+    h.ui.answer('Delete');
+    await h.run(DELETE, py.node);
+    assert.equal(h.ui.modals.length, 3);
+    assert.deepEqual(deletes(h), [pathOf(PY.id, 'lockco-core', '1.0.0')]);
+  });
+
+  it('several selected beside a lockfile that cannot be read: it is named once, each npm version listed with it; "Delete the Others Only" keeps them', async () => {
+    const h = await start();
+    writeFileSync(path.join(workspace.folder, 'package-lock.json'), npmLock.replace('"lockfileVersion": 3', '"lockfileVersion": 9'));
+    const rows = [await h.pkg(WEB.path, '@lockco/ui', '1.0.0'), await h.pkg(PY.path, 'lockco-core', '1.0.0'), await h.pkg(PY.path, 'lockco-core', '1.1.0')];
+    h.view.select(...rows.map((r) => r.node));
+    h.ui.answer('Delete', 'Delete the Others Only');
+    await h.run(DELETE, rows[0].node, h.view.selection);
+    const again = h.ui.modals[1];
+    assert.equal(again.text, '2 of these may be used by workspace lockfiles. Delete them anyway?');
+    assert.deepEqual(again.detail?.split('\n'), [
+      '• package-lock.json could not be read (line 1: lockfileVersion 9); it may use these versions',
+      '• @lockco/ui 1.0.0 — package-lock.json could not be read',
+      `• lockco-core 1.1.0 — used by py/requirements.txt:${workspace.lineOf(pipLock, 'lockco-core==1.1.0')}`,
+      '',
+      'Installing from these lockfiles fails once it is deleted. This cannot be undone.',
+    ]);
+    assert.deepEqual(deletes(h), [pathOf(PY.id, 'lockco-core', '1.0.0')]);
+  });
+
+  it('a tarball URL naming the project by a path it no longer has (GitLab follows a renamed path): asked again, the line and the path named', async () => {
+    const h = await start();
+    writeFileSync(path.join(workspace.folder, 'package-lock.json'), npmLock.split(`/projects/${WEB.id}/`).join('/projects/lockco%2Fweb-before-rename/'));
+    const row = await h.pkg(WEB.path, '@lockco/ui', '1.1.0');
+    h.ui.answer('Delete', undefined);
+    await h.run(DELETE, row.node);
+    const again = h.ui.modals[1];
+    assert.equal(again?.text, '@lockco/ui 1.1.0 is used by a workspace lockfile. Delete it anyway?');
+    assert.equal(
+      again.detail,
+      `• package-lock.json:${uiLine()} (names lockco/web-before-rename, maybe a former path of its project)\n\nInstalling from these lockfiles fails once it is deleted. This cannot be undone.`,
+    );
+    assert.deepEqual(deletes(h), []);
   });
 
   it('from the browser entry: the guard comes from the lockfile bundle (read from the extension folder) and asks the same', async () => {

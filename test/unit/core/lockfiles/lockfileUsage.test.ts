@@ -1,11 +1,13 @@
 /**
  * The index of which lockfile lines resolve to a package version: lockfiles parsed as the engine
  * parses them, entries routed to configured instances only, and a listed package matched by
- * instance, owning project (by id or path; a group's PyPI index matches the projects below it),
- * type, name and version as GitLab tells them apart.
+ * instance, owning project (by id or path — a path another than the project's may be a former one
+ * of it, unless GitLab listed it for another project; a group's PyPI index matches the projects
+ * below it), type, name and version as GitLab tells them apart. Lockfiles that could not be read
+ * are told per ecosystem.
  */
 import { strict as assert } from 'node:assert';
-import { lockfileUsage, type UsageQuery } from '../../../../src/core/lockfiles/lockfileUsage';
+import { knownPaths, lockfileUsage, type UsageQuery } from '../../../../src/core/lockfiles/lockfileUsage';
 import { parseLockfile } from '../../../../src/core/lockfiles/parseLockfile';
 
 const GITLAB = 'https://gitlab.example.com';
@@ -79,8 +81,56 @@ describe('lockfiles: which lockfile lines resolve to a package version', () => {
   it('an npm tarball naming its project by (URL-encoded) path: compared without case; only the id known counts', () => {
     const uses = [{ label: 'web/package-lock.json', line: lineOf(packageLock, '"node_modules/widgets"') }];
     assert.deepEqual(usage.uses(npm('widgets', '2.0.0', { projectId: 5, projectPath: 'acme/app' })), uses);
-    assert.deepEqual(usage.uses(npm('widgets', '2.0.0', { projectId: 5, projectPath: 'acme/app-two' })), []);
     assert.deepEqual(usage.uses(npm('widgets', '2.0.0', { projectId: 5 })), uses);
+  });
+
+  it('a path that is not the project’s may be its former one (GitLab follows renamed paths): it counts, naming the path, unless GitLab listed the path for another project', () => {
+    const line = lineOf(packageLock, '"node_modules/widgets"');
+    const renamed = [{ label: 'web/package-lock.json', line, via: 'acme/App' }];
+    assert.deepEqual(usage.uses(npm('widgets', '2.0.0', { projectId: 5, projectPath: 'acme/app-two' })), renamed);
+    const known = knownPaths([{ instanceUrl: GITLAB + '/', projectId: 6, projectPath: 'ACME/app' }]);
+    assert.deepEqual(usage.uses(npm('widgets', '2.0.0', { projectId: 5, projectPath: 'acme/app-two' }), known), []);
+    assert.deepEqual(usage.uses(npm('widgets', '2.0.0', { projectId: 5 }), known), []);
+    // The listing says project 6 holds the path: it is that project's line, whatever path the query has.
+    assert.deepEqual(usage.uses(npm('widgets', '2.0.0', { projectId: 6, projectPath: 'acme/app-two' }), known), [{ label: 'web/package-lock.json', line }]);
+    // The package's project not known by id: the path may still be its own.
+    assert.deepEqual(usage.uses(npm('widgets', '2.0.0', { projectPath: 'acme/app-two' }), known), renamed);
+    assert.deepEqual(usage.uses(npm('widgets', '2.0.0', {}), known), [{ label: 'web/package-lock.json', line }]);
+    // Known on another instance: says nothing here.
+    assert.deepEqual(
+      usage.uses(
+        npm('widgets', '2.0.0', { projectId: 5, projectPath: 'acme/app-two' }),
+        knownPaths([{ instanceUrl: 'https://gitlab.other.example', projectId: 6, projectPath: 'acme/app' }]),
+      ),
+      renamed,
+    );
+  });
+
+  it('lockfiles that could not be read, by ecosystem: a parser’s syntax, version or size problem, or a failed read; a skipped entry is no such problem', () => {
+    const unread = lockfileUsage(
+      [
+        { label: 'package-lock.json', parsed: parseLockfile('package-lock', '{\n<<<<<<< HEAD\n') },
+        { label: 'yarn.lock', parsed: parseLockfile('yarn-v1', '__metadata:\n  version: 8\n') },
+        { label: 'poetry.lock', parsed: parseLockfile('poetry', 'x'.repeat(20), 10) },
+        { label: 'uv.lock', parsed: parseLockfile('uv', ''), readError: 'EACCES: permission denied' },
+        { label: 'ml/requirements.txt', parsed: parseLockfile('requirements', `x==1.0 --hash=md5:nothex\n`) },
+        { label: 'web/package-lock.json', parsed: parseLockfile('package-lock', packageLock) },
+      ],
+      [GITLAB],
+    );
+    assert.deepEqual(
+      unread.unread('npm').map((u) => [u.label, u.problem.kind, u.problem.line]),
+      [
+        ['package-lock.json', 'syntax', 2],
+        ['yarn.lock', 'unsupported', 1],
+      ],
+    );
+    assert.deepEqual(unread.unread('pypi'), [
+      { label: 'poetry.lock', ecosystem: 'pypi', problem: { kind: 'too-large', detail: '20' } },
+      { label: 'uv.lock', ecosystem: 'pypi', problem: { kind: 'syntax', detail: 'EACCES: permission denied' } },
+    ]);
+    assert.deepEqual(unread.unread('maven'), []);
+    assert.deepEqual(usage.unread('npm'), []);
   });
 
   it('only configured instances count (the query’s instance URL compared as configured); other registries never do', () => {

@@ -65,7 +65,7 @@ describe('lockfiles: verification against the registry', function () {
   const lookupWith =
     (cache: LookupCache<RegistryAnswer>) =>
     (t: VersionTarget, key: string): Promise<RegistryAnswer> =>
-      cache.get(key, t.instanceUrl, () => fetchVersion(client, t));
+      cache.get(key, { instanceUrl: t.instanceUrl, owner: t.owner.id }, () => fetchVersion(client, t));
 
   it('300 entries, 100 from GitLab in 20 packages × 5 versions: one list and one files request per version; again from the cache: none', async () => {
     const lock = parseLockfile('package-lock', packageLock(fake().url));
@@ -85,7 +85,7 @@ describe('lockfiles: verification against the registry', function () {
     assert.deepEqual(count(second.verdicts), { weak: 100, other: 200 });
     assert.equal(fake().requests.length, 0);
 
-    cache.clear(fake().url);
+    cache.clear({ instanceUrl: fake().url });
     await verifyEntries(lock.entries.slice(0, 5), { instanceUrls: [fake().url], lookup: lookupWith(cache), concurrency: 8 });
     assert.equal(fake().requests.length, 10);
   });
