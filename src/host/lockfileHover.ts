@@ -11,6 +11,7 @@ import { uploadFacts } from '../core/lockfiles/verdict';
 import type { VersionClient } from '../core/lockfiles/versionLookup';
 import { targetKey } from '../core/lockfiles/lookupPlan';
 import { dateTime } from '../util/format';
+import type { Package } from '../gitlab/models';
 import { escapeMarkdown } from '../util/markdown';
 import { entryActions } from './lockfileActions';
 import { currentCheck, entryAt, type LockfileChecks } from './lockfileChecks';
@@ -44,7 +45,7 @@ export class LockfileHover implements vscode.HoverProvider {
     rows.push([vscode.l10n.t('Registry'), escapeMarkdown(target.instanceUrl)]);
     if ('pkg' in verdict) {
       const pkg = verdict.pkg;
-      rows.push([vscode.l10n.t('Project'), escapeMarkdown(pkg.projectPath ?? String(pkg.projectId ?? target.owner.id))]);
+      rows.push([vscode.l10n.t('Project'), escapeMarkdown(projectPathOf(pkg, target.instanceUrl) ?? String(pkg.projectId ?? target.owner.id))]);
       const served = verdict.files.flatMap((f) => ('served' in f && f.served ? [f.served] : []))[0];
       const { uploadedAt, pipeline } = served ? uploadFacts(served, pkg) : { uploadedAt: pkg.createdAt, pipeline: pkg.pipeline };
       if (pkg.createdAt) rows.push([vscode.l10n.t('Published'), escapeMarkdown(dateTime(pkg.createdAt))]);
@@ -81,6 +82,15 @@ export class LockfileHover implements vscode.HoverProvider {
     const cancelled = new Promise<undefined>((resolve) => token.onCancellationRequested(() => resolve(undefined)));
     return Promise.race([load.catch(() => undefined), cancelled]);
   }
+}
+
+/** The project's path: a group listing names it; a project's gives the package's web path (`/<path>/-/packages/<id>`). */
+function projectPathOf(pkg: Package, instanceUrl: string): string | undefined {
+  if (pkg.projectPath) return pkg.projectPath;
+  const base = new URL(instanceUrl).pathname.replace(/\/$/, '');
+  const web = pkg.webPath?.startsWith(`${base}/`) ? pkg.webPath.slice(base.length + 1) : undefined;
+  const at = web?.indexOf('/-/packages/') ?? -1;
+  return web && at > 0 ? web.slice(0, at) : undefined;
 }
 
 function commandUri(command: string, args: unknown[]): string {

@@ -142,6 +142,7 @@ describe('Lockfile checks in the editor', function () {
       /^\*\*@lockco\/ui@1\.1\.0\*\* · matches, by a weak hash only\n- weak: only SHA-1 could be compared \(it matches @lockco\/ui-1\.1\.0\.tgz\)\n/,
     );
     assert.match(shown, /\| Pipeline \| #7102 \(main\) \|/);
+    assert.match(shown, /\| Project \| lockco\/web \|/);
     assert.match(shown, /\| Newer in the registry \| 1\.2\.0 \|/);
     assert.ok(md.value.includes('ui\\-1\\.1\\.0\\.tgz'), 'names escaped');
     assert.match(md.value, /\[Reveal in Packages View\]\(command:gitlabPackages\.revealPackage\?/);
