@@ -1,10 +1,10 @@
 /**
  * The lockfile checks in the editor, loaded only when the workspace holds a lockfile: at
  * activation if one is found, later when one appears (created, or in an added workspace folder),
- * or when a command asks first. In the web worker the feature is in the lockfile bundle, read on first
- * use, so what stays in the main bundle is this: finding lockfiles by name and a watcher for them.
- * Once loaded, the feature watches and verifies by itself; events before that have nothing to
- * update (no checks yet, no answers cached).
+ * or when a command asks first. In the web worker the checks are in the lockfile bundle, read on
+ * first use, so what stays in the main bundle is this: one search and a watcher. Once loaded, the
+ * checks watch and verify by themselves; registry and setting changes before that have nothing
+ * to update (no checks yet, no answers cached).
  */
 import * as vscode from 'vscode';
 import { LOCKFILE_GLOB } from '../core/lockfiles/lockfileFormat';

@@ -23,11 +23,11 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
  * way to stream them; see pureDigests.ts), the download check, its argument and words 2.9 KB;
  * 100.1 KB with the lockfile guard of clean-ups and deletes (the usage index, its cache, its words);
  * 102.6 KB once the guard holds back what an unreadable lockfile may use and follows former project paths;
- * 118.9 KB once the editor's lockfile checks moved in from the main web bundle (16.3 KB: watching
+ * 119.1 KB once the editor's lockfile checks moved in from the main web bundle (16.5 KB: watching
  * and verifying again, diagnostics, hover, quick fixes, status bar, their messages, and the
  * command ids they link to).
  */
-const BUDGET_BYTES = 119 * 1024;
+const BUDGET_BYTES = 120 * 1024;
 const PACKAGES = ['@noble/hashes', 'js-yaml', 'smol-toml'];
 
 describe('lockfile bundle (src/lockfiles.ts for the web)', function () {
