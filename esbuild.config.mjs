@@ -36,12 +36,13 @@ export const webOptions = (production) => ({
 });
 
 /**
- * The lockfile feature's own web bundle (src/core/lockfiles/index.ts): its YAML and TOML parsers
- * would break the main web bundle's ceiling, so the web host reads this file on first use
- * (src/host/lockfileBundle.ts). On Node the feature is bundled into dist/extension.js.
+ * The lockfile feature's own web bundle (src/lockfiles.ts: the engine with its YAML and TOML
+ * parsers, and the editor's lockfile checks): it would break the main web bundle's ceiling, so the
+ * web host reads this file on first use (src/host/lockfileBundle.ts), handing it its own `vscode`
+ * (external here too). On Node the feature is bundled into dist/extension.js.
  */
 export const lockfileOptions = (production) => ({
   ...webOptions(production),
-  entryPoints: ['src/core/lockfiles/index.ts'],
+  entryPoints: ['src/lockfiles.ts'],
   outfile: 'dist/web/lockfiles.js',
 });

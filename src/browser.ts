@@ -5,7 +5,7 @@ import { lockfileBundleLoader } from './host/lockfileBundle';
 import { webPlatform } from './platform/web';
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
-  // The lockfile parsers are a bundle of their own, read on first use (the main one has a size ceiling).
+  // The lockfile engine and editor feature are a bundle of their own, read on first use (the main one has a size ceiling).
   return activateOn(context, webPlatform(), lockfileBundleLoader(context.extensionUri));
 }
 

@@ -12,16 +12,16 @@ import { InstanceFacts } from './core/instances/instanceFacts';
 import { InstanceHealth } from './core/instances/instanceHealth';
 import { InstanceMonitor } from './core/instances/instanceMonitor';
 import { ProtectionCache } from './core/protection/protectionCache';
+import { errorText } from './core/errorText';
 import type { Platform } from './core/platform';
 import { instanceSettingsFor, instanceUrls, parsedEntries, parsedGroupEntries, workspaceNamedOrigins } from './core/config';
 import { Settings } from './host/settings';
 import { CleanUpRuleStore } from './host/cleanUpRuleStore';
 import { DetailsDocuments } from './host/detailsDocuments';
-import type { LockfileEngineLoader } from './core/lockfiles/engine';
 import { DownloadVerdicts } from './core/lockfiles/downloadVerdicts';
 import { FilterStore } from './host/filterStore';
-import type { LockfileChecks } from './host/lockfileChecks';
-import { lockfileFeature } from './host/lockfileFeature';
+import { LazyLockfileFeature } from './host/lazyLockfileFeature';
+import type { LockfileModuleLoader } from './host/lockfileModule';
 import { Log } from './host/log';
 import { workspaceLockfileGuard } from './host/workspaceLockfileGuard';
 import { TokenExpiryNotice } from './host/tokenExpiryNotice';
@@ -40,10 +40,10 @@ export interface TestApi {
   model: PackagesTreeModel;
   protection: ProtectionCache;
   downloadVerdicts: DownloadVerdicts;
-  lockfileChecks: LockfileChecks;
+  lockfileChecks: LazyLockfileFeature;
 }
 
-export function activateOn(context: vscode.ExtensionContext, platform: Platform, lockfiles: LockfileEngineLoader): TestApi | undefined {
+export function activateOn(context: vscode.ExtensionContext, platform: Platform, lockfiles: LockfileModuleLoader): TestApi | undefined {
   const version = String((context.extension.packageJSON as { version?: string }).version);
   const userAgent = `gitlab-packages-vscode/${version} (VS Code ${vscode.version})`;
   const log = new Log();
@@ -107,14 +107,20 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
   const details = new DetailsDocuments();
   const lockfileCache = {};
   const downloadVerdicts = new DownloadVerdicts();
-  const lockfileChecks = lockfileFeature({
-    engine: lockfiles,
-    downloads: downloadVerdicts,
-    config,
-    clientFor: (url) => clients.get(url),
-    cache: lockfileCache,
-    say,
-    log: (line) => log.warn(line),
+  // The editor's lockfile checks, loaded once the workspace has a lockfile (in the web worker, a bundle of their own).
+  const lockfileChecks = new LazyLockfileFeature({
+    load: lockfiles,
+    feature: {
+      downloads: downloadVerdicts,
+      config,
+      instanceUrls: () => instanceUrls(config()),
+      clientFor: (url) => clients.get(url),
+      cache: lockfileCache,
+      say,
+      errorText,
+      log: (line) => log.warn(line),
+    },
+    onError: (e) => log.warn(`Lockfile checks in the editor: ${say(errorText(e))}`),
   });
 
   context.subscriptions.push(
@@ -134,9 +140,9 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
       // A token is per origin; answers are kept per instance (one origin may hold several, under paths).
       for (const instanceUrl of instanceUrls(config()).filter((u) => new URL(u).origin === origin)) lockfileChecks.registryChanged({ instanceUrl });
     }),
-    ...lockfileChecks.disposables,
+    lockfileChecks,
     settings.onDidChange((change) => {
-      lockfileChecks.checks.settingsChanged();
+      lockfileChecks.settingsChanged();
       // Clients, agents, versions and token facts hold across view settings; a new connection asks again.
       if (change.connections) clients.reset();
       viewState.update();
@@ -169,13 +175,11 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
     }),
   );
   viewState.update();
-  lockfileChecks.checks.start();
+  lockfileChecks.start();
   void remotes.start();
   monitor.start();
   log.info(`Activated (${userAgent})`);
-  return context.extensionMode === vscode.ExtensionMode.Test
-    ? { tokens, provider, model, protection, downloadVerdicts, lockfileChecks: lockfileChecks.checks }
-    : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { tokens, provider, model, protection, downloadVerdicts, lockfileChecks } : undefined;
 }
 
 export function deactivate(): void {

@@ -6,20 +6,19 @@
  * cached per package version, so saving a lockfile again asks GitLab nothing new.
  */
 import * as vscode from 'vscode';
-import { instanceUrls, type Config } from '../core/config';
+import type { Config } from '../core/config';
 import type { LockfileEngine, LockfileEngineLoader } from '../core/lockfiles/engine';
 import { LOCKFILE_GLOB, lockfileFormat } from '../core/lockfiles/lockfileFormat';
 import type { LockfileResult } from '../core/lockfiles/lockfileReport';
 import type { CacheScope, LookupCache } from '../core/lockfiles/lookupCache';
 import type { RegistryAnswer } from '../core/lockfiles/verdict';
 import type { VersionClient } from '../core/lockfiles/versionLookup';
-import { errorText } from '../core/errorText';
 import type { DownloadVerdicts } from '../core/lockfiles/downloadVerdicts';
 import type { DigestAlgorithm } from '../core/lockfiles/lockEntry';
 import { VERDICT_RANK, type VerdictKind } from '../core/lockfiles/verdict';
 import type { CheckedVerdict } from '../core/lockfiles/verifyEntries';
 import type { Text } from '../util/text';
-import { findLockfiles, lockfileLabel, readLockfile } from './workspaceLockfiles';
+import { findLockfiles, isInstalledPackage, lockfileLabel, readLockfile } from './workspaceLockfiles';
 
 /** One lockfile as last verified. */
 export interface LockfileCheck {
@@ -38,11 +37,18 @@ export interface LockfileChecksDeps {
   /** What Verify by Downloading found: it settles "unverifiable" entries as matched or changed. */
   downloads: DownloadVerdicts;
   config(): Config;
+  /** The configured instances, whose entries are looked up (handed in: config.ts stays out of the lockfile bundle). */
+  instanceUrls(): string[];
   clientFor(instanceUrl: string): VersionClient;
   /** Registry answers per package version; shared with the commands, emptied by Refresh. */
   cache: { current?: LookupCache<RegistryAnswer> };
   /** Words a Text (the user's language). */
   say(t: Text): string;
+  /**
+   * What to tell a person about a failure: handed in, not imported, because in the web worker
+   * this runs in the lockfile bundle, and the errors' classes are the main bundle's.
+   */
+  errorText(e: unknown): Text;
   /** For what fails in a background run (no toast: it was nobody's command). */
   log(line: string): void;
 }
@@ -220,7 +226,7 @@ export class LockfileChecks implements vscode.Disposable {
         this.changed.fire();
       }
     } catch (e) {
-      if (!controller.signal.aborted) this.deps.log(`Lockfile checks failed: ${this.deps.say(errorText(e))}`);
+      if (!controller.signal.aborted) this.deps.log(`Lockfile checks failed: ${this.deps.say(this.deps.errorText(e))}`);
     } finally {
       this.background = undefined;
       if (this.pending && !this.timer && !controller.signal.aborted) void this.runPending();
@@ -253,7 +259,7 @@ export class LockfileChecks implements vscode.Disposable {
       const results = await engine.verifyLockfiles(
         files.map((f) => ({ label: lockfileLabel(f.uri), key: f.uri.toString(), path: f.uri.path, text: f.text })),
         {
-          instanceUrls: instanceUrls(config),
+          instanceUrls: this.deps.instanceUrls(),
           clientFor: (url) => this.deps.clientFor(url),
           cache: (this.deps.cache.current ??= new engine.LookupCache()),
           concurrency: config.concurrency,
@@ -270,7 +276,7 @@ export class LockfileChecks implements vscode.Disposable {
           version: file.version,
           result,
           spans: spansOf(file.text, result),
-          reasons: result.verdicts.map((v) => engine.entryReasons(v, errorText).map((t) => this.deps.say(t))),
+          reasons: result.verdicts.map((v) => engine.entryReasons(v, (e) => this.deps.errorText(e)).map((t) => this.deps.say(t))),
         };
         checks.push(check);
         if (this.started.get(file.uri.toString()) === run) this.checks.set(file.uri.toString(), check);
@@ -319,10 +325,6 @@ function label(algorithm: DigestAlgorithm | undefined): string {
 
 function isLockfile(uri: vscode.Uri): boolean {
   return uri.scheme !== 'git' && lockfileFormat(uri.path) !== undefined && !isInstalledPackage(uri);
-}
-
-function isInstalledPackage(uri: vscode.Uri): boolean {
-  return uri.path.includes('/node_modules/');
 }
 
 /** The text as the user sees it: an open document's (saved or not), else the file's; none once it is gone. */

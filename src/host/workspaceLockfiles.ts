@@ -21,3 +21,8 @@ export async function readLockfile(uri: vscode.Uri): Promise<LockfileText> {
 export function lockfileLabel(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
 }
+
+/** A file of an installed package (its lockfile is not the workspace's): what a watcher reports there is ignored. */
+export function isInstalledPackage(uri: vscode.Uri): boolean {
+  return uri.path.includes('/node_modules/');
+}

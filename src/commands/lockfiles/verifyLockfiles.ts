@@ -19,7 +19,7 @@ export function verifyLockfilesCommand(deps: CommandDeps): Handler {
     if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage(vscode.l10n.t('Verifying lockfiles needs a trusted workspace.'));
     const uris = await findLockfiles();
     if (!uris.length) return void vscode.window.showInformationMessage(vscode.l10n.t('No lockfiles in this workspace.'));
-    const checks = deps.lockfileChecks.checks;
+    const { checks } = await deps.lockfileChecks.feature();
     const engine = await checks.engine();
     const urls = instanceUrls(deps.config());
     const results = await withCountedProgress(vscode.l10n.t('Verifying lockfiles…'), (onProgress, signal) =>

@@ -15,7 +15,7 @@ import type { RegistryAnswer } from '../../core/lockfiles/verdict';
 import type { CleanUpRuleStore } from '../../host/cleanUpRuleStore';
 import type { DetailsDocuments } from '../../host/detailsDocuments';
 import type { FilterStore } from '../../host/filterStore';
-import type { LockfileFeature } from '../../host/lockfileFeature';
+import type { LazyLockfileFeature } from '../../host/lazyLockfileFeature';
 import type { Log } from '../../host/log';
 import type { TokenStore } from '../../host/tokenStore';
 import type { ViewState } from '../../host/viewState';
@@ -48,8 +48,8 @@ export interface CommandDeps {
    * on first use (the main web bundle stays without it); emptied by Refresh.
    */
   lockfileCache: { current?: LookupCache<RegistryAnswer> };
-  /** The workspace's lockfiles as last verified (diagnostics, hover, status bar read them too). */
-  lockfileChecks: Pick<LockfileFeature, 'checks' | 'registryChanged'>;
+  /** The workspace's lockfiles as last verified (diagnostics, hover, status bar read them too), loaded on first use. */
+  lockfileChecks: Pick<LazyLockfileFeature, 'feature' | 'registryChanged'>;
   /** What Verify by Downloading found per registry file, for the lockfile diagnostics; emptied by Refresh. */
   downloadVerdicts: DownloadVerdicts;
   /** What the workspace's lockfiles resolve to (clean-ups keep it, deletes ask again); undefined without lockfiles. */

@@ -1,7 +1,7 @@
 /**
- * The lockfile feature as the commands receive it: on Node the core itself, in the web worker the
- * separately built bundle of index.ts loaded on first use. A type only, so naming it pulls none
- * of the parsers into the main bundle.
+ * The lockfile engine as the commands receive it: on Node the core itself, in the web worker
+ * part of the lockfile bundle (src/lockfiles.ts) loaded on first use. A type only, so naming it
+ * pulls none of the parsers into the main bundle.
  */
 import type * as LockfileIndex from './index';
 

@@ -1,11 +1,8 @@
 /**
- * The entry of the lockfile feature's own bundle (`dist/web/lockfiles.js`): its YAML and TOML
- * libraries alone are 54 KB minified, more than the web bundle's ceiling leaves, and only a
- * workspace with lockfiles needs any of it. A web worker extension host loads nothing but the
- * `browser` file (no importScripts, `require` gives only `vscode`), so the host reads this file
- * through `workspace.fs` from the extension's folder and evaluates it as VS Code evaluates the
- * entry itself (`new Function('module', 'exports', source)`); on Node it can be bundled in.
- * What the main bundle needs before that (which files are lockfiles) is in lockfileFormat.ts.
+ * The lockfile engine: what the commands and the editor feature use of lockfile verification
+ * (parsers, registry routes and lookups, verdicts, the report, the guard). It is in the lockfile
+ * bundle (entry src/lockfiles.ts), which the web worker loads on first use; what the main bundle
+ * needs before that (which files are lockfiles) is in lockfileFormat.ts, outside this index.
  */
 export { parseLockfile } from './parseLockfile';
 export { verifyEntries } from './verifyEntries';

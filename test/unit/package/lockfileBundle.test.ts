@@ -1,15 +1,18 @@
 /**
- * The lockfile feature's own bundle (src/core/lockfiles/index.ts), built with the web bundle's
- * options: the YAML and TOML parsers (and SHA-512 in pure JS) stay out of the main web bundle (whose ceiling they would
- * break), so the web host loads this file on demand. It must import nothing at all — a web
- * worker extension host evaluates it with `new Function('module', 'exports', source)`, as VS Code
- * evaluates the entry itself — and it must work when evaluated that way.
+ * The lockfile feature's own bundle (src/lockfiles.ts: the engine and the editor's lockfile
+ * checks), built with the web bundle's options: the YAML and TOML parsers (and SHA-512 in pure JS)
+ * and the checks' watching, diagnostics, hover and status bar stay out of the main web bundle
+ * (whose ceiling they would break), so the web host loads this file on demand. It must import
+ * nothing but `vscode` — a web worker extension host evaluates it with `new Function('module',
+ * 'exports', 'require', source)`, as VS Code evaluates the entry itself, its `require` giving the
+ * main bundle's `vscode` — and it must work when evaluated that way.
  */
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { compileFunction } from 'node:vm';
 import * as esbuild from 'esbuild';
-import type * as LockfileBundle from '../../../src/core/lockfiles/index';
+import type * as LockfileBundle from '../../../src/lockfiles';
+import { createVscodeModule } from '../../support/double/module';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 /**
@@ -19,12 +22,15 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
  * 97.3 KB with Verify by Downloading: @noble/hashes' SHA-384/512 8.1 KB (the web worker's only
  * way to stream them; see pureDigests.ts), the download check, its argument and words 2.9 KB;
  * 100.1 KB with the lockfile guard of clean-ups and deletes (the usage index, its cache, its words);
- * 102.6 KB once the guard holds back what an unreadable lockfile may use and follows former project paths.
+ * 102.6 KB once the guard holds back what an unreadable lockfile may use and follows former project paths;
+ * 119.1 KB once the editor's lockfile checks moved in from the main web bundle (16.5 KB: watching
+ * and verifying again, diagnostics, hover, quick fixes, status bar, their messages, and the
+ * command ids they link to).
  */
-const BUDGET_BYTES = 103 * 1024;
+const BUDGET_BYTES = 120 * 1024;
 const PACKAGES = ['@noble/hashes', 'js-yaml', 'smol-toml'];
 
-describe('lockfile bundle (src/core/lockfiles/index.ts for the web)', function () {
+describe('lockfile bundle (src/lockfiles.ts for the web)', function () {
   this.timeout(30_000);
   let result: esbuild.BuildResult & { metafile: esbuild.Metafile; outputFiles: esbuild.OutputFile[] };
 
@@ -39,9 +45,10 @@ describe('lockfile bundle (src/core/lockfiles/index.ts for the web)', function (
     });
   });
 
-  it('is one file that imports nothing, holding only pure-JS packages (parsers, hashes)', () => {
+  it('is one file that imports nothing but vscode, holding only pure-JS packages (parsers, hashes)', () => {
     assert.equal(result.outputFiles.length, 1);
-    assert.deepEqual(Object.values(result.metafile.outputs)[0].imports, []);
+    const [output] = Object.values(result.metafile.outputs);
+    assert.deepEqual([...new Set(output.imports.map((i) => `${i.path} (${i.external ? 'external' : 'bundled'})`))], ['vscode (external)']);
     const packages = new Set(
       Object.keys(result.metafile.inputs)
         .map((f) => f.split('node_modules/')[1])
@@ -56,11 +63,18 @@ describe('lockfile bundle (src/core/lockfiles/index.ts for the web)', function (
     assert.deepEqual([...packages].sort(), PACKAGES);
   });
 
-  it('works evaluated as the web worker host evaluates code', () => {
+  it('works evaluated as the web worker host evaluates code, asking only for vscode', () => {
     const module = { exports: {} as typeof LockfileBundle };
-    // The same as `new Function('module', 'exports', source)`.
-    const init = compileFunction(result.outputFiles[0].text, ['module', 'exports']) as (m: typeof module, e: object) => void;
-    init(module, module.exports);
+    const vscode = createVscodeModule(() => {
+      throw new Error('no window while loading');
+    });
+    const asked: string[] = [];
+    const require = (id: string) => (asked.push(id), id === 'vscode' ? vscode : undefined);
+    // The same as `new Function('module', 'exports', 'require', source)`.
+    const init = compileFunction(result.outputFiles[0].text, ['module', 'exports', 'require']) as (m: typeof module, e: object, r: typeof require) => void;
+    init(module, module.exports, require);
+    assert.deepEqual([...new Set(asked)], ['vscode']);
+    assert.equal(typeof module.exports.lockfileFeature, 'function');
     const parsed = module.exports.parseLockfile(
       'pnpm',
       "lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    resolution: {integrity: sha1-AAAAAAAAAAAAAAAAAAAAAAAAAAA=}\n",

@@ -28,10 +28,13 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
  * deletes (1.4 KB: the setting, lockfile stamps, the second modal and the hooks in clean-up,
  * delete flow and report; its index, cache and words are in the lockfile bundle), 189.2 KB with
  * the lockfile checks in the editor (14 KB: watching and re-verifying, diagnostics, hover, quick
- * fixes and the status bar, with their messages). The ceiling
- * stops it growing unseen; bring it down as the bundle shrinks (lazy-loaded feature bundles).
+ * fixes and the status bar, with their messages; 191.7 KB with their review fixes), 177.3 KB
+ * once those checks moved into the lockfile bundle (what stays here: loading them when the
+ * workspace has a lockfile, now or later, and handing commands, Refresh, token and setting
+ * changes to them). The ceiling stops it growing unseen; bring it down as the bundle shrinks
+ * (lazy-loaded feature bundles).
  */
-const BUDGET_BYTES = 190 * 1024;
+const BUDGET_BYTES = 178 * 1024;
 /** Packages the web bundle may hold: pure JS that runs in a browser. */
 const BROWSER_PACKAGES = ['@noble/hashes'];
 
