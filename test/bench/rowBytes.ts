@@ -22,9 +22,10 @@ loader._load = (request, parent, isMain) => (request === 'vscode' ? shim : origi
 const { parseGroupEntry, parseProjectEntry } = require('../../src/core/projects/projectRef') as typeof import('../../src/core/projects/projectRef');
 const { groupRowId, packageRowId, projectRowId } = require('../../src/tree/nodeIds') as typeof import('../../src/tree/nodeIds');
 const { toTreeItem } = require('../../src/tree/treeItems') as typeof import('../../src/tree/treeItems');
+const { byName } = require('../../src/tree/grouping') as typeof import('../../src/tree/grouping');
 /* eslint-enable @typescript-eslint/no-require-imports */
 import type { Package } from '../../src/gitlab/models';
-import type { GroupNode, PackageNode, ProjectNode, SourceNode } from '../../src/tree/nodes';
+import type { GroupNode, PackageNode, ProjectNode, SourceNode, TreeNode } from '../../src/tree/nodes';
 import type * as vscode from 'vscode';
 
 const HANDLE_PREFIX = '1/';
@@ -64,18 +65,18 @@ function packages(source: SourceNode, projectPath?: string): PackageNode[] {
   });
 }
 
-function measure(name: string, source: SourceNode, projectPath?: string): void {
+function measure(name: string, source: SourceNode, rows: TreeNode[]): void {
   const fields = new Map<string, number>();
   let total = 0;
-  for (const node of packages(source, projectPath)) {
+  for (const node of rows) {
     const wire = wireItem(toTreeItem(node), source.id);
     total += Buffer.byteLength(JSON.stringify(wire));
     for (const [k, v] of Object.entries(wire)) {
       if (v !== undefined) fields.set(k, (fields.get(k) ?? 0) + Buffer.byteLength(JSON.stringify({ [k]: v })) - 2);
     }
   }
-  const per = (n: number): string => (n / PACKAGES).toFixed(1);
-  console.log(`${name}: ${per(total)} bytes/row, ${(total / 1024 / 1024).toFixed(2)} MiB for ${PACKAGES.toLocaleString('en-US')} rows`);
+  const per = (n: number): string => (n / rows.length).toFixed(1);
+  console.log(`${name}: ${per(total)} bytes/row, ${(total / 1024 / 1024).toFixed(2)} MiB for ${rows.length.toLocaleString('en-US')} rows`);
   for (const [k, v] of fields) console.log(`  ${k.padEnd(26)} ${per(v).padStart(6)}`);
 }
 
@@ -87,6 +88,9 @@ if (!project.ok || !group.ok || !bench.ok) throw new Error('bad entry');
 const projectNode = (ref: typeof project.ref): ProjectNode => ({ kind: 'project', id: projectRowId(ref, false), ref });
 const groupNode: GroupNode = { kind: 'group', id: groupRowId(group.ref), ref: group.ref };
 
-measure('the UI bench (bench/ui on the fake, flat)', projectNode(bench.ref));
-measure('a project (lumen/platform/registry)', projectNode(project.ref));
-measure('a group (lumen, rows name their project)', groupNode, 'lumen/platform/registry');
+const benchNode = projectNode(bench.ref);
+const projectRow = projectNode(project.ref);
+measure('the UI bench (bench/ui on the fake, flat)', benchNode, packages(benchNode));
+measure('the UI bench grouped by name', benchNode, byName(benchNode, packages(benchNode)));
+measure('a project (lumen/platform/registry)', projectRow, packages(projectRow));
+measure('a group (lumen, rows name their project)', groupNode, packages(groupNode, 'lumen/platform/registry'));
