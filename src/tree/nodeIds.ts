@@ -2,8 +2,13 @@
  * Every tree row's id, built here and nowhere else. VS Code keeps a row's expansion and the
  * selection by id across redraws and reloads, so an id must never change for the same row:
  * test/unit/tree/nodeIds.test.ts pins each one.
+ *
+ * Ids are short because they cross to the workbench with every row, twice (a row's handle is
+ * `1/` + its id, and its `parentHandle` its parent's): a project's or group's id is a hash of its
+ * identity, and the rows below it add a one-letter kind. test/bench/rowBytes.ts measures it.
  */
 import { refIdentity, type ProjectRef } from '../core/projects/projectRef';
+import { shortHash } from '../util/shortHash';
 
 /** A row ids are built below. */
 interface Parent {
@@ -28,11 +33,11 @@ export function instanceRowId(instanceUrl: string): string {
 
 /** The entry's id, not GitLab's: expansion survives a token change that makes it resolvable. */
 export function projectRowId(ref: ProjectRef, detected: boolean): string {
-  return `${detected ? 'detected' : 'project'}:${refIdentity(ref)}`;
+  return `${detected ? 'd' : 'p'}:${shortHash(refIdentity(ref))}`;
 }
 
 export function groupRowId(ref: ProjectRef): string {
-  return `group:${refIdentity(ref)}`;
+  return `g:${shortHash(refIdentity(ref))}`;
 }
 
 /** `discriminator` keeps two bad entries with the same text apart (their index, or the entry). */
@@ -42,15 +47,15 @@ export function projectErrorRowId(discriminator: number | string, entry: string)
 
 /** A package-name row ("group by name"): `key` is core/browse/packageName's nameKey. */
 export function nameRowId(source: Parent, key: string): string {
-  return `${source.id}/name:${key}`;
+  return `${source.id}/n:${key}`;
 }
 
 export function packageRowId(source: Parent, packageId: number): string {
-  return `${source.id}/package:${packageId}`;
+  return `${source.id}/p:${packageId}`;
 }
 
 export function fileRowId(pkg: Parent, fileId: number): string {
-  return `${pkg.id}/file:${fileId}`;
+  return `${pkg.id}/f:${fileId}`;
 }
 
 export function protectionRulesRowId(project: Parent): string {
