@@ -2,6 +2,8 @@
  * The smallest `vscode` module `activate()` needs, for measuring activation cost in plain
  * Node (no workbench, no network). Only what activation touches is here.
  */
+import Module from 'node:module';
+
 type Listener<T> = (e: T) => unknown;
 
 class EventEmitter<T> {
@@ -63,7 +65,8 @@ export function createVscodeShim(settings: Record<string, unknown> = {}) {
     Uri: { from: (parts: { scheme: string; path: string }) => ({ ...parts, toString: () => `${parts.scheme}:${parts.path}` }) },
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
-    l10n: { t: (s: string) => s },
+    // Fills `{0}`-style placeholders as VS Code does, so worded rows have their real length.
+    l10n: { t: (s: string, ...a: unknown[]) => s.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < a.length ? String(a[Number(i)]) : m)) },
     window: {
       createOutputChannel: () => ({ info: noop, debug: noop, warn: noop, error: noop, trace: noop, show: noop, dispose: noop }),
       createTreeView: () => ({ selection: [], dispose: noop }),
@@ -95,4 +98,17 @@ export function fakeContext() {
     workspaceState: { get: () => undefined, update: () => Promise.resolve() },
     secrets: { get: () => Promise.resolve(undefined), store: () => Promise.resolve(), delete: () => Promise.resolve(), onDidChange: secrets.event },
   };
+}
+
+/** Runs `load` with `require('vscode')` answered by the shim. */
+export function withVscodeShim<T>(settings: Record<string, unknown>, load: () => T): T {
+  const shim = createVscodeShim(settings);
+  const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
+  const original = loader._load;
+  loader._load = (request, parent, isMain) => (request === 'vscode' ? shim : original(request, parent, isMain));
+  try {
+    return load();
+  } finally {
+    loader._load = original;
+  }
 }
