@@ -9,11 +9,12 @@
  * and the oldest name key by key every second from the first row on, as a person looking for a
  * package does. Also: how often the editor read the project's children during the expand, and
  * how many rows each read returned (this extension's debug log line, so code-server runs at
- * `--log debug` for every contender), and the bytes per row the extension host sends
- * (rowBytes.ts, run alone as a script). Prints a table (median and min–max per contender × mode) and writes every run
+ * `--log debug` for every contender; `--no-reads` leaves it at info), and the bytes per row the
+ * extension host sends (rowBytes.ts, run alone as a script). Prints a table (median and min–max
+ * per contender × mode) and writes every run
  * to bench-ui-results.json (git-ignored).
  *
- *   npm run bench -- --ui [--mode probe|typing|both] [--latency 50] [--runs 3] [--packages 10000] [--no-package]
+ *   npm run bench -- --ui [--mode probe|typing|both] [--latency 50] [--runs 3] [--packages 10000] [--no-package] [--no-reads]
  *   BENCH_EXTRA=a.vsix,b.vsix npm run bench -- --ui   (other builds side by side)
  */
 import { execFileSync } from 'node:child_process';
@@ -35,6 +36,8 @@ const root = path.resolve(__dirname, '..', '..');
 const PROJECT = { id: 9101, path: 'bench/ui' };
 const OLDEST = 'pkg-00000';
 const NEWEST = `pkg-${String(PACKAGES - 1).padStart(5, '0')}`;
+/** Off: code-server at its default log level, and no reads counted (to see what debug logging costs). */
+const READS = !args.includes('--no-reads');
 const MODES = ['probe', 'typing'] as const;
 type Mode = (typeof MODES)[number];
 const modeArg = args[args.indexOf('--mode') + 1];
@@ -96,7 +99,7 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
       ...c.settings,
     },
     // Debug, so this extension's log has its getChildren lines; every contender alike.
-    args: ['--log', 'debug'],
+    args: READS ? ['--log', 'debug'] : [],
   });
   const wb = await Workbench.launch(tools.chromium, codeServer.url);
   try {
@@ -132,7 +135,7 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
     const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
     if (progress.length) console.log(`  progress row: ${progress.length} texts, ${progress[0]} … ${progress.at(-1)}`);
     const requests = fake.requests.filter((r) => r.method === 'GET' && r.path.includes(`/projects/`) && /\/packages(\?|$)/.test(r.path)).length;
-    const reads = c.logsReads ? await readsOf(codeServer) : undefined;
+    const reads = READS && c.logsReads ? await readsOf(codeServer) : undefined;
     return { mode, firstRowsMs: firstRow - t0, allReachableMs: reachable - t0, requests, reads };
   } catch (e) {
     const shot = path.join(root, 'test-results', `bench-ui-failed-${run}.png`);
