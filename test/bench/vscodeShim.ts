@@ -62,6 +62,7 @@ export function createVscodeShim(settings: Record<string, unknown> = {}) {
     ThemeColor,
     MarkdownString,
     TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+    CodeActionKind: { QuickFix: { value: 'quickfix' } },
     Uri: { from: (parts: { scheme: string; path: string }) => ({ ...parts, toString: () => `${parts.scheme}:${parts.path}` }) },
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
@@ -84,6 +85,10 @@ export function createVscodeShim(settings: Record<string, unknown> = {}) {
       onDidGrantWorkspaceTrust: () => disposable,
       isTrusted: true,
       registerTextDocumentContentProvider: () => disposable,
+      // The lockfile feature's probe: no lockfile ever appears.
+      createFileSystemWatcher: () => ({ onDidCreate: () => disposable, onDidChange: () => disposable, onDidDelete: () => disposable, dispose: noop }),
+      onDidChangeWorkspaceFolders: () => disposable,
+      findFiles: () => Promise.resolve([]),
       workspaceFolders: undefined,
     },
   };
