@@ -10,6 +10,7 @@ import type { ListNode } from '../../src/tree/rows';
 import { Gitlab } from '@gitbeaker/rest';
 import { execFileSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { nodeFetch as fetch } from '../../src/platform/node';
@@ -25,7 +26,7 @@ import { requestsLimit, roundTrips, type Figure } from './figure';
 import { lockfileFigures } from './lockfileBench';
 import { matchFigures } from './matchBench';
 import { args, onlyGroups, opt } from './options';
-import { fakeContext, withVscodeShim } from './vscodeShim';
+import { createVscodeShim, fakeContext } from './vscodeShim';
 
 const LATENCY = opt('latency', 50);
 const RUNS = Math.max(5, opt('runs', 5));
@@ -339,6 +340,19 @@ async function main(): Promise<void> {
 
   await fake.stop();
   report(figures, rtt);
+}
+
+/** Runs `load` with `require('vscode')` answered by the shim. */
+function withVscodeShim<T>(settings: Record<string, unknown>, load: () => T): T {
+  const shim = createVscodeShim(settings);
+  const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
+  const original = loader._load;
+  loader._load = (request, parent, isMain) => (request === 'vscode' ? shim : original(request, parent, isMain));
+  try {
+    return load();
+  } finally {
+    loader._load = original;
+  }
 }
 
 /** Loads the production bundle fresh with a stub `vscode` and calls activate(). */

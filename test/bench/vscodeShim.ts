@@ -2,8 +2,6 @@
  * The smallest `vscode` module `activate()` needs, for measuring activation cost in plain
  * Node (no workbench, no network). Only what activation touches is here.
  */
-import Module from 'node:module';
-
 type Listener<T> = (e: T) => unknown;
 
 class EventEmitter<T> {
@@ -103,17 +101,4 @@ export function fakeContext() {
     workspaceState: { get: () => undefined, update: () => Promise.resolve() },
     secrets: { get: () => Promise.resolve(undefined), store: () => Promise.resolve(), delete: () => Promise.resolve(), onDidChange: secrets.event },
   };
-}
-
-/** Runs `load` with `require('vscode')` answered by the shim. */
-export function withVscodeShim<T>(settings: Record<string, unknown>, load: () => T): T {
-  const shim = createVscodeShim(settings);
-  const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
-  const original = loader._load;
-  loader._load = (request, parent, isMain) => (request === 'vscode' ? shim : original(request, parent, isMain));
-  try {
-    return load();
-  } finally {
-    loader._load = original;
-  }
 }
