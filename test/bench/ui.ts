@@ -21,6 +21,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseProjectEntry } from '../../src/core/projects/projectRef';
+import { projectRowId } from '../../src/tree/nodeIds';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 import { startCodeServer } from '../e2e/codeServer';
@@ -135,7 +137,7 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
     const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
     if (progress.length) console.log(`  progress row: ${progress.length} texts, ${progress[0]} … ${progress.at(-1)}`);
     const requests = fake.requests.filter((r) => r.method === 'GET' && r.path.includes(`/projects/`) && /\/packages(\?|$)/.test(r.path)).length;
-    const reads = READS && c.logsReads ? await readsOf(codeServer) : undefined;
+    const reads = READS && c.logsReads ? await readsOf(codeServer, fake.url) : undefined;
     return { mode, firstRowsMs: firstRow - t0, allReachableMs: reachable - t0, requests, reads };
   } catch (e) {
     const shot = path.join(root, 'test-results', `bench-ui-failed-${run}.png`);
@@ -205,8 +207,19 @@ async function typeAsAPerson(page: Page, input: Input): Promise<number> {
 }
 
 /** The project's `getChildren` reads in this extension's log: rows per read, in order. */
-async function readsOf(codeServer: { logs(): string }): Promise<number[]> {
-  const parse = (): number[] => [...codeServer.logs().matchAll(/getChildren project:\S+\|bench\/ui → (\d+) rows/g)].map((m) => Number(m[1]));
+async function readsOf(codeServer: { logs(): string }, fakeUrl: string): Promise<number[]> {
+  const entry = parseProjectEntry(PROJECT.path, fakeUrl);
+  if (!entry.ok) throw new Error(`${PROJECT.path} is no project entry`);
+  // The id as this working tree's extension gives the project row (a build from elsewhere may differ).
+  const line = `getChildren ${projectRowId(entry.ref, false)} → `;
+  const parse = (): number[] =>
+    codeServer
+      .logs()
+      .split('\n')
+      .flatMap((l) => {
+        const at = l.indexOf(line);
+        return at < 0 ? [] : [Number(/^(\d+) rows/.exec(l.slice(at + line.length))?.[1])];
+      });
   // The log file is written a little after the line: wait until it stops growing.
   let reads = parse();
   for (let i = 0; i < 20; i++) {

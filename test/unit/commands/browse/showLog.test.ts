@@ -22,7 +22,8 @@ describe('Show Log', () => {
     const h = await t.start({ settings: { projects: ['acme/app'] }, token: SAMPLE.apiToken });
     const project = await h.find('acme/app');
     const rows = await h.children(project.node);
-    const reads = () => h.ui.log.filter((l) => l.level === 'debug' && /^getChildren project:\S+\|acme\/app → \d+ rows$/.test(l.text));
+    const id = (project.node as { id: string }).id;
+    const reads = () => h.ui.log.filter((l) => l.level === 'debug' && l.text.startsWith(`getChildren ${id} → `) && / → \d+ rows$/.test(l.text));
     assert.ok(reads().length >= 1);
     assert.equal(
       reads()
