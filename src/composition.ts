@@ -71,7 +71,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
     onDidChange: (s) => (model.instanceStatusChanged(), expiryNotice.consider(s)),
   });
   const monitor = new InstanceMonitor({ health, instanceUrls: () => instanceUrls(config()), log: (line) => log.warn(line) });
-  const provider = new PackagesTreeProvider();
+  const provider = new PackagesTreeProvider((line) => log.debug(line));
   const filters = new FilterStore(context.workspaceState);
   const remotes = new WorkspaceRemotes();
   const protection = new ProtectionCache({

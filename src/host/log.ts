@@ -17,6 +17,11 @@ export class Log implements vscode.Disposable {
     else this.channel.debug(line);
   }
 
+  /** Below the default (info) level: shown only when the user or a bench turns debug on. */
+  debug(message: string): void {
+    this.channel.debug(message);
+  }
+
   info(message: string): void {
     this.channel.info(message);
   }

@@ -10,6 +10,9 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   readonly onDidChangeTreeData = this.changes.event;
   private model: PackagesTreeModel | undefined;
 
+  /** `debug`: one line per read the editor makes, so a bench can count re-reads from the log. */
+  constructor(private readonly debug: (line: string) => void = () => undefined) {}
+
   /** The model is built with `changed` as its change callback, then attached here. */
   attach(model: PackagesTreeModel): this {
     this.model = model;
@@ -50,7 +53,12 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   getChildren(node?: TreeNode): Thenable<TreeNode[]> {
     const model = this.model;
-    return model ? vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => model.children(node)) : Promise.resolve([]);
+    if (!model) return Promise.resolve([]);
+    return vscode.window.withProgress({ location: { viewId: VIEW_ID } }, async () => {
+      const rows = await model.children(node);
+      this.debug(`getChildren ${node?.id ?? '(root)'} → ${rows.length} rows`);
+      return rows;
+    });
   }
 
   getParent(node: TreeNode): Thenable<TreeNode | undefined> {

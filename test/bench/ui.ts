@@ -4,16 +4,25 @@
  * project's twistie: the first package row on screen, and the moment both the oldest and the
  * newest package can be found with the tree's find widget (typing moves the focus to the first match) — for this extension
  * (flat and grouped by name) beside a naive reference extension this script builds (all pages
- * one after another, then one redraw). Each run starts a fresh code-server. Prints a table and
- * writes bench-ui-results.json (git-ignored).
+ * one after another, then one redraw). Each run starts a fresh code-server. Two modes: `probe`
+ * retypes the name every 100 ms from the first row on until it shows; `typing` types the newest
+ * and the oldest name key by key every second from the first row on, as a person looking for a
+ * package does. Also: how often the editor read the project's children during the expand, and
+ * how many rows each read returned (this extension's debug log line, so code-server runs at
+ * `--log debug` for every contender; `--no-reads` leaves it at info), and the bytes per row the
+ * extension host sends (rowBytes.ts, run alone as a script). Prints a table (median and min–max
+ * per contender × mode) and writes every run
+ * to bench-ui-results.json (git-ignored).
  *
- *   npm run bench -- --ui [--latency 50] [--runs 3] [--packages 10000] [--no-package]
+ *   npm run bench -- --ui [--mode probe|typing|both] [--latency 50] [--runs 3] [--packages 10000] [--no-package] [--no-reads]
  *   BENCH_EXTRA=a.vsix,b.vsix npm run bench -- --ui   (other builds side by side)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseProjectEntry } from '../../src/core/projects/projectRef';
+import { projectRowId } from '../../src/tree/nodeIds';
 import { FakeGitLab } from '../fake-gitlab/server';
 import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 import { startCodeServer } from '../e2e/codeServer';
@@ -29,21 +38,56 @@ const root = path.resolve(__dirname, '..', '..');
 const PROJECT = { id: 9101, path: 'bench/ui' };
 const OLDEST = 'pkg-00000';
 const NEWEST = `pkg-${String(PACKAGES - 1).padStart(5, '0')}`;
+/** Off: code-server at its default log level, and no reads counted (to see what debug logging costs). */
+const READS = !args.includes('--no-reads');
+const MODES = ['probe', 'typing'] as const;
+type Mode = (typeof MODES)[number];
+const modeArg = args[args.indexOf('--mode') + 1];
+if (args.includes('--mode') && ![...MODES, 'both'].includes(modeArg)) throw new Error(`--mode takes probe, typing or both (not ${modeArg})`);
+const modes: readonly Mode[] = args.includes('--mode') && modeArg !== 'both' ? [modeArg as Mode] : MODES;
 
 interface Contender {
   name: string;
   vsix: string;
   settings: Record<string, unknown>;
+  /** Whether its log says when the editor read the tree (this extension's debug line). */
+  logsReads: boolean;
+  /** Its rows' bytes across the extension-host boundary (this working tree's code only). */
+  rowBytes?: RowBytes;
+}
+
+/** One line of rowBytes.ts: a layout's bytes per package row as the extension host sends it. */
+interface RowBytes {
+  layout: string;
+  bytesPerRow: number;
+  rows: number;
+}
+
+/**
+ * Runs rowBytes.ts (this working tree's code, no editor) for `packages` rows and reads its
+ * `<layout>: <n> bytes/row, <m> MiB for <rows> rows` lines: it stays a script of its own.
+ */
+function rowBytes(packages: number): RowBytes[] {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'rowBytes.ts'), '--packages', String(packages)], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const lines = [...out.matchAll(/^(.+): ([\d.]+) bytes\/row, [\d.]+ MiB for ([\d,]+) rows$/gm)];
+  if (!lines.length) throw new Error(`rowBytes.ts printed no bytes/row line:\n${out}`);
+  return lines.map((m) => ({ layout: m[1], bytesPerRow: Number(m[2]), rows: Number(m[3].replace(/,/g, '')) }));
 }
 
 interface Sample {
+  mode: Mode;
   firstRowsMs: number;
   allReachableMs: number;
   requests: number;
+  /** Rows each read of the project's children returned, in order (undefined: the contender does not log them). */
+  reads?: number[];
 }
 
 /** One run: fresh code-server, expand the project, time first rows and both ends findable. */
-async function measure(tools: Tools, fake: FakeGitLab, c: Contender, run: number): Promise<Sample> {
+async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode, run: number): Promise<Sample> {
   const runDir = path.join(root, '.vscode-test', `bench-ui-${Date.now()}-${run}`);
   const codeServer = await startCodeServer({
     tools,
@@ -56,6 +100,8 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, run: number
       'workbench.list.defaultFindMatchType': 'contiguous',
       ...c.settings,
     },
+    // Debug, so this extension's log has its getChildren lines; every contender alike.
+    args: READS ? ['--log', 'debug'] : [],
   });
   const wb = await Workbench.launch(tools.chromium, codeServer.url);
   try {
@@ -87,24 +133,12 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, run: number
     await page.keyboard.press('Control+Alt+F');
     const input = page.locator('.sidebar .monaco-tree-type-filter-input input, .sidebar .monaco-tree-type-filter-input textarea').first();
     await input.waitFor({ timeout: 10_000 });
-    // Typing moves the focus to the first match (and scrolls to it); rows that arrive later are
-    // not searched until the pattern changes, so retype the last character until it lands.
-    for (const name of [NEWEST, OLDEST]) {
-      const deadline = Date.now() + 120_000;
-      const found = (): Promise<boolean> => page.evaluate((n) => !!document.querySelector(`.sidebar .monaco-list-row[aria-label^="${n} "]`), name);
-      do {
-        if (Date.now() > deadline) throw new Error(`${name} never became reachable`);
-        // One input event per attempt, and a pause: the search itself costs the editor time.
-        await input.fill('');
-        await input.fill(name);
-        await page.waitForTimeout(100);
-      } while (!(await found()));
-    }
-    const reachable = await page.evaluate(() => performance.now());
+    const reachable = mode === 'probe' ? await probe(page, input) : await typeAsAPerson(page, input);
     const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
     if (progress.length) console.log(`  progress row: ${progress.length} texts, ${progress[0]} … ${progress.at(-1)}`);
     const requests = fake.requests.filter((r) => r.method === 'GET' && r.path.includes(`/projects/`) && /\/packages(\?|$)/.test(r.path)).length;
-    return { firstRowsMs: firstRow - t0, allReachableMs: reachable - t0, requests };
+    const reads = READS && c.logsReads ? await readsOf(codeServer, fake.url) : undefined;
+    return { mode, firstRowsMs: firstRow - t0, allReachableMs: reachable - t0, requests, reads };
   } catch (e) {
     const shot = path.join(root, 'test-results', `bench-ui-failed-${run}.png`);
     mkdirSync(path.dirname(shot), { recursive: true });
@@ -117,7 +151,95 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, run: number
   }
 }
 
+type Page = Workbench['page'];
+type Input = ReturnType<Page['locator']>;
+const shows = (page: Page, name: string): Promise<boolean> =>
+  page.evaluate((n) => !!document.querySelector(`.sidebar .monaco-list-row[aria-label^="${n} "]`), name);
+
+/**
+ * `probe`: typing moves the focus to the first match (and scrolls to it); rows that arrive later
+ * are not searched until the pattern changes, so retype the name until it lands. Returns when
+ * both showed (page clock).
+ */
+async function probe(page: Page, input: Input): Promise<number> {
+  for (const name of [NEWEST, OLDEST]) {
+    const deadline = Date.now() + 120_000;
+    do {
+      if (Date.now() > deadline) throw new Error(`${name} never became reachable`);
+      // One input event per attempt, and a pause: the search itself costs the editor time.
+      await input.fill('');
+      await input.fill(name);
+      await page.waitForTimeout(100);
+    } while (!(await shows(page, name)));
+  }
+  return page.evaluate(() => performance.now());
+}
+
+/**
+ * `typing`: every second, each name not found yet is typed over the last one key by key, then
+ * looked for briefly, as a person does. Returns when the second one showed (page clock).
+ */
+async function typeAsAPerson(page: Page, input: Input): Promise<number> {
+  const left = new Set([NEWEST, OLDEST]);
+  const deadline = Date.now() + 120_000;
+  let foundAt = 0;
+  while (left.size) {
+    if (Date.now() > deadline) throw new Error(`${[...left].join(' and ')} never became reachable`);
+    const tick = Date.now();
+    for (const name of [...left]) {
+      await input.press('Control+a');
+      await input.pressSequentially(name, { delay: 30 });
+      const at = await page
+        .waitForFunction((n) => document.querySelector(`.sidebar .monaco-list-row[aria-label^="${n} "]`) && performance.now(), name, {
+          timeout: 300,
+          polling: 50,
+        })
+        .then((h) => h.jsonValue() as Promise<number>)
+        .catch(() => undefined);
+      if (at !== undefined) {
+        left.delete(name);
+        foundAt = Math.max(foundAt, at);
+      }
+    }
+    if (left.size) await page.waitForTimeout(Math.max(0, 1000 - (Date.now() - tick)));
+  }
+  return foundAt;
+}
+
+/** The project's `getChildren` reads in this extension's log: rows per read, in order. */
+async function readsOf(codeServer: { logs(): string }, fakeUrl: string): Promise<number[]> {
+  const entry = parseProjectEntry(PROJECT.path, fakeUrl);
+  if (!entry.ok) throw new Error(`${PROJECT.path} is no project entry`);
+  // The id as this working tree's extension gives the project row (a build from elsewhere may differ).
+  const line = `getChildren ${projectRowId(entry.ref, false)} → `;
+  const parse = (): number[] =>
+    codeServer
+      .logs()
+      .split('\n')
+      .flatMap((l) => {
+        const at = l.indexOf(line);
+        return at < 0 ? [] : [Number(/^(\d+) rows/.exec(l.slice(at + line.length))?.[1])];
+      });
+  // The log file is written a little after the line: wait until it stops growing.
+  let reads = parse();
+  for (let i = 0; i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    const again = parse();
+    if (again.length && again.length === reads.length) break;
+    reads = again;
+  }
+  return reads;
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const spread = (xs: number[]): string => `${(median(xs) / 1000).toFixed(2)} s (${(Math.min(...xs) / 1000).toFixed(2)}–${(Math.max(...xs) / 1000).toFixed(2)})`;
+/** Reads per expand and the rows each returned, shortened past six. */
+const readsText = (reads: number[] | undefined): string =>
+  !reads
+    ? 'n/a'
+    : !reads.length
+      ? 'none logged'
+      : `${reads.length}: ${reads.length <= 6 ? reads.join(', ') : `${reads.slice(0, 3).join(', ')} … ${reads.slice(-2).join(', ')}`}`;
 
 async function main(): Promise<void> {
   const tools = provision();
@@ -132,26 +254,34 @@ async function main(): Promise<void> {
   fake.addPackagesBulk(PROJECT.id, PACKAGES);
   fake.latencyMs = LATENCY;
 
+  // Measured from this working tree's code (so not for BENCH_EXTRA builds).
+  const bytes = rowBytes(PACKAGES);
+  const bytesOf = (layout: RegExp): RowBytes | undefined => bytes.find((b) => layout.test(b.layout));
+  const flatBytes = bytesOf(/^the UI bench \(/);
+  const groupedBytes = bytesOf(/^the UI bench grouped/);
   const ours = path.join(root, 'gitlab-packages.vsix');
   const contenders: Contender[] = [
-    { name: 'this extension', vsix: ours, settings: {} },
-    { name: 'this extension, grouped by name', vsix: ours, settings: { 'gitlabPackages.groupByName': true } },
+    { name: 'this extension', vsix: ours, settings: {}, logsReads: true, rowBytes: flatBytes },
+    { name: 'this extension, grouped by name', vsix: ours, settings: { 'gitlabPackages.groupByName': true }, logsReads: true, rowBytes: groupedBytes },
     ...(process.env.BENCH_EXTRA ?? '')
       .split(',')
       .filter(Boolean)
-      .map((v) => ({ name: path.basename(v), vsix: v, settings: {} })),
-    { name: 'naive reference (pages one after another, one redraw)', vsix: naive, settings: {} },
+      .map((v) => ({ name: path.basename(v), vsix: v, settings: {}, logsReads: true })),
+    { name: 'naive reference (pages one after another, one redraw)', vsix: naive, settings: {}, logsReads: false },
   ];
-  const samples = new Map<string, Sample[]>(contenders.map((c) => [c.name, []]));
+  const key = (c: Contender, mode: Mode): string => `${c.name} · ${mode}`;
+  const samples = new Map<string, Sample[]>(contenders.flatMap((c) => modes.map((m) => [key(c, m), []] as const)));
   try {
-    // Interleaved, so a slow minute of the machine hits every contender alike.
+    // Interleaved, so a slow minute of the machine hits every contender and mode alike.
     for (let run = 0; run < RUNS; run++) {
-      for (const c of contenders) {
-        const s = await measure(tools, fake, c, run);
-        samples.get(c.name)!.push(s);
-        console.log(
-          `run ${run + 1}/${RUNS} · ${c.name}: first rows ${s.firstRowsMs.toFixed(0)} ms, all reachable ${s.allReachableMs.toFixed(0)} ms, ${s.requests} requests`,
-        );
+      for (const mode of modes) {
+        for (const c of contenders) {
+          const s = await measure(tools, fake, c, mode, run);
+          samples.get(key(c, mode))!.push(s);
+          console.log(
+            `run ${run + 1}/${RUNS} · ${mode} · ${c.name}: first rows ${s.firstRowsMs.toFixed(0)} ms, all reachable ${s.allReachableMs.toFixed(0)} ms, ${s.requests} requests, getChildren reads ${readsText(s.reads)}`,
+          );
+        }
       }
     }
   } finally {
@@ -159,26 +289,61 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
   }
 
-  const rows = contenders.map((c) => {
-    const s = samples.get(c.name)!;
-    return {
-      name: c.name,
-      firstRowsMs: median(s.map((x) => x.firstRowsMs)),
-      allReachableMs: median(s.map((x) => x.allReachableMs)),
-      requests: median(s.map((x) => x.requests)),
-    };
-  });
-  const naiveAll = rows[rows.length - 1].allReachableMs;
-  console.log(`\nmedian of ${RUNS} runs · ${PACKAGES} packages · latency ${LATENCY} ms · code-server + Chromium · ${os.cpus().length} cores\n`);
-  console.log('| | first rows | all reachable | ÷ naive | requests |\n|---|---|---|---|---|');
+  const naiveOf = (mode: Mode): number => median(samples.get(key(contenders[contenders.length - 1], mode))!.map((x) => x.allReachableMs));
+  const rows = modes.flatMap((mode) =>
+    contenders.map((c) => {
+      const s = samples.get(key(c, mode))!;
+      const first = s.map((x) => x.firstRowsMs);
+      const all = s.map((x) => x.allReachableMs);
+      const reads = s.map((x) => x.reads).filter((r): r is number[] => r !== undefined);
+      return {
+        name: c.name,
+        mode,
+        firstRowsMs: median(first),
+        firstRowsMinMs: Math.min(...first),
+        firstRowsMaxMs: Math.max(...first),
+        allReachableMs: median(all),
+        allReachableMinMs: Math.min(...all),
+        allReachableMaxMs: Math.max(...all),
+        ofNaive: median(all) / naiveOf(mode),
+        requests: median(s.map((x) => x.requests)),
+        // The reads of the median run by count; every run's are in the samples.
+        getChildrenReads: reads.length ? median(reads.map((r) => r.length)) : undefined,
+        bytesPerRow: c.rowBytes?.bytesPerRow,
+        text: {
+          first: spread(first),
+          all: spread(all),
+          reads: reads.length ? readsText(reads.find((r) => r.length === median(reads.map((x) => x.length)))) : 'n/a',
+        },
+      };
+    }),
+  );
+  console.log(`\nmedian (min–max) of ${RUNS} runs · ${PACKAGES} packages · latency ${LATENCY} ms · code-server + Chromium · ${os.cpus().length} cores\n`);
+  console.log('| | mode | first rows | all reachable | ÷ naive | requests | getChildren reads: rows each | bytes/row |\n|---|---|---|---|---|---|---|---|');
   for (const r of rows)
     console.log(
-      `| ${r.name} | ${(r.firstRowsMs / 1000).toFixed(2)} s | ${(r.allReachableMs / 1000).toFixed(2)} s | ${(r.allReachableMs / naiveAll).toFixed(2)}× | ${r.requests} |`,
+      `| ${r.name} | ${r.mode} | ${r.text.first} | ${r.text.all} | ${r.ofNaive.toFixed(2)}× | ${r.requests} | ${r.text.reads} | ${r.bytesPerRow?.toFixed(0) ?? 'n/a'} |`,
     );
+  console.log('\nbytes per package row across the extension-host boundary (rowBytes.ts):');
+  for (const b of bytes) console.log(`  ${b.layout}: ${b.bytesPerRow} bytes/row × ${b.rows.toLocaleString('en-US')} rows`);
   const out = path.join(root, 'bench-ui-results.json');
   writeFileSync(
     out,
-    JSON.stringify({ date: new Date().toISOString(), packages: PACKAGES, latencyMs: LATENCY, runs: RUNS, rows, samples: Object.fromEntries(samples) }, null, 2),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        packages: PACKAGES,
+        latencyMs: LATENCY,
+        runs: RUNS,
+        modes,
+        cores: os.cpus().length,
+        rowBytes: bytes,
+        rows: rows.map(({ text: _text, ...r }) => r),
+        samples: Object.fromEntries(samples),
+      },
+      null,
+      2,
+    ),
   );
   console.log(`\nwritten: ${out}`);
 }

@@ -60,10 +60,12 @@ export function createVscodeShim(settings: Record<string, unknown> = {}) {
     ThemeColor,
     MarkdownString,
     TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+    CodeActionKind: { QuickFix: { value: 'quickfix' } },
     Uri: { from: (parts: { scheme: string; path: string }) => ({ ...parts, toString: () => `${parts.scheme}:${parts.path}` }) },
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
-    l10n: { t: (s: string) => s },
+    // Fills `{0}`-style placeholders as VS Code does, so worded rows have their real length.
+    l10n: { t: (s: string, ...a: unknown[]) => s.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < a.length ? String(a[Number(i)]) : m)) },
     window: {
       createOutputChannel: () => ({ info: noop, debug: noop, warn: noop, error: noop, trace: noop, show: noop, dispose: noop }),
       createTreeView: () => ({ selection: [], dispose: noop }),
@@ -81,6 +83,10 @@ export function createVscodeShim(settings: Record<string, unknown> = {}) {
       onDidGrantWorkspaceTrust: () => disposable,
       isTrusted: true,
       registerTextDocumentContentProvider: () => disposable,
+      // The lockfile feature's probe: no lockfile ever appears.
+      createFileSystemWatcher: () => ({ onDidCreate: () => disposable, onDidChange: () => disposable, onDidDelete: () => disposable, dispose: noop }),
+      onDidChangeWorkspaceFolders: () => disposable,
+      findFiles: () => Promise.resolve([]),
       workspaceFolders: undefined,
     },
   };
