@@ -14,7 +14,7 @@ import type { CacheScope, LookupCache } from '../core/lockfiles/lookupCache';
 import type { RegistryAnswer } from '../core/lockfiles/verdict';
 import type { VersionClient } from '../core/lockfiles/versionLookup';
 import type { DownloadVerdicts } from '../core/lockfiles/downloadVerdicts';
-import type { DigestAlgorithm } from '../core/lockfiles/lockEntry';
+import { DIGEST_LABEL } from '../core/lockfiles/digest';
 import { VERDICT_RANK, type VerdictKind } from '../core/lockfiles/verdict';
 import type { CheckedVerdict } from '../core/lockfiles/verifyEntries';
 import type { Text } from '../util/text';
@@ -106,10 +106,10 @@ export class LockfileChecks implements vscode.Disposable {
         const found = this.deps.downloads.get(instanceUrl, f.served.id, f.expected);
         if (found?.kind === 'changed') {
           fileKind = 'changed';
-          reasons.push(vscode.l10n.t('changed: the downloaded {0} has another {1} than the lockfile', f.served.fileName, label(found.algorithm)));
+          reasons.push(vscode.l10n.t('changed: the downloaded {0} has another {1} than the lockfile', f.served.fileName, DIGEST_LABEL[found.algorithm]));
         } else if (found) {
           fileKind = found.algorithms.every((a) => a === 'sha1' || a === 'md5') ? 'weak' : 'match';
-          if (fileKind === 'weak') reasons.push(vscode.l10n.t('weak: the download matches, but only by {0}', label(found.algorithms[0])));
+          if (fileKind === 'weak') reasons.push(vscode.l10n.t('weak: the download matches, but only by {0}', DIGEST_LABEL[found.algorithms[0]]));
         } else if (own) reasons.push(own);
       } else if (own) reasons.push(own);
       if (VERDICT_RANK[fileKind] > VERDICT_RANK[kind]) kind = fileKind;
@@ -182,8 +182,9 @@ export class LockfileChecks implements vscode.Disposable {
   }
 
   /** Verifies every lockfile in the workspace now (the Verify command): the checks are replaced. */
-  async verifyAll(opts: RunOptions = {}): Promise<LockfileCheck[]> {
-    const uris = await findLockfiles();
+  /** `uris`: the workspace's lockfiles when the caller has just found them. */
+  async verifyAll(opts: RunOptions = {}, uris?: readonly vscode.Uri[]): Promise<LockfileCheck[]> {
+    uris ??= await findLockfiles();
     const checks = await this.verify(uris, opts);
     const found = new Set(uris.map((u) => u.toString()));
     for (const key of this.checks.keys()) if (!found.has(key)) this.checks.delete(key);
@@ -317,10 +318,6 @@ export class LockfileChecks implements vscode.Disposable {
     this.changed.dispose();
     this.busyChanged.dispose();
   }
-}
-
-function label(algorithm: DigestAlgorithm | undefined): string {
-  return (algorithm ?? '').toUpperCase().replace('SHA', 'SHA-');
 }
 
 function isLockfile(uri: vscode.Uri): boolean {

@@ -23,7 +23,7 @@ export function verifyLockfilesCommand(deps: CommandDeps): Handler {
     const engine = await checks.engine();
     const urls = instanceUrls(deps.config());
     const results = await withCountedProgress(vscode.l10n.t('Verifying lockfiles…'), (onProgress, signal) =>
-      checks.verifyAll({ signal, onProgress }).catch((e: unknown) => {
+      checks.verifyAll({ signal, onProgress }, uris).catch((e: unknown) => {
         if (!signal.aborted) throw e;
       }),
     );

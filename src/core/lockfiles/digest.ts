@@ -10,6 +10,9 @@ const BYTES: Record<DigestAlgorithm, number> = { md5: 16, sha1: 20, sha256: 32, 
 const MAX_ENCODED = 200;
 const MAX_SRI_ITEMS = 8;
 
+/** How each algorithm is named to people. */
+export const DIGEST_LABEL: Record<DigestAlgorithm, string> = { sha512: 'SHA-512', sha384: 'SHA-384', sha256: 'SHA-256', sha1: 'SHA-1', md5: 'MD5' };
+
 export function isDigestAlgorithm(s: string): s is DigestAlgorithm {
   return Object.prototype.hasOwnProperty.call(BYTES, s);
 }

@@ -16,7 +16,7 @@ import type { ProjectKey } from '../../gitlab/types';
 import { plainLine } from '../../util/format';
 import { text, type Text } from '../../util/text';
 import type { Hasher } from '../files/verifiedDownload';
-import { dedupe, fromHex, isDigestAlgorithm } from './digest';
+import { DIGEST_LABEL, dedupe, fromHex, isDigestAlgorithm } from './digest';
 import type { Digest, DigestAlgorithm } from './lockEntry';
 
 export type DownloadCheck =
@@ -42,8 +42,6 @@ export interface DownloadCheckOptions {
 
 /** Strongest first: a mismatch is reported under the strongest algorithm that shows one. */
 const STRENGTH: DigestAlgorithm[] = ['sha512', 'sha384', 'sha256', 'sha1', 'md5'];
-
-const DIGEST_LABEL: Record<DigestAlgorithm, string> = { sha512: 'SHA-512', sha384: 'SHA-384', sha256: 'SHA-256', sha1: 'SHA-1', md5: 'MD5' };
 
 /**
  * Downloads the file and compares. Several hashes of one algorithm (SRI allows it) are
