@@ -6,13 +6,13 @@
  * the workspace opened with it.
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { LOCKFILE_SEED } from '../../fake-gitlab/seedLockfiles';
 import { harnessPerTest, type Harness } from '../../support/double/harness';
 import { Uri } from '../../support/double/vscode';
+import { shipLockfileBundle } from '../../support/lockfileBundle';
 import { useLockfileFake } from '../../support/lockfileFake';
 import { waitFor } from '../../support/wait';
 
@@ -23,16 +23,10 @@ describe('Lockfile checks loaded when the workspace has a lockfile (web worker e
   this.timeout(30_000);
   const fake = useLockfileFake();
   const t = harnessPerTest();
-  let bundle: Uint8Array;
   let extension: string;
   let folder: string;
   let elsewhere: string;
 
-  before(async () => {
-    const { lockfileOptions } = await import('../../../esbuild.config.mjs');
-    const result = await esbuild.build({ ...lockfileOptions(true), absWorkingDir: ROOT, write: false, logLevel: 'silent' });
-    bundle = result.outputFiles[0].contents;
-  });
   beforeEach(() => {
     extension = mkdtempSync(path.join(tmpdir(), 'lazy-lockfiles-ext-'));
     folder = mkdtempSync(path.join(tmpdir(), 'lazy-lockfiles-ws-'));
@@ -42,10 +36,7 @@ describe('Lockfile checks loaded when the workspace has a lockfile (web worker e
     for (const dir of [extension, folder, elsewhere]) rmSync(dir, { recursive: true, force: true });
   });
 
-  const shipBundle = () => {
-    mkdirSync(path.join(extension, 'dist', 'web'), { recursive: true });
-    writeFileSync(path.join(extension, 'dist', 'web', 'lockfiles.js'), bundle);
-  };
+  const shipBundle = () => shipLockfileBundle(extension);
   const writeLockfile = (dir: string): string => {
     const file = path.join(dir, 'package-lock.json');
     writeFileSync(file, readFileSync(FIXTURE, 'utf8').split('https://gitlab.example.com').join(fake().url));
@@ -62,7 +53,7 @@ describe('Lockfile checks loaded when the workspace has a lockfile (web worker e
     await h.run('gitlabPackages.verifyLockfiles');
     assert.equal(h.ui.messages.at(-1)?.text, 'No lockfiles in this workspace.');
     assert.deepEqual(h.vscode.languages.hovers, []);
-    shipBundle();
+    await shipBundle();
     const lockfile = writeLockfile(folder);
     h.vscode.fileEvent('create', Uri.file(lockfile));
     await waitFor(() => diagnostics(h, lockfile).length === 3, 'the created lockfile’s three diagnostics');
@@ -71,7 +62,7 @@ describe('Lockfile checks loaded when the workspace has a lockfile (web worker e
   });
 
   it('a workspace folder with a lockfile, added later, loads the checks', async () => {
-    shipBundle();
+    await shipBundle();
     const h = await start();
     const lockfile = writeLockfile(elsewhere);
     h.vscode.setWorkspaceFolders([folder, elsewhere]);

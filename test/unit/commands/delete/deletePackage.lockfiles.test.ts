@@ -9,12 +9,12 @@
  * GitLab with the lockfile seed, the workspace holding the lockfiles npm and pip wrote for it.
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { LOCKFILE_SEED } from '../../../fake-gitlab/seedLockfiles';
 import { harnessPerTest, waitFor, type Harness, type HarnessOptions } from '../../../support/double/harness';
+import { shipLockfileBundle } from '../../../support/lockfileBundle';
 import { useLockfileFake } from '../../../support/lockfileFake';
 import { useLockfileWorkspace } from '../../../support/lockfileWorkspace';
 
@@ -212,13 +212,9 @@ describe('delete packages a workspace lockfile uses', function () {
   });
 
   it('from the browser entry: the guard comes from the lockfile bundle (read from the extension folder) and asks the same', async () => {
-    const { lockfileOptions } = await import('../../../../esbuild.config.mjs');
-    const root = path.resolve(__dirname, '..', '..', '..', '..');
-    const bundle = await esbuild.build({ ...lockfileOptions(true), absWorkingDir: root, write: false, logLevel: 'silent' });
     const extension = mkdtempSync(path.join(tmpdir(), 'lockfile-guard-ext-'));
     try {
-      mkdirSync(path.join(extension, 'dist', 'web'), { recursive: true });
-      writeFileSync(path.join(extension, 'dist', 'web', 'lockfiles.js'), bundle.outputFiles[0].contents);
+      await shipLockfileBundle(extension);
       const h = await start({ entry: 'browser', extensionPath: extension });
       const row = await h.pkg(WEB.path, '@lockco/ui', '1.1.0');
       h.ui.answer('Delete', undefined);

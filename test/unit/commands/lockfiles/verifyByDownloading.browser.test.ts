@@ -5,15 +5,14 @@
  * fetch; the answers are Node's.
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { LOCKFILE_SEED, NPM_PUBLISHED } from '../../../fake-gitlab/seedLockfiles';
 import { harnessPerTest } from '../../../support/double/harness';
+import { shipLockfileBundle } from '../../../support/lockfileBundle';
 import { digest, useLockfileFake } from '../../../support/lockfileFake';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const WEB = LOCKFILE_SEED.projects.web.id;
 
 describe('Verify by Downloading (web worker entry)', function () {
@@ -21,17 +20,10 @@ describe('Verify by Downloading (web worker entry)', function () {
   const fake = useLockfileFake();
   const t = harnessPerTest();
   let extension: string;
-  let bundle: Uint8Array;
 
-  before(async () => {
-    const { lockfileOptions } = await import('../../../../esbuild.config.mjs');
-    const result = await esbuild.build({ ...lockfileOptions(true), absWorkingDir: ROOT, write: false, logLevel: 'silent' });
-    bundle = result.outputFiles[0].contents;
-  });
-  beforeEach(() => {
+  beforeEach(async () => {
     extension = mkdtempSync(path.join(tmpdir(), 'verify-download-ext-'));
-    mkdirSync(path.join(extension, 'dist', 'web'), { recursive: true });
-    writeFileSync(path.join(extension, 'dist', 'web', 'lockfiles.js'), bundle);
+    await shipLockfileBundle(extension);
   });
   afterEach(() => rmSync(extension, { recursive: true, force: true }));
 

@@ -5,12 +5,12 @@
  * Node. Without that file there is no report, only the failure.
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { LOCKFILE_SEED } from '../../../fake-gitlab/seedLockfiles';
 import { harnessPerTest } from '../../../support/double/harness';
+import { shipLockfileBundle } from '../../../support/lockfileBundle';
 import { useLockfileFake } from '../../../support/lockfileFake';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
@@ -22,13 +22,6 @@ describe('Verify Lockfiles Against GitLab (web worker entry)', function () {
   const t = harnessPerTest();
   let extension: string;
   let folder: string;
-  let bundle: Uint8Array;
-
-  before(async () => {
-    const { lockfileOptions } = await import('../../../../esbuild.config.mjs');
-    const result = await esbuild.build({ ...lockfileOptions(true), absWorkingDir: ROOT, write: false, logLevel: 'silent' });
-    bundle = result.outputFiles[0].contents;
-  });
   beforeEach(() => {
     extension = mkdtempSync(path.join(tmpdir(), 'verify-lockfiles-ext-'));
     folder = mkdtempSync(path.join(tmpdir(), 'verify-lockfiles-ws-'));
@@ -42,8 +35,7 @@ describe('Verify Lockfiles Against GitLab (web worker entry)', function () {
     t.start({ entry: 'browser', fake: fake(), tokens: { [fake().url]: LOCKFILE_SEED.token }, workspaceFolders: [folder], extensionPath: extension });
 
   it('loads the lockfile bundle from the extension folder and reports as on Node', async () => {
-    mkdirSync(path.join(extension, 'dist', 'web'), { recursive: true });
-    writeFileSync(path.join(extension, 'dist', 'web', 'lockfiles.js'), bundle);
+    await shipLockfileBundle(extension);
     const h = await start();
     await h.run('gitlabPackages.verifyLockfiles');
     const report = h.ui.documentsShown.at(-1)?.document.getText() ?? '';
