@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
 import type { CheckedVerdict } from '../core/lockfiles/verifyEntries';
+import { cappedLines } from './bulletList';
 import type { LockfileCheck, LockfileChecks } from './lockfileChecks';
 
 type Counted = Exclude<CheckedVerdict['kind'], 'other'>;
@@ -75,8 +76,7 @@ function tooltip(checks: LockfileChecks, busy: boolean): string {
     const parts = ORDER.filter((k) => counts[k] > 0).map((k) => countWords(k, counts[k]));
     return parts.length ? [`${c.result.label}: ${parts.join(', ')}`] : [];
   });
-  const shown = lines.slice(0, 10);
-  if (lines.length > shown.length) shown.push(vscode.l10n.t('…and {0} more', lines.length - shown.length));
+  const shown = cappedLines(lines, (line) => line);
   if (busy) shown.push(vscode.l10n.t('Verifying…'));
   shown.push('', vscode.l10n.t('Click for the report (Verify Lockfiles Against GitLab).'));
   return shown.join('\n');

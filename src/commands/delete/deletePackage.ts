@@ -10,7 +10,7 @@ import { displayName, versionLabel } from '../../gitlab/models';
 import { packageDeletion } from '../../tree/deletions';
 import type { PackageNode } from '../../tree/nodes';
 import { packageLabel, packageProjectLabel } from '../../tree/presentation';
-import { bulletLines, inlineList } from '../shared/bulletList';
+import { bulletLines, inlineList } from '../../host/bulletList';
 import { reportDeletion, setAsideLines, type Named } from '../shared/deleteReport';
 import type { CommandDeps, Handler } from '../shared/deps';
 import { askAgainIfInUse } from '../shared/lockfileGuard';

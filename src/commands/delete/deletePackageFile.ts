@@ -11,7 +11,7 @@ import { say } from '../../host/l10n';
 import { fileDeletion } from '../../tree/deletions';
 import type { FileNode, PackageNode } from '../../tree/nodes';
 import { packageLabel, packageProjectLabel } from '../../tree/presentation';
-import { bulletLines } from '../shared/bulletList';
+import { bulletLines } from '../../host/bulletList';
 import { reportDeletion, setAsideLines, type Named } from '../shared/deleteReport';
 import type { CommandDeps, Handler } from '../shared/deps';
 import { askAgainIfInUse } from '../shared/lockfileGuard';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { packageLabel } from '../../tree/presentation';
 import { ALGORITHM_LABEL, checksumFile, strongestChecksum } from '../../core/files/checksums';
-import { inlineList } from '../shared/bulletList';
+import { inlineList } from '../../host/bulletList';
 import { copied } from '../shared/clipboard';
 import type { CommandDeps, Handler } from '../shared/deps';
 import { filesOf, pickTarget } from './checksumTarget';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { rulesFor, type ProtectionRule } from '../../core/protection/protectionRules';
 import type { PackageNode, ProjectNode } from '../../tree/nodes';
 import { packageLabel } from '../../tree/presentation';
-import { bulletLines } from '../shared/bulletList';
+import { bulletLines } from '../../host/bulletList';
 import type { CommandDeps } from '../shared/deps';
 
 /** The project's loaded packages a rule covers. */

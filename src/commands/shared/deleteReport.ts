@@ -11,7 +11,7 @@ import type { DeleteReport, DeleteRequest, SetAside } from '../../core/delete/de
 import { rereadText, verdictOf, type DeleteVerdict } from '../../core/delete/deleteVerdict';
 import { deleteFailureText, gitLabErrorText } from '../../core/errorText';
 import { say } from '../../host/l10n';
-import { cappedLines, inlineList } from './bulletList';
+import { cappedLines, inlineList } from '../../host/bulletList';
 
 export interface Named extends DeleteRequest {
   /** How the user knows it: `name version`, or `file (name version)`. */

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { GuardTarget } from '../../core/lockfiles/lockfileGuard';
 import { say } from '../../host/l10n';
-import { bulletLines } from './bulletList';
+import { bulletLines } from '../../host/bulletList';
 import type { CommandDeps } from './deps';
 
 /** What the delete flow's confirmation resolves with: true for all of them, the ones to delete, or false for none. */

@@ -1,5 +1,5 @@
 /**
- * One cap for every list a dialog or message names (commands/shared/bulletList.ts): ten items,
+ * One cap for every list a dialog or message names (host/bulletList.ts): ten items,
  * then "…and N more" — in the delete confirmation, a protection rule's coverage, and the message
  * about what was not deleted.
  */

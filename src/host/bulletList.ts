@@ -1,5 +1,5 @@
 /**
- * Lists in a dialog or a message: the first LIST_CAP items, then "…and N more". One cap for every
+ * Lists in a dialog, a message or a tooltip: the first LIST_CAP items, then "…and N more". One cap for every
  * list, so a user meets the same length everywhere.
  */
 import * as vscode from 'vscode';
