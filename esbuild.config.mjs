@@ -6,7 +6,7 @@ const shared = (production) => ({
   bundle: true,
   format: 'cjs',
   external: ['vscode'],
-  minify: production,
+  minify: production && !process.env.KEEP_NAMES,
   sourcemap: !production,
   sourcesContent: false,
   // Non-ASCII text (…, ·, ’ in the messages) as UTF-8, not \uXXXX escapes: smaller, and every host reads the files as UTF-8.

@@ -94,6 +94,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
     workspaceNamedOrigins: () => workspaceNamedOrigins(config()),
     protection,
     onDidChange: (node) => provider.changed(node),
+    onBackgroundLoad: (settled) => provider.busy(settled),
   });
   provider.attach(model);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });

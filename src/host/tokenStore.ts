@@ -16,18 +16,26 @@ export class TokenStore implements vscode.Disposable {
   /** Fires with the origin whose token changed, in this window or another one. */
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /**
+   * SecretStorage's answer per key until it says the key changed. Every request sends the
+   * token, and each read is a round trip to the window (in code-server, to the browser) queued
+   * behind this extension's other reads: 100 pages read it 100 times, one after another.
+   */
+  private readonly reads = new Map<string, Promise<string | undefined>>();
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private environmentToken?: EnvironmentToken,
   ) {
+    // Fires for a change in this window or another one.
     this.subscription = secrets.onDidChange((e) => {
+      this.reads.delete(e.key);
       if (e.key.startsWith(PREFIX)) this.changed.fire(e.key.slice(PREFIX.length));
     });
   }
 
   async get(origin: string): Promise<string | undefined> {
-    const stored = await this.secrets.get(PREFIX + origin);
+    const stored = await this.read(PREFIX + origin);
     if (stored) return stored;
     return this.environmentToken?.origin === origin ? this.environmentToken.token : undefined;
   }
@@ -37,7 +45,7 @@ export class TokenStore implements vscode.Disposable {
   }
 
   async source(origin: string): Promise<TokenSource | undefined> {
-    if (await this.secrets.get(PREFIX + origin)) return 'secretStorage';
+    if (await this.read(PREFIX + origin)) return 'secretStorage';
     return this.environmentToken?.origin === origin ? 'environment' : undefined;
   }
 
@@ -47,12 +55,16 @@ export class TokenStore implements vscode.Disposable {
   }
 
   async set(origin: string, token: string): Promise<void> {
+    this.reads.delete(PREFIX + origin);
     await this.secrets.store(PREFIX + origin, token);
+    this.reads.delete(PREFIX + origin);
   }
 
   /** Removes the stored token; an environment token for the origin stays (see stopUsingEnvironmentToken). */
   async delete(origin: string): Promise<void> {
+    this.reads.delete(PREFIX + origin);
     await this.secrets.delete(PREFIX + origin);
+    this.reads.delete(PREFIX + origin);
   }
 
   /** The environment cannot be changed from inside VS Code: this window stops sending its token. */
@@ -60,6 +72,18 @@ export class TokenStore implements vscode.Disposable {
     const origin = this.environmentToken?.origin;
     this.environmentToken = undefined;
     if (origin) this.changed.fire(origin);
+  }
+
+  /** One read per key until it changes; a failed read is not kept. */
+  private read(key: string): Promise<string | undefined> {
+    const known = this.reads.get(key);
+    if (known) return known;
+    const read = Promise.resolve(this.secrets.get(key));
+    this.reads.set(key, read);
+    read.catch(() => {
+      if (this.reads.get(key) === read) this.reads.delete(key);
+    });
+    return read;
   }
 
   dispose(): void {

@@ -4,10 +4,12 @@
  * total), "Load more…" past the cap, and filtering here for servers that cannot filter.
  *
  * Each redraw of a list makes VS Code fetch and carry the whole list again (on code-server,
- * on to the browser), so a long list is redrawn twice: the first page, then everything once it
- * is in. Meanwhile only the "Loading 3,400 of 10,000…" row (first in the list) is redrawn. A
- * slow server gets the rows so far at growing intervals (2 s, 4 s, 8 s…), so a user is never
- * left with one page.
+ * on to the browser), and after any redraw of the view — even of one row — VS Code moves the
+ * keyboard focus from the tree's find widget back to the list (treeView.ts, `doRefresh`), so a
+ * user typing there loses keys. A long list is therefore redrawn twice and nothing in between:
+ * the first page under a "Loading 100 of 10,000…" row (first in the list), then everything
+ * once it is in; the view's progress bar runs meanwhile. A slow server gets the rows so far
+ * (and the count) at growing intervals (2 s, 4 s, 8 s…), so a user is never left with one page.
  *
  * A filter is applied by the server; here only where the server cannot (its version drops a
  * parameter without a word, or it answered 400): then everything is listed and filtered here.
@@ -42,14 +44,12 @@ export interface ListLoaderDeps {
   versionOf?(instanceUrl: string): Promise<GitLabVersion | undefined>;
   filterFor?(ref: ProjectRef): PackageFilter;
   includeSubgroups?(): boolean;
-  /** The list of `node` changed (all rows in, Load more), or only the progress row `node`. */
-  onDidChange(node: TreeNode): void;
+  /** The list of `node` changed (all rows in, rows so far from a slow server, Load more). */
+  onDidChange(node: ListNode): void;
   /** The loaded state is still the one shown (a refresh replaces it). */
   isCurrent(node: ListNode, loaded: Loaded): boolean;
   maxRows: number;
   loadMoreRows: number;
-  /** The progress row is redrawn at most this often (ms). */
-  batchMs: number;
   /** The first redraw of a still-loading list's rows comes this long after the first page (ms); then at doubling intervals. */
   slowRedrawMs: number;
 }
@@ -137,7 +137,6 @@ export class ListLoader {
     const shown = (): boolean => !signal.aborted && this.deps.isCurrent(node, loaded);
     let nextRedraw = Date.now() + this.deps.slowRedrawMs;
     let redrawEvery = this.deps.slowRedrawMs;
-    let progressShown = Date.now();
     const redraw = (tail: TreeNode[], head: TreeNode[] = []): void => {
       if (!shown()) return;
       loaded.nodes = [...head, ...rows, ...tail];
@@ -150,14 +149,11 @@ export class ListLoader {
         for (const row of this.toNodes(node, page.items)) if (!ids.has(row.id) && ids.add(row.id)) rows.push(row);
         last = page;
         const now = Date.now();
-        if (now >= nextRedraw) {
+        if (now >= nextRedraw && page.nextPage !== undefined) {
+          progress.text = loadingText(count(rows), first.total);
           redraw([], [progress]);
           redrawEvery *= 2;
           nextRedraw = now + redrawEvery;
-        } else if (page.nextPage !== undefined && now - progressShown >= this.deps.batchMs && shown()) {
-          progress.text = loadingText(count(rows), first.total);
-          progressShown = now;
-          this.deps.onDidChange(progress);
         }
       }
       redraw(listTail(node, last, count(rows)));

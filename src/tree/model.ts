@@ -53,10 +53,10 @@ export interface TreeModelDeps {
   protection?: ProtectionCache;
   /** How long a project's packages wait for its rules after their first page is in (ms, default 1,000). */
   protectionGraceMs?: number;
-  /** The "Loading N of M…" row is redrawn at most this often (ms, default 150). */
-  batchMs?: number;
   /** A list still loading after this long shows its rows so far, then at doubling intervals (ms, default 2,000). */
   slowRedrawMs?: number;
+  /** A list goes on loading in the background until `settled` (the view shows that it is busy). */
+  onBackgroundLoad?(settled: Promise<void>): void;
 }
 
 const ROOT = '<root>';
@@ -84,7 +84,6 @@ export class PackagesTreeModel {
       isCurrent: (node, loaded) => this.cache.get(node.id) === loaded,
       maxRows: deps.maxRows ?? 10_000,
       loadMoreRows: deps.loadMoreRows ?? 1_000,
-      batchMs: deps.batchMs ?? 150,
       slowRedrawMs: deps.slowRedrawMs ?? 2_000,
     });
   }
@@ -224,6 +223,7 @@ export class PackagesTreeModel {
       fresh.ready = node
         ? this.lists.load(node, fresh, (settled) => {
             fresh.settled = settled;
+            this.deps.onBackgroundLoad?.(settled);
           })
         : this.roots.load(fresh.controller.signal).then((nodes) => {
             fresh.nodes = nodes;

@@ -24,6 +24,11 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.changes.fire(node);
   }
 
+  /** The view's progress bar runs until `work` settles (a list loading in the background: its rows are not redrawn meanwhile). */
+  busy(work: Promise<void>): void {
+    void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => work);
+  }
+
   /**
    * On hover: the tooltip of a package or file row; a package's gains the other versions (the
    * single-package endpoint) and its latest pipelines (`…/pipelines`) first.

@@ -15,6 +15,8 @@
  * to bench-ui-results.json (git-ignored).
  *
  *   npm run bench -- --ui [--mode probe|typing|both] [--latency 50] [--runs 3] [--packages 10000] [--no-package] [--no-reads]
+ *   npm run bench -- --ui --cpu-prof   (profiles of the page and the extension host per run, in bench-ui-profiles/;
+ *                                      build with KEEP_NAMES=1 npm run vsix and add --no-package for readable names)
  *   BENCH_EXTRA=a.vsix,b.vsix npm run bench -- --ui   (other builds side by side)
  */
 import { execFileSync } from 'node:child_process';
@@ -28,6 +30,7 @@ import { SAMPLE, seedSample } from '../fake-gitlab/seed';
 import { startCodeServer } from '../e2e/codeServer';
 import { provision, type Tools } from '../e2e/provision';
 import { Workbench } from '../e2e/workbench';
+import { profileExtensionHost, profilePage } from './cpuProfiles';
 import { buildNaiveExtension } from './naiveExtension';
 import { args, opt } from './options';
 
@@ -44,6 +47,8 @@ const MODES = ['probe', 'typing'] as const;
 type Mode = (typeof MODES)[number];
 const modeArg = args[args.indexOf('--mode') + 1];
 if (args.includes('--mode') && ![...MODES, 'both'].includes(modeArg)) throw new Error(`--mode takes probe, typing or both (not ${modeArg})`);
+/** CPU profiles of the page (the workbench) and the extension host from the click until both names showed. */
+const PROFILE = args.includes('--cpu-prof');
 const modes: readonly Mode[] = args.includes('--mode') && modeArg !== 'both' ? [modeArg as Mode] : MODES;
 
 interface Contender {
@@ -80,7 +85,15 @@ function rowBytes(packages: number): RowBytes[] {
 interface Sample {
   mode: Mode;
   firstRowsMs: number;
+  /** From the click until the last list request was answered. */
+  networkMs: number;
+  /** From the click until the extension had the rows of the editor's last read (its log's clock). */
+  lastReadMs?: number;
+  /** From the click until the progress row went: the whole list on screen. */
+  listInMs?: number;
   allReachableMs: number;
+  /** Times the find widget's input lost the keyboard focus to the list while the names were typed. */
+  focusLost: number;
   requests: number;
   /** Rows each read of the project's children returned, in order (undefined: the contender does not log them). */
   reads?: number[];
@@ -108,22 +121,49 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
     await wb.open(codeServer.url, codeServer.workspace);
     await wb.openViewContainer('GitLab Packages');
     const project = await wb.row(PROJECT.path, 60_000);
-    // Let activation's own requests (version, token facts) finish before the clock starts.
+    // Let activation's own requests (version, token facts) finish, and the workbench finish
+    // starting up (it registers settings and contributions for seconds after the view shows),
+    // before the clock starts: as a person looks at the view before clicking.
     await wb.quietPeriod();
+    await settledPage(wb.page);
     fake.clearRequests();
     const page = wb.page;
     await page.evaluate(() => {
-      const w = window as unknown as { __firstRow?: number; __progress: string[] };
+      const w = window as unknown as {
+        __firstRow?: number;
+        __listIn?: number;
+        __progress: string[];
+        __focusLost: number;
+        __typing: Record<string, number>;
+        __seen: Record<string, number>;
+      };
       delete w.__firstRow;
+      delete w.__listIn;
       w.__progress = [];
+      // How often the find widget's input lost the focus to the list while the test typed.
+      w.__focusLost = 0;
+      document.addEventListener('focusout', (e) => {
+        const from = e.target as Element | null;
+        const to = e.relatedTarget as Element | null;
+        if (from?.closest('.monaco-tree-type-filter-input') && to?.closest('.sidebar .monaco-list')) w.__focusLost++;
+      });
       // Also keeps what the progress row said, to show that it counted while the list loaded.
+      // typing: when each name's row was first on screen after its typing began.
+      w.__typing = {};
+      w.__seen = {};
       new MutationObserver(() => {
+        for (const name of Object.keys(w.__typing))
+          if (w.__seen[name] === undefined && document.querySelector(`.sidebar .monaco-list-row[aria-label^="${name} "]`)) w.__seen[name] = performance.now();
         if (w.__firstRow === undefined && document.querySelector('.sidebar .monaco-list-row[aria-label^="pkg-"]')) w.__firstRow = performance.now();
         const progress = document.querySelector('.sidebar .monaco-list-row[aria-label^="Loading"]')?.getAttribute('aria-label');
         if (progress && w.__progress.at(-1) !== progress) w.__progress.push(progress);
+        // The whole list is in once the progress row has gone (a contender without one: its first rows).
+        if (w.__listIn === undefined && w.__firstRow !== undefined && !progress) w.__listIn = performance.now();
       }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label'] });
     });
     const t0 = await page.evaluate(() => performance.now());
+    const t0Wall = Date.now();
+    const profiles = PROFILE ? { page: await profilePage(page), host: await profileExtensionHost() } : undefined;
     await project.locator('.monaco-tl-twistie').click();
     await page.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, undefined, { timeout: 60_000, polling: 50 });
     const firstRow = await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow);
@@ -134,11 +174,36 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
     const input = page.locator('.sidebar .monaco-tree-type-filter-input input, .sidebar .monaco-tree-type-filter-input textarea').first();
     await input.waitFor({ timeout: 10_000 });
     const reachable = mode === 'probe' ? await probe(page, input) : await typeAsAPerson(page, input);
+    if (profiles) {
+      const stem = path.join(root, 'bench-ui-profiles', `${c.name.split(' (')[0].replace(/\W+/g, '-')}-${mode}-${run + 1}`);
+      await profiles.page.stop(`${stem}.page.cpuprofile`);
+      await profiles.host.stop(`${stem}.host.cpuprofile`);
+      console.log(`  profiles: ${path.relative(root, stem)}.{page,host}.cpuprofile`);
+    }
     const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
     if (progress.length) console.log(`  progress row: ${progress.length} texts, ${progress[0]} … ${progress.at(-1)}`);
-    const requests = fake.requests.filter((r) => r.method === 'GET' && r.path.includes(`/projects/`) && /\/packages(\?|$)/.test(r.path)).length;
-    const reads = READS && c.logsReads ? await readsOf(codeServer, fake.url) : undefined;
-    return { mode, firstRowsMs: firstRow - t0, allReachableMs: reachable - t0, requests, reads };
+    const lists = fake.requests.filter((r) => r.method === 'GET' && r.path.includes(`/projects/`) && /\/packages(\?|$)/.test(r.path));
+    const networkMs = lists.length ? Math.max(...lists.map((r) => r.doneAt ?? r.at)) - t0Wall : 0;
+    if (process.env.BENCH_UI_ARRIVALS)
+      console.log(`  list requests (ms after the click, in → answered): ${lists.map((r) => `${r.at - t0Wall}→${(r.doneAt ?? 0) - t0Wall}`).join(' ')}`);
+    const { listIn, focusLost } = await page.evaluate(() => {
+      const w = window as unknown as { __listIn?: number; __focusLost: number };
+      return { listIn: w.__listIn, focusLost: w.__focusLost };
+    });
+    const logged = READS && c.logsReads ? await readsOf(codeServer, fake.url) : undefined;
+    const reads = logged?.map((r) => r.rows);
+    const lastRead = logged?.at(-1);
+    return {
+      mode,
+      firstRowsMs: firstRow - t0,
+      networkMs,
+      lastReadMs: lastRead ? lastRead.at - t0Wall : undefined,
+      listInMs: listIn === undefined ? undefined : listIn - t0,
+      allReachableMs: reachable - t0,
+      focusLost,
+      requests: lists.length,
+      reads,
+    };
   } catch (e) {
     const shot = path.join(root, 'test-results', `bench-ui-failed-${run}.png`);
     mkdirSync(path.dirname(shot), { recursive: true });
@@ -155,6 +220,29 @@ type Page = Workbench['page'];
 type Input = ReturnType<Page['locator']>;
 const shows = (page: Page, name: string): Promise<boolean> =>
   page.evaluate((n) => !!document.querySelector(`.sidebar .monaco-list-row[aria-label^="${n} "]`), name);
+
+/** Waits until the page has run no task over 50 ms for a second (at most 30 s). */
+async function settledPage(page: Page): Promise<void> {
+  // No named functions inside: the page has no `__name` helper for tsx to wrap them with.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const started = performance.now();
+        let last = started;
+        const observer = new PerformanceObserver(() => {
+          last = performance.now();
+        });
+        observer.observe({ type: 'longtask' });
+        const timer = setInterval(() => {
+          const now = performance.now();
+          if (now - last < 1000 && now - started < 30_000) return;
+          clearInterval(timer);
+          observer.disconnect();
+          resolve();
+        }, 100);
+      }),
+  );
+}
 
 /**
  * `probe`: typing moves the focus to the first match (and scrolls to it); rows that arrive later
@@ -177,48 +265,61 @@ async function probe(page: Page, input: Input): Promise<number> {
 
 /**
  * `typing`: every second, each name not found yet is typed over the last one key by key, then
- * looked for briefly, as a person does. Returns when the second one showed (page clock).
+ * looked for briefly, as a person does. A name is found the moment its row is first on screen
+ * after its typing began (the page's MutationObserver notes it): a row that shows while the
+ * person waits, because the list came in under the name already typed, counts then, not at the
+ * next retyping. Returns when the second one showed (page clock).
  */
 async function typeAsAPerson(page: Page, input: Input): Promise<number> {
+  const seen = (): Promise<Record<string, number>> => page.evaluate(() => (window as unknown as { __seen: Record<string, number> }).__seen);
   const left = new Set([NEWEST, OLDEST]);
   const deadline = Date.now() + 120_000;
-  let foundAt = 0;
   while (left.size) {
     if (Date.now() > deadline) throw new Error(`${[...left].join(' and ')} never became reachable`);
     const tick = Date.now();
     for (const name of [...left]) {
+      if ((await seen())[name] !== undefined) continue;
+      await page.evaluate((n) => {
+        const typing = (window as unknown as { __typing: Record<string, number> }).__typing;
+        typing[n] ??= performance.now();
+      }, name);
       await input.press('Control+a');
       await input.pressSequentially(name, { delay: 30 });
-      const at = await page
-        .waitForFunction((n) => document.querySelector(`.sidebar .monaco-list-row[aria-label^="${n} "]`) && performance.now(), name, {
-          timeout: 300,
-          polling: 50,
-        })
-        .then((h) => h.jsonValue() as Promise<number>)
+      await page
+        .waitForFunction((n) => (window as unknown as { __seen: Record<string, number> }).__seen[n] !== undefined, name, { timeout: 300, polling: 50 })
         .catch(() => undefined);
-      if (at !== undefined) {
-        left.delete(name);
-        foundAt = Math.max(foundAt, at);
-      }
     }
+    const found = await seen();
+    for (const name of [...left]) if (found[name] !== undefined) left.delete(name);
     if (left.size) await page.waitForTimeout(Math.max(0, 1000 - (Date.now() - tick)));
   }
-  return foundAt;
+  const found = await seen();
+  return Math.max(found[NEWEST], found[OLDEST]);
 }
 
-/** The project's `getChildren` reads in this extension's log: rows per read, in order. */
-async function readsOf(codeServer: { logs(): string }, fakeUrl: string): Promise<number[]> {
+/** One `getChildren` read of the project's rows in this extension's log. */
+interface Read {
+  rows: number;
+  /** When the extension had the rows (the log line's time), Date.now() clock. */
+  at: number;
+}
+
+/** The project's `getChildren` reads in this extension's log, in order. */
+async function readsOf(codeServer: { logs(): string }, fakeUrl: string): Promise<Read[]> {
   const entry = parseProjectEntry(PROJECT.path, fakeUrl);
   if (!entry.ok) throw new Error(`${PROJECT.path} is no project entry`);
   // The id as this working tree's extension gives the project row (a build from elsewhere may differ).
   const line = `getChildren ${projectRowId(entry.ref, false)} → `;
-  const parse = (): number[] =>
+  const parse = (): Read[] =>
     codeServer
       .logs()
       .split('\n')
       .flatMap((l) => {
         const at = l.indexOf(line);
-        return at < 0 ? [] : [Number(/^(\d+) rows/.exec(l.slice(at + line.length))?.[1])];
+        if (at < 0) return [];
+        // The log's local time: `2026-12-04 19:40:12.345 [debug] …`.
+        const time = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3})/.exec(l);
+        return [{ rows: Number(/^(\d+) rows/.exec(l.slice(at + line.length))?.[1]), at: time ? new Date(`${time[1]}T${time[2]}`).getTime() : NaN }];
       });
   // The log file is written a little after the line: wait until it stops growing.
   let reads = parse();
@@ -279,7 +380,7 @@ async function main(): Promise<void> {
           const s = await measure(tools, fake, c, mode, run);
           samples.get(key(c, mode))!.push(s);
           console.log(
-            `run ${run + 1}/${RUNS} · ${mode} · ${c.name}: first rows ${s.firstRowsMs.toFixed(0)} ms, all reachable ${s.allReachableMs.toFixed(0)} ms, ${s.requests} requests, getChildren reads ${readsText(s.reads)}`,
+            `run ${run + 1}/${RUNS} · ${mode} · ${c.name}: first rows ${s.firstRowsMs.toFixed(0)} ms, network done ${s.networkMs.toFixed(0)} ms, last read ${s.lastReadMs?.toFixed(0) ?? '?'} ms, list in ${s.listInMs?.toFixed(0) ?? '?'} ms, all reachable ${s.allReachableMs.toFixed(0)} ms, find widget lost the focus ${s.focusLost}×, ${s.requests} requests, getChildren reads ${readsText(s.reads)}`,
           );
         }
       }

@@ -157,7 +157,6 @@ export async function runTreeChaos(opts: { operations: number; seed?: number; pa
         clientFor: () => c,
         hasToken: () => Promise.resolve(true),
         onDidChange: () => undefined,
-        batchMs: 0,
       });
       try {
         const verdict = await operation(model);

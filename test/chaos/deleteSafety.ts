@@ -72,7 +72,6 @@ export async function runDeleteSafety(opts: { operations: number; seed?: number 
     clientFor: () => c,
     hasToken: () => Promise.resolve(true),
     onDidChange: () => undefined,
-    batchMs: 0,
   });
 
   for (let op = 0; op < opts.operations; op++) {

@@ -29,7 +29,6 @@ describe('group view and group by name', () => {
       clientFor: () => client,
       hasToken: () => Promise.resolve(true),
       onDidChange: () => undefined,
-      batchMs: 0,
     });
 
   const settled = async (m: PackagesTreeModel, n: TreeNode): Promise<TreeNode[]> => {

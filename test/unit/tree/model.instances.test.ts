@@ -50,7 +50,6 @@ describe('the tree with several instances, read-only tokens and old servers', ()
       instanceStatus: opts.status,
       filterFor: () => opts.filter ?? {},
       onDidChange: () => undefined,
-      batchMs: 0,
     });
   }
   const labels = (rows: TreeNode[]) => rows.map((r) => shown(r).label);

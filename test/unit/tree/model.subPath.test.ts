@@ -25,7 +25,6 @@ describe('an instance under a sub-path (https://host/gitlab), over HTTP', () => 
       clientFor: () => client,
       hasToken: () => Promise.resolve(true),
       onDidChange: () => undefined,
-      batchMs: 0,
     });
     const [big] = (await m.children()) as ProjectNode[];
     assert.equal(big.project?.pathWithNamespace, SAMPLE.projects.big.path);

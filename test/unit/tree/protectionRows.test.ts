@@ -41,7 +41,6 @@ describe('the tree with protection rules and pipelines', () => {
       protection,
       protectionGraceMs: graceMs,
       onDidChange: (n) => changes.push(n),
-      batchMs: 0,
     });
     return { m, changes };
   }

@@ -32,7 +32,6 @@ describe('rows read the facts kept in core', () => {
       instanceStatus: () => status,
       protection,
       onDidChange: () => undefined,
-      batchMs: 0,
     });
     const [app, group] = (await m.children()) as [ProjectNode, GroupNode];
     const rows = await m.children(app);

@@ -218,7 +218,6 @@ describe('patterns without backtracking (issue 21, defect 3)', () => {
         versionOf,
         protection: new ProtectionCache({ clientFor: () => client, versionOf }),
         onDidChange: () => undefined,
-        batchMs: 0,
       });
       const [projectNode] = (await m.children()) as ProjectNode[];
       const rows = (await m.children(projectNode)).filter((r): r is PackageNode => r.kind === 'package' && r.pkg.name.startsWith(LONG_A));

@@ -109,7 +109,6 @@ describe('filter and sort', () => {
         versionOf: withVersion ? () => Promise.resolve(parseGitLabVersion(fake.version)) : undefined,
         onDidChange: () => undefined,
         filterFor: () => filter,
-        batchMs: 0,
       });
     };
     const labels = async (m: PackagesTreeModel) => (await m.children((await m.children())[0])).map((r) => shown(r).label);
