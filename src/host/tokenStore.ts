@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import type { EnvironmentToken } from '../core/tokens/environmentToken';
 
 const PREFIX = 'gitlabPackages.token:';
+/** A SecretStorage read answers in milliseconds; one still pending after this is not shared further. */
+const READ_PATIENCE_MS = 5_000;
 
 /** Where the token sent to an origin comes from. */
 export type TokenSource = 'secretStorage' | 'environment';
@@ -74,19 +76,29 @@ export class TokenStore implements vscode.Disposable {
     if (origin) this.changed.fire(origin);
   }
 
-  /** One read per key until it changes; a failed read is not kept. */
+  /**
+   * One read per key until it changes. Requests at the same time share a read; a failed read is
+   * not kept, and one still unanswered after READ_PATIENCE_MS (a locked keyring) is not waited on
+   * by later requests.
+   */
   private read(key: string): Promise<string | undefined> {
     const known = this.reads.get(key);
     if (known) return known;
     const read = Promise.resolve(this.secrets.get(key));
     this.reads.set(key, read);
-    read.catch(() => {
+    const forget = (): void => {
       if (this.reads.get(key) === read) this.reads.delete(key);
-    });
+    };
+    const patience = setTimeout(forget, READ_PATIENCE_MS);
+    read.then(
+      () => clearTimeout(patience),
+      () => (clearTimeout(patience), forget()),
+    );
     return read;
   }
 
   dispose(): void {
+    this.reads.clear();
     this.subscription.dispose();
     this.changed.dispose();
   }

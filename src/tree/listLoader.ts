@@ -148,9 +148,10 @@ export class ListLoader {
         // Rows shift between pages when packages come and go meanwhile: keep ids unique.
         for (const row of this.toNodes(node, page.items)) if (!ids.has(row.id) && ids.add(row.id)) rows.push(row);
         last = page;
+        // Current for any redraw of the list meanwhile (protection rules, a collapse and expand), without one of its own.
+        progress.text = loadingText(count(rows), first.total);
         const now = Date.now();
         if (now >= nextRedraw && page.nextPage !== undefined) {
-          progress.text = loadingText(count(rows), first.total);
           redraw([], [progress]);
           redrawEvery *= 2;
           nextRedraw = now + redrawEvery;

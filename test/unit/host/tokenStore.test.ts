@@ -35,6 +35,8 @@ describe('the access token in SecretStorage', () => {
     await h.vscode.commands.executeCommand('gitlabPackages.refresh');
     const [again] = await h.children();
     await h.children(again);
+    // The token change also re-checks the instance: let every request be answered first.
+    await h.fake.idle();
     assert.ok(h.fake.requests.length > 0);
     assert.deepEqual(
       h.fake.requests.map((r) => r.status),

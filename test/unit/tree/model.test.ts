@@ -45,7 +45,6 @@ describe('tree model against the fake GitLab', function () {
       },
       hasToken: () => Promise.resolve(opts.token !== undefined),
       onDidChange: (n) => changes.push(n),
-
       ...opts.over,
     });
     return { m, changes };
@@ -169,15 +168,25 @@ describe('tree model against the fake GitLab', function () {
       userAgent: 'test',
       concurrency: 1,
     });
-    const { m, changes } = model(['acme/slow'], { token: SAMPLE.apiToken, over: { slowRedrawMs: 20, clientFor: () => client } });
+    // What the "Loading N of M…" row says when the list is first redrawn.
+    const changes: (TreeNode | undefined)[] = [];
+    let progress: MessageNode | undefined;
+    let progressAtFirstRedraw: string | undefined;
+    const onDidChange = (n: TreeNode | undefined): void => {
+      changes.push(n);
+      if (n?.kind === 'project' && progress && progressAtFirstRedraw === undefined) progressAtFirstRedraw = String(shown(progress).label);
+    };
+    const { m } = model(['acme/slow'], { token: SAMPLE.apiToken, over: { slowRedrawMs: 20, clientFor: () => client, onDidChange } });
     Date.now = () => now;
     try {
       const project = await projectNode(m);
-      await m.children(project);
+      progress = (await m.children(project))[0] as MessageNode;
       changes.length = 0;
       const all = await settled(m, project);
       assert.equal(all.length, 3_000);
       const redraws = changes.filter((n) => n === project).length;
+      assert.match(progressAtFirstRedraw ?? '', /^Loading [\d,]+ of 3,000…$/);
+      assert.notEqual(progressAtFirstRedraw, 'Loading 100 of 3,000…', 'the count at a redraw is the rows so far');
       // 29 pages, 10 ms apart: redraws at 20, 60, 140 ms and the last — a handful, never one per page.
       assert.ok(redraws >= 3 && redraws <= 5, `${redraws} redraws of the list for 29 pages`);
     } finally {
