@@ -132,6 +132,7 @@ export class ListLoader {
     pages: AsyncGenerator<Page<Item>>,
   ): Promise<void> {
     const signal = loaded.controller.signal;
+    // Package or file rows only, so rows.length is their count.
     const rows = [...firstRows];
     const ids = new Set(rows.map((r) => r.id));
     const shown = (): boolean => !signal.aborted && this.deps.isCurrent(node, loaded);
@@ -149,7 +150,7 @@ export class ListLoader {
         for (const row of this.toNodes(node, page.items)) if (!ids.has(row.id) && ids.add(row.id)) rows.push(row);
         last = page;
         // Current for any redraw of the list meanwhile (protection rules, a collapse and expand), without one of its own.
-        progress.text = loadingText(count(rows), first.total);
+        progress.text = loadingText(rows.length, first.total);
         const now = Date.now();
         if (now >= nextRedraw && page.nextPage !== undefined) {
           redraw([], [progress]);

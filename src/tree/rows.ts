@@ -3,6 +3,7 @@ import { errorText } from '../core/errorText';
 import { unsupportedMessage, type GitLabVersion } from '../core/instances/versionGates';
 import { asGitLabError } from '../gitlab/errors';
 import type { Page } from '../gitlab/pagination';
+import { withThousands } from '../util/format';
 import { text, type Text } from '../util/text';
 import { loadMoreRowId, messageRowId, projectErrorRowId, type MessageSlot } from './nodeIds';
 import type { LoadMoreNode, MessageNode, PackageNode, ProjectErrorNode, SourceNode, TreeNode } from './nodes';
@@ -39,8 +40,7 @@ export function loadingRow(parent: ListNode, loaded: number, total: number | und
 
 /** "Loading 3,400 of 10,000…" (or "Loading… 3,400 so far" when the server gave no total). */
 export function loadingText(loaded: number, total: number | undefined): Text {
-  const n = (x: number): string => x.toLocaleString('en-US');
-  return total !== undefined ? text('Loading {0} of {1}…', n(loaded), n(total)) : text('Loading… {0} so far', n(loaded));
+  return total !== undefined ? text('Loading {0} of {1}…', withThousands(loaded), withThousands(total)) : text('Loading… {0} so far', withThousands(loaded));
 }
 
 export function loadMoreRow(parent: ListNode, nextPage: number, loaded: number): LoadMoreNode {

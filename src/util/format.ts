@@ -70,3 +70,14 @@ const SPANS: Record<Unit, (n: number) => Text> = {
   month: (n) => (n === 1 ? text('1 month') : text('{0} months', n)),
   year: (n) => (n === 1 ? text('1 year') : text('{0} years', n)),
 };
+
+/**
+ * A count as en-US writes it (10000 → "10,000"), without Intl: its first use costs ~20 ms, and
+ * the first one here is on the way to a long list's first rows.
+ */
+export function withThousands(count: number): string {
+  const digits = String(Math.trunc(Math.abs(count)));
+  let out = count < 0 ? '-' : '';
+  for (let i = 0; i < digits.length; i++) out += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
+  return out;
+}

@@ -1,8 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { humanSize, plainLine, shortDate } from '../../../src/util/format';
+import { humanSize, plainLine, shortDate, withThousands } from '../../../src/util/format';
 import { escapeMarkdown } from '../../../src/util/markdown';
 
 describe('formatting', () => {
+  it('counts as en-US writes them, without Intl', () => {
+    for (const n of [0, 7, 100, 999, 1000, 3400, 10000, 99999, 100000, 1234567, 30000000, -4200])
+      assert.equal(withThousands(n), n.toLocaleString('en-US'), String(n));
+  });
+
   it('human sizes', () => {
     assert.equal(humanSize(0), '0 B');
     assert.equal(humanSize(1023), '1023 B');
