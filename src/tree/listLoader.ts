@@ -97,7 +97,7 @@ export class ListLoader {
     const progress = loadingRow(node, count(firstRows), first.value.total);
     // On top, where it is seen: below 100 rows it would be out of view.
     loaded.nodes = [progress, ...firstRows];
-    setSettled(this.continueInBackground(node, loaded, firstRows, progress, first.value, pages));
+    setSettled(this.continueInBackground(node, loaded, firstRows, progress, first.value, pages, maxPages));
   }
 
   /** Appends the rows after a "Load more…" row in place of it. */
@@ -130,6 +130,7 @@ export class ListLoader {
     progress: MessageNode,
     first: Page<Item>,
     pages: AsyncGenerator<Page<Item>>,
+    lastPage: number,
   ): Promise<void> {
     const signal = loaded.controller.signal;
     // Package or file rows only, so rows.length is their count.
@@ -152,7 +153,8 @@ export class ListLoader {
         // Current for any redraw of the list meanwhile (protection rules, a collapse and expand), without one of its own.
         progress.text = loadingText(rows.length, first.total);
         const now = Date.now();
-        if (now >= nextRedraw && page.nextPage !== undefined) {
+        // Not on the last page of this load: the final redraw follows at once.
+        if (now >= nextRedraw && page.nextPage !== undefined && page.page < lastPage) {
           redraw([], [progress]);
           redrawEvery *= 2;
           nextRedraw = now + redrawEvery;

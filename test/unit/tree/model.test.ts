@@ -194,6 +194,19 @@ describe('tree model against the fake GitLab', function () {
     }
   });
 
+  it('a list that reaches the cap is not redrawn for its rows so far right before its last redraw', async () => {
+    // slowRedrawMs 0: the rows so far are due at every page; the last page of the load is followed by the final redraw anyway.
+    const { m, changes } = model(['acme/big'], { token: SAMPLE.apiToken, over: { maxRows: 200, slowRedrawMs: 0 } });
+    const project = await projectNode(m);
+    await m.children(project);
+    changes.length = 0;
+    const all = await settled(m, project);
+    assert.equal(all.at(-1)?.kind, 'loadMore');
+    assert.equal(all.filter((r) => r.kind === 'package').length, 200);
+    // Page 2 is the load's last: the list with "Load more…" once, not its rows so far first.
+    assert.equal(changes.filter((n) => n === project).length, 1);
+  });
+
   it('past the cap (and without totals) offers "Load more…", which appends to its parent only', async () => {
     const { m, changes } = model(['acme/big'], { token: SAMPLE.apiToken, over: { maxRows: 100, loadMoreRows: 100 } });
     const project = await projectNode(m);
