@@ -97,6 +97,8 @@ interface Sample {
   /** Times the find widget's input lost the keyboard focus to the list while the names were typed. */
   focusLost: number;
   requests: number;
+  /** TCP connections opened to the fake from the click on (one per request without keep-alive). */
+  connections: number;
   /** Rows each read of the project's children returned, in order (undefined: the contender does not log them). */
   reads?: number[];
 }
@@ -129,6 +131,13 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
     await wb.quietPeriod();
     await settledPage(wb.page);
     fake.clearRequests();
+    // TCP connections the contender opened to the fake (keep-alive reuses them).
+    let connections = 0;
+    const countConnection = (): void => {
+      connections++;
+    };
+    const server = (fake as unknown as { server: import('node:http').Server }).server;
+    server.on('connection', countConnection);
     const page = wb.page;
     await page.evaluate(() => {
       const w = window as unknown as {
@@ -186,6 +195,7 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
     if (progress.length) console.log(`  progress row: ${progress.length} texts, ${progress[0]} … ${progress.at(-1)}`);
     const lists = fake.requests.filter((r) => r.method === 'GET' && r.path.includes(`/projects/`) && /\/packages(\?|$)/.test(r.path));
     const networkMs = lists.length ? Math.max(...lists.map((r) => r.doneAt ?? r.at)) - t0Wall : 0;
+    server.off('connection', countConnection);
     if (process.env.BENCH_UI_ARRIVALS)
       console.log(`  list requests (ms after the click, in → answered): ${lists.map((r) => `${r.at - t0Wall}→${(r.doneAt ?? 0) - t0Wall}`).join(' ')}`);
     const { listIn, focusLost } = await page.evaluate(() => {
@@ -204,6 +214,7 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
       allReachableMs: reachable - t0,
       focusLost,
       requests: lists.length,
+      connections,
       reads,
     };
   } catch (e) {
@@ -382,7 +393,7 @@ async function main(): Promise<void> {
           const s = await measure(tools, fake, c, mode, run);
           samples.get(key(c, mode))!.push(s);
           console.log(
-            `run ${run + 1}/${RUNS} · ${mode} · ${c.name}: first rows ${s.firstRowsMs.toFixed(0)} ms, network done ${s.networkMs.toFixed(0)} ms, last read ${s.lastReadMs?.toFixed(0) ?? '?'} ms, list in ${s.listInMs?.toFixed(0) ?? '?'} ms, all reachable ${s.allReachableMs.toFixed(0)} ms, find widget lost the focus ${s.focusLost}×, ${s.requests} requests, getChildren reads ${readsText(s.reads)}`,
+            `run ${run + 1}/${RUNS} · ${mode} · ${c.name}: first rows ${s.firstRowsMs.toFixed(0)} ms, network done ${s.networkMs.toFixed(0)} ms, last read ${s.lastReadMs?.toFixed(0) ?? '?'} ms, list in ${s.listInMs?.toFixed(0) ?? '?'} ms, all reachable ${s.allReachableMs.toFixed(0)} ms, find widget lost the focus ${s.focusLost}×, ${s.requests} requests over ${s.connections} connections, getChildren reads ${readsText(s.reads)}`,
           );
         }
       }
