@@ -23,6 +23,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseProjectEntry } from '../../src/core/projects/projectRef';
@@ -131,13 +132,7 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
     await wb.quietPeriod();
     await settledPage(wb.page);
     fake.clearRequests();
-    // TCP connections the contender opened to the fake (keep-alive reuses them).
-    let connections = 0;
-    const countConnection = (): void => {
-      connections++;
-    };
-    const server = (fake as unknown as { server: import('node:http').Server }).server;
-    server.on('connection', countConnection);
+    const wire = watchFake(fake);
     const page = wb.page;
     await page.evaluate(() => {
       const w = window as unknown as {
@@ -193,11 +188,13 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
     }
     const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
     if (progress.length) console.log(`  progress row: ${progress.length} texts, ${progress[0]} … ${progress.at(-1)}`);
-    const lists = fake.requests.filter((r) => r.method === 'GET' && r.path.includes(`/projects/`) && /\/packages(\?|$)/.test(r.path));
-    const networkMs = lists.length ? Math.max(...lists.map((r) => r.doneAt ?? r.at)) - t0Wall : 0;
-    server.off('connection', countConnection);
-    if (process.env.BENCH_UI_ARRIVALS)
-      console.log(`  list requests (ms after the click, in → answered): ${lists.map((r) => `${r.at - t0Wall}→${(r.doneAt ?? 0) - t0Wall}`).join(' ')}`);
+    const lists = fake.requests.filter((r) => isListRequest(r.method, r.path));
+    const answers = wire.stop();
+    const networkMs = answers.length ? Math.max(...answers) - t0Wall : 0;
+    if (process.env.BENCH_UI_ARRIVALS) {
+      console.log(`  list requests in (ms after the click): ${lists.map((r) => r.at - t0Wall).join(' ')}`);
+      console.log(`  list answers sent (ms after the click): ${answers.map((at) => at - t0Wall).join(' ')}`);
+    }
     const { listIn, focusLost } = await page.evaluate(() => {
       const w = window as unknown as { __listIn?: number; __focusLost: number };
       return { listIn: w.__listIn, focusLost: w.__focusLost };
@@ -214,7 +211,7 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
       allReachableMs: reachable - t0,
       focusLost,
       requests: lists.length,
-      connections,
+      connections: wire.connections(),
       reads,
     };
   } catch (e) {
@@ -230,6 +227,37 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
 }
 
 type Page = Workbench['page'];
+
+/** A project's package list, as the fake records it. */
+const isListRequest = (method: string, requestPath: string): boolean =>
+  method === 'GET' && requestPath.includes('/projects/') && /\/packages(\?|$)/.test(requestPath);
+
+/**
+ * The fake's socket as the bench sees it (the fake records when requests come in, not when
+ * answers leave): TCP connections opened (keep-alive reuses them) and when each list answer was
+ * sent. `stop` detaches and returns those times (Date.now()).
+ */
+function watchFake(fake: FakeGitLab): { connections(): number; stop(): number[] } {
+  const server = (fake as unknown as { server: http.Server }).server;
+  let connections = 0;
+  const answers: number[] = [];
+  const onConnection = (): void => {
+    connections++;
+  };
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    if (isListRequest(req.method ?? '', (req.url ?? '').split('?')[0])) res.on('finish', () => answers.push(Date.now()));
+  };
+  server.on('connection', onConnection);
+  server.on('request', onRequest);
+  return {
+    connections: () => connections,
+    stop: () => {
+      server.off('connection', onConnection);
+      server.off('request', onRequest);
+      return answers;
+    },
+  };
+}
 type Input = ReturnType<Page['locator']>;
 const shows = (page: Page, name: string): Promise<boolean> =>
   page.evaluate((n) => !!document.querySelector(`.sidebar .monaco-list-row[aria-label^="${n} "]`), name);

@@ -36,9 +36,7 @@ export interface RecordedRequest {
   auth: 'private-token' | 'bearer' | 'job-token' | 'none';
   tokenKnown: boolean;
   status: number;
-  /** When it came in, and when its answer was sent (Date.now()). */
   at: number;
-  doneAt?: number;
   /** The JSON body of a POST or PATCH. */
   body?: unknown;
   /** The `Origin` header: set by a browser (the web build's requests), absent from Node's. */
@@ -357,10 +355,7 @@ export class FakeGitLab {
       ...(origin ? { origin } : {}),
     };
     this.requests.push(record);
-    res.on('finish', () => {
-      record.status = res.statusCode;
-      record.doneAt = Date.now();
-    });
+    res.on('finish', () => (record.status = res.statusCode));
     res.on('close', () => (record.status ||= -1));
 
     if (this.latencyMs > 0) await sleep(this.latencyMs);
