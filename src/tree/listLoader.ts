@@ -160,7 +160,7 @@ export class ListLoader {
           nextRedraw = now + redrawEvery;
         }
       }
-      redraw(listTail(node, last, count(rows)));
+      redraw(listTail(node, last, rows.length));
     } catch (e) {
       if (!signal.aborted) redraw([errorRow(node, e, 'more')]);
     }
