@@ -415,6 +415,9 @@ function report(figures: Figure[], rtt: number): void {
 if (args.includes('--ui')) {
   // The same figures in a real VS Code: a script of its own (code-server + Chromium).
   void import('./ui');
+} else if (args.includes('--keys')) {
+  // What a key typed into the tree's find widget costs the editor (code-server + Chromium).
+  void import('./keyCost');
 } else {
   main().catch((e: unknown) => {
     console.error(e);

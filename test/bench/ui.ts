@@ -13,8 +13,12 @@
  * editor read the project's children during the expand and how many rows each read returned
  * (this extension's debug log line, so code-server runs at `--log debug` for every contender;
  * `--no-reads` leaves it at info), and the bytes per row the extension host sends (rowBytes.ts,
- * run alone as a script). Prints a table (median and min–max per contender × mode) and writes
- * every run to bench-ui-results.json (git-ignored).
+ * run alone as a script), and per run the CPU time each process spent from the click on (the page,
+ * the extension host, the browser, code-server, the bench with the fake: processCpu.ts; both cores
+ * are shared). Prints a table (median and min–max per contender × mode) and writes every run to
+ * bench-ui-results.json (git-ignored). BENCH_UI_ARRIVALS=1 also prints, per run, when the list
+ * requests came in and were answered, and each input of the find widget (time:length; -1 where
+ * its input lost the focus to the list).
  *
  *   npm run bench -- --ui [--mode probe|typing|both] [--latency 50] [--runs 3] [--packages 10000] [--no-package] [--no-reads]
  *   npm run bench -- --ui --cpu-prof   (profiles of the page and the extension host per run, in bench-ui-profiles/;
@@ -28,20 +32,19 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseProjectEntry } from '../../src/core/projects/projectRef';
 import { projectRowId } from '../../src/tree/nodeIds';
-import { FakeGitLab } from '../fake-gitlab/server';
-import { SAMPLE, seedSample } from '../fake-gitlab/seed';
-import { startCodeServer } from '../e2e/codeServer';
+import type { FakeGitLab } from '../fake-gitlab/server';
 import { provision, type Tools } from '../e2e/provision';
-import { Workbench } from '../e2e/workbench';
+import type { Workbench } from '../e2e/workbench';
 import { profileExtensionHost, profilePage } from './cpuProfiles';
+import { cpuByRole, cpuSnapshot } from './processCpu';
 import { buildNaiveExtension } from './naiveExtension';
 import { args, opt } from './options';
+import { contenders as sessionContenders, median, openSession, PROJECT, startBenchFake, type Contender as SessionContender } from './uiSession';
 
 const LATENCY = opt('latency', 50);
 const RUNS = Math.max(1, opt('runs', 3));
 const PACKAGES = opt('packages', 10_000);
 const root = path.resolve(__dirname, '..', '..');
-const PROJECT = { id: 9101, path: 'bench/ui' };
 const OLDEST = 'pkg-00000';
 const NEWEST = `pkg-${String(PACKAGES - 1).padStart(5, '0')}`;
 /** Off: code-server at its default log level, and no reads counted (to see what debug logging costs). */
@@ -54,12 +57,7 @@ if (args.includes('--mode') && ![...MODES, 'both'].includes(modeArg)) throw new 
 const PROFILE = args.includes('--cpu-prof');
 const modes: readonly Mode[] = args.includes('--mode') && modeArg !== 'both' ? [modeArg as Mode] : MODES;
 
-interface Contender {
-  name: string;
-  vsix: string;
-  settings: Record<string, unknown>;
-  /** Whether its log says when the editor read the tree (this extension's debug line). */
-  logsReads: boolean;
+interface Contender extends SessionContender {
   /** Its rows' bytes across the extension-host boundary (this working tree's code only). */
   rowBytes?: RowBytes;
 }
@@ -100,37 +98,18 @@ interface Sample {
   requests: number;
   /** TCP connections opened to the fake from the click on (one per request without keep-alive). */
   connections: number;
+  /** CPU milliseconds per process role from the click until both names showed (processCpu.ts). */
+  cpu: [string, number][];
   /** Rows each read of the project's children returned, in order (undefined: the contender does not log them). */
   reads?: number[];
 }
 
 /** One run: fresh code-server, expand the project, time first rows and both ends findable. */
 async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode, run: number): Promise<Sample> {
-  const runDir = path.join(root, '.vscode-test', `bench-ui-${Date.now()}-${run}`);
-  const codeServer = await startCodeServer({
-    tools,
-    vsixPath: c.vsix,
-    runDir,
-    env: { GITLAB_PACKAGES_TOKEN: SAMPLE.apiToken, GITLAB_PACKAGES_URL: fake.url },
-    settings: {
-      'gitlabPackages.instanceUrl': fake.url,
-      'gitlabPackages.projects': [PROJECT.path],
-      'workbench.list.defaultFindMatchType': 'contiguous',
-      ...c.settings,
-    },
-    // Debug, so this extension's log has its getChildren lines; every contender alike.
-    args: READS ? ['--log', 'debug'] : [],
-  });
-  const wb = await Workbench.launch(tools.chromium, codeServer.url);
+  // Debug, so this extension's log has its getChildren lines; every contender alike.
+  const session = await openSession(tools, fake, c, `ui-${run}`, READS ? ['--log', 'debug'] : []);
+  const { codeServer, wb, project } = session;
   try {
-    await wb.open(codeServer.url, codeServer.workspace);
-    await wb.openViewContainer('GitLab Packages');
-    const project = await wb.row(PROJECT.path, 60_000);
-    // Let activation's own requests (version, token facts) finish, and the workbench finish
-    // starting up (it registers settings and contributions for seconds after the view shows),
-    // before the clock starts: as a person looks at the view before clicking.
-    await wb.quietPeriod();
-    await settledPage(wb.page);
     fake.clearRequests();
     const wire = watchFake(fake);
     const page = wb.page;
@@ -142,6 +121,7 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
         __focusLost: number;
         __typing: Record<string, number>;
         __seen: Record<string, number>;
+        __keys: [number, number][];
       };
       delete w.__firstRow;
       delete w.__listIn;
@@ -151,12 +131,24 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
       document.addEventListener('focusout', (e) => {
         const from = e.target as Element | null;
         const to = e.relatedTarget as Element | null;
-        if (from?.closest('.monaco-tree-type-filter-input') && to?.closest('.sidebar .monaco-list')) w.__focusLost++;
+        if (from?.closest('.monaco-tree-type-filter-input') && to?.closest('.sidebar .monaco-list')) {
+          w.__focusLost++;
+          w.__keys.push([performance.now(), -1]);
+        }
       });
       // Also keeps what the progress row said, to show that it counted while the list loaded.
       // typing: when each name's row was first on screen after its typing began.
       w.__typing = {};
       w.__seen = {};
+      w.__keys = [];
+      document.addEventListener(
+        'input',
+        (e) => {
+          const el = e.target as HTMLInputElement | null;
+          if (el?.closest('.monaco-tree-type-filter-input')) w.__keys.push([performance.now(), el.value.length]);
+        },
+        true,
+      );
       new MutationObserver(() => {
         for (const name of Object.keys(w.__typing))
           if (w.__seen[name] === undefined && document.querySelector(`.sidebar .monaco-list-row[aria-label^="${name} "]`)) w.__seen[name] = performance.now();
@@ -170,6 +162,7 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
     const t0 = await page.evaluate(() => performance.now());
     const t0Wall = Date.now();
     const profiles = PROFILE ? { page: await profilePage(page), host: await profileExtensionHost() } : undefined;
+    const cpuBefore = cpuSnapshot();
     await project.locator('.monaco-tl-twistie').click();
     await page.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, undefined, { timeout: 60_000, polling: 50 });
     const firstRow = await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow);
@@ -180,6 +173,7 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
     const input = page.locator('.sidebar .monaco-tree-type-filter-input input, .sidebar .monaco-tree-type-filter-input textarea').first();
     await input.waitFor({ timeout: 10_000 });
     const reachable = mode === 'probe' ? await probe(page, input) : await typeAsAPerson(page, input);
+    const cpu = cpuByRole(cpuBefore, cpuSnapshot());
     if (profiles) {
       const stem = path.join(root, 'bench-ui-profiles', `${c.name.split(' (')[0].replace(/\W+/g, '-')}-${mode}-${run + 1}`);
       await profiles.page.stop(`${stem}.page.cpuprofile`);
@@ -194,6 +188,8 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
     if (process.env.BENCH_UI_ARRIVALS) {
       console.log(`  list requests in (ms after the click): ${lists.map((r) => r.at - t0Wall).join(' ')}`);
       console.log(`  list answers sent (ms after the click): ${answers.map((at) => at - t0Wall).join(' ')}`);
+      const keys = await page.evaluate(() => (window as unknown as { __keys: [number, number][] }).__keys);
+      console.log(`  find input (ms after the click:length): ${keys.map(([at, n]) => `${Math.round(at - t0)}:${n}`).join(' ')}`);
     }
     const { listIn, focusLost } = await page.evaluate(() => {
       const w = window as unknown as { __listIn?: number; __focusLost: number };
@@ -212,6 +208,7 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
       focusLost,
       requests: lists.length,
       connections: wire.connections(),
+      cpu,
       reads,
     };
   } catch (e) {
@@ -220,9 +217,7 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
     await wb.screenshot(shot).catch(() => undefined);
     throw new Error(`${c.name}, run ${run + 1}: ${(e as Error).message} (screenshot: ${shot})`);
   } finally {
-    await wb.close().catch(() => undefined);
-    await codeServer.stop();
-    rmSync(runDir, { recursive: true, force: true });
+    await session.close();
   }
 }
 
@@ -261,29 +256,6 @@ function watchFake(fake: FakeGitLab): { connections(): number; stop(): number[] 
 type Input = ReturnType<Page['locator']>;
 const shows = (page: Page, name: string): Promise<boolean> =>
   page.evaluate((n) => !!document.querySelector(`.sidebar .monaco-list-row[aria-label^="${n} "]`), name);
-
-/** Waits until the page has run no task over 50 ms for a second (at most 30 s). */
-async function settledPage(page: Page): Promise<void> {
-  // No named functions inside: the page has no `__name` helper for tsx to wrap them with.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const started = performance.now();
-        let last = started;
-        const observer = new PerformanceObserver(() => {
-          last = performance.now();
-        });
-        observer.observe({ type: 'longtask' });
-        const timer = setInterval(() => {
-          const now = performance.now();
-          if (now - last < 1000 && now - started < 30_000) return;
-          clearInterval(timer);
-          observer.disconnect();
-          resolve();
-        }, 100);
-      }),
-  );
-}
 
 /**
  * `probe`: typing moves the focus to the first match (and scrolls to it); rows that arrive later
@@ -373,7 +345,6 @@ async function readsOf(codeServer: { logs(): string }, fakeUrl: string): Promise
   return reads;
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs: number[]): string => `${(median(xs) / 1000).toFixed(2)} s (${(Math.min(...xs) / 1000).toFixed(2)}–${(Math.max(...xs) / 1000).toFixed(2)})`;
 /** Reads per expand and the rows each returned, shortened past six. */
 const readsText = (reads: number[] | undefined): string =>
@@ -390,27 +361,14 @@ async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   const naive = buildNaiveExtension(work, PROJECT.path);
 
-  const fake = await FakeGitLab.start({ seed: 'none' });
-  seedSample(fake);
-  fake.addProject({ id: PROJECT.id, pathWithNamespace: PROJECT.path, members: { [SAMPLE.userId]: 50 } });
-  fake.addPackagesBulk(PROJECT.id, PACKAGES);
-  fake.latencyMs = LATENCY;
+  const fake = await startBenchFake(PACKAGES, LATENCY);
 
   // Measured from this working tree's code (so not for BENCH_EXTRA builds).
   const bytes = rowBytes(PACKAGES);
   const bytesOf = (layout: RegExp): RowBytes | undefined => bytes.find((b) => layout.test(b.layout));
   const flatBytes = bytesOf(/^the UI bench \(/);
   const groupedBytes = bytesOf(/^the UI bench grouped/);
-  const ours = path.join(root, 'gitlab-packages.vsix');
-  const contenders: Contender[] = [
-    { name: 'this extension', vsix: ours, settings: {}, logsReads: true, rowBytes: flatBytes },
-    { name: 'this extension, grouped by name', vsix: ours, settings: { 'gitlabPackages.groupByName': true }, logsReads: true, rowBytes: groupedBytes },
-    ...(process.env.BENCH_EXTRA ?? '')
-      .split(',')
-      .filter(Boolean)
-      .map((v) => ({ name: path.basename(v), vsix: v, settings: {}, logsReads: true })),
-    { name: 'naive reference (pages one after another, one redraw)', vsix: naive, settings: {}, logsReads: false },
-  ];
+  const contenders: Contender[] = sessionContenders(naive).map((c, i) => ({ ...c, rowBytes: [flatBytes, groupedBytes][i] }));
   const key = (c: Contender, mode: Mode): string => `${c.name} · ${mode}`;
   const samples = new Map<string, Sample[]>(contenders.flatMap((c) => modes.map((m) => [key(c, m), []] as const)));
   try {
@@ -421,7 +379,7 @@ async function main(): Promise<void> {
           const s = await measure(tools, fake, c, mode, run);
           samples.get(key(c, mode))!.push(s);
           console.log(
-            `run ${run + 1}/${RUNS} · ${mode} · ${c.name}: first rows ${s.firstRowsMs.toFixed(0)} ms, network done ${s.networkMs.toFixed(0)} ms, last read ${s.lastReadMs?.toFixed(0) ?? '?'} ms, list in ${s.listInMs?.toFixed(0) ?? '?'} ms, all reachable ${s.allReachableMs.toFixed(0)} ms, find widget lost the focus ${s.focusLost}×, ${s.requests} requests over ${s.connections} connections, getChildren reads ${readsText(s.reads)}`,
+            `run ${run + 1}/${RUNS} · ${mode} · ${c.name}: first rows ${s.firstRowsMs.toFixed(0)} ms, network done ${s.networkMs.toFixed(0)} ms, last read ${s.lastReadMs?.toFixed(0) ?? '?'} ms, list in ${s.listInMs?.toFixed(0) ?? '?'} ms, all reachable ${s.allReachableMs.toFixed(0)} ms, find widget lost the focus ${s.focusLost}×, ${s.requests} requests over ${s.connections} connections, getChildren reads ${readsText(s.reads)}; CPU ms ${s.cpu.map(([role, ms]) => `${role} ${ms}`).join(', ')}`,
           );
         }
       }
@@ -440,6 +398,7 @@ async function main(): Promise<void> {
       const network = s.map((x) => x.networkMs);
       const listIn = s.map((x) => x.listInMs).filter((x): x is number => x !== undefined);
       const reads = s.map((x) => x.reads).filter((r): r is number[] => r !== undefined);
+      const cpuOf = (role: string): number => median(s.map((x) => x.cpu.find(([r]) => r === role)?.[1] ?? 0));
       return {
         name: c.name,
         mode,
@@ -457,6 +416,8 @@ async function main(): Promise<void> {
         // The reads of the median run by count; every run's are in the samples.
         getChildrenReads: reads.length ? median(reads.map((r) => r.length)) : undefined,
         bytesPerRow: c.rowBytes?.bytesPerRow,
+        pageCpuMs: cpuOf('page'),
+        hostCpuMs: cpuOf('extension host'),
         text: {
           first: spread(first),
           all: spread(all),
@@ -469,11 +430,11 @@ async function main(): Promise<void> {
   );
   console.log(`\nmedian (min–max) of ${RUNS} runs · ${PACKAGES} packages · latency ${LATENCY} ms · code-server + Chromium · ${os.cpus().length} cores\n`);
   console.log(
-    '| | mode | first rows | network done | whole list on screen | all reachable | ÷ naive | find widget lost the focus | requests | getChildren reads: rows each | bytes/row |\n|---|---|---|---|---|---|---|---|---|---|---|',
+    '| | mode | first rows | network done | whole list on screen | all reachable | ÷ naive | find widget lost the focus | requests | getChildren reads: rows each | bytes/row | CPU: page, extension host |\n|---|---|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const r of rows)
     console.log(
-      `| ${r.name} | ${r.mode} | ${r.text.first} | ${r.text.network} | ${r.text.listIn} | ${r.text.all} | ${r.ofNaive.toFixed(2)}× | ${r.focusLost}× | ${r.requests} | ${r.text.reads} | ${r.bytesPerRow?.toFixed(0) ?? 'n/a'} |`,
+      `| ${r.name} | ${r.mode} | ${r.text.first} | ${r.text.network} | ${r.text.listIn} | ${r.text.all} | ${r.ofNaive.toFixed(2)}× | ${r.focusLost}× | ${r.requests} | ${r.text.reads} | ${r.bytesPerRow?.toFixed(0) ?? 'n/a'} | ${(r.pageCpuMs / 1000).toFixed(2)} s, ${(r.hostCpuMs / 1000).toFixed(2)} s |`,
     );
   console.log('\nbytes per package row across the extension-host boundary (rowBytes.ts):');
   for (const b of bytes) console.log(`  ${b.layout}: ${b.bytesPerRow} bytes/row × ${b.rows.toLocaleString('en-US')} rows`);
