@@ -28,6 +28,7 @@ export class TokenStore implements vscode.Disposable {
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private environmentToken?: EnvironmentToken,
+    private readonly readPatienceMs = READ_PATIENCE_MS,
   ) {
     // Fires for a change in this window or another one.
     this.subscription = secrets.onDidChange((e) => {
@@ -78,7 +79,7 @@ export class TokenStore implements vscode.Disposable {
 
   /**
    * One read per key until it changes. Requests at the same time share a read; a failed read is
-   * not kept, and one still unanswered after READ_PATIENCE_MS (a locked keyring) is not waited on
+   * not kept, and one still unanswered after `readPatienceMs` (a locked keyring) is not waited on
    * by later requests.
    */
   private read(key: string): Promise<string | undefined> {
@@ -89,7 +90,7 @@ export class TokenStore implements vscode.Disposable {
     const forget = (): void => {
       if (this.reads.get(key) === read) this.reads.delete(key);
     };
-    const patience = setTimeout(forget, READ_PATIENCE_MS);
+    const patience = setTimeout(forget, this.readPatienceMs);
     read.then(
       () => clearTimeout(patience),
       () => (clearTimeout(patience), forget()),

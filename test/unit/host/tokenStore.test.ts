@@ -44,4 +44,34 @@ describe('the access token in SecretStorage', () => {
       'every request after the change carries the new token, which GitLab rejects',
     );
   });
+
+  it('a read SecretStorage has not answered after its patience (a locked keyring) is not waited on by later requests', async () => {
+    await t.start({ settings: {} });
+    // The module the window loaded, bound to its `vscode`.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { TokenStore } = require('../../../src/host/tokenStore') as typeof import('../../../src/host/tokenStore');
+    const answers: ((token: string | undefined) => void)[] = [];
+    const secrets = {
+      get: () => new Promise<string | undefined>((answer) => answers.push(answer)),
+      store: () => Promise.resolve(),
+      delete: () => Promise.resolve(),
+      keys: () => Promise.resolve([]),
+      onDidChange: () => ({ dispose: () => undefined }),
+    };
+    const origin = 'https://gitlab.example.com';
+    const store = new TokenStore(secrets, undefined, 20);
+    const first = store.get(origin);
+    const alongside = store.get(origin);
+    assert.equal(answers.length, 1, 'requests at the same time share a read');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const later = store.get(origin);
+    assert.equal(answers.length, 2, 'a request after the patience reads again instead of waiting on the hung read');
+    answers[1]('glpat-second');
+    assert.equal(await later, 'glpat-second');
+    answers[0]('glpat-first');
+    assert.deepEqual([await first, await alongside], ['glpat-first', 'glpat-first']);
+    assert.equal(await store.get(origin), 'glpat-second', "the hung read's late answer does not replace the newer one");
+    assert.equal(answers.length, 2);
+    store.dispose();
+  });
 });
