@@ -20,7 +20,7 @@ import type { FakeGitLab } from '../fake-gitlab/server';
 import { buildNaiveExtension } from './naiveExtension';
 import { args, opt } from './options';
 import { cpuByRole, cpuSnapshot } from './processCpu';
-import { contenders, median, openSession, PROJECT, startBenchFake, type Contender } from './uiSession';
+import { contenders, median, openFindWidget, openSession, PROJECT, startBenchFake, type Contender } from './uiSession';
 
 const RUNS = Math.max(1, opt('runs', 3));
 const KEYS = Math.max(2, opt('keys-typed', 120));
@@ -46,10 +46,7 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, run: number
       { timeout: 60_000, polling: 100 },
     );
     await session.wb.quietPeriod();
-    await page.locator('.sidebar .monaco-list').first().focus();
-    await page.keyboard.press('Control+Alt+F');
-    const input = page.locator('.sidebar .monaco-tree-type-filter-input input, .sidebar .monaco-tree-type-filter-input textarea').first();
-    await input.waitFor({ timeout: 10_000 });
+    const input = await openFindWidget(page);
     // A name typed and taken back key by key: every key changes the pattern.
     const name = 'pkg-04321';
     const keys = Array.from({ length: KEYS }, (_, i) => (Math.floor(i / name.length) % 2 === 0 ? name[i % name.length] : 'Backspace'));

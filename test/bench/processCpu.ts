@@ -14,7 +14,8 @@ const TICK_MS = 10;
 
 const ROLES: [RegExp, string][] = [
   [/--type=extensionHost/, 'extension host'],
-  [/--type=renderer .*--top-chrome-webui|--top-chrome-webui.*--type=renderer/, 'browser ui'],
+  // The browser's own UI renderer, before the page's (both are --type=renderer).
+  [/--top-chrome-webui/, 'browser ui'],
   [/--type=renderer/, 'page'],
   [/--type=gpu-process/, 'browser gpu'],
   [/--type=utility|--type=zygote/, 'browser other'],

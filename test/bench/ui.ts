@@ -39,7 +39,7 @@ import { profileExtensionHost, profilePage } from './cpuProfiles';
 import { cpuByRole, cpuSnapshot } from './processCpu';
 import { buildNaiveExtension } from './naiveExtension';
 import { args, opt } from './options';
-import { contenders as sessionContenders, median, openSession, PROJECT, startBenchFake, type Contender as SessionContender } from './uiSession';
+import { contenders as sessionContenders, median, openFindWidget, openSession, PROJECT, startBenchFake, type Contender as SessionContender } from './uiSession';
 
 const LATENCY = opt('latency', 50);
 const RUNS = Math.max(1, opt('runs', 3));
@@ -166,12 +166,8 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
     await project.locator('.monaco-tl-twistie').click();
     await page.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, undefined, { timeout: 60_000, polling: 50 });
     const firstRow = await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow);
-    // The find widget on the focused tree, filtering: a name is reachable once its row shows.
-    // Focus without a click: a click on the project row would collapse it again.
-    await page.locator('.sidebar .monaco-list').first().focus();
-    await page.keyboard.press('Control+Alt+F');
-    const input = page.locator('.sidebar .monaco-tree-type-filter-input input, .sidebar .monaco-tree-type-filter-input textarea').first();
-    await input.waitFor({ timeout: 10_000 });
+    // A name is reachable once its row shows.
+    const input = await openFindWidget(page);
     const reachable = mode === 'probe' ? await probe(page, input) : await typeAsAPerson(page, input);
     const cpu = cpuByRole(cpuBefore, cpuSnapshot());
     if (profiles) {

@@ -23,8 +23,6 @@ export interface Contender {
   logsReads: boolean;
 }
 
-export const NAIVE_NAME = 'naive reference (pages one after another, one redraw)';
-
 /** This working tree's build flat and grouped, the builds BENCH_EXTRA names, then the naive reference (last). */
 export function contenders(naiveVsix: string): Contender[] {
   const ours = path.join(root, 'gitlab-packages.vsix');
@@ -35,7 +33,7 @@ export function contenders(naiveVsix: string): Contender[] {
       .split(',')
       .filter(Boolean)
       .map((v) => ({ name: path.basename(v), vsix: v, settings: {}, logsReads: true })),
-    { name: NAIVE_NAME, vsix: naiveVsix, settings: {}, logsReads: false },
+    { name: 'naive reference (pages one after another, one redraw)', vsix: naiveVsix, settings: {}, logsReads: false },
   ];
 }
 
@@ -94,6 +92,18 @@ export async function openSession(tools: Tools, fake: FakeGitLab, c: Contender, 
     await close();
     throw e;
   }
+}
+
+/**
+ * Opens the find widget on the tree and returns its input. Focuses the list without a click: a
+ * click on the project row would collapse it again.
+ */
+export async function openFindWidget(page: Workbench['page']): Promise<ReturnType<Workbench['page']['locator']>> {
+  await page.locator('.sidebar .monaco-list').first().focus();
+  await page.keyboard.press('Control+Alt+F');
+  const input = page.locator('.sidebar .monaco-tree-type-filter-input input, .sidebar .monaco-tree-type-filter-input textarea').first();
+  await input.waitFor({ timeout: 10_000 });
+  return input;
 }
 
 /** Waits until the page has run no task over 50 ms for a second (at most 30 s). */
