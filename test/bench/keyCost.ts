@@ -10,6 +10,7 @@
  *
  *   npm run bench -- --keys [--runs 3] [--keys-typed 120] [--packages 10000] [--no-package]
  *   BENCH_EXTRA=a.vsix,b.vsix npm run bench -- --keys   (other builds side by side)
+ *   npm run bench -- --keys --cpu-prof   (a profile of the page while the keys are typed, per run, in bench-ui-profiles/)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { provision, type Tools } from '../e2e/provision';
 import type { FakeGitLab } from '../fake-gitlab/server';
 import { buildNaiveExtension } from './naiveExtension';
 import { args, opt } from './options';
+import { profilePage } from './cpuProfiles';
 import { cpuByRole, cpuSnapshot } from './processCpu';
 import { contenders, median, openFindWidget, openSession, PROJECT, startBenchFake, type Contender } from './uiSession';
 
@@ -26,6 +28,7 @@ const RUNS = Math.max(1, opt('runs', 3));
 const KEYS = Math.max(2, opt('keys-typed', 120));
 const PACKAGES = opt('packages', 10_000);
 const root = path.resolve(__dirname, '..', '..');
+const PROFILE = args.includes('--cpu-prof');
 
 interface KeyCost {
   pageCpuMs: number;
@@ -50,12 +53,14 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, run: number
     // A name typed and taken back key by key: every key changes the pattern.
     const name = 'pkg-04321';
     const keys = Array.from({ length: KEYS }, (_, i) => (Math.floor(i / name.length) % 2 === 0 ? name[i % name.length] : 'Backspace'));
+    const profiling = PROFILE ? await profilePage(page) : undefined;
     const before = cpuSnapshot();
     const started = Date.now();
     // Each press returns once the page has handled the key.
     for (const key of keys) await input.press(key);
     const wallMs = Date.now() - started;
     const pageCpuMs = cpuByRole(before, cpuSnapshot()).find(([role]) => role === 'page')?.[1] ?? 0;
+    await profiling?.stop(path.join(root, 'bench-ui-profiles', `keys-${c.name.replace(/\W+/g, '-')}-${run + 1}.page.cpuprofile`));
     return { pageCpuMs: pageCpuMs / keys.length, wallMs: wallMs / keys.length };
   } finally {
     await session.close();

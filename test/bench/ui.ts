@@ -16,9 +16,10 @@
  * run alone as a script), and per run the CPU time each process spent from the click on (the page,
  * the extension host, the browser, code-server, the bench with the fake: processCpu.ts; both cores
  * are shared). Prints a table (median and min–max per contender × mode) and writes every run to
- * bench-ui-results.json (git-ignored). BENCH_UI_ARRIVALS=1 also prints, per run, when the list
- * requests came in and were answered, and each input of the find widget (time:length; -1 where
- * its input lost the focus to the list).
+ * bench-ui-results.json (git-ignored). BENCH_UI_ARRIVALS=1 also prints, per run, when the
+ * extension sent each list request (its debug log), when the fake accepted each connection, when
+ * the requests came in and were answered, and each input of the find widget (time:length; -1
+ * where its input lost the focus to the list).
  *
  *   npm run bench -- --ui [--mode probe|typing|both] [--latency 50] [--runs 3] [--packages 10000] [--no-package] [--no-reads]
  *   npm run bench -- --ui --cpu-prof   (profiles of the page and the extension host per run, in bench-ui-profiles/;
@@ -192,6 +193,15 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
       return { listIn: w.__listIn, focusLost: w.__focusLost };
     });
     const logged = READS && c.logsReads ? await readsOf(codeServer, fake.url) : undefined;
+    if (process.env.BENCH_UI_ARRIVALS) {
+      const accepted = wire.connections().map((at) => at - t0Wall);
+      console.log(`  connections accepted (ms after the click): ${accepted.join(' ')}`);
+      // Logged once the read is in, so only where the reads are.
+      if (logged) {
+        const sent = listRequestsLogged(codeServer.logs()).map((r) => r.sentAt - t0Wall);
+        console.log(`  list requests the extension sent (ms after the click, its log): ${sent.join(' ')}`);
+      }
+    }
     const reads = logged?.map((r) => r.rows);
     const lastRead = logged?.at(-1);
     return {
@@ -203,7 +213,7 @@ async function measure(tools: Tools, fake: FakeGitLab, c: Contender, mode: Mode,
       allReachableMs: reachable - t0,
       focusLost,
       requests: lists.length,
-      connections: wire.connections(),
+      connections: wire.connections().length,
       cpu,
       reads,
     };
@@ -225,15 +235,15 @@ const isListRequest = (method: string, requestPath: string): boolean =>
 
 /**
  * The fake's socket as the bench sees it (the fake records when requests come in, not when
- * answers leave): TCP connections opened (keep-alive reuses them) and when each list answer was
- * sent. `stop` detaches and returns those times (Date.now()).
+ * answers leave): when each TCP connection was accepted (keep-alive reuses them) and when each
+ * list answer was sent. `stop` detaches and returns the answers' times (Date.now()).
  */
-function watchFake(fake: FakeGitLab): { connections(): number; stop(): number[] } {
+function watchFake(fake: FakeGitLab): { connections(): number[]; stop(): number[] } {
   const server = (fake as unknown as { server: http.Server }).server;
-  let connections = 0;
+  const connections: number[] = [];
   const answers: number[] = [];
   const onConnection = (): void => {
-    connections++;
+    connections.push(Date.now());
   };
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     if (isListRequest(req.method ?? '', (req.url ?? '').split('?')[0])) res.on('finish', () => answers.push(Date.now()));
@@ -326,9 +336,7 @@ async function readsOf(codeServer: { logs(): string }, fakeUrl: string): Promise
       .flatMap((l) => {
         const at = l.indexOf(line);
         if (at < 0) return [];
-        // The log's local time: `2026-12-04 19:40:12.345 [debug] …`.
-        const time = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3})/.exec(l);
-        return [{ rows: Number(/^(\d+) rows/.exec(l.slice(at + line.length))?.[1]), at: time ? new Date(`${time[1]}T${time[2]}`).getTime() : NaN }];
+        return [{ rows: Number(/^(\d+) rows/.exec(l.slice(at + line.length))?.[1]), at: logTime(l) }];
       });
   // The log file is written a little after the line: wait until it stops growing.
   let reads = parse();
@@ -339,6 +347,26 @@ async function readsOf(codeServer: { logs(): string }, fakeUrl: string): Promise
     reads = again;
   }
   return reads;
+}
+
+/** The local time a log line starts with (`2026-12-04 19:40:12.345 [debug] …`), Date.now() clock. */
+function logTime(line: string): number {
+  const time = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3})/.exec(line);
+  return time ? new Date(`${time[1]}T${time[2]}`).getTime() : NaN;
+}
+
+/**
+ * The list requests in this extension's debug log (`GET /projects/…/packages?… → 200 in 57 ms`,
+ * written when the answer is read): when each was sent, the line's time less its duration.
+ */
+function listRequestsLogged(logs: string): { sentAt: number }[] {
+  return logs
+    .split('\n')
+    .flatMap((l) => {
+      const m = / GET \/projects\/[^/ ]+\/packages\?\S* → \d+ in (\d+) ms/.exec(l);
+      return m ? [{ sentAt: logTime(l) - Number(m[1]) }] : [];
+    })
+    .sort((a, b) => a.sentAt - b.sentAt);
 }
 
 const spread = (xs: number[]): string => `${(median(xs) / 1000).toFixed(2)} s (${(Math.min(...xs) / 1000).toFixed(2)}–${(Math.max(...xs) / 1000).toFixed(2)})`;
