@@ -10,7 +10,8 @@
  *
  *   npm run bench -- --keys [--runs 3] [--keys-typed 120] [--packages 10000] [--no-package]
  *   BENCH_EXTRA=a.vsix,b.vsix npm run bench -- --keys   (other builds side by side)
- *   npm run bench -- --keys --cpu-prof   (a profile of the page while the keys are typed, per run, in bench-ui-profiles/)
+ *   npm run bench -- --keys --cpu-prof   (a profile of the page while the keys are typed, per run, in bench-ui-profiles/;
+ *                                        the profiler adds to the figures)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
