@@ -558,7 +558,10 @@ export class FakeGitLab {
       const projectIds = this.groupProjects(group, q.exclude_subgroups === 'true');
       const readable = projectIds
         .map((id) => this.store.projects.get(id)!)
-        .filter((p) => this.accessLevel(p, user) >= 20 || (p.visibility === 'public' && !user));
+        // Project.public_or_visible_to_user (app/models/project.rb): a Reporter's projects, and every project whose
+        // visibility the caller may see (Gitlab::VisibilityLevel.levels_for_user): public ones for anyone, signed in
+        // or not (internal ones too when signed in; this fake's projects are public or private).
+        .filter((p) => this.accessLevel(p, user) >= 20 || p.visibility === 'public');
       const filter = this.filterOf(this.knownParams(q, true), true);
       const pkgs = this.store.listPackages(
         readable.flatMap((p) => this.store.packagesOf(p.id)),
@@ -567,7 +570,7 @@ export class FakeGitLab {
       );
       return this.paged(pkgs, q, baseUrl, path, (p) => {
         const project = this.store.projects.get(p.projectId)!;
-        return packageJson(p, project, { baseUrl, canDelete: this.canDelete(project, user, token) }, { group: true });
+        return packageJson(p, project, { baseUrl, canDelete: this.canDelete(project, user) }, { group: true });
       });
     }
     if ((r = m(/^\/api\/v4\/projects\/([^/]+)(\/.*)?$/))) {
@@ -603,7 +606,7 @@ export class FakeGitLab {
     if (!rest.startsWith('/packages')) throw new HttpError(404, { error: '404 Not Found' });
     if (!project.packagesEnabled) throw new HttpError(403, { message: '403 Forbidden' });
     if (level < 20 && !user?.admin && !(project.visibility === 'public' && method === 'GET')) throw new HttpError(403, { message: '403 Forbidden' });
-    const viewer = { baseUrl, canDelete: this.canDelete(project, user, token), version: this.version };
+    const viewer = { baseUrl, canDelete: this.canDelete(project, user), version: this.version };
     let r: RegExpExecArray | null;
     const ctx: RouteContext = {
       project,
@@ -806,8 +809,14 @@ export class FakeGitLab {
     return this.deleteProtectionFor.get(projectId) ?? this.deleteProtectionFlag;
   }
 
-  private canDelete(project: Project, user: User | undefined, token: Token | undefined): boolean {
-    return !!user && !!token && token.scopes.includes('api') && (this.accessLevel(project, user) >= 40 || user.admin === true);
+  /**
+   * Whether a package's `_links.delete_api_path` is shown: lib/api/entities/package.rb exposes it
+   * `if: can_destroy(:package, &:project)` (Ability `destroy_package`: Maintainer+), which asks the
+   * role, not the token's scopes. A `read_api` token still sees the link; its DELETE is the 403
+   * `insufficient_scope` the request itself answers.
+   */
+  private canDelete(project: Project, user: User | undefined): boolean {
+    return !!user && (this.accessLevel(project, user) >= 40 || user.admin === true);
   }
 
   private accessLevel(project: Project, user: User | undefined): number {

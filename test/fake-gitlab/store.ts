@@ -119,6 +119,7 @@ export interface NewPackage {
   files?: { fileName: string; content: Buffer | string; createdAt?: string }[];
 }
 
+/** app/models/packages/package.rb's `package_type` enum, in its order (maven: 1 … ml_model: 14): `order_by=type` sorts by it. */
 export const PACKAGE_TYPES = [
   'maven',
   'npm',
@@ -247,7 +248,8 @@ export class Store {
         case 'version':
           return p.version ?? '';
         case 'type':
-          return p.packageType;
+          // The enum's number, not the name (app/models/packages/package.rb: `order_type`); PACKAGE_TYPES is in that order.
+          return PACKAGE_TYPES.indexOf(p.packageType);
         case 'project_path':
           return projectPath?.(p) ?? '';
         default:

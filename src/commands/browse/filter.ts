@@ -16,9 +16,10 @@ const SORTS: { orderBy: PackageOrderBy; sort: SortDirection; label: Text }[] = [
   { orderBy: 'created_at', sort: 'asc', label: text('Oldest first') },
   { orderBy: 'name', sort: 'asc', label: text('Name A→Z') },
   { orderBy: 'name', sort: 'desc', label: text('Name Z→A') },
-  { orderBy: 'version', sort: 'desc', label: text('Version, highest first') },
-  { orderBy: 'version', sort: 'asc', label: text('Version, lowest first') },
-  { orderBy: 'type', sort: 'asc', label: text('Type A→Z') },
+  // GitLab compares versions as text and types by its own order (app/models/packages/package.rb), so the labels say so.
+  { orderBy: 'version', sort: 'desc', label: text('Version as text, Z→A (1.9 above 1.10)') },
+  { orderBy: 'version', sort: 'asc', label: text('Version as text, A→Z (1.10 above 1.9)') },
+  { orderBy: 'type', sort: 'asc', label: text("Type, in GitLab's order (maven, npm, conan, …)") },
 ];
 
 type Step = 'apply' | 'name' | 'type' | 'version' | 'status' | 'sort' | 'clear';

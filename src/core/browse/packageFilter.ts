@@ -6,6 +6,7 @@
 import type { PackageOrderBy, PackageQuery, SortDirection } from '../../gitlab/client';
 import { displayName, type Package } from '../../gitlab/models';
 import { joinTexts, text, type Text } from '../../util/text';
+import { compareTypesAsGitLab } from './packageTypes';
 
 export interface PackageFilter {
   packageType?: string;
@@ -110,13 +111,10 @@ export function applyLocally(pkgs: Package[], f: PackageFilter): Package[] {
   const kept = pkgs.filter((p) => matches(p, f));
   const orderBy = f.orderBy ?? DEFAULT_SORT.orderBy;
   const key = (p: Package): string =>
-    orderBy === 'name'
-      ? p.name
-      : orderBy === 'version'
-        ? (p.version ?? '')
-        : orderBy === 'type'
-          ? p.packageType
-          : (p.createdAt ?? String(p.id).padStart(12, '0'));
+    orderBy === 'name' ? p.name : orderBy === 'version' ? (p.version ?? '') : (p.createdAt ?? String(p.id).padStart(12, '0'));
+  // As GitLab orders: versions as text (1.9 after 1.10), types by their enum number.
+  const compare = (a: Package, b: Package): number =>
+    orderBy === 'type' ? compareTypesAsGitLab(a.packageType, b.packageType) : key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
   const dir = (f.sort ?? DEFAULT_SORT.sort) === 'asc' ? 1 : -1;
-  return kept.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id) * dir);
+  return kept.sort((a, b) => (compare(a, b) || a.id - b.id) * dir);
 }

@@ -148,6 +148,38 @@ describe('GitLab client against the fake GitLab', function () {
       assert.equal(fake.requests[0].query.exclude_subgroups, 'true');
     });
 
+    it('follows GitLab: order_by=type is the enum order, a group lists public projects to non-members, a read_api token sees the delete link', async () => {
+      // app/models/packages/package.rb (`order_type`), app/finders/packages/group_packages_finder.rb
+      // (Project.public_or_visible_to_user), lib/api/entities/package.rb (`can_destroy`, the role not the scopes).
+      fake.addProject({ id: 901, pathWithNamespace: 'order/public', visibility: 'public', members: { 2: 50 } });
+      fake.addProject({ id: 902, pathWithNamespace: 'order/mine', members: { [SAMPLE.userId]: 40 } });
+      fake.addProject({ id: 903, pathWithNamespace: 'order/private', members: { 2: 50 } });
+      fake.addGroup({ id: 900, fullPath: 'order', projectIds: [901, 902, 903] });
+      for (const packageType of ['generic', 'composer', 'npm', 'maven', 'conan', 'pypi'])
+        fake.addPackage(902, { name: `t-${packageType}`, version: '1.0.0', packageType });
+      fake.addPackage(901, { name: 'public-one', version: '1.0.0', packageType: 'npm' });
+      fake.addPackage(903, { name: 'private-one', version: '1.0.0', packageType: 'npm' });
+
+      const byType = await collectAll((p, s) => client().projectPackagesPage(902, { orderBy: 'type', sort: 'asc' }, p, s), { concurrency: 1 });
+      assert.deepEqual(
+        byType.items.map((p) => p.packageType),
+        ['maven', 'npm', 'conan', 'pypi', 'composer', 'generic'],
+      );
+
+      const group = await collectAll((p, s) => client().groupPackagesPage('order', {}, p, s), { concurrency: 1 });
+      assert.deepEqual(group.items.map((p) => p.name).sort(), ['public-one', 't-composer', 't-conan', 't-generic', 't-maven', 't-npm', 't-pypi']);
+      assert.equal(group.items.find((p) => p.name === 'public-one')?.deleteApiPath, undefined, 'no delete link where the user has no role');
+
+      const read = client({ getToken: () => Promise.resolve(SAMPLE.readToken) });
+      const mine = await collectAll((p, s) => read.projectPackagesPage(902, {}, p, s), { concurrency: 1 });
+      assert.ok(
+        mine.items.every((p) => p.deleteApiPath),
+        'the link follows the role, not the token scope',
+      );
+      const refused = await read.deletePackage(902, mine.items[0].id).catch((e: unknown) => e);
+      assert.ok(refused instanceof ForbiddenError && refused.reason === 'scope', 'its DELETE is refused for the scope');
+    });
+
     it('deletes a package (204) and a package file; both are gone afterwards', async () => {
       const c = client();
       const pkg = (await c.projectPackagesPage('acme/big', { orderBy: 'name', sort: 'asc' }, 1)).items[0];

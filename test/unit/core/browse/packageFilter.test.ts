@@ -87,6 +87,20 @@ describe('filter and sort', () => {
     );
   });
 
+  it('orders locally as GitLab does: types by their enum number, versions as text', () => {
+    const types = ['generic', 'composer', 'npm', 'maven', 'conan', 'cargo-from-a-newer-gitlab', 'pypi'];
+    const pkgs = types.map((t, i) => pkg(i + 1, `p-${t}`, '1.0', t, '2025-01-01'));
+    assert.deepEqual(
+      applyLocally(pkgs, { orderBy: 'type', sort: 'asc' }).map((p) => p.packageType),
+      ['maven', 'npm', 'conan', 'pypi', 'composer', 'generic', 'cargo-from-a-newer-gitlab'],
+    );
+    const versions = ['1.9.0', '1.10.0', '2.0.0'].map((v, i) => pkg(i + 1, 'lib', v, 'npm', '2025-01-01'));
+    assert.deepEqual(
+      applyLocally(versions, { orderBy: 'version', sort: 'desc' }).map((p) => p.version),
+      ['2.0.0', '1.9.0', '1.10.0'],
+    );
+  });
+
   describe('in the tree', () => {
     let fake: FakeGitLab;
     before(async () => {
