@@ -12,7 +12,7 @@ import type { VersionClient } from '../core/lockfiles/versionLookup';
 import { targetKey } from '../core/lockfiles/lookupPlan';
 import { dateTime } from '../util/format';
 import type { Package } from '../gitlab/models';
-import { escapeMarkdown } from '../util/markdown';
+import { escapeMarkdown, markdownLinkTarget } from '../util/markdown';
 import { entryActions } from './lockfileActions';
 import { currentCheck, entryAt, type LockfileChecks } from './lockfileChecks';
 
@@ -93,8 +93,9 @@ function projectPathOf(pkg: Package, instanceUrl: string): string | undefined {
   return web && at > 0 ? web.slice(0, at) : undefined;
 }
 
+/** As a Markdown link target: the arguments carry lockfile and server text, whose `(` or `)` must not end the link. */
 function commandUri(command: string, args: unknown[]): string {
-  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+  return markdownLinkTarget(`command:${command}?${encodeURIComponent(JSON.stringify(args))}`);
 }
 
 function verdictWords(kind: string): string {

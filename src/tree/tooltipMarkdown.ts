@@ -1,5 +1,5 @@
 /** A tooltip's facts as Markdown: server text escaped, links only where a fact carries a same-origin one. */
-import { escapeMarkdown } from '../util/markdown';
+import { escapeMarkdown, markdownLinkTarget } from '../util/markdown';
 import { word, type Text } from '../util/text';
 import type { Fact } from './packageFacts';
 import type { Tooltip } from './presentation';
@@ -7,7 +7,7 @@ import type { Tooltip } from './presentation';
 export function tooltipMarkdown(t: Tooltip, say: (t: Text) => string = (x) => word(x)): string {
   const cell = (f: Fact): string => {
     const value = escapeMarkdown(say(f.value));
-    return f.link ? `[${value}](${f.link.replace(/[()\s]/g, encodeURIComponent)})` : value;
+    return f.link ? `[${value}](${markdownLinkTarget(f.link)})` : value;
   };
   const parts = [t.title ? `**${escapeMarkdown(t.title)}**` : undefined];
   if (t.facts.length) parts.push(['| | |', '|---|---|', ...t.facts.map((f) => `| ${say(f.label)} | ${cell(f)} |`)].join('\n'));

@@ -43,6 +43,20 @@ describe('package facts (tooltip and details document)', () => {
     assert.match(md, /\| Pipeline \| \[\\#9 · main · ✓ success\]\(https:\/\/git\.example\.com\/acme\/app\/-\/pipelines\/9\) \|/);
   });
 
+  it('a same-origin link whose path holds Markdown stays one link to the instance', () => {
+    const sneaky = parsePackage({
+      id: 8,
+      name: 'a',
+      version: '1',
+      package_type: 'npm',
+      _links: { web_path: '/acme/app/-/packages/7)[Sign_in_again](https://evil.example/login' },
+    });
+    const md = tooltipMarkdown({ title: 'a', facts: packageFacts(sneaky, { instanceUrl: 'https://git.example.com', now }) });
+    const links = [...md.matchAll(/\]\(([^)\s]*)\)/g)].map((m) => m[1]);
+    assert.deepEqual(links, ['https://git.example.com/acme/app/-/packages/7%29%5BSign_in_again%5D%28https://evil.example/login']);
+    assert.ok(!md.includes('](https://evil'), md);
+  });
+
   it('a pipeline on another origin is named, not linked', () => {
     const foreign = parsePackage({
       id: 1,

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { humanSize, plainLine, shortDate, withThousands } from '../../../src/util/format';
-import { escapeMarkdown } from '../../../src/util/markdown';
+import { escapeMarkdown, markdownLinkTarget } from '../../../src/util/markdown';
 
 describe('formatting', () => {
   it('counts as en-US writes them, without Intl', () => {
@@ -33,5 +33,16 @@ describe('formatting', () => {
     assert.ok(!/\[link\]\(/.test(s));
     assert.ok(s.includes('\\*\\*bold\\*\\*'));
     assert.ok(s.includes('&lt;img'));
+  });
+
+  it('a link target cannot end early, open a title or leave its table cell, and decodes to itself', () => {
+    const hostile = 'https://h/a/-/packages/7)[Sign in](https://evil.example/login "t")|x\\y`\'<b>\u00a0z';
+    const target = markdownLinkTarget(hostile);
+    assert.ok(!/[()[\]<>|\\\s`"']/.test(target), target);
+    assert.equal(decodeURIComponent(target), hostile);
+    // A command link's JSON arguments survive it: VS Code decodes the query.
+    const args = [{ name: 'a)b(c', version: "1.0'" }];
+    const uri = markdownLinkTarget(`command:x?${encodeURIComponent(JSON.stringify(args))}`);
+    assert.deepEqual(JSON.parse(decodeURIComponent(uri.slice('command:x?'.length))), args);
   });
 });
