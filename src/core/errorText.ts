@@ -12,6 +12,7 @@ import {
   RateLimitedError,
   TimeoutError,
   TlsError,
+  TokenReadError,
   UnauthorizedError,
   type ForbiddenReason,
   type GitLabError,
@@ -68,6 +69,7 @@ export function gitLabErrorText(e: GitLabError): Text {
     );
   }
   if (e instanceof TlsError) return tlsText(e);
+  if (e instanceof TokenReadError) return text("Could not read the access token from VS Code's secret storage: {0}", e.reason);
   switch (e.kind) {
     case 'notFound':
       return withServer(text('Not found'), e.serverMessage);

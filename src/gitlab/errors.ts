@@ -19,7 +19,8 @@ export type GitLabErrorKind =
   | 'cancelled'
   | 'badResponse'
   | 'insecure'
-  | 'tls';
+  | 'tls'
+  | 'tokenRead';
 
 export abstract class GitLabError extends Error {
   abstract readonly kind: GitLabErrorKind;
@@ -149,6 +150,18 @@ export class CancelledError extends GitLabError {
   readonly kind = 'cancelled';
   constructor(path: string) {
     super(path, undefined, undefined, 'cancelled');
+  }
+}
+
+/** The token could not be read (VS Code's secret storage failed): nothing was sent. */
+export class TokenReadError extends GitLabError {
+  readonly kind = 'tokenRead';
+  constructor(
+    path: string,
+    /** The secret store's own words (never the token: the read gave none). */
+    readonly reason: string,
+  ) {
+    super(path, undefined, undefined, `token read failed: ${reason}`);
   }
 }
 

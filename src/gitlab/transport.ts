@@ -4,7 +4,7 @@
  * (responseErrors.ts, tlsFailure.ts). Receives `fetch` and the per-origin connection handle so
  * each platform (Node, a browser, tests) passes its own.
  */
-import { BadResponseError, CaFileError, CancelledError, GitLabError, InsecureRequestError, TimeoutError, TlsError } from './errors';
+import { BadResponseError, CaFileError, CancelledError, GitLabError, InsecureRequestError, TimeoutError, TlsError, TokenReadError } from './errors';
 import { ShapeError } from './models';
 import { errorForStatus, networkError, parseBody } from './responseErrors';
 import { abortableSleep, retryDelay } from './retryPolicy';
@@ -178,9 +178,10 @@ export class HttpClient {
     try {
       for (let hop = 0; ; hop++) {
         const sameOrigin = new URL(url).origin === this.origin;
-        const headers = await this.headers(url, path, sameOrigin, accept);
+        // The token and the agent come first; a secret store or CA file that never answers must not outlast the timeout or a cancel.
+        const headers = await untilAborted(this.headers(url, path, sameOrigin, accept), controller.signal);
         if (body) headers['Content-Type'] = 'application/json';
-        agent = await this.agentFor(url, path);
+        agent = await untilAborted(this.agentFor(url, path), controller.signal);
         const payload = body ? { body: JSON.stringify(body) } : {};
         const res = await this.opts.fetch(url, { method, headers, signal: controller.signal, redirect: 'manual', ...payload, ...(agent ? { agent } : {}) });
         status = res.status;
@@ -222,7 +223,9 @@ export class HttpClient {
   private async headers(url: string, path: string, sameOrigin: boolean, accept: string): Promise<Record<string, string>> {
     const headers: Record<string, string> = { Accept: accept, 'User-Agent': this.opts.userAgent };
     if (!sameOrigin) return headers;
-    const token = await this.opts.getToken();
+    const token = await this.opts.getToken().catch((e: unknown) => {
+      throw new TokenReadError(path, firstLine(e));
+    });
     if (!token) return headers;
     const u = new URL(url);
     if (u.protocol === 'http:' && !isLoopback(u.hostname) && !this.opts.allowInsecureHttp) {
@@ -259,6 +262,21 @@ export class HttpClient {
     const tls = await tlsErrorFor(e, { path, url, customCa, peerCertificate: this.opts.peerCertificate });
     return tls ?? networkError(path, e);
   }
+}
+
+/** `p`, or a rejection as soon as `signal` aborts (the caller's catch tells a timeout from a cancel). */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Error('aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new Error('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** An error's first line, short: what a secret store said, for a row and the log. */
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
 }
 
 function queryString(query: RequestOptions['query']): string {

@@ -43,8 +43,15 @@ export class TokenStore implements vscode.Disposable {
     return this.environmentToken?.origin === origin ? this.environmentToken.token : undefined;
   }
 
+  /**
+   * Whether a token is there. A secret store that fails to answer counts as yes: its failure is
+   * what the request reports (TokenReadError), not a missing token, and asking never throws.
+   */
   async has(origin: string): Promise<boolean> {
-    return (await this.get(origin)) !== undefined;
+    return this.get(origin).then(
+      (token) => token !== undefined,
+      () => true,
+    );
   }
 
   async source(origin: string): Promise<TokenSource | undefined> {

@@ -16,6 +16,7 @@ import {
   RateLimitedError,
   ServerError,
   TimeoutError,
+  TokenReadError,
   UnauthorizedError,
 } from '../../../src/gitlab/errors';
 import type { RequestLogEntry } from '../../../src/gitlab/types';
@@ -373,6 +374,26 @@ describe('GitLab client against the fake GitLab', function () {
       await waitFor(() => fake.requests.filter((r) => r.path === '/api/v4/version').length === 2, 'the second request');
       controller.abort();
       assert.ok((await pending) instanceof CancelledError);
+    });
+
+    it('a secret store that never answers is timed out and cancelled like a request; one that fails says so, and sends nothing', async () => {
+      const never = (): Promise<string | undefined> => new Promise(() => undefined);
+      const t = await client({ getToken: never, timeoutMs: 100 })
+        .getVersion()
+        .catch((err: unknown) => err);
+      assert.ok(t instanceof TimeoutError, String(t));
+      const controller = new AbortController();
+      const pending = client({ getToken: never })
+        .getVersion(controller.signal)
+        .catch((err: unknown) => err);
+      setTimeout(() => controller.abort(), 30);
+      assert.ok((await pending) instanceof CancelledError);
+      const failed = await client({ getToken: () => Promise.reject(new Error('Cannot get password: no keyring\nstack…')) })
+        .getVersion()
+        .catch((err: unknown) => err);
+      assert.ok(failed instanceof TokenReadError, String(failed));
+      assert.equal(said(failed), "Could not read the access token from VS Code's secret storage: Cannot get password: no keyring");
+      assert.equal(fake.requests.length, 0, 'nothing sent, and not retried');
     });
 
     it('HTML, truncated JSON and wrong shapes are BadResponseErrors that say so', async () => {

@@ -74,4 +74,21 @@ describe('the access token in SecretStorage', () => {
     assert.equal(answers.length, 2);
     store.dispose();
   });
+
+  it('a read that fails is no missing token: has() says yes (the request then names the failure), get() rejects', async () => {
+    await t.start({ settings: {} });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { TokenStore } = require('../../../src/host/tokenStore') as typeof import('../../../src/host/tokenStore');
+    const secrets = {
+      get: () => Promise.reject(new Error('Cannot get password: no keyring')),
+      store: () => Promise.resolve(),
+      delete: () => Promise.resolve(),
+      keys: () => Promise.resolve([]),
+      onDidChange: () => ({ dispose: () => undefined }),
+    };
+    const store = new TokenStore(secrets, undefined, 20);
+    assert.equal(await store.has('https://gitlab.example.com'), true);
+    await assert.rejects(store.get('https://gitlab.example.com'), /no keyring/);
+    store.dispose();
+  });
 });
