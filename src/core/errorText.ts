@@ -10,6 +10,7 @@ import {
   isGitLabError,
   NetworkError,
   RateLimitedError,
+  ServerError,
   TimeoutError,
   TlsError,
   TokenReadError,
@@ -74,7 +75,9 @@ export function gitLabErrorText(e: GitLabError): Text {
     case 'notFound':
       return withServer(text('Not found'), e.serverMessage);
     case 'server':
-      return withServer(text('GitLab answered with HTTP {0}', e.status ?? 500), e.serverMessage);
+      return e instanceof ServerError && e.retryAfterMs !== undefined
+        ? withServer(text('GitLab answered with HTTP {0} and asks to retry in {1} s', e.status ?? 503, Math.ceil(e.retryAfterMs / 1000)), e.serverMessage)
+        : withServer(text('GitLab answered with HTTP {0}', e.status ?? 500), e.serverMessage);
     case 'cancelled':
       return text('Request cancelled');
     default:

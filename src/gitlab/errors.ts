@@ -95,8 +95,10 @@ export class ServerError extends GitLabError {
     readonly retryAfterHidden = false,
     /** The body was GitLab's JSON (Rails answered); false: a proxy's or Workhorse's page (HTML, plain text), GitLab may still be at work. */
     readonly fromRails = true,
+    /** A 503's readable `Retry-After` (maintenance mode, a proxy): when to come back. */
+    readonly retryAfterMs?: number,
   ) {
-    super(path, status, serverMessage);
+    super(path, status, serverMessage, retryAfterMs !== undefined ? `retry after ${retryAfterMs} ms` : undefined);
   }
 }
 

@@ -79,7 +79,7 @@ export function errorForStatus(status: number, path: string, text: string, heade
   if (status === 404) return new NotFoundError(path, message);
   const retryAfterHidden = headers.hidden?.('retry-after') === true;
   if (status === 429) return new RateLimitedError(path, message, retryAfterMs(headers), retryAfterHidden);
-  if (status >= 500) return new ServerError(path, status, message, retryAfterHidden, !!json);
+  if (status >= 500) return new ServerError(path, status, message, retryAfterHidden, !!json, status === 503 ? retryAfterMs(headers) : undefined);
   return new BadRequestError(path, status, message);
 }
 

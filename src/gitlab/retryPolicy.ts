@@ -1,5 +1,5 @@
 /**
- * When a failed read is tried again: 429 (after Retry-After), 502/503/504 and dropped
+ * When a failed read is tried again: 429 and 503 (after their Retry-After), 502/503/504 and dropped
  * connections, with backoff. Where `Retry-After` may have been sent but could not be read (a
  * browser reading a cross-origin answer), a 429 or 503 waits a bounded exponential backoff with
  * jitter instead: clients that cannot hear "when" must not come back in step.
@@ -18,6 +18,8 @@ export function retryDelay(e: unknown, attempt: number, maxRetryDelayMs: number,
     const wait = e.retryAfterMs ?? backoff;
     return wait <= maxRetryDelayMs ? wait : undefined;
   }
+  // A 503 that says when (maintenance mode, a proxy) is asked again then, or not at all when that is too far off.
+  if (e instanceof ServerError && e.status === 503 && e.retryAfterMs !== undefined) return e.retryAfterMs <= maxRetryDelayMs ? e.retryAfterMs : undefined;
   if (e instanceof ServerError && e.status === 503 && e.retryAfterHidden) return jittered(attempt, maxRetryDelayMs, random);
   if (e instanceof ServerError && RETRYABLE.has(e.status ?? 0)) return backoff;
   if (e instanceof NetworkError) return backoff;

@@ -313,6 +313,22 @@ describe('GitLab client against the fake GitLab', function () {
       assert.equal(e.serverMessage, 'Retry later');
     });
 
+    it('503 with a readable Retry-After is waited for and retried; a too-long one is reported with its wait', async () => {
+      fake.fail({ path: '/api/v4/user' }, { status: 503, body: 'Maintenance', headers: { 'Retry-After': '1' } }, 1);
+      const slept: number[] = [];
+      const user = await client({ sleep: (ms) => (slept.push(ms), Promise.resolve()) }).getCurrentUser();
+      assert.equal(user.username, 'demo');
+      assert.deepEqual(slept, [1000]);
+      fake.clearRequests();
+      fake.fail({ path: '/api/v4/user' }, { status: 503, body: 'Maintenance', headers: { 'Retry-After': '120' } }, 1);
+      const e = await client()
+        .getCurrentUser()
+        .catch((err: unknown) => err);
+      assert.ok(e instanceof ServerError && e.retryAfterMs === 120_000, String(e));
+      assert.equal(fake.requests.length, 1, 'not retried before GitLab asked');
+      assert.match(said(e), /HTTP 503 and asks to retry in 120 s/);
+    });
+
     it('reads are retried at most twice on 502/503/504, never on 500', async () => {
       fake.fail({ path: '/api/v4/user' }, { status: 502 }, 5);
       const e = await client()
