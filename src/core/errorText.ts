@@ -23,6 +23,7 @@ import { INSTANCES_SETTING } from './instances/instanceSettings';
 import { ChecksumMismatchError } from './files/verifiedDownload';
 import { ALGORITHM_LABEL } from './files/checksums';
 import { ADMIN_MODE_NEEDED } from './protection/protectionRules';
+import { literalLinks } from '../util/literalText';
 
 const ALLOW_HTTP_SETTING = 'gitlabPackages.allowHttpFor';
 
@@ -46,7 +47,8 @@ export function errorText(e: unknown): Text {
 }
 
 function withServer(t: Text, serverMessage: string | undefined): Text {
-  return serverMessage ? text('{0}: {1}', t, serverMessage) : t;
+  // Shown in notifications too, which would make a server's `[label](command:…)` a link.
+  return serverMessage ? text('{0}: {1}', t, literalLinks(serverMessage)) : t;
 }
 
 export function gitLabErrorText(e: GitLabError): Text {

@@ -12,6 +12,7 @@ import { say } from '../../host/l10n';
 import { packageDescription } from '../../tree/presentation';
 import { copied } from '../shared/clipboard';
 import type { CommandDeps } from '../shared/deps';
+import { literalIcons } from '../../util/literalText';
 
 type Item = vscode.QuickPickItem & { judged: JudgedPackage };
 
@@ -29,9 +30,9 @@ export function pickCandidates(deps: CommandDeps, input: PreviewInput): Promise<
   const { evaluation } = input;
   const qp = vscode.window.createQuickPick<Item>();
   const items: Item[] = evaluation.candidates.map((judged) => ({
-    label: displayName(judged.pkg),
-    description: packageDescription(judged.pkg),
-    detail: say(reasonsText(judged.reasons)),
+    label: literalIcons(displayName(judged.pkg)),
+    description: literalIcons(packageDescription(judged.pkg)),
+    detail: literalIcons(say(reasonsText(judged.reasons))),
     picked: true,
     judged,
   }));

@@ -9,6 +9,7 @@ import type { SourceNode } from '../../tree/nodes';
 import { packageDescription, projectLabel } from '../../tree/presentation';
 import type { CommandDeps } from '../shared/deps';
 import { pickWritableSource } from '../shared/sourcePicker';
+import { literalIcons } from '../../util/literalText';
 
 /** A package to delete and the project or group it is listed under (a row's parent, or the project picked in the palette). */
 export interface PackageTarget {
@@ -49,8 +50,8 @@ function searchPackage(deps: CommandDeps, project: SourceNode, standing: (pkg: P
         qp.items = page.items.map((pkg) => {
           const refused = refusedBy(pkg, standing(pkg));
           return {
-            label: (isDeletable(pkg) && !refused ? '' : '$(lock) ') + displayName(pkg),
-            description: packageDescription(pkg),
+            label: (isDeletable(pkg) && !refused ? '' : '$(lock) ') + literalIcons(displayName(pkg)),
+            description: literalIcons(packageDescription(pkg)),
             detail: refused ? say(refused) : isDeletable(pkg) ? undefined : vscode.l10n.t('You may not delete this package'),
             pkg,
           };

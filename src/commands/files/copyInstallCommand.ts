@@ -6,6 +6,7 @@ import { installSnippets } from '../../core/files/installSnippets';
 import { copied } from '../shared/clipboard';
 import type { CommandDeps, Handler } from '../shared/deps';
 import { targetNodes } from '../shared/targets';
+import { literalIcons } from '../../util/literalText';
 
 export function copyInstallCommandCommand(deps: CommandDeps): Handler {
   return async (node?: unknown, selected?: unknown) => {
@@ -19,7 +20,7 @@ export function copyInstallCommandCommand(deps: CommandDeps): Handler {
       snippets.length === 1
         ? snippets[0]
         : await vscode.window.showQuickPick(
-            snippets.map((s) => ({ ...s, detail: s.text.split('\n')[0] })),
+            snippets.map((s) => ({ ...s, detail: literalIcons(s.text.split('\n')[0]) })),
             { placeHolder: vscode.l10n.t('Copy which snippet for {0}?', displayName(target.pkg)), matchOnDetail: true },
           );
     if (!pick) return;

@@ -4,6 +4,7 @@ import type { SourceNode } from '../../tree/nodes';
 import { instanceLabel, projectLabel } from '../../tree/presentation';
 import type { CommandDeps } from './deps';
 import { readOnlyTokenMessage } from './readOnlyToken';
+import { literalIcons } from '../../util/literalText';
 
 /** A reachable project (or, with `groups`, a group) whose token may delete; says why when there is none. */
 export async function pickWritableSource(deps: CommandDeps, placeHolder: string, groups: boolean): Promise<SourceNode | undefined> {
@@ -20,6 +21,6 @@ export async function pickWritableSource(deps: CommandDeps, placeHolder: string,
     return undefined;
   }
   if (projects.length === 1) return projects[0];
-  const items = projects.map((p) => ({ label: projectLabel(p), description: p.parent ? instanceLabel(p.parent.instanceUrl) : undefined, p }));
+  const items = projects.map((p) => ({ label: literalIcons(projectLabel(p)), description: p.parent ? instanceLabel(p.parent.instanceUrl) : undefined, p }));
   return (await vscode.window.showQuickPick(items, { placeHolder }))?.p;
 }
