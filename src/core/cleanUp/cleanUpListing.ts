@@ -1,8 +1,11 @@
 /**
  * Every package of a project or group, for a clean-up rule: the client's paged listing with its
- * bounded concurrency and no row cap (the tree stops at 10,000; a clean-up must see them all).
- * One request per page, none per package. Ends on every server: the client's paging bounds a
- * guessed listing (headers hidden) at a repeated page or 10,000 rows and says it did.
+ * bounded concurrency and a cap far above the tree's (the tree stops at 10,000; a clean-up must
+ * see them all): 100,000 packages per listing. One request per page, none per package. Ends on
+ * every server: the client's paging bounds a guessed listing (headers hidden) at a repeated page
+ * or 10,000 rows, and the cap a server that always names a next page; the notes say which.
+ * A clean-up over part of a list stays within its rule: what it keeps is judged among what it
+ * saw, and what it did not see is neither judged nor deleted.
  *
  * GitLab lists terraform modules only when `package_type` asks for them
  * (app/finders/packages/packages_finder.rb `base`, group_packages_finder.rb): a rule naming that
@@ -13,6 +16,7 @@ import type { GitLabClient, PackageQuery } from '../../gitlab/client';
 import { isGitLabError } from '../../gitlab/errors';
 import type { Package } from '../../gitlab/models';
 import type { ProjectKey } from '../../gitlab/types';
+import { withThousands } from '../../util/format';
 import { text, type Text } from '../../util/text';
 import { LISTED_WHEN_ASKED } from '../browse/packageTypes';
 
@@ -51,11 +55,15 @@ export function listingQueries(packageTypes: readonly string[] | undefined): Pac
   return [...(needsDefault ? [{}] : []), ...asked.map((packageType) => ({ packageType }))];
 }
 
+/** Pages of 100 one listing may take: 100,000 packages. */
+export const MAX_LISTING_PAGES = 1_000;
+
 export async function listEveryPackage(
   client: GitLabClient,
   source: CleanUpSource,
   signal?: AbortSignal,
   onProgress?: (progress: ListingProgress) => void,
+  maxPages = MAX_LISTING_PAGES,
 ): Promise<Listing> {
   const packages: Package[] = [];
   const notes: Text[] = [];
@@ -64,18 +72,22 @@ export async function listEveryPackage(
   for (const [i, query] of queries.entries()) {
     const pages =
       source.kind === 'project'
-        ? client.projectPackages(source.key, query, { signal })
-        : client.groupPackages(source.key, { ...query, excludeSubgroups: source.includeSubgroups === false ? true : undefined }, { signal });
+        ? client.projectPackages(source.key, query, { signal, maxPages })
+        : client.groupPackages(source.key, { ...query, excludeSubgroups: source.includeSubgroups === false ? true : undefined }, { signal, maxPages });
     let total: number | undefined;
     let listed = 0;
+    let last: { page: number; nextPage?: number } | undefined;
     try {
       for await (const page of pages) {
         total ??= page.total;
         listed += page.items.length;
         if (page.unsure && page.nextPage === undefined) unsure = true;
         packages.push(...page.items);
+        last = page;
         onProgress?.({ listed, total, part: i + 1, parts: queries.length });
       }
+      if (last && last.page >= maxPages && last.nextPage !== undefined)
+        notes.push(text('Stopped listing at {0} packages; the rest were not looked at', withThousands(listed)));
     } catch (e) {
       // A server that predates the type refuses it: the other listings stand.
       if (!(query.packageType && listed === 0 && isGitLabError(e) && e.kind === 'badRequest' && e.status === 400)) throw e;

@@ -34,6 +34,21 @@ describe('clean-up listing', () => {
     }
   });
 
+  it('a listing stops at its cap, asks nothing past it, and says so (a server that always names a next page ends too)', async () => {
+    const big = SAMPLE.projects.big.id;
+    const all = await listEveryPackage(fakeClient(fake()), { kind: 'project', key: big });
+    assert.ok(all.packages.length > 200, `acme/big has ${all.packages.length}`);
+    assert.deepEqual(all.notes, []);
+    fake().clearRequests();
+    const capped = await listEveryPackage(fakeClient(fake()), { kind: 'project', key: big }, undefined, undefined, 2);
+    assert.equal(capped.packages.length, 200);
+    assert.deepEqual(
+      capped.notes.map((n) => word(n)),
+      ['Stopped listing at 200 packages; the rest were not looked at'],
+    );
+    assert.equal(fake().requests.filter((r) => r.path.endsWith('/packages')).length, 2);
+  });
+
   it('terraform modules are listed, with package_type, when the rule names their type', async () => {
     assert.deepEqual(listingQueries(undefined), [{}]);
     assert.deepEqual(listingQueries(['npm']), [{}]);
