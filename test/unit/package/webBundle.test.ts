@@ -32,11 +32,12 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
  * once those checks moved into the lockfile bundle (what stays here: loading them when the
  * workspace has a lockfile, now or later, and handing commands, Refresh, token and setting
  * changes to them), 178.2 KB with issue 24's token read once per origin and the view's progress
- * bar while a long list loads, 179.5 KB with a review's fixes (GitLab's sort orders, link targets
- * encoded, a token read bounded by the request's timeout). The ceiling stops it growing unseen; bring it down as the bundle shrinks
+ * bar while a long list loads, 180.1 KB with a review's fixes (GitLab's sort orders, link targets
+ * encoded, a token read bounded by the request's timeout, a 503's Retry-After, server text kept
+ * literal in pickers and notifications, the clean-up listing's cap). The ceiling stops it growing unseen; bring it down as the bundle shrinks
  * (lazy-loaded feature bundles).
  */
-const BUDGET_BYTES = 180 * 1024;
+const BUDGET_BYTES = 181 * 1024;
 /** Packages the web bundle may hold: pure JS that runs in a browser. */
 const BROWSER_PACKAGES = ['@noble/hashes'];
 
