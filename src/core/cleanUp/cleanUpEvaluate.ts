@@ -85,7 +85,10 @@ export function evaluateRule(packages: readonly Package[], rule: CleanUpRule, op
   const selects = notDownloadedDays !== undefined || RULE_SELECTORS.some((k) => rule[k] !== undefined) || (onlyKeepNewest && rule.keepNewest !== undefined);
   const keep = rule.keepNewest ?? 1;
   const createdMs = new Map(inScope.map((p) => [p.id, created(p)]));
-  const { ordered, rank } = byNameNewestFirst(inScope, (p) => createdMs.get(p.id));
+  // Unless the rule picks statuses itself, "the newest N" are installable versions: a failed upload
+  // (listed, never installed) counted among them would cost an installable version its place.
+  const counts = (p: Package): boolean => rule.statuses !== undefined || installable(p);
+  const { ordered, rank } = byNameNewestFirst(inScope, (p) => createdMs.get(p.id), counts);
   // The fixed reasons, made once.
   // "Newest" counts among the versions the rule covers (a version pattern, statuses), and says so.
   const newest = newestWords(rule, {
@@ -96,6 +99,7 @@ export function evaluateRule(packages: readonly Package[], rule: CleanUpRule, op
   });
   const beyond = coversSomeVersions(rule) ? text('beyond the {0} newest covered versions', keep) : text('beyond the {0} newest', keep);
   const undated = text('no creation date: which version is newest is unknown');
+  const failedUpload = text('a failed upload (status error): not counted among the newest');
   const candidates: JudgedPackage[] = [];
   const kept: JudgedPackage[] = [];
   for (const pkg of ordered) {
@@ -110,7 +114,9 @@ export function evaluateRule(packages: readonly Package[], rule: CleanUpRule, op
       notDownloadedDays !== undefined ? notDownloaded(pkg, at, notDownloadedDays, opts.now) : undefined,
     ])
       if (c) (c.met ? goes : stays).push(c.reason);
-    if (keep > 0) {
+    if (keep > 0 && !counts(pkg)) {
+      if (rule.keepNewest !== undefined) goes.push(failedUpload);
+    } else if (keep > 0) {
       const r = rank.get(pkg.id);
       if (r === undefined || r < keep) stays.push(r === undefined ? undated : newest);
       else if (rule.keepNewest !== undefined) goes.push(beyond);
@@ -164,6 +170,17 @@ function orNone(notes: Text[], covered: () => Package[]): Package[] {
 }
 
 /** `refusal`: why a protection rule keeps this user from deleting it. */
+/**
+ * What "the newest N" counts: a version that can be installed (app/models/packages/package.rb
+ * INSTALLABLE_STATUSES: default, hidden, deprecated). An `error` package is listed (DISPLAYABLE)
+ * but a failed upload, never installed.
+ */
+function installable(pkg: Package): boolean {
+  return !NEVER_INSTALLED.has(pkg.status ?? 'default');
+}
+/** The statuses outside INSTALLABLE_STATUSES; a status GitLab adds later counts, to stay on the side of keeping. */
+const NEVER_INSTALLED = new Set(['error', 'processing', 'pending_destruction']);
+
 function alwaysKept(pkg: Package, refusal: Text | undefined): Text[] {
   const reasons: Text[] = [];
   if (!isDeletable(pkg)) reasons.push(text('GitLab offers no delete for it (role, or a protection rule)'));
@@ -207,7 +224,12 @@ function notDownloaded(pkg: Package, createdAt: number | undefined, days: number
  * The packages in name order, newest first within a name (ties: the higher id is newer), and
  * each dated version's rank in its name (0 for the newest); undated versions have no rank.
  */
-function byNameNewestFirst(pkgs: readonly Package[], at: (p: Package) => number | undefined): { ordered: Package[]; rank: Map<number, number> } {
+/** Each name's versions, newest first; `rank` numbers the dated ones that `counts` (0 = the newest). */
+function byNameNewestFirst(
+  pkgs: readonly Package[],
+  at: (p: Package) => number | undefined,
+  counts: (p: Package) => boolean,
+): { ordered: Package[]; rank: Map<number, number> } {
   const names = new Map<string, Package[]>();
   for (const p of pkgs) {
     const key = nameKey(p);
@@ -224,7 +246,7 @@ function byNameNewestFirst(pkgs: readonly Package[], at: (p: Package) => number 
     let r = 0;
     for (const p of versions) {
       ordered.push(p);
-      if (at(p) !== undefined) rank.set(p.id, r++);
+      if (at(p) !== undefined && counts(p)) rank.set(p.id, r++);
     }
   }
   return { ordered, rank };

@@ -19,6 +19,20 @@ const CASES: Case[] = [
     reasons: { 2: 'matches the rule', 1: 'the newest covered version of its name' },
   },
   {
+    title: 'a failed upload (error) is no "newest" of a rule that picks no statuses: the installable version keeps its place',
+    packages: [pkg(1, 'app', '1.0', 60), pkg(2, 'app', '1.1', 1, { status: 'error' })],
+    rule: { olderThanDays: 30 },
+    candidates: [],
+    reasons: { 1: 'the newest version of its name', 2: 'created 2026-05-31, within 30 days' },
+  },
+  {
+    title: 'with "keep the newest 1", an old failed upload goes and the newest installable version stays',
+    packages: [pkg(1, 'app', '1.0', 60), pkg(2, 'app', '1.1', 40, { status: 'error' }), pkg(3, 'app', '0.9', 90)],
+    rule: { keepNewest: 1 },
+    candidates: [2, 3],
+    reasons: { 1: 'one of the 1 newest of its name', 2: 'a failed upload (status error): not counted among the newest', 3: 'beyond the 1 newest' },
+  },
+  {
     title: "the README's example: the 3 newest SNAPSHOTs stay whatever their age; of the others, those older than 30 days go",
     // Ids 1…8, by age in days.
     packages: (
