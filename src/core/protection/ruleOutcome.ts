@@ -34,14 +34,22 @@ export function ruleOutcome(asked: Partial<RuleFields>, got: ProtectionRule, del
 
 /**
  * GitLab's 422 for a delete-only rule where it keeps no delete level (the model's "at least …
- * push or delete"). Judged from structure, not words (GitLab answers in the user's locale,
- * lib/api/api.rb): the write was delete-only, the answer 422, and no loaded rule (`others`:
- * the project's rules but the one edited) has the same pattern and type — the only other 422
- * is "already taken". The English words are a second signal where the rules are unknown.
+ * push or delete"). Judged from structure as far as it goes (GitLab answers in the user's locale,
+ * lib/api/api.rb): the write was delete-only, the answer 422, and no loaded rule (`others`: the
+ * project's rules but the one edited) has the same pattern and type ("already taken"). The
+ * model's other 422s are about the pattern (app/models/packages/protection/rule.rb: over 255
+ * characters; not an npm, PyPI or Terraform module name with wildcards): a pattern over the
+ * length, or an English answer about the pattern, is not the flag. The English "push or delete"
+ * is the flag wherever the rules are unknown.
  */
 export function refusedForDeleteProtectionOff(asked: Partial<RuleFields>, e: unknown, others?: readonly ProtectionRule[]): boolean {
   const deleteOnly = asked.minimumAccessLevelForPush === null && typeof asked.minimumAccessLevelForDelete === 'string';
   if (!deleteOnly || !isGitLabError(e) || e.kind !== 'badRequest' || e.status !== 422) return false;
-  if ((e.serverMessage ?? '').includes('push or delete')) return true;
+  const said = (e.serverMessage ?? '').toLowerCase();
+  if (said.includes('push or delete')) return true;
+  if ((asked.packageNamePattern?.length ?? 0) > 255 || PATTERN_WORDS.some((w) => said.includes(w))) return false;
   return others !== undefined && !others.some((r) => r.packageNamePattern === asked.packageNamePattern && r.packageType === asked.packageType);
 }
+
+/** GitLab's English words for a pattern it refused (rule.rb's format messages, Rails' length and uniqueness). */
+const PATTERN_WORDS = ['package name pattern', 'with optional wildcard characters', 'is too long', 'has already been taken'];

@@ -46,6 +46,12 @@ describe('delete protection', () => {
     assert.ok(refusedForDeleteProtectionOff(deleteOnly, refused));
     assert.ok(!refusedForDeleteProtectionOff(asked, refused), 'a push level was asked: another reason');
     assert.ok(!refusedForDeleteProtectionOff(deleteOnly, new BadRequestError('/rules', 422, 'Package name pattern has already been taken')));
+    // The model's other 422s are about the pattern (rule.rb: its length, its npm/PyPI/Terraform format), even with no rule like it loaded.
+    const format = new BadRequestError('/rules', 422, 'Package name pattern should be a valid NPM package name with optional wildcard characters.');
+    assert.ok(!refusedForDeleteProtectionOff({ ...deleteOnly, packageNamePattern: '@acme/My Package*' }, format, []));
+    const localized = new BadRequestError('/rules', 422, 'Paketnamenmuster ist zu lang');
+    assert.ok(!refusedForDeleteProtectionOff({ ...deleteOnly, packageNamePattern: 'x'.repeat(256) }, localized, []), 'over 255 characters, in any language');
+    assert.ok(refusedForDeleteProtectionOff(deleteOnly, new BadRequestError('/rules', 422, 'Eine Regel braucht …'), []), 'in another language, by structure');
   });
 });
 
