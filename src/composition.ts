@@ -78,6 +78,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform,
     clientFor: (url) => clients.get(url),
     versionOf: (url) => facts.version(url),
     adminStanding: (url) => facts.adminStanding(url),
+    currentUserId: (url) => facts.currentUserId(url),
     deleteProtectionMayBeOn: (url, projectId) => facts.forgetDeleteProtectionOff(url, projectId),
   });
   const model = new PackagesTreeModel({

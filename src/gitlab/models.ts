@@ -65,6 +65,8 @@ export interface Project {
   webUrl?: string;
   /** Highest of project and group access level, when the server says. */
   accessLevel?: number;
+  /** A personal project's owner (`owner`, sent for projects in a user's namespace only). */
+  personalOwnerId?: number;
 }
 
 export interface User {
@@ -222,6 +224,7 @@ export function parseProject(v: unknown): Project {
     pathWithNamespace: optStr(o, 'path_with_namespace') ?? str(o, 'path', 'project'),
     webUrl: optStr(o, 'web_url'),
     accessLevel: levels.length ? Math.max(...levels) : undefined,
+    personalOwnerId: typeof o.owner === 'object' && o.owner !== null ? optNum(o.owner as Json, 'id') : undefined,
   };
 }
 

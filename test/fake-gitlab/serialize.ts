@@ -87,5 +87,8 @@ export function projectJson(p: Project, baseUrl: string, accessLevel: number | u
     visibility: p.visibility,
     packages_enabled: p.packagesEnabled,
     permissions: { project_access: accessLevel !== undefined ? { access_level: accessLevel, notification_level: 3 } : null, group_access: null },
+    // lib/api/entities/project.rb: `owner` only for a project in a user's namespace; `namespace.kind` says which.
+    namespace: { kind: p.personalOwnerId !== undefined ? 'user' : 'group', full_path: p.pathWithNamespace.split('/').slice(0, -1).join('/') },
+    ...(p.personalOwnerId !== undefined ? { owner: { id: p.personalOwnerId } } : {}),
   };
 }

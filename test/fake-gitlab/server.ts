@@ -197,6 +197,7 @@ export class FakeGitLab {
     fips?: boolean;
     packagesEnabled?: boolean;
     redirectFrom?: string[];
+    personalOwnerId?: number;
   }): Project {
     const project: Project = { shape: 'modern', visibility: 'private', members: {}, fips: false, packagesEnabled: true, redirectFrom: [], ...p };
     this.store.projects.set(project.id, project);
@@ -602,7 +603,8 @@ export class FakeGitLab {
     level: number,
     body?: Record<string, unknown>,
   ): { status: number; body: unknown; headers?: Record<string, string> } {
-    if (rest === '' && method === 'GET') return ok(projectJson(project, baseUrl, level || undefined));
+    // `permissions.project_access` is the member record (lib/api/entities/project_with_access.rb `project.member(user)`).
+    if (rest === '' && method === 'GET') return ok(projectJson(project, baseUrl, (user && project.members[user.id]) || undefined));
     if (!rest.startsWith('/packages')) throw new HttpError(404, { error: '404 Not Found' });
     if (!project.packagesEnabled) throw new HttpError(403, { message: '403 Forbidden' });
     if (level < 20 && !user?.admin && !(project.visibility === 'public' && method === 'GET')) throw new HttpError(403, { message: '403 Forbidden' });
@@ -819,8 +821,11 @@ export class FakeGitLab {
     return !!user && (this.accessLevel(project, user) >= 40 || user.admin === true);
   }
 
+  /** The user's role as GitLab checks it (`max_member_access_for_project`): a personal project's owner is Owner. */
   private accessLevel(project: Project, user: User | undefined): number {
-    return user ? (project.members[user.id] ?? 0) : 0;
+    if (!user) return 0;
+    const member = project.members[user.id] ?? 0;
+    return project.personalOwnerId === user.id ? Math.max(member, 50) : member;
   }
 
   private authenticate(token: Token | undefined): User | undefined {

@@ -32,8 +32,15 @@ export interface Project {
   pathWithNamespace: string;
   shape: 'modern' | '11.9';
   visibility: 'private' | 'public';
-  /** userId → access level (10 guest, 20 reporter, 30 developer, 40 maintainer, 50 owner). */
+  /** userId → access level (10 guest, 20 reporter, 30 developer, 40 maintainer, 50 owner): the member records. */
   members: Record<number, number>;
+  /**
+   * A personal project's owner (its namespace is a user's). GitLab counts them Owner whatever
+   * their member record (app/models/user.rb `max_member_access_for_project`, through
+   * project_authorizations' personal-project owners); a project made before 14.9 records them
+   * as Maintainer, which `permissions.project_access` shows.
+   */
+  personalOwnerId?: number;
   fips: boolean;
   packagesEnabled: boolean;
   redirectFrom: string[];

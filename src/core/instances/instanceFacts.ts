@@ -58,10 +58,22 @@ export class InstanceFacts {
 
   /** The token's user as an administrator (`is_admin`, sent to administrators only) and its token's `admin_mode` scope; undefined when not an administrator or unknown. */
   async adminStanding(instanceUrl: string): Promise<AdminStanding | undefined> {
+    const user = await this.currentUser(instanceUrl);
+    if (user?.isAdmin !== true) return undefined;
+    return (await this.tokenInfo(instanceUrl))?.scopes.includes('admin_mode') ? 'exempt' : 'unsure';
+  }
+
+  /** The token's user's id; undefined when unknown (no token, a failure in the last minute). */
+  async currentUserId(instanceUrl: string): Promise<number | undefined> {
+    return (await this.currentUser(instanceUrl).catch(() => undefined))?.id;
+  }
+
+  /** Asked once per instance; a failure is not asked again for a minute. */
+  private async currentUser(instanceUrl: string): Promise<User | undefined> {
     if ((this.userRetryAt.get(instanceUrl) ?? 0) > this.now()) return undefined;
     this.userRetryAt.delete(instanceUrl);
     const generation = this.generation;
-    const user = await this.once(this.users, instanceUrl, () =>
+    return this.once(this.users, instanceUrl, () =>
       this.clientFor(instanceUrl)
         .getCurrentUser()
         .catch((e: unknown) => {
@@ -69,8 +81,6 @@ export class InstanceFacts {
           throw e;
         }),
     );
-    if (user?.isAdmin !== true) return undefined;
-    return (await this.tokenInfo(instanceUrl))?.scopes.includes('admin_mode') ? 'exempt' : 'unsure';
   }
 
   /** A rule write showed that this project keeps no delete levels (its feature flag is off for it). */

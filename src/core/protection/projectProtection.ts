@@ -6,7 +6,7 @@
 import type { GitLabClient } from '../../gitlab/client';
 import { isGitLabError } from '../../gitlab/errors';
 import type { Project } from '../../gitlab/models';
-import { deleteRefusal, MAY_READ_RULES, type AdminStanding, type ProjectProtection } from './protectionRules';
+import { ACCESS_LEVELS, deleteRefusal, MAY_READ_RULES, type AdminStanding, type ProjectProtection } from './protectionRules';
 import { supports, type GitLabVersion } from '../instances/versionGates';
 
 /** True when asking for the rules can succeed: a new enough server, a role that is not known to be too low. */
@@ -27,13 +27,20 @@ export async function loadProtection(
   version: GitLabVersion | undefined,
   signal?: AbortSignal,
   adminStanding: () => Promise<AdminStanding | undefined> = () => Promise.resolve(undefined),
+  currentUserId: () => Promise<number | undefined> = () => Promise.resolve(undefined),
 ): Promise<ProjectProtection | undefined> {
   if (!mayReadRules(project, version)) return undefined;
   try {
     const rules = await client.protectionRules(project.id, signal);
+    const refuses = (level: number | undefined): boolean => rules.some((r) => deleteRefusal(r, level));
+    // `permissions` shows the member record; GitLab checks a personal project's owner as Owner
+    // (app/models/user.rb max_member_access_for_project), a record of Maintainer from before 14.9 or not.
+    let accessLevel = project.accessLevel;
+    if (project.personalOwnerId !== undefined && refuses(accessLevel) && (await currentUserId()) === project.personalOwnerId)
+      accessLevel = Math.max(accessLevel ?? 0, ACCESS_LEVELS.owner);
     // Only asked when a rule would refuse the user's role otherwise.
-    const admin = rules.some((r) => deleteRefusal(r, project.accessLevel)) ? await adminStanding() : undefined;
-    return { rules, accessLevel: project.accessLevel, ...(admin ? { admin } : {}) };
+    const admin = refuses(accessLevel) ? await adminStanding() : undefined;
+    return { rules, accessLevel, ...(admin ? { admin } : {}) };
   } catch (e) {
     if (signal?.aborted || (isGitLabError(e) && e.kind === 'cancelled')) throw e;
     return undefined;

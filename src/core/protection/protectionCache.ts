@@ -17,6 +17,8 @@ export interface ProtectionCacheDeps {
   versionOf?(instanceUrl: string): Promise<GitLabVersion | undefined>;
   /** The token's user as an instance administrator (asked once per instance; undefined when not one, or unknown). */
   adminStanding?(instanceUrl: string): Promise<AdminStanding | undefined>;
+  /** The token's user's id (a personal project's owner is its Owner whatever its member record says). */
+  currentUserId?(instanceUrl: string): Promise<number | undefined>;
   /** The project's rules are read again or showed a delete level: delete protection may be on there. */
   deleteProtectionMayBeOn?(instanceUrl: string, projectId: number): void;
 }
@@ -125,8 +127,9 @@ export class ProtectionCache {
     // An already settled promise wins the race against one made after it: "known now" or not.
     const known = await Promise.race([version, Promise.resolve(unknown)]);
     const admin = (): Promise<AdminStanding | undefined> => this.deps.adminStanding?.(instanceUrl) ?? Promise.resolve(undefined);
-    if (known !== unknown) return loadProtection(client, project, known, signal, admin);
-    const [v, protection] = await Promise.all([version, loadProtection(client, project, undefined, signal, admin)]);
+    const userId = (): Promise<number | undefined> => this.deps.currentUserId?.(instanceUrl) ?? Promise.resolve(undefined);
+    if (known !== unknown) return loadProtection(client, project, known, signal, admin, userId);
+    const [v, protection] = await Promise.all([version, loadProtection(client, project, undefined, signal, admin, userId)]);
     return mayReadRules(project, v) ? protection : undefined;
   }
 }

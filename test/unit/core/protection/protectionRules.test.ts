@@ -131,6 +131,24 @@ describe('protection rules against the fake GitLab', () => {
     assert.equal(ruleRequests().length, 1);
   });
 
+  it("a personal project's owner is Owner to a delete rule whatever the member record says, as GitLab checks; someone else keeps the record's role", async () => {
+    // app/models/user.rb max_member_access_for_project counts a personal project's owner as Owner; a project made
+    // before 14.9 records them as Maintainer, and `permissions.project_access` shows that record.
+    fake.addProject({ id: 950, pathWithNamespace: 'demo/personal', members: { [SAMPLE.userId]: 40 }, personalOwnerId: SAMPLE.userId });
+    const lib = fake.addPackage(950, { name: 'lib', version: '1.0.0', packageType: 'npm' });
+    fake.addProtectionRule({ projectId: 950, packageNamePattern: 'lib', packageType: 'npm', minimumAccessLevelForDelete: 'owner' });
+    const project = await client().getProject(950);
+    assert.deepEqual([project.accessLevel, project.personalOwnerId], [40, SAMPLE.userId]);
+    const owner = await loadProtection(client(), project, v(fake.version), undefined, undefined, () => Promise.resolve(SAMPLE.userId));
+    assert.equal(owner?.accessLevel, 50);
+    assert.equal(deleteRefusal(owner?.rules[0], owner?.accessLevel), undefined);
+    const someoneElse = await loadProtection(client(), project, v(fake.version), undefined, undefined, () => Promise.resolve(SAMPLE.adminId));
+    assert.equal(someoneElse?.accessLevel, 40);
+    assert.ok(deleteRefusal(someoneElse?.rules[0], someoneElse?.accessLevel));
+    await client().deletePackage(950, lib.id);
+    assert.equal(fake.getPackage(lib.id)?.status, 'pending_destruction', 'GitLab lets the owner delete it');
+  });
+
   it('GitLab refuses the delete of a package whose rule needs a higher role (17.11+), and not before', async () => {
     const protectedRelease = fake.packagesOf(APP).find((p) => p.name === 'protected-release')!;
     protectedRelease.protected = false; // only the rule protects it now
