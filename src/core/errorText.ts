@@ -21,9 +21,11 @@ import {
 import { text, verbatim, type Text } from '../util/text';
 import { INSTANCES_SETTING } from './instances/instanceSettings';
 import { ChecksumMismatchError } from './files/verifiedDownload';
+import { ListCutShortError } from './lockfiles/versionLookup';
 import { ALGORITHM_LABEL } from './files/checksums';
 import { ADMIN_MODE_NEEDED } from './protection/protectionRules';
 import { literalLinks } from '../util/literalText';
+import { withThousands } from '../util/format';
 
 const ALLOW_HTTP_SETTING = 'gitlabPackages.allowHttpFor';
 
@@ -39,6 +41,11 @@ export function errorText(e: unknown): Text {
       e.actual,
     );
   }
+  if (e instanceof ListCutShortError)
+    return text(
+      'The registry lists more than {0} packages of this name, and the locked version was not among them: it was not checked',
+      withThousands(e.listed),
+    );
   if (e instanceof NoDownloadRouteError) {
     return text('GitLab before 18.4 offers no API download for {0} package files; open the package in the browser to download it.', e.packageType);
   }

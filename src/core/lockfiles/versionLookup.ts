@@ -18,16 +18,28 @@ const MAX_LIST_PAGES = 20;
 /** Pages of files read at most (100 per page: more than any real package version has). */
 const MAX_FILE_PAGES = 10;
 
+/** The list for a version went past its bound before it was done: what was not read may hold it. */
+export class ListCutShortError extends Error {
+  constructor(readonly listed: number) {
+    super(`the registry lists more than ${listed} packages of that name; the version was not among the first`);
+    this.name = 'ListCutShortError';
+  }
+}
+
 export async function fetchVersion(client: VersionClient, target: VersionTarget, signal?: AbortSignal): Promise<RegistryAnswer> {
   const query = listQuery(target);
-  const { pkg, notInstallable } = servedPackage(await listPackages(client, target, query, signal), target);
+  const listed = await listPackages(client, target, query, signal);
+  const { pkg, notInstallable } = servedPackage(listed.items, target);
   const project = pkg && filesProject(pkg, target);
   if (!pkg || project === undefined) {
+    // Not found in a list cut short is not "absent": the version may be on a page not read.
+    if (listed.cutShort) throw new ListCutShortError(listed.items.length);
     // GitLab's PyPI index forwards a name it holds no version of to PyPI (pypi_package_requests_forwarding):
     // whether it holds the name tells "deleted" from "never here". One more list, and only then.
     if (target.packageType !== 'pypi') return { kind: 'absent', notInstallable };
     const anyVersion = await listPackages(client, target, { ...query, packageVersion: undefined }, signal);
-    return { kind: 'absent', notInstallable, nameKnown: hasName(anyVersion, target) };
+    const nameKnown = hasName(anyVersion.items, target) || (anyVersion.cutShort ? undefined : false);
+    return { kind: 'absent', notInstallable, ...(nameKnown !== undefined ? { nameKnown } : {}) };
   }
   const files: RegistryFile[] = [];
   for (let page = 1; page <= MAX_FILE_PAGES;) {
@@ -45,23 +57,29 @@ export async function fetchVersion(client: VersionClient, target: VersionTarget,
  * that name and version that is not installable; undefined when the registry has none.
  */
 export async function findVersion(client: VersionClient, target: VersionTarget, packageId?: number, signal?: AbortSignal): Promise<Package | undefined> {
-  const listed = await listPackages(client, target, listQuery(target), signal);
-  const { pkg, notInstallable } = servedPackage(listed, target);
+  const { items } = await listPackages(client, target, listQuery(target), signal);
+  const { pkg, notInstallable } = servedPackage(items, target);
   const newest = notInstallable.reduce<Package | undefined>((best, p) => (!best || p.id > best.id ? p : best), undefined);
-  return listed.find((p) => p.id === packageId) ?? pkg ?? newest;
+  return items.find((p) => p.id === packageId) ?? pkg ?? newest;
 }
 
-async function listPackages(client: VersionClient, target: VersionTarget, query: PackageQuery, signal?: AbortSignal): Promise<Package[]> {
-  const out: Package[] = [];
-  for (let page = 1; page <= MAX_LIST_PAGES;) {
+/** `cutShort`: the bound was reached with more pages to go. */
+async function listPackages(
+  client: VersionClient,
+  target: VersionTarget,
+  query: PackageQuery,
+  signal?: AbortSignal,
+): Promise<{ items: Package[]; cutShort: boolean }> {
+  const items: Package[] = [];
+  for (let page = 1, read = 0; ; read++) {
+    if (read === MAX_LIST_PAGES) return { items, cutShort: true };
     const result =
       target.owner.kind === 'project'
         ? await client.projectPackagesPage(target.owner.id, query, page, signal)
         : await client.groupPackagesPage(target.owner.id, query, page, signal);
-    out.push(...result.items);
+    items.push(...result.items);
     // With the version filter (16.6+) one page holds them all; an older server's list goes on.
-    if (!result.nextPage || result.items.length === 0) break;
+    if (!result.nextPage || result.items.length === 0) return { items, cutShort: false };
     page = result.nextPage;
   }
-  return out;
 }

@@ -8,7 +8,9 @@ import { LookupCache } from '../../../../src/core/lockfiles/lookupCache';
 import { parseLockfile } from '../../../../src/core/lockfiles/parseLockfile';
 import type { VersionTarget } from '../../../../src/core/lockfiles/registryRoute';
 import type { RegistryAnswer } from '../../../../src/core/lockfiles/verdict';
-import { fetchVersion } from '../../../../src/core/lockfiles/versionLookup';
+import { fetchVersion, ListCutShortError } from '../../../../src/core/lockfiles/versionLookup';
+import { errorText } from '../../../../src/core/errorText';
+import { word } from '../../../../src/util/text';
 import { verifyEntries, type CheckedVerdict } from '../../../../src/core/lockfiles/verifyEntries';
 import type { GitLabClient } from '../../../../src/gitlab/client';
 import { SAMPLE } from '../../../fake-gitlab/seed';
@@ -151,6 +153,30 @@ describe('lockfiles: verification against the registry', function () {
       const lock = parseLockfile('package-lock', packageLock(fake().url));
       const r = await verifyEntries(lock.entries.slice(0, 10), { instanceUrls: [fake().url], lookup: lookupWith(new LookupCache()), concurrency: 4 });
       assert.deepEqual(count(r.verdicts), { weak: 10 });
+    } finally {
+      fake().version = '18.5.1-ee';
+    }
+  });
+
+  it('a list cut short at its bound (before 16.6, a name with over 2,000 versions) leaves the version unchecked, never "missing"', async () => {
+    fake().addProject({ id: PROJECT + 1, pathWithNamespace: 'acme/many', members: { [SAMPLE.userId]: 30 } });
+    for (let v = 0; v < 2_050; v++) fake().addPackage(PROJECT + 1, { name: '@acme/many', version: `0.0.${v}`, packageType: 'npm' });
+    fake().version = '16.5.0';
+    try {
+      const target: VersionTarget = {
+        instanceUrl: fake().url,
+        owner: { kind: 'project', id: PROJECT + 1 },
+        packageType: 'npm',
+        name: '@acme/many',
+        version: '0.0.0',
+      };
+      const e = await fetchVersion(client, target).catch((err: unknown) => err);
+      assert.ok(e instanceof ListCutShortError, String(e));
+      assert.equal(
+        word(errorText(e)),
+        'The registry lists more than 2,000 packages of this name, and the locked version was not among them: it was not checked',
+      );
+      assert.equal((await fetchVersion(client, { ...target, version: '0.0.2049' })).kind, 'found', 'a version on the pages read is found');
     } finally {
       fake().version = '18.5.1-ee';
     }
