@@ -27,6 +27,7 @@ import { reportDeletion } from '../shared/deleteReport';
 import type { CommandDeps, Handler } from '../shared/deps';
 import { readOnlyTokenMessage } from '../shared/readOnlyToken';
 import { withCancellableProgress, withCountedProgress } from '../shared/progress';
+import { registryChanged } from '../shared/registryChanged';
 
 export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy' = 'delete'): Handler {
   return async (...args: unknown[]) => {
@@ -69,7 +70,7 @@ export function cleanUpPackagesCommand(deps: CommandDeps, mode: 'delete' | 'copy
         stillUnused(deps, target, evaluation.listing, targets),
       progress: (targets, run) => withCountedProgress(vscode.l10n.t('Cleaning up {0}: deleting {1} packages…', where, targets.length), run),
     });
-    const refresh = (): void => deps.model.refresh(source);
+    const refresh = (): void => registryChanged(deps, source);
     if (report.outcomes.length) refresh();
     reportDeletion(
       report,

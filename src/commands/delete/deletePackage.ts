@@ -17,6 +17,7 @@ import { askAgainIfInUse } from '../shared/lockfileGuard';
 import { targetNodes } from '../shared/targets';
 import { pickPackageFromPalette, type PackageTarget } from './packagePicker';
 import { withCountedProgress } from '../shared/progress';
+import { registryChanged } from '../shared/registryChanged';
 
 type PackageRequest = Named & PackageTarget;
 
@@ -41,7 +42,7 @@ export function deletePackageCommand(deps: CommandDeps): Handler {
         ),
     });
     // Every project something was sent for: what went (or may have) leaves the tree.
-    const refresh = (): void => new Set(report.outcomes.map((o) => o.target.request.parent)).forEach((project) => deps.model.refresh(project));
+    const refresh = (): void => new Set(report.outcomes.map((o) => o.target.request.parent)).forEach((project) => registryChanged(deps, project));
     refresh();
     reportDeletion(report, (n) => vscode.l10n.t('Deleted {0} packages.', n), refresh);
   };

@@ -17,6 +17,7 @@ import type { CommandDeps, Handler } from '../shared/deps';
 import { askAgainIfInUse } from '../shared/lockfileGuard';
 import { targetNodes } from '../shared/targets';
 import { withCountedProgress } from '../shared/progress';
+import { registryChanged } from '../shared/registryChanged';
 
 type FileRequest = Named & ReturnType<typeof fileDeletion>;
 
@@ -56,7 +57,7 @@ export function deletePackageFileCommand(deps: CommandDeps): Handler {
     });
     // A package whose last file went is gone too: refresh its project, else just the package.
     const deletedFrom = new Set(report.outcomes.map((o) => o.target.request.node.parent));
-    const refresh = (): void => deletedFrom.forEach((pkg) => deps.model.refresh(emptied.includes(pkg) ? pkg.parent : pkg));
+    const refresh = (): void => deletedFrom.forEach((pkg) => registryChanged(deps, emptied.includes(pkg) ? pkg.parent : pkg));
     refresh();
     reportDeletion(report, (n) => vscode.l10n.t('Deleted {0} file(s).', n), refresh);
   };

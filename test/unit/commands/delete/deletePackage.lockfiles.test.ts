@@ -68,6 +68,24 @@ describe('delete packages a workspace lockfile uses', function () {
     assert.equal(h.ui.toasts.at(-1)?.text, 'Deleted @lockco/ui 1.1.0.');
   });
 
+  it('after "Delete Anyway", Verify Lockfiles asks the registry again: the deleted version is missing, not still matching', async () => {
+    const h = await start();
+    const uiVerdicts = (): string =>
+      h.ui.documentsShown
+        .at(-1)!
+        .document.getText()
+        .split('\n')
+        .filter((l) => l.includes('@lockco/ui@1.1.0'))
+        .join(' | ');
+    await h.run('gitlabPackages.verifyLockfiles');
+    assert.doesNotMatch(uiVerdicts(), /missing/);
+    const row = await h.pkg(WEB.path, '@lockco/ui', '1.1.0');
+    h.ui.answer('Delete', 'Delete Anyway');
+    await h.run(DELETE, row.node);
+    await h.run('gitlabPackages.verifyLockfiles');
+    assert.match(uiVerdicts(), /missing/);
+  });
+
   it('a version no lockfile uses is asked about once, as always', async () => {
     const h = await start();
     const row = await h.pkg(WEB.path, '@lockco/ui', '1.0.0');
