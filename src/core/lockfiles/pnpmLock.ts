@@ -7,7 +7,7 @@
  */
 import { FAILSAFE_SCHEMA, load, type LoadOptions } from 'js-yaml';
 import { fromSri } from './digest';
-import { addProblem, type ParsedLockfile } from './lockEntry';
+import { addProblem, type Digest, type ParsedLockfile } from './lockEntry';
 import { sectionKeyLines } from './yamlKeyLines';
 
 type Yaml = Record<string, unknown>;
@@ -39,6 +39,13 @@ export function parsePnpmLock(text: string): ParsedLockfile {
   }
   if (!isMap(doc.packages)) return result;
   const lines = sectionKeyLines(text, 'packages');
+  // YAML aliases (`*a`) can give thousands of entries one `resolution`: its integrity is decoded once.
+  const decoded = new Map<string, Digest[]>();
+  const digestsOf = (integrity: string): Digest[] => {
+    let digests = decoded.get(integrity);
+    if (!digests) decoded.set(integrity, (digests = fromSri(integrity)));
+    return digests;
+  };
   for (const [key, value] of Object.entries(doc.packages)) {
     const line = lines.get(key) ?? lines.get('') ?? 1;
     if (!isMap(value) || !isMap(value.resolution)) {
@@ -65,7 +72,7 @@ export function parsePnpmLock(text: string): ParsedLockfile {
       name,
       version,
       line,
-      files: [{ url: tarball, digests: integrity ? fromSri(integrity) : [] }],
+      files: [{ url: tarball, digests: integrity ? digestsOf(integrity) : [] }],
       anyFileDigests: [],
       indexes: [],
     });

@@ -79,6 +79,17 @@ describe('lockfiles: hostile input', function () {
     assert.equal(r.entries[count - 1].line, 5 + (count - 1) * 3);
   });
 
+  it('pnpm-lock.yaml: 200,000 aliases of one resolution (8 hashes) decode it once, shared by every entry', () => {
+    const sri = Array.from({ length: 8 }, (_, i) => `sha512-${Buffer.alloc(64, i + 1).toString('base64')}`).join(' ');
+    const count = 200_000;
+    const text = `lockfileVersion: '9.0'\n\npackages:\n  base@1.0.0: &a {resolution: {integrity: '${sri}', tarball: 'https://gitlab.example.com/t.tgz'}}\n${Array.from({ length: count }, (_, i) => `  k${i}@1.0.0: *a\n`).join('')}`;
+    const r = parseLockfile('pnpm', text);
+    assert.equal(r.entries.length, count + 1);
+    assert.equal(r.entries[0].files[0].digests.length, 8);
+    assert.equal(r.entries[1].files[0].digests, r.entries[count].files[0].digests, 'one decoded list, not one per alias');
+    assert.equal(r.entries[1].files[0].digests[0].hex, '01'.repeat(64));
+  });
+
   it('requirements.txt: 4 MB continued on one logical line, 4 MB of hashes, comments everywhere', () => {
     assert.equal(logicalLines(fill('a \\\n')).length, 1);
     const r = parseLockfile('requirements', 'x==1 ' + fill('--hash=sha256:' + 'a'.repeat(64) + ' '));
