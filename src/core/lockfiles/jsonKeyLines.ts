@@ -8,11 +8,28 @@
 const MAX_TRACKED_DEPTH = 256;
 
 /**
- * Lines of the keys `wanted(parentPath, key)` accepts, by `pathKey([...parentPath, key])`.
- * A path holds the keys of the enclosing objects (`#` for an array element).
+ * The lines found, by container and key. A container (an object or array the text opens) is
+ * named by a number: `ROOT` for the outermost one, `child(parent, segment)` for one below it
+ * (undefined when the text has none there). A key is looked up in O(its length), whatever the
+ * depth: a hostile lockfile nesting deep with many keys costs no more than its size.
  */
-export function jsonKeyLines(text: string, wanted: (parent: readonly string[], key: string) => boolean): Map<string, number> {
+export interface KeyLines {
+  line(container: number | undefined, key: string): number | undefined;
+  child(container: number | undefined, segment: string): number | undefined;
+  readonly size: number;
+}
+
+export const ROOT = 0;
+
+/**
+ * Lines of the keys `wanted(parentPath, key)` accepts. A path holds the keys of the enclosing
+ * objects (`#` for an array element).
+ */
+export function jsonKeyLines(text: string, wanted: (parent: readonly string[], key: string) => boolean): KeyLines {
   const lines = new Map<string, number>();
+  // `${parent id} ${segment}` → the child container's id; ids are the order containers were met.
+  const children = new Map<string, number>();
+  const ids: number[] = [ROOT];
   const path: string[] = [];
   /** One per open container: true for an object. */
   const isObject: boolean[] = [];
@@ -33,7 +50,7 @@ export function jsonKeyLines(text: string, wanted: (parent: readonly string[], k
       if (inObject && expectKey) {
         const key = decodeKey(text, i, end);
         pendingKey = key;
-        if (untracked === 0 && wanted(path, key)) lines.set(pathKey([...path, key]), line);
+        if (untracked === 0 && wanted(path, key)) lines.set(`${ids[ids.length - 1]} ${key}`, line);
       }
       for (let j = i + 1; j < end; j++) if (text.charCodeAt(j) === 10) line++;
       i = end;
@@ -42,7 +59,13 @@ export function jsonKeyLines(text: string, wanted: (parent: readonly string[], k
       if (untracked > 0 || isObject.length >= MAX_TRACKED_DEPTH) untracked++;
       else {
         isObject.push(c === 123);
-        if (isObject.length > 1) path.push(segment);
+        if (isObject.length > 1) {
+          path.push(segment);
+          const named = `${ids[ids.length - 1]} ${segment}`;
+          let id = children.get(named);
+          if (id === undefined) children.set(named, (id = children.size + 1));
+          ids.push(id);
+        }
       }
       expectKey = c === 123;
       pendingKey = undefined;
@@ -51,7 +74,10 @@ export function jsonKeyLines(text: string, wanted: (parent: readonly string[], k
       if (untracked > 0) untracked--;
       else if (isObject.length > 0) {
         isObject.pop();
-        if (isObject.length > 0) path.pop();
+        if (isObject.length > 0) {
+          path.pop();
+          ids.pop();
+        }
       }
       expectKey = false;
       i++;
@@ -63,12 +89,11 @@ export function jsonKeyLines(text: string, wanted: (parent: readonly string[], k
       i++;
     } else i++;
   }
-  return lines;
-}
-
-/** The map key for a path: unambiguous whatever characters the keys hold. */
-export function pathKey(path: readonly string[]): string {
-  return JSON.stringify(path);
+  return {
+    line: (container, key) => (container === undefined ? undefined : lines.get(`${container} ${key}`)),
+    child: (container, segment) => (container === undefined ? undefined : children.get(`${container} ${segment}`)),
+    size: lines.size,
+  };
 }
 
 /** Index just past the closing quote of the string opening at `start` (or the end of the text). */

@@ -5,7 +5,7 @@
  * dependencies, `file:` and git sources — are counted as ignored.
  */
 import { fromSri } from './digest';
-import { jsonKeyLines, pathKey } from './jsonKeyLines';
+import { jsonKeyLines, ROOT } from './jsonKeyLines';
 import { addProblem, type LockEntry, type LockfileProblem, type ParsedLockfile } from './lockEntry';
 
 type Json = Record<string, unknown>;
@@ -39,9 +39,10 @@ export function parseNpmLock(text: string, format: 'package-lock' | 'npm-shrinkw
 /** v2/v3: `"node_modules/a/node_modules/@s/b": { version, resolved, integrity, … }`. */
 function readPackages(text: string, packages: Json, result: ParsedLockfile): void {
   const lines = jsonKeyLines(text, (parent) => parent.length === 1 && parent[0] === 'packages');
+  const inPackages = lines.child(ROOT, 'packages');
   for (const [path, value] of Object.entries(packages)) {
     if (path === '') continue; // the project itself
-    const line = lines.get(pathKey(['packages', path])) ?? 1;
+    const line = lines.line(inPackages, path) ?? 1;
     if (!isObject(value)) {
       addProblem(result, { kind: 'entry', line, detail: path });
       continue;
@@ -61,22 +62,23 @@ function readPackages(text: string, packages: Json, result: ParsedLockfile): voi
 function readDependencies(text: string, top: Json, result: ParsedLockfile): void {
   // Parity and the last key are enough: a stray match only records a line nobody looks up.
   const lines = jsonKeyLines(text, (parent) => parent.length % 2 === 1 && parent[parent.length - 1] === 'dependencies');
-  const stack: { path: string[]; deps: Json }[] = [{ path: ['dependencies'], deps: top }];
+  // `at`: the text's container of these dependencies (a key's line is looked up in it, whatever the depth).
+  const stack: { depth: number; at: number | undefined; deps: Json }[] = [{ depth: 1, at: lines.child(ROOT, 'dependencies'), deps: top }];
   while (stack.length) {
-    const { path, deps } = stack.pop()!;
-    if (path.length > MAX_V1_DEPTH * 2) {
+    const { depth, at, deps } = stack.pop()!;
+    if (depth > MAX_V1_DEPTH) {
       addProblem(result, { kind: 'entry', detail: `dependencies nested deeper than ${MAX_V1_DEPTH}` });
       continue;
     }
     for (const [name, value] of Object.entries(deps)) {
-      const line = lines.get(pathKey([...path, name])) ?? 1;
+      const line = lines.line(at, name) ?? 1;
       if (!isObject(value)) {
         addProblem(result, { kind: 'entry', line, detail: name });
         continue;
       }
       if (value.bundled === true) result.ignored++;
       else addEntry(result, name, value, line);
-      if (isObject(value.dependencies)) stack.push({ path: [...path, name, 'dependencies'], deps: value.dependencies });
+      if (isObject(value.dependencies)) stack.push({ depth: depth + 1, at: lines.child(lines.child(at, name), 'dependencies'), deps: value.dependencies });
     }
   }
 }
