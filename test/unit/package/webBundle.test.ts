@@ -34,10 +34,12 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
  * changes to them), 178.2 KB with issue 24's token read once per origin and the view's progress
  * bar while a long list loads, 180.1 KB with a review's fixes (GitLab's sort orders, link targets
  * encoded, a token read bounded by the request's timeout, a 503's Retry-After, server text kept
- * literal in pickers and notifications, the clean-up listing's cap). The ceiling stops it growing unseen; bring it down as the bundle shrinks
+ * literal in pickers and notifications, the clean-up listing's cap), 181.3 KB with a second
+ * review's (a personal project's owner, lockfile answers forgotten after a delete, lists cut
+ * short, failed uploads in "keep the newest"). The ceiling stops it growing unseen; bring it down as the bundle shrinks
  * (lazy-loaded feature bundles).
  */
-const BUDGET_BYTES = 181 * 1024;
+const BUDGET_BYTES = 182 * 1024;
 /** Packages the web bundle may hold: pure JS that runs in a browser. */
 const BROWSER_PACKAGES = ['@noble/hashes'];
 
