@@ -8,16 +8,25 @@
  */
 import type { ProjectKey } from '../../gitlab/types';
 
-/** What a refresh forgets: one instance's answers, or only those about some of its projects or groups. */
+/**
+ * What a refresh forgets: one instance's answers, or only those about some of its projects. A
+ * project's refresh forgets the instance's group-level answers too: a group's index may serve that
+ * project's packages, and which groups hold it is not known here.
+ */
 export interface CacheScope {
   instanceUrl: string;
-  /** Project or group ids and full paths (either form a lockfile URL may use); absent: the whole instance. */
+  /** Project ids and full paths (either form a lockfile URL may use; paths in any case, as GitLab routes them); absent: the whole instance. */
   owners?: readonly ProjectKey[];
 }
 
-interface Slot<T> {
+/** Where an answer came from: `group` when a group-level index or list was asked. */
+export interface AnswerAt {
   instanceUrl: string;
   owner: ProjectKey;
+  group?: boolean;
+}
+
+interface Slot<T> extends AnswerAt {
   value: Promise<T>;
 }
 
@@ -32,7 +41,7 @@ export class LookupCache<T> {
    * The answer for `key`, loaded once. `owner` (the project or group the lookup asks) lets a
    * refresh of one project drop its keys; `signal` ends this caller's wait only.
    */
-  get(key: string, at: { instanceUrl: string; owner: ProjectKey }, load: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  get(key: string, at: AnswerAt, load: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     let slot = this.entries.get(key);
     if (!slot) {
       const fresh: Slot<T> = { ...at, value: load() };
@@ -52,9 +61,9 @@ export class LookupCache<T> {
   /** Forgets every answer, or those in scope: called when the registry is refreshed. */
   clear(scope?: CacheScope): void {
     if (!scope) return this.entries.clear();
-    const owners = scope.owners?.map(String);
+    const owners = scope.owners?.map((o) => String(o).toLowerCase());
     for (const [key, slot] of this.entries) {
-      if (slot.instanceUrl === scope.instanceUrl && (!owners || owners.includes(String(slot.owner)))) this.entries.delete(key);
+      if (slot.instanceUrl === scope.instanceUrl && (!owners || slot.group || owners.includes(String(slot.owner).toLowerCase()))) this.entries.delete(key);
     }
   }
 }

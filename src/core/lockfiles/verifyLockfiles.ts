@@ -41,7 +41,7 @@ export async function verifyLockfiles(files: readonly LockfileText[], opts: Work
       lookup: (target, key, signal) =>
         opts.cache.get(
           key,
-          { instanceUrl: target.instanceUrl, owner: target.owner.id },
+          { instanceUrl: target.instanceUrl, owner: target.owner.id, group: target.owner.kind === 'group' },
           () => fetchVersion(opts.clientFor(target.instanceUrl), target),
           signal,
         ),

@@ -25,6 +25,11 @@ describe('lockfiles: lookup cache', () => {
     assert.deepEqual([cache.has('a'), cache.has('b')], [false, true]);
     cache.clear({ instanceUrl: 'https://b', owners: [7, 'team/web'] });
     assert.deepEqual([cache.has('b'), cache.has('b2'), cache.has('b3')], [false, false, true]);
+    // A path in another case is the same project; a group-level answer may hold the project's packages: both go.
+    await cache.get('b4', at('https://b', 'Team/Web'), () => Promise.resolve('b4'));
+    await cache.get('g', { instanceUrl: 'https://b', owner: 'team', group: true }, () => Promise.resolve('g'));
+    cache.clear({ instanceUrl: 'https://b', owners: [7, 'team/web'] });
+    assert.deepEqual([cache.has('b4'), cache.has('g'), cache.has('b3')], [false, false, true]);
     await assert.rejects(cache.get('c', at('https://a'), () => Promise.reject(new Error('503'))));
     assert.equal(cache.has('c'), false);
   });
