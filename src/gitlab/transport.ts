@@ -179,7 +179,11 @@ export class HttpClient {
       for (let hop = 0; ; hop++) {
         const sameOrigin = new URL(url).origin === this.origin;
         // The token and the agent come first; a secret store or CA file that never answers must not outlast the timeout or a cancel.
-        const headers = await untilAborted(this.headers(url, path, sameOrigin, accept), controller.signal);
+        const headers = await untilAborted(this.headers(url, path, sameOrigin, accept), controller.signal).catch((e: unknown) => {
+          // Nothing was sent: a secret store that outlasts the timeout is no GitLab timeout (a DELETE is known not to have gone).
+          if (timedOut) throw new TokenReadError(path, `no answer within ${Math.ceil(this.timeoutMs / 1000)} s`);
+          throw e;
+        });
         if (body) headers['Content-Type'] = 'application/json';
         agent = await untilAborted(this.agentFor(url, path), controller.signal);
         const payload = body ? { body: JSON.stringify(body) } : {};

@@ -37,7 +37,9 @@ export type RegistryAnswer =
    * No installable package of that name and version; `notInstallable` holds any in another status.
    * `nameKnown` (PyPI): whether the registry holds any version of the name.
    */
-  | { kind: 'absent'; notInstallable: readonly Package[]; nameKnown?: boolean };
+  | { kind: 'absent'; notInstallable: readonly Package[]; nameKnown?: boolean }
+  /** The list went past its bound (`listed` packages) without the version: whether GitLab holds it is unknown. */
+  | { kind: 'cutShort'; listed: number };
 
 export type FileVerdict =
   | { kind: 'match'; algorithm: 'sha256'; locked?: LockedFile; served: RegistryFile }

@@ -8,6 +8,7 @@ import type { LockEntry } from './lockEntry';
 import { planLookups, targetKey, type PlannedLookup } from './lookupPlan';
 import { instancesOf, routeEntry, type EntryRoute, type VersionTarget } from './registryRoute';
 import { entryVerdict, type EntryVerdict, type RegistryAnswer } from './verdict';
+import { ListCutShortError } from './versionLookup';
 
 export type CheckedVerdict = EntryVerdict | { kind: 'unchecked'; error: unknown };
 
@@ -52,11 +53,11 @@ export async function verifyEntries(entries: readonly LockEntry[], opts: VerifyO
     const got = route.kind === 'gitlab' ? route.targets.map((t) => answers.get(targetKey(t))) : [];
     const failed = got.find((g) => g && 'error' in g);
     if (failed) return { kind: 'unchecked', error: failed.error };
-    return entryVerdict(
-      entry,
-      route,
-      got.map((g) => g?.answer),
-    );
+    // A list cut short knows nothing of the version: unchecked, unless another index found it (pip takes it from any).
+    const known = got.map((g) => (g?.answer?.kind === 'cutShort' ? undefined : g?.answer));
+    const cut = got.map((g) => g?.answer).find((a) => a?.kind === 'cutShort');
+    if (cut?.kind === 'cutShort' && !known.some((a) => a?.kind === 'found')) return { kind: 'unchecked', error: new ListCutShortError(cut.listed) };
+    return entryVerdict(entry, route, known);
   });
   return { routes, verdicts, lookups: planned.length };
 }

@@ -18,7 +18,7 @@ const MAX_LIST_PAGES = 20;
 /** Pages of files read at most (100 per page: more than any real package version has). */
 const MAX_FILE_PAGES = 10;
 
-/** The list for a version went past its bound before it was done: what was not read may hold it. */
+/** Why an entry whose only answers are cut-short lists is unchecked: what was not read may hold the version. */
 export class ListCutShortError extends Error {
   constructor(readonly listed: number) {
     super(`the registry lists more than ${listed} packages of that name; the version was not among the first`);
@@ -32,8 +32,9 @@ export async function fetchVersion(client: VersionClient, target: VersionTarget,
   const { pkg, notInstallable } = servedPackage(listed.items, target);
   const project = pkg && filesProject(pkg, target);
   if (!pkg || project === undefined) {
-    // Not found in a list cut short is not "absent": the version may be on a page not read.
-    if (listed.cutShort) throw new ListCutShortError(listed.items.length);
+    // Not found in a list cut short is not "absent": the version may be on a page not read. An answer all the
+    // same, kept like the others, so a re-check does not page through the list again.
+    if (listed.cutShort) return { kind: 'cutShort', listed: listed.items.length };
     // GitLab's PyPI index forwards a name it holds no version of to PyPI (pypi_package_requests_forwarding):
     // whether it holds the name tells "deleted" from "never here". One more list, and only then.
     if (target.packageType !== 'pypi') return { kind: 'absent', notInstallable };
