@@ -25,9 +25,11 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
  * 102.6 KB once the guard holds back what an unreadable lockfile may use and follows former project paths;
  * 119.1 KB once the editor's lockfile checks moved in from the main web bundle (16.5 KB: watching
  * and verifying again, diagnostics, hover, quick fixes, status bar, their messages, and the
- * command ids they link to).
+ * command ids they link to); 120.3 KB with a review's fixes (link targets encoded in the hover,
+ * answers of lists cut short, group-level answers forgotten with a project, digests as flat strings,
+ * lockfile lines found by numbered containers).
  */
-const BUDGET_BYTES = 120 * 1024;
+const BUDGET_BYTES = 121 * 1024;
 const PACKAGES = ['@noble/hashes', 'js-yaml', 'smol-toml'];
 
 describe('lockfile bundle (src/lockfiles.ts for the web)', function () {
