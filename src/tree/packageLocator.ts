@@ -39,6 +39,8 @@ export type Placement =
   | { kind: 'ownerNotFound' }
   /** The registry holds no such version (any more); `owner` is the project's path (or the group as given). */
   | { kind: 'absent'; owner: string }
+  /** The list (a GitLab before 16.6 lists every version of the name) went past its bound without it. */
+  | { kind: 'cutShort' }
   /** A group's listing holds it but names no project. */
   | { kind: 'unplaced' }
   /** No row of the view lists its project (its path, else its id as given). */
@@ -61,7 +63,7 @@ export class PackageLocator {
   async locate(t: RevealPackageTarget, instance: { url: string; origin: string }, signal: AbortSignal): Promise<Placement> {
     const owner = t.project !== undefined ? { kind: 'project' as const, id: t.project } : { kind: 'group' as const, id: t.group };
     const target = { instanceUrl: instance.url, owner, packageType: t.packageType, name: t.name, version: t.version };
-    let pkg: Package | undefined;
+    let pkg: Package | undefined | 'cutShort';
     try {
       pkg = await this.deps.findVersion(this.deps.clientFor(instance.url), target, t.packageId, signal);
     } catch (e) {
@@ -71,6 +73,7 @@ export class PackageLocator {
       if (err.kind === 'notFound') return { kind: 'ownerNotFound' };
       throw e;
     }
+    if (pkg === 'cutShort') return { kind: 'cutShort' };
     if (!pkg) return { kind: 'absent', owner: t.project !== undefined ? await this.pathOf(t.project, instance.url, signal) : String(t.group) };
     const project = t.project ?? pkg.projectPath ?? pkg.projectId;
     if (project === undefined) return { kind: 'unplaced' };

@@ -102,6 +102,12 @@ function unplacedText(p: Unplaced, what: string, t: RevealPackageTarget): string
       return t.project !== undefined
         ? vscode.l10n.t('{0} is no longer in the package registry of {1}.', what, p.owner)
         : vscode.l10n.t('{0} cannot be placed: no project of group {1} holds it.', what, p.owner);
+    case 'cutShort':
+      return vscode.l10n.t(
+        '{0} was not among the first {1} packages of its name GitLab listed: this GitLab (before 16.6) cannot be asked for one version.',
+        what,
+        '2,000',
+      );
     case 'unplaced':
       return vscode.l10n.t('{0} cannot be placed: GitLab does not say which project of group {1} holds it.', what, owner);
     case 'status':

@@ -1,6 +1,6 @@
 /** The registry row Reveal in Packages View shows for a lockfile's package version, read from the fake GitLab. */
 import { strict as assert } from 'node:assert';
-import { findVersion } from '../../../../src/core/lockfiles/versionLookup';
+import { findVersion as findVersionOrCutShort } from '../../../../src/core/lockfiles/versionLookup';
 import type { VersionTarget } from '../../../../src/core/lockfiles/registryRoute';
 import { LOCKFILE_SEED } from '../../../fake-gitlab/seedLockfiles';
 import { useLockfileFake } from '../../../support/lockfileFake';
@@ -19,6 +19,12 @@ describe('lockfiles: the registry row of a package version', () => {
     version: '1.0.0',
     ...over,
   });
+  /** The row (or none); these lists all end within the bound. */
+  const findVersion = async (...args: Parameters<typeof findVersionOrCutShort>) => {
+    const found = await findVersionOrCutShort(...args);
+    assert.notEqual(found, 'cutShort');
+    return found === 'cutShort' ? undefined : found;
+  };
   const idOf = (projectId: number, name: string, version: string): number => {
     const pkg = fake()
       .packagesOf(projectId)
@@ -48,5 +54,19 @@ describe('lockfiles: the registry row of a package version', () => {
       (await findVersion(client(), target({ owner: { kind: 'project', id: p.py.id }, packageType: 'pypi', name: 'lockco-core', version: '2.0.0' })))?.id,
       broken.id,
     );
+  });
+
+  it('a list past its bound without the version (GitLab before 16.6 lists every version of the name) says so, not "none"', async () => {
+    fake().addProject({ id: 3_990, pathWithNamespace: 'lockco/many', members: { [LOCKFILE_SEED.userId]: 40 } });
+    for (let v = 0; v < 2_050; v++) fake().addPackage(3_990, { name: '@lockco/many', version: `0.0.${v}`, packageType: 'npm' });
+    const version = fake().version;
+    fake().version = '16.5.0';
+    try {
+      const many = target({ owner: { kind: 'project', id: 3_990 }, name: '@lockco/many' });
+      assert.equal(await findVersionOrCutShort(client(), { ...many, version: '0.0.0' }), 'cutShort');
+      assert.equal((await findVersion(client(), { ...many, version: '0.0.2049' }))?.version, '0.0.2049');
+    } finally {
+      fake().version = version;
+    }
   });
 });
