@@ -9,6 +9,7 @@ import { ShapeError } from './models';
 import { errorForStatus, networkError, parseBody } from './responseErrors';
 import { abortableSleep, retryDelay } from './retryPolicy';
 import { tlsErrorFor, type PeerCertificate } from './tlsFailure';
+import { untilAborted } from '../util/untilAborted';
 import type { AuthStyle, FetchLike, FetchResponse, HeaderBag, RequestLogEntry } from './types';
 
 export interface HttpOptions {
@@ -178,7 +179,8 @@ export class HttpClient {
     try {
       for (let hop = 0; ; hop++) {
         const sameOrigin = new URL(url).origin === this.origin;
-        // The token and the agent come first; a secret store or CA file that never answers must not outlast the timeout or a cancel.
+        // The token and the agent come first; a secret store or CA file that never answers must not outlast the timeout or a cancel
+        // (the catch below tells which from `timedOut` and `outer`, whatever the rejection).
         const headers = await untilAborted(this.headers(url, path, sameOrigin, accept), controller.signal).catch((e: unknown) => {
           // Nothing was sent: a secret store that outlasts the timeout is no GitLab timeout (a DELETE is known not to have gone).
           if (timedOut) throw new TokenReadError(path, `no answer within ${Math.ceil(this.timeoutMs / 1000)} s`);
@@ -266,16 +268,6 @@ export class HttpClient {
     const tls = await tlsErrorFor(e, { path, url, customCa, peerCertificate: this.opts.peerCertificate });
     return tls ?? networkError(path, e);
   }
-}
-
-/** `p`, or a rejection as soon as `signal` aborts (the caller's catch tells a timeout from a cancel). */
-function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new Error('aborted'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new Error('aborted'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /** An error's first line, short: what a secret store said, for a row and the log. */

@@ -19,6 +19,7 @@ import type { PackagesTreeModel } from './model';
 import { messageRowId } from './nodeIds';
 import type { GroupNode, MessageNode, PackageNode, SourceNode } from './nodes';
 import { count } from './rows';
+import { untilAborted } from '../util/untilAborted';
 
 export interface LocatorDeps {
   model: PackagesTreeModel;
@@ -39,8 +40,8 @@ export type Placement =
   | { kind: 'ownerNotFound' }
   /** The registry holds no such version (any more); `owner` is the project's path (or the group as given). */
   | { kind: 'absent'; owner: string }
-  /** The list (a GitLab before 16.6 lists every version of the name) went past its bound without it. */
-  | { kind: 'cutShort' }
+  /** The list (a GitLab before 16.6 lists every version of the name) went past its bound, `listed` packages, without it. */
+  | { kind: 'cutShort'; listed: number }
   /** A group's listing holds it but names no project. */
   | { kind: 'unplaced' }
   /** No row of the view lists its project (its path, else its id as given). */
@@ -63,7 +64,7 @@ export class PackageLocator {
   async locate(t: RevealPackageTarget, instance: { url: string; origin: string }, signal: AbortSignal): Promise<Placement> {
     const owner = t.project !== undefined ? { kind: 'project' as const, id: t.project } : { kind: 'group' as const, id: t.group };
     const target = { instanceUrl: instance.url, owner, packageType: t.packageType, name: t.name, version: t.version };
-    let pkg: Package | undefined | 'cutShort';
+    let pkg: Package | undefined | { cutShort: number };
     try {
       pkg = await this.deps.findVersion(this.deps.clientFor(instance.url), target, t.packageId, signal);
     } catch (e) {
@@ -73,7 +74,7 @@ export class PackageLocator {
       if (err.kind === 'notFound') return { kind: 'ownerNotFound' };
       throw e;
     }
-    if (pkg === 'cutShort') return { kind: 'cutShort' };
+    if (pkg && 'cutShort' in pkg) return { kind: 'cutShort', listed: pkg.cutShort };
     if (!pkg) return { kind: 'absent', owner: t.project !== undefined ? await this.pathOf(t.project, instance.url, signal) : String(t.group) };
     const project = t.project ?? pkg.projectPath ?? pkg.projectId;
     if (project === undefined) return { kind: 'unplaced' };
@@ -169,10 +170,5 @@ function isProject(row: SourceNode, key: ProjectKey | undefined): boolean {
 
 /** Waits for `p`, or stops waiting (not the load: the view still wants it) when the user cancels. */
 function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new CancelledError(''));
-  return new Promise<T>((resolve, reject) => {
-    const stop = (): void => reject(new CancelledError(''));
-    signal.addEventListener('abort', stop, { once: true });
-    void p.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
-  });
+  return untilAborted(p, signal, () => new CancelledError(''));
 }

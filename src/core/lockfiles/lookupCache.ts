@@ -7,6 +7,7 @@
  * before a refresh never lands in the cache after it.
  */
 import type { ProjectKey } from '../../gitlab/types';
+import { untilAborted } from '../../util/untilAborted';
 
 /**
  * What a refresh forgets: one instance's answers, or only those about some of its projects. A
@@ -66,18 +67,4 @@ export class LookupCache<T> {
       if (slot.instanceUrl === scope.instanceUrl && (!owners || slot.group || owners.includes(String(slot.owner).toLowerCase()))) this.entries.delete(key);
     }
   }
-}
-
-/** `p`, or its caller's abort (with the signal's reason), whichever comes first. */
-function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  const reason = (): Error => (signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-  if (signal.aborted) return Promise.reject(reason());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(reason());
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
-      (e: unknown) => (signal.removeEventListener('abort', onAbort), reject(e instanceof Error ? e : new Error(String(e)))),
-    );
-  });
 }
