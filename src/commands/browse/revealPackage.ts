@@ -18,6 +18,7 @@ import type { Package } from '../../gitlab/models';
 import type { CommandDeps, Handler } from '../shared/deps';
 import { withCancellableProgress } from '../shared/progress';
 import { filtersChanged } from './filtersChanged';
+import { withThousands } from '../../util/format';
 
 export function revealPackageCommand(deps: CommandDeps): Handler {
   return async (arg?: unknown): Promise<void> => {
@@ -106,7 +107,7 @@ function unplacedText(p: Unplaced, what: string, t: RevealPackageTarget): string
       return vscode.l10n.t(
         '{0} was not among the first {1} packages of its name GitLab listed: this GitLab (before 16.6) cannot be asked for one version.',
         what,
-        '2,000',
+        withThousands(p.listed),
       );
     case 'unplaced':
       return vscode.l10n.t('{0} cannot be placed: GitLab does not say which project of group {1} holds it.', what, owner);

@@ -169,18 +169,19 @@ function orNone(notes: Text[], covered: () => Package[]): Package[] {
   }
 }
 
-/** `refusal`: why a protection rule keeps this user from deleting it. */
 /**
  * What "the newest N" counts: a version that can be installed (app/models/packages/package.rb
  * INSTALLABLE_STATUSES: default, hidden, deprecated). An `error` package is listed (DISPLAYABLE)
- * but a failed upload, never installed.
+ * but a failed upload, never installed. Named by what is never installed, unlike
+ * lockfiles/servedPackage.ts's list of what is: a status GitLab adds later still counts here, so
+ * no version is taken for a failed upload and deleted for it.
  */
 function installable(pkg: Package): boolean {
   return !NEVER_INSTALLED.has(pkg.status ?? 'default');
 }
-/** The statuses outside INSTALLABLE_STATUSES; a status GitLab adds later counts, to stay on the side of keeping. */
 const NEVER_INSTALLED = new Set(['error', 'processing', 'pending_destruction']);
 
+/** `refusal`: why a protection rule keeps this user from deleting it. */
 function alwaysKept(pkg: Package, refusal: Text | undefined): Text[] {
   const reasons: Text[] = [];
   if (!isDeletable(pkg)) reasons.push(text('GitLab offers no delete for it (role, or a protection rule)'));
@@ -221,10 +222,9 @@ function notDownloaded(pkg: Package, createdAt: number | undefined, days: number
 }
 
 /**
- * The packages in name order, newest first within a name (ties: the higher id is newer), and
- * each dated version's rank in its name (0 for the newest); undated versions have no rank.
+ * The packages in name order, newest first within a name (ties: the higher id is newer), and the
+ * rank in its name of each dated version that `counts` (0 for the newest); the others have none.
  */
-/** Each name's versions, newest first; `rank` numbers the dated ones that `counts` (0 = the newest). */
 function byNameNewestFirst(
   pkgs: readonly Package[],
   at: (p: Package) => number | undefined,

@@ -54,8 +54,8 @@ export async function verifyEntries(entries: readonly LockEntry[], opts: VerifyO
     const failed = got.find((g) => g && 'error' in g);
     if (failed) return { kind: 'unchecked', error: failed.error };
     // A list cut short knows nothing of the version: unchecked, unless another index found it (pip takes it from any).
+    const cut = got.find((g) => g?.answer?.kind === 'cutShort')?.answer;
     const known = got.map((g) => (g?.answer?.kind === 'cutShort' ? undefined : g?.answer));
-    const cut = got.map((g) => g?.answer).find((a) => a?.kind === 'cutShort');
     if (cut?.kind === 'cutShort' && !known.some((a) => a?.kind === 'found')) return { kind: 'unchecked', error: new ListCutShortError(cut.listed) };
     return entryVerdict(entry, route, known);
   });

@@ -56,20 +56,21 @@ export async function fetchVersion(client: VersionClient, target: VersionTarget,
  * The registry's row for a package version, files aside (what Reveal in Packages View shows): the
  * one with `packageId` when the list holds it, else the one an install gets, else the newest of
  * that name and version that is not installable; undefined when the registry has none;
- * `cutShort` when the list went past its bound without it (a plain value: in the web build this
- * crosses from the lockfile bundle, where an error class would not be recognised).
+ * `{ cutShort }` (how many were listed) when the list went past its bound without it (a plain
+ * value: in the web build this crosses from the lockfile bundle, where an error class would not be
+ * recognised).
  */
 export async function findVersion(
   client: VersionClient,
   target: VersionTarget,
   packageId?: number,
   signal?: AbortSignal,
-): Promise<Package | undefined | 'cutShort'> {
+): Promise<Package | undefined | { cutShort: number }> {
   const { items, cutShort } = await listPackages(client, target, listQuery(target), signal);
   const { pkg, notInstallable } = servedPackage(items, target);
   const newest = notInstallable.reduce<Package | undefined>((best, p) => (!best || p.id > best.id ? p : best), undefined);
   const found = items.find((p) => p.id === packageId) ?? pkg ?? newest;
-  return found ?? (cutShort ? 'cutShort' : undefined);
+  return found ?? (cutShort ? { cutShort: items.length } : undefined);
 }
 
 /** `cutShort`: the bound was reached with more pages to go. */
